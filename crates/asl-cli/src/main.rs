@@ -1,0 +1,86 @@
+//! `asl`: format, check and inspect Amazon States Language files.
+
+mod conformance;
+mod fmt;
+
+use clap::{Parser, Subcommand};
+use std::process::ExitCode;
+
+/// Work with Amazon States Language (AWS Step Functions) definitions.
+#[derive(Parser)]
+#[command(name = "asl", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print each file as canonical, pretty JSON.
+    Fmt(fmt::Args),
+    /// Print the JSON Schema of a state machine definition.
+    Schema,
+    /// Run a conformance suite over a corpus folder (for CI).
+    #[command(hide = true)]
+    Conformance(conformance::Args),
+}
+
+/// Exit codes shared by every subcommand.
+pub mod exit {
+    /// Everything was fine.
+    pub const OK: u8 = 0;
+    /// A definition is invalid (or not canonical, for `fmt --check`).
+    pub const INVALID: u8 = 1;
+    /// Bad usage, or a file could not be read.
+    pub const USAGE: u8 = 2;
+}
+
+fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() {
+                exit::USAGE
+            } else {
+                exit::OK
+            };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    let code = match cli.command {
+        Command::Fmt(args) => fmt::run(&args),
+        Command::Schema => {
+            println!(
+                "{}",
+                asl_core::to_string_pretty(&asl_core::schema::state_machine())
+            );
+            exit::OK
+        }
+        Command::Conformance(args) => conformance::run(&args),
+    };
+    ExitCode::from(code)
+}
+
+/// Reads a file, or reports why not (`file: message`) and returns `None`.
+pub fn read(path: &std::path::Path) -> Option<Vec<u8>> {
+    match std::fs::read(path) {
+        Ok(b) => Some(b),
+        Err(e) => {
+            eprintln!("{}: {e}", path.display());
+            None
+        }
+    }
+}
+
+/// Prints a parse error as `file:line:col: /pointer: message`.
+pub fn report_parse_error(path: &std::path::Path, e: &asl_core::Error) {
+    eprintln!(
+        "{}:{}:{}: {}: {}",
+        path.display(),
+        e.line(),
+        e.column(),
+        e.pointer(),
+        e.message()
+    );
+}

@@ -1,0 +1,67 @@
+//! # asl-core
+//!
+//! The Amazon States Language (the JSON language of AWS Step Functions) as
+//! Rust types: one type per ASL concept, a lossless parser with precise error
+//! locations, a serializer with a stable field order, typed builders, and the
+//! machinery the validator, the IAM generator and the diagrams build on.
+//!
+//! ```
+//! use asl_core::{Chain, Task, Succeed};
+//! use serde_json::json;
+//!
+//! let machine = Chain::start(
+//!         "Invoke",
+//!         Task::builder()
+//!             .resource("arn:aws:states:::lambda:invoke")
+//!             .parameters(json!({"FunctionName": "my-fn", "Payload.$": "$"}))
+//!             .build(),
+//!     )
+//!     .next("Done", Succeed::builder().build())
+//!     .into_machine();
+//!
+//! let text = machine.to_string_pretty();
+//! let back = asl_core::from_str(&text)?;
+//! assert_eq!(back, machine);
+//! # Ok::<(), asl_core::Error>(())
+//! ```
+//!
+//! ## Map of the crate
+//!
+//! | ASL concept | type |
+//! |---|---|
+//! | the document | [`StateMachine`] |
+//! | a state | [`State`]: [`Task`], [`Pass`], [`Choice`], [`Wait`], [`Succeed`], [`Fail`], [`Parallel`], [`Map`] |
+//! | `Next` / `End` | [`Transition`] |
+//! | Choice rules | [`ChoiceRule`], [`Condition`], [`BoolExpr`], [`Comparison`], [`Comparator`] |
+//! | `Retry` / `Catch` | [`Retrier`], [`Catcher`] |
+//! | paths | [`Path`], [`ReferencePath`] (grammar in [`path`]) |
+//! | payload templates | [`PayloadTemplate`] |
+//! | intrinsic functions | [`intrinsic`] |
+//! | JSONata | [`Jsonata`], [`OrJsonata`] (grammar in [`jsonata`]) |
+
+#![deny(missing_docs)]
+
+mod chain;
+mod de;
+mod error;
+pub mod graph;
+pub mod locate;
+mod machine;
+pub mod pointer;
+mod retry;
+pub mod schema;
+mod ser;
+mod states;
+mod value;
+
+pub use chain::Chain;
+pub use de::{from_slice, from_str, from_value, parse_lenient, Lenient};
+pub use error::{Category, Error};
+pub use machine::{MachineType, StateMachine, States};
+pub use retry::{Catcher, JitterStrategy, Retrier, STATES_ALL};
+pub use ser::{to_string, to_string_pretty, to_value};
+pub use states::*;
+pub use value::{
+    is_substitution, Assign, DynamicField, Jsonata, NotJsonata, OrJsonata, Path, PayloadTemplate,
+    ReferencePath, UnknownFields,
+};

@@ -1,0 +1,87 @@
+//! The top level of a definition.
+
+use crate::{ExecutionType, QueryLanguage, State, UnknownFields};
+use indexmap::IndexMap;
+use schemars::JsonSchema;
+use serde::Serialize;
+use typed_builder::TypedBuilder;
+
+/// The states of a machine, branch or processor, by name, in document order.
+pub type States = IndexMap<String, State>;
+
+/// A whole state machine definition: the document AWS calls an Amazon States
+/// Language definition.
+///
+/// ```
+/// use asl_core::{StateMachine, Pass};
+/// let machine = StateMachine::builder()
+///     .start_at("Hello")
+///     .states([("Hello".to_owned(), Pass::builder().build().into())])
+///     .build();
+/// assert_eq!(machine.to_string_compact(), r#"{"StartAt":"Hello","States":{"Hello":{"Type":"Pass","End":true}}}"#);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
+#[serde(rename_all = "PascalCase")]
+pub struct StateMachine {
+    /// `Comment`: free text.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(default, setter(into, strip_option))]
+    pub comment: Option<String>,
+    /// `QueryLanguage`: the default for every state (`JSONPath` when absent).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(default, setter(into, strip_option))]
+    pub query_language: Option<QueryLanguage>,
+    /// `StartAt`: the first state.
+    #[builder(setter(into))]
+    pub start_at: String,
+    /// `States`: every state, by name, in order.
+    #[builder(setter(into))]
+    pub states: States,
+    /// `Version`: only `"1.0"` is defined.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(default, setter(into, strip_option))]
+    pub version: Option<String>,
+    /// `TimeoutSeconds`: the whole execution's timeout.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[builder(default, setter(into, strip_option))]
+    pub timeout_seconds: Option<u64>,
+    /// Fields the model does not know, kept for a lossless round trip.
+    #[serde(flatten)]
+    #[schemars(skip)]
+    #[builder(default)]
+    pub unknown_fields: UnknownFields,
+}
+
+/// The kind of state machine being deployed or validated: it changes which
+/// integrations are allowed (EXPRESS has no `.sync` nor activities).
+pub type MachineType = ExecutionType;
+
+impl StateMachine {
+    /// Compact JSON.
+    pub fn to_string_compact(&self) -> String {
+        crate::ser::to_string(self)
+    }
+
+    /// Pretty JSON, two-space indented, in canonical field order.
+    pub fn to_string_pretty(&self) -> String {
+        crate::ser::to_string_pretty(self)
+    }
+
+    /// The definition as a JSON value.
+    pub fn to_value(&self) -> serde_json::Value {
+        crate::ser::to_value(self)
+    }
+
+    /// Every state, nested ones included, with its JSON pointer, in document
+    /// order (a state's nested states follow it).
+    ///
+    /// ```
+    /// let m = asl_core::from_str(r#"{"StartAt":"P","States":{"P":{"Type":"Parallel","End":true,
+    ///   "Branches":[{"StartAt":"A","States":{"A":{"Type":"Succeed"}}}]}}}"#).unwrap();
+    /// let names: Vec<_> = m.walk().map(|s| s.pointer).collect();
+    /// assert_eq!(names, ["/States/P", "/States/P/Branches/0/States/A"]);
+    /// ```
+    pub fn walk(&self) -> impl Iterator<Item = crate::graph::StateRef<'_>> {
+        crate::graph::walk(self)
+    }
+}

@@ -1,0 +1,307 @@
+//! Value types shared by many fields: JSONata expressions, values that may be
+//! a JSONata expression, JSONPath strings and payload templates.
+
+use schemars::JsonSchema;
+use serde::Serialize;
+use serde_json::Value;
+use std::fmt;
+
+/// A JSONata expression as written in a definition: the whole string,
+/// delimiters included (`"{% $states.input.x %}"`).
+///
+/// A JSON string is a JSONata expression when it starts with `{%` and ends
+/// with `%}`; any other string is a literal. Keeping the delimiters makes the
+/// round trip exact.
+///
+/// ```
+/// use asl_core::Jsonata;
+/// let e = Jsonata::new("$states.input.count + 1");
+/// assert_eq!(e.as_str(), "{% $states.input.count + 1 %}");
+/// assert_eq!(e.expression(), "$states.input.count + 1");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, JsonSchema)]
+#[serde(transparent)]
+#[schemars(extend("pattern" = "^\\{%.*%\\}$"))]
+pub struct Jsonata(String);
+
+impl Jsonata {
+    /// Wraps an expression in `{% … %}`.
+    pub fn new(expression: impl AsRef<str>) -> Self {
+        Jsonata(format!("{{% {} %}}", expression.as_ref().trim()))
+    }
+
+    /// Takes a string that is already delimited, or `None` when it is not a
+    /// JSONata expression (see [`Jsonata::is_expression`]).
+    pub fn parse(delimited: impl Into<String>) -> Option<Self> {
+        let s = delimited.into();
+        Self::is_expression(&s).then_some(Jsonata(s))
+    }
+
+    /// Whether a string value is a JSONata expression (`{%` … `%}`).
+    pub fn is_expression(s: &str) -> bool {
+        s.len() >= 4 && s.starts_with("{%") && s.ends_with("%}")
+    }
+
+    /// The whole string, delimiters included.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The expression between the delimiters, trimmed.
+    pub fn expression(&self) -> &str {
+        self.0
+            .get(2..self.0.len().saturating_sub(2))
+            .unwrap_or_default()
+            .trim()
+    }
+}
+
+impl fmt::Display for Jsonata {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A field that holds either a literal `T` or a JSONata expression, such as
+/// `TimeoutSeconds`, `MaxConcurrency` or Wait's `Seconds` in a JSONata state.
+///
+/// ```
+/// use asl_core::{Jsonata, OrJsonata};
+/// let fixed: OrJsonata<u64> = 30.into();
+/// let dynamic: OrJsonata<u64> = Jsonata::new("$states.input.timeout").into();
+/// assert_eq!(serde_json::to_string(&fixed).unwrap(), "30");
+/// assert_eq!(serde_json::to_string(&dynamic).unwrap(), "\"{% $states.input.timeout %}\"");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(untagged)]
+pub enum OrJsonata<T> {
+    /// A literal value.
+    Value(T),
+    /// A JSONata expression evaluated at run time.
+    Jsonata(Jsonata),
+    /// A `${Name}` template substitution standing where a literal belongs
+    /// (CloudFormation `DefinitionSubstitutions`, SAM, Terraform): replaced
+    /// before the definition reaches Step Functions.
+    Substitution(String),
+}
+
+/// Whether a string is exactly one `${Name}` template substitution.
+///
+/// ```
+/// assert!(asl_core::is_substitution("${ReminderTimeout}"));
+/// assert!(!asl_core::is_substitution("arn:${Partition}:states"));
+/// ```
+pub fn is_substitution(s: &str) -> bool {
+    s.len() > 3
+        && s.starts_with("${")
+        && s.ends_with('}')
+        && !s.get(2..s.len() - 1).unwrap_or("}").contains(['{', '}'])
+}
+
+impl<T> OrJsonata<T> {
+    /// The literal value, when this is not an expression.
+    pub fn value(&self) -> Option<&T> {
+        match self {
+            OrJsonata::Value(v) => Some(v),
+            OrJsonata::Jsonata(_) | OrJsonata::Substitution(_) => None,
+        }
+    }
+
+    /// The expression, when this is one.
+    pub fn jsonata(&self) -> Option<&Jsonata> {
+        match self {
+            OrJsonata::Jsonata(j) => Some(j),
+            OrJsonata::Value(_) | OrJsonata::Substitution(_) => None,
+        }
+    }
+}
+
+impl<T> From<T> for OrJsonata<T> {
+    fn from(value: T) -> Self {
+        OrJsonata::Value(value)
+    }
+}
+
+impl<T> From<Jsonata> for OrJsonata<T>
+where
+    T: NotJsonata,
+{
+    fn from(value: Jsonata) -> Self {
+        OrJsonata::Jsonata(value)
+    }
+}
+
+impl From<&str> for OrJsonata<String> {
+    /// A `{% … %}` string becomes an expression; any other string a literal.
+    fn from(value: &str) -> Self {
+        match Jsonata::parse(value) {
+            Some(j) => OrJsonata::Jsonata(j),
+            None => OrJsonata::Value(value.to_owned()),
+        }
+    }
+}
+
+/// Marker for the literal types of [`OrJsonata`], so that `From<Jsonata>` and
+/// `From<T>` do not overlap.
+pub trait NotJsonata {}
+impl NotJsonata for u64 {}
+impl NotJsonata for bool {}
+impl NotJsonata for String {}
+impl NotJsonata for serde_json::Number {}
+impl NotJsonata for Vec<Value> {}
+
+macro_rules! path_newtype {
+    ($(#[$doc:meta])* $name:ident, $what:literal) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, JsonSchema)]
+        #[serde(transparent)]
+        pub struct $name(String);
+
+        impl $name {
+            #[doc = concat!("Wraps a string as ", $what, " without checking its syntax; ")]
+            #[doc = "the validator checks it, and so does every `build()`."]
+            pub fn new(s: impl Into<String>) -> Self {
+                $name(s.into())
+            }
+
+            /// The path as written.
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl From<&str> for $name {
+            fn from(s: &str) -> Self {
+                $name(s.to_owned())
+            }
+        }
+
+        impl From<String> for $name {
+            fn from(s: String) -> Self {
+                $name(s)
+            }
+        }
+    };
+}
+
+path_newtype!(
+    /// A JSONPath *Path* (`$.orders[?(@.total > 10)]`, `$$.Execution.Id`,
+    /// `$myVariable.field`), as used by `InputPath`, `OutputPath` and Choice
+    /// `Variable`. Filters, wildcards and deep scans are allowed.
+    ///
+    /// ```
+    /// let p = asl_core::Path::new("$.detail.items");
+    /// assert_eq!(p.as_str(), "$.detail.items");
+    /// ```
+    Path,
+    "a Path"
+);
+
+path_newtype!(
+    /// A JSONPath *Reference Path*, which names a single node: only `.field`,
+    /// `['field']` and `[index]` steps. Used by `ResultPath`, `ItemsPath`,
+    /// `SecondsPath`, `TimeoutSecondsPath` and the other `*Path` fields.
+    ///
+    /// ```
+    /// let p = asl_core::ReferencePath::new("$.result");
+    /// assert_eq!(p.to_string(), "$.result");
+    /// ```
+    ReferencePath,
+    "a Reference Path"
+);
+
+/// A JSONPath-mode payload template: any JSON value in which a key ending in
+/// `.$` has a Path or an intrinsic function call as its value
+/// (`{"name.$": "$.user.name", "id.$": "States.UUID()"}`). Used by
+/// `Parameters`, `ResultSelector`, `ItemSelector` and friends.
+///
+/// ```
+/// use asl_core::PayloadTemplate;
+/// use serde_json::json;
+/// let t = PayloadTemplate::from(json!({"prompt.$": "$.prompt", "max_tokens": 250}));
+/// let dynamic: Vec<_> = t.dynamic_fields().map(|f| f.key.to_string()).collect();
+/// assert_eq!(dynamic, ["prompt.$"]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(transparent)]
+pub struct PayloadTemplate(pub Value);
+
+/// One `key.$` field found inside a [`PayloadTemplate`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct DynamicField<'a> {
+    /// JSON pointer of the field, relative to the template's root.
+    pub pointer: String,
+    /// The key as written, with its `.$` suffix.
+    pub key: &'a str,
+    /// The value: a Path or intrinsic call when it is a string.
+    pub value: &'a Value,
+}
+
+impl PayloadTemplate {
+    /// The template as a JSON value.
+    pub fn as_value(&self) -> &Value {
+        &self.0
+    }
+
+    /// Every `key.$` field, at any depth, in document order.
+    pub fn dynamic_fields(&self) -> impl Iterator<Item = DynamicField<'_>> {
+        let mut out = Vec::new();
+        collect_dynamic(&self.0, String::new(), &mut out);
+        out.into_iter()
+    }
+}
+
+fn collect_dynamic<'a>(v: &'a Value, pointer: String, out: &mut Vec<DynamicField<'a>>) {
+    // An explicit stack keeps deep templates from overflowing ours.
+    let mut stack = vec![(v, pointer)];
+    while let Some((v, pointer)) = stack.pop() {
+        match v {
+            Value::Object(map) => {
+                let mut children = Vec::new();
+                for (k, child) in map {
+                    let p = format!("{pointer}/{}", crate::pointer::escape(k));
+                    if k.ends_with(".$") {
+                        out.push(DynamicField {
+                            pointer: p,
+                            key: k,
+                            value: child,
+                        });
+                    } else {
+                        children.push((child, p));
+                    }
+                }
+                stack.extend(children.into_iter().rev());
+            }
+            Value::Array(items) => {
+                let children: Vec<_> = items
+                    .iter()
+                    .enumerate()
+                    .map(|(i, child)| (child, format!("{pointer}/{i}")))
+                    .collect();
+                stack.extend(children.into_iter().rev());
+            }
+            _ => {}
+        }
+    }
+}
+
+impl From<Value> for PayloadTemplate {
+    fn from(v: Value) -> Self {
+        PayloadTemplate(v)
+    }
+}
+
+/// Variables assigned by a state's `Assign` field: names to values. In a
+/// JSONPath state a name ending in `.$` takes a Path or intrinsic call; in a
+/// JSONata state values may hold `{% %}` expressions.
+pub type Assign = serde_json::Map<String, Value>;
+
+/// Fields this model does not know, kept so that a round trip loses nothing.
+/// The validator reports each one, as AWS does (`SCHEMA_VALIDATION_FAILED`).
+pub type UnknownFields = serde_json::Map<String, Value>;
