@@ -477,14 +477,14 @@ impl Cx {
             }
         };
         match ty {
-            "Task" => State::Task(self.task(o, loc)),
+            "Task" => State::Task(Box::new(self.task(o, loc))),
             "Pass" => State::Pass(self.pass(o, loc)),
             "Choice" => State::Choice(self.choice(o, loc)),
             "Wait" => State::Wait(self.wait(o, loc)),
             "Succeed" => State::Succeed(self.succeed(o, loc)),
             "Fail" => State::Fail(self.fail(o, loc)),
-            "Parallel" => State::Parallel(self.parallel(o, loc)),
-            "Map" => State::Map(self.map(o, loc)),
+            "Parallel" => State::Parallel(Box::new(self.parallel(o, loc))),
+            "Map" => State::Map(Box::new(self.map(o, loc))),
             other => {
                 let msg = format!(
                     "the field 'Type' should have one of these values: {STATE_TYPES}, found {other:?}"

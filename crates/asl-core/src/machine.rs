@@ -43,7 +43,7 @@ pub struct StateMachine {
     pub version: Option<String>,
     /// `TimeoutSeconds`: the whole execution's timeout.
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
+    #[builder(default, setter(strip_option))]
     pub timeout_seconds: Option<u64>,
     /// Fields the model does not know, kept for a lossless round trip.
     #[serde(flatten)]

@@ -31,11 +31,11 @@ pub struct Retrier {
     pub error_equals: Vec<String>,
     /// `IntervalSeconds`: seconds before the first retry (default 1).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
+    #[builder(default, setter(strip_option))]
     pub interval_seconds: Option<u64>,
     /// `MaxAttempts`: retries at most (default 3; 0 never retries).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
+    #[builder(default, setter(strip_option))]
     pub max_attempts: Option<u64>,
     /// `BackoffRate`: the interval multiplier (default 2.0, at least 1.0).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -43,7 +43,7 @@ pub struct Retrier {
     pub backoff_rate: Option<Number>,
     /// `MaxDelaySeconds`: caps the interval (1 to 31,622,400).
     #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
+    #[builder(default, setter(strip_option))]
     pub max_delay_seconds: Option<u64>,
     /// `JitterStrategy`: `FULL` or `NONE` (default).
     #[serde(skip_serializing_if = "Option::is_none")]

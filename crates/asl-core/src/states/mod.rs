@@ -38,8 +38,9 @@ use std::borrow::Cow;
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(tag = "Type")]
 pub enum State {
-    /// Does work through an activity, a Lambda function or a service integration.
-    Task(Task),
+    /// Does work through an activity, a Lambda function or a service
+    /// integration (boxed, like the other large states).
+    Task(Box<Task>),
     /// Passes its input to its output, optionally injecting data.
     Pass(Pass),
     /// Branches on its input.
@@ -50,10 +51,11 @@ pub enum State {
     Succeed(Succeed),
     /// Ends the execution with an error.
     Fail(Fail),
-    /// Runs branches in parallel.
-    Parallel(Parallel),
-    /// Runs a processor for each item of a collection.
-    Map(Map),
+    /// Runs branches in parallel (boxed).
+    Parallel(Box<Parallel>),
+    /// Runs a processor for each item of a collection (boxed: it is by far
+    /// the largest state).
+    Map(Box<Map>),
 }
 
 impl State {
@@ -195,7 +197,18 @@ macro_rules! into_state {
         }
     )*};
 }
-into_state!(Task, Pass, Choice, Wait, Succeed, Fail, Parallel, Map);
+into_state!(Pass, Choice, Wait, Succeed, Fail);
+
+macro_rules! into_boxed_state {
+    ($($t:ident),*) => {$(
+        impl From<$t> for State {
+            fn from(s: $t) -> State {
+                State::$t(Box::new(s))
+            }
+        }
+    )*};
+}
+into_boxed_state!(Task, Parallel, Map);
 
 /// Where a state goes when it is done: `"Next": name` or `"End": true`.
 ///

@@ -1,0 +1,301 @@
+//! Parsing: error locations, leniency, and the lossless round trip of every
+//! state type and field.
+
+use asl_core::{Category, State, WaitDuration};
+use pretty_assertions::assert_eq;
+use serde_json::{json, Value};
+
+#[allow(clippy::unwrap_used, clippy::panic)] // a test helper
+fn round_trip(doc: Value) {
+    let text = serde_json::to_string_pretty(&doc).unwrap();
+    let machine = asl_core::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(machine.to_value(), doc);
+    // And once more through the pretty printer.
+    let again = asl_core::from_str(&machine.to_string_pretty()).unwrap();
+    assert_eq!(again, machine);
+}
+
+#[test]
+fn wrong_typed_field_names_pointer_line_and_column() {
+    let text = r#"{
+  "StartAt": "Work",
+  "States": {
+    "Work": {
+      "Type": "Task",
+      "Resource": "arn:aws:states:::lambda:invoke",
+      "TimeoutSeconds": "ten",
+      "End": true
+    }
+  }
+}"#;
+    let err = asl_core::from_str(text).unwrap_err();
+    assert_eq!(err.pointer(), "/States/Work/TimeoutSeconds");
+    assert_eq!((err.line(), err.column()), (7, 7));
+    assert_eq!(err.category(), Category::Data);
+    assert_eq!(
+        err.message(),
+        "expected a positive integer or a JSONata expression, found the string \"ten\""
+    );
+}
+
+#[test]
+fn syntax_errors_have_line_and_column() {
+    let err = asl_core::from_str("{\n  \"StartAt\": \"A\",\n  \"States\": {,}\n}").unwrap_err();
+    assert_eq!(err.category(), Category::Syntax);
+    assert_eq!(err.pointer(), "/");
+    assert_eq!((err.line(), err.column()), (3, 14));
+}
+
+#[test]
+fn invalid_utf8_is_an_error_not_a_panic() {
+    let err = asl_core::from_slice(b"{\"StartAt\": \"\xff\"}").unwrap_err();
+    assert_eq!(err.category(), Category::Syntax);
+    assert!(err.message().contains("UTF-8"), "{err}");
+}
+
+#[test]
+fn missing_top_level_fields() {
+    let err = asl_core::from_str("{}").unwrap_err();
+    assert_eq!(err.pointer(), "/");
+    assert_eq!(
+        err.message(),
+        "these fields are required: [States, StartAt]"
+    );
+    let err = asl_core::from_str("[]").unwrap_err();
+    assert_eq!(err.message(), "definition must be a JSON object");
+}
+
+#[test]
+fn unknown_state_type() {
+    let err = asl_core::from_str(r#"{"StartAt":"A","States":{"A":{"Type":"Sleep","End":true}}}"#)
+        .unwrap_err();
+    assert_eq!(err.pointer(), "/States/A/Type");
+    assert!(err.message().starts_with("the field 'Type' should have one of these values: [Task, Pass, Choice, Wait, Succeed, Fail, Parallel, Map]"), "{err}");
+}
+
+#[test]
+fn lenient_parse_reports_every_problem_and_keeps_going() {
+    let r = asl_core::parse_lenient(
+        r#"{"StartAt": "A", "States": {
+            "A": {"Type": "Wait", "Seconds": "soon", "Next": "B"},
+            "B": {"Type": "Task", "Resource": 7, "End": true},
+            "C": {"Type": "Pass", "Next": "A", "End": true}
+        }}"#,
+    );
+    let found: Vec<_> = r
+        .errors
+        .iter()
+        .map(|e| (e.pointer().to_owned(), e.line()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("/States/A/Seconds".to_owned(), 2),
+            ("/States/B/Resource".to_owned(), 3),
+            ("/States/C/End".to_owned(), 4)
+        ]
+    );
+    let m = r.machine.unwrap();
+    assert_eq!(
+        m.states.len(),
+        3,
+        "every state is still there for graph checks"
+    );
+}
+
+#[test]
+fn unknown_fields_are_kept_not_dropped() {
+    let doc = json!({
+        "StartAt": "A",
+        "Extra": {"x": 1},
+        "States": {"A": {"Type": "Pass", "Surprise": [1, 2], "End": true}}
+    });
+    round_trip(doc.clone());
+    let m = asl_core::from_value(doc).unwrap();
+    assert_eq!(m.unknown_fields["Extra"], json!({"x": 1}));
+    assert_eq!(m.states["A"].unknown_fields()["Surprise"], json!([1, 2]));
+}
+
+#[test]
+fn conflicting_fields_are_kept_for_the_validator() {
+    let doc = json!({"StartAt": "W", "States": {"W": {
+        "Type": "Wait", "Seconds": 5, "SecondsPath": "$.s", "End": true}}});
+    round_trip(doc.clone());
+    let m = asl_core::from_value(doc).unwrap();
+    let State::Wait(w) = &m.states["W"] else {
+        panic!()
+    };
+    assert_eq!(w.duration, WaitDuration::seconds(5));
+    assert!(w.unknown_fields.contains_key("SecondsPath"));
+}
+
+#[test]
+fn every_state_type_and_field_round_trips() {
+    round_trip(json!({
+        "Comment": "all of it",
+        "QueryLanguage": "JSONPath",
+        "Version": "1.0",
+        "TimeoutSeconds": 3600,
+        "StartAt": "Task",
+        "States": {
+            "Task": {
+                "Type": "Task", "Comment": "c", "Resource": "arn:aws:states:::lambda:invoke",
+                "InputPath": null, "OutputPath": "$.x", "ResultPath": null,
+                "Parameters": {"FunctionName": "f", "Payload.$": "$", "n": [1, {"k.$": "$$.Execution.Id"}]},
+                "ResultSelector": {"v.$": "$.Payload"},
+                "TimeoutSecondsPath": "$.t", "HeartbeatSeconds": 10,
+                "Credentials": {"RoleArn.$": "$.role"},
+                "Assign": {"counter": 1, "name.$": "$.name"},
+                "Retry": [
+                    {"ErrorEquals": ["Lambda.TooManyRequestsException"], "IntervalSeconds": 1,
+                     "MaxAttempts": 3, "BackoffRate": 2, "MaxDelaySeconds": 20, "JitterStrategy": "FULL",
+                     "Comment": "r"},
+                    {"ErrorEquals": ["States.ALL"], "BackoffRate": 1.5}
+                ],
+                "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Fail", "ResultPath": "$.error",
+                           "Comment": "k", "Assign": {"failed": true}}],
+                "Next": "Choice"
+            },
+            "Choice": {
+                "Type": "Choice", "InputPath": "$", "OutputPath": "$",
+                "Assign": {"x": 1},
+                "Choices": [
+                    {"Variable": "$.a", "StringEquals": "x", "Next": "Wait", "Comment": "one"},
+                    {"And": [
+                        {"Variable": "$.n", "NumericGreaterThanEquals": 1.5},
+                        {"Not": {"Variable": "$.b", "BooleanEqualsPath": "$.c"}},
+                        {"Or": [{"Variable": "$.t", "TimestampLessThan": "2026-01-01T00:00:00Z"},
+                                {"Variable": "$.s", "StringMatches": "log-*.txt"},
+                                {"Variable": "$$.Execution.Name", "IsPresent": true}]}
+                    ], "Next": "Parallel", "Assign": {"y.$": "$.y"}}
+                ],
+                "Default": "Fail"
+            },
+            "Wait": {"Type": "Wait", "TimestampPath": "$.when", "Next": "Pass"},
+            "Pass": {"Type": "Pass", "Result": {"ok": true}, "ResultPath": "$.r", "Parameters": {"a.$": "$.a"}, "Next": "Map"},
+            "Parallel": {
+                "Type": "Parallel", "ResultSelector": {"all.$": "$"},
+                "Branches": [
+                    {"Comment": "b", "StartAt": "B1", "States": {"B1": {"Type": "Succeed", "OutputPath": null}}},
+                    {"StartAt": "B2", "States": {"B2": {"Type": "Fail", "ErrorPath": "$.e", "CausePath": "States.Format('{}', $.c)"}}}
+                ],
+                "Retry": [{"ErrorEquals": ["States.BranchFailed"]}],
+                "Next": "Map"
+            },
+            "Map": {
+                "Type": "Map", "ItemsPath": "$.items", "MaxConcurrencyPath": "$.mc",
+                "Parameters": {"item.$": "$$.Map.Item.Value"},
+                "Iterator": {"StartAt": "I", "States": {"I": {"Type": "Pass", "End": true}}},
+                "ResultPath": "$.mapped", "Next": "Distributed"
+            },
+            "Distributed": {
+                "Type": "Map", "Label": "batch", "ToleratedFailurePercentage": 2.5,
+                "ToleratedFailureCountPath": "$.tfc", "MaxConcurrency": 1000,
+                "ItemReader": {
+                    "Resource": "arn:aws:states:::s3:getObject",
+                    "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "GIVEN",
+                                     "CSVHeaders": ["a", "b"], "CSVDelimiter": "SEMICOLON", "MaxItemsPath": "$.max"},
+                    "Parameters": {"Bucket": "b", "Key.$": "$.key"}
+                },
+                "ItemBatcher": {"MaxItemsPerBatch": 10, "MaxInputBytesPerBatchPath": "$.bytes", "BatchInput": {"k": 1}},
+                "ItemSelector": {"v.$": "$$.Map.Item.Value"},
+                "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject",
+                                 "Parameters": {"Bucket": "out", "Prefix": "p"},
+                                 "WriterConfig": {"OutputType": "JSONL", "Transformation": "COMPACT"}},
+                "ItemProcessor": {
+                    "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+                    "StartAt": "D", "States": {"D": {"Type": "Succeed"}}
+                },
+                "End": true
+            },
+            "Fail": {"Type": "Fail", "Error": "E", "Cause": "C"}
+        }
+    }));
+}
+
+#[test]
+fn jsonata_fields_round_trip() {
+    round_trip(json!({
+        "QueryLanguage": "JSONata",
+        "StartAt": "T",
+        "States": {
+            "T": {
+                "Type": "Task", "Resource": "arn:aws:states:::bedrock:invokeModel",
+                "Arguments": {"ModelId": "{% $model %}", "Body": {"inputText": "{% $states.input.q %}"}},
+                "Output": "{% $states.result.Body %}",
+                "Assign": {"model": "{% $states.input.model %}"},
+                "TimeoutSeconds": "{% $timeout %}",
+                "Credentials": {"RoleArn": "{% $role %}"},
+                "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "F", "Output": "{% $states.errorOutput %}"}],
+                "Next": "C"
+            },
+            "C": {"Type": "Choice", "Choices": [
+                {"Condition": "{% $states.input.n > 1 %}", "Next": "W", "Output": {"big": true}},
+                {"Condition": true, "Next": "M"}
+            ]},
+            "W": {"Type": "Wait", "Seconds": "{% $states.input.wait %}", "Next": "M"},
+            "M": {"Type": "Map", "Items": "{% $states.input.items %}", "MaxConcurrency": "{% 2 %}",
+                  "ItemSelector": {"v": "{% $states.context.Map.Item.Value %}"},
+                  "ItemProcessor": {"StartAt": "S", "States": {"S": {"Type": "Succeed", "Output": "{% $states.input %}"}}},
+                  "End": true},
+            "F": {"Type": "Fail", "Error": "{% 'E' %}", "Cause": "{% $string($states.input) %}"}
+        }
+    }));
+}
+
+#[test]
+fn substitutions_and_cloudformation_intrinsics_round_trip() {
+    round_trip(json!({
+        "StartAt": "W",
+        "States": {
+            "W": {"Type": "Wait", "Seconds": "${ReminderTimeout}", "Next": "T"},
+            "T": {"Type": "Task", "Resource": {"Fn::GetAtt": ["Fn", "Arn"]}, "End": true}
+        }
+    }));
+}
+
+#[test]
+fn walk_visits_nested_states_in_document_order() {
+    let m = asl_core::from_value(json!({
+        "StartAt": "P",
+        "States": {
+            "P": {"Type": "Parallel", "Next": "M", "Branches": [
+                {"StartAt": "A", "States": {"A": {"Type": "Succeed"}}},
+                {"StartAt": "B", "States": {"B": {"Type": "Succeed"}}}
+            ]},
+            "M": {"Type": "Map", "End": true, "ItemProcessor": {"StartAt": "C", "States": {"C": {"Type": "Succeed"}}}}
+        }
+    }))
+    .unwrap();
+    let seen: Vec<_> = m.walk().map(|s| (s.pointer, s.depth)).collect();
+    assert_eq!(
+        seen,
+        [
+            ("/States/P".to_owned(), 0),
+            ("/States/P/Branches/0/States/A".to_owned(), 1),
+            ("/States/P/Branches/1/States/B".to_owned(), 1),
+            ("/States/M".to_owned(), 0),
+            ("/States/M/ItemProcessor/States/C".to_owned(), 1),
+        ]
+    );
+}
+
+#[test]
+fn deserialize_impl_embeds_in_serde_types() {
+    #[derive(serde::Deserialize)]
+    struct Template {
+        definition: asl_core::StateMachine,
+    }
+    let t: Template = serde_json::from_value(json!({"definition": {
+        "StartAt": "A", "States": {"A": {"Type": "Succeed"}}}}))
+    .unwrap();
+    assert_eq!(t.definition.start_at, "A");
+    let err =
+        serde_json::from_value::<Template>(json!({"definition": {"StartAt": 1, "States": {}}}))
+            .err()
+            .unwrap();
+    assert!(
+        err.to_string().contains("/StartAt: expected a string"),
+        "{err}"
+    );
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test of the project: format, lints, unit/integration/doc/trybuild
+# tests, and the conformance suites over the shared corpus.
+#
+#   scripts/test.sh                 # corpus at ../shared/corpus
+#   ASL_CORPUS=/path/to/corpus scripts/test.sh
+#
+# Without a corpus the conformance suites are skipped with a message, except
+# in CI (CI=true), where a missing corpus is an error.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n==> %s\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all -- --check
+
+step "cargo clippy (all targets, warnings are errors)"
+cargo clippy --workspace --all-targets -- -D warnings
+
+step "cargo test --workspace"
+cargo test --workspace
+
+corpus="${ASL_CORPUS:-../shared/corpus}"
+if [ ! -f "$corpus/manifest.tsv" ]; then
+  if [ "${CI:-}" = "true" ]; then
+    echo "error: corpus not found at $corpus (set ASL_CORPUS)" >&2
+    exit 2
+  fi
+  echo "note: corpus not found at $corpus; skipping the conformance suites (set ASL_CORPUS)"
+  exit 0
+fi
+
+step "conformance: lossless round trip of every valid/unknown corpus definition (target 99%)"
+cargo run -q -p asl-cli -- conformance roundtrip "$corpus" --min-percent 99
