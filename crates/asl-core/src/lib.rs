@@ -43,8 +43,13 @@
 
 mod chain;
 mod de;
+mod diagnostic;
 mod error;
 pub mod graph;
+pub mod iam;
+pub mod intrinsic;
+pub mod path;
+pub mod integration;
 pub mod locate;
 mod machine;
 pub mod pointer;
@@ -56,6 +61,7 @@ mod value;
 
 pub use chain::Chain;
 pub use de::{from_slice, from_str, from_value, parse_lenient, Lenient};
+pub use diagnostic::{codes, Diagnostic, Severity};
 pub use error::{Category, Error};
 pub use machine::{MachineType, StateMachine, States};
 pub use retry::{Catcher, JitterStrategy, Retrier, STATES_ALL};

@@ -1,0 +1,122 @@
+//! Diagnostics in AWS's vocabulary: `severity`, `code`, `message` and
+//! `location` (a JSON pointer), as `ValidateStateMachineDefinition` returns them.
+
+use serde::Serialize;
+use std::fmt;
+
+/// How bad a [`Diagnostic`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum Severity {
+    /// AWS would reject the definition.
+    Error,
+    /// Probably a mistake, or a rule AWS may enforce (⚠ in the reference).
+    Warning,
+}
+
+/// One problem found in a definition.
+///
+/// ```
+/// use asl_core::{Diagnostic, Severity};
+/// let d = Diagnostic::error("MISSING_TRANSITION_TARGET", "/States/A/Next", "missing 'Next' target: B");
+/// assert_eq!(d.severity, Severity::Error);
+/// assert_eq!(d.to_string(), "ERROR MISSING_TRANSITION_TARGET at /States/A/Next: missing 'Next' target: B");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
+pub struct Diagnostic {
+    /// `ERROR` or `WARNING`.
+    pub severity: Severity,
+    /// A stable code: AWS's where AWS has one (`SCHEMA_VALIDATION_FAILED`,
+    /// `MISSING_TRANSITION_TARGET`, …), this project's otherwise (see [`codes`]).
+    pub code: &'static str,
+    /// What is wrong, naming the ASL field, and the fix when there is one.
+    pub message: String,
+    /// JSON pointer of the value at fault (`/` for the document).
+    pub location: String,
+}
+
+impl Diagnostic {
+    /// An error.
+    pub fn error(
+        code: &'static str,
+        location: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Error,
+            code,
+            message: message.into(),
+            location: location.into(),
+        }
+    }
+
+    /// A warning.
+    pub fn warning(
+        code: &'static str,
+        location: impl Into<String>,
+        message: impl Into<String>,
+    ) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            code,
+            message: message.into(),
+            location: location.into(),
+        }
+    }
+
+    /// Whether this is an error.
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let sev = match self.severity {
+            Severity::Error => "ERROR",
+            Severity::Warning => "WARNING",
+        };
+        write!(
+            f,
+            "{sev} {} at {}: {}",
+            self.code, self.location, self.message
+        )
+    }
+}
+
+/// Diagnostic codes. The first group is AWS's own vocabulary; the rest are
+/// this project's, for rules AWS reports under a generic code or not at all.
+pub mod codes {
+    /// AWS: the document is not well-formed JSON.
+    pub const INVALID_JSON_DESCRIPTION: &str = "INVALID_JSON_DESCRIPTION";
+    /// AWS: a field is missing, unknown, of the wrong type or out of range.
+    pub const SCHEMA_VALIDATION_FAILED: &str = "SCHEMA_VALIDATION_FAILED";
+    /// AWS: `Next`, `Default`, a catcher's `Next` or `StartAt` names no state in scope.
+    pub const MISSING_TRANSITION_TARGET: &str = "MISSING_TRANSITION_TARGET";
+    /// AWS: two states share a name (across nesting too).
+    pub const DUPLICATE_STATE_NAME: &str = "DUPLICATE_STATE_NAME";
+    /// AWS: a (sub)machine has no reachable terminal state.
+    pub const MISSING_END_STATE: &str = "MISSING_END_STATE";
+    /// AWS: the definition nests too deeply.
+    pub const TOO_DEEPLY_NESTED: &str = "TOO_DEEPLY_NESTED";
+    /// A state no transition reaches.
+    pub const UNREACHABLE_STATE: &str = "UNREACHABLE_STATE";
+    /// A JSONPath string that is not valid in its context.
+    pub const INVALID_JSONPATH: &str = "INVALID_JSONPATH";
+    /// An intrinsic function call that is malformed or misused.
+    pub const INVALID_INTRINSIC_FUNCTION: &str = "INVALID_INTRINSIC_FUNCTION";
+    /// A `{% %}` expression that does not parse.
+    pub const INVALID_JSONATA: &str = "INVALID_JSONATA";
+    /// A field of the other query language (e.g. `Parameters` in a JSONata state).
+    pub const QUERY_LANGUAGE_MISMATCH: &str = "QUERY_LANGUAGE_MISMATCH";
+    /// A Task resource that is not a known integration, Lambda or activity ARN.
+    pub const INVALID_RESOURCE: &str = "INVALID_RESOURCE";
+    /// A service-integration parameter problem (e.g. Bedrock `Body` with `Input`).
+    pub const INVALID_INTEGRATION_PARAMETERS: &str = "INVALID_INTEGRATION_PARAMETERS";
+    /// Something an EXPRESS state machine does not support.
+    pub const EXPRESS_UNSUPPORTED: &str = "EXPRESS_UNSUPPORTED";
+    /// A definition, name or value over an AWS limit.
+    pub const LIMIT_EXCEEDED: &str = "LIMIT_EXCEEDED";
+    /// A `${Name}` template substitution that was left unresolved.
+    pub const UNRESOLVED_SUBSTITUTION: &str = "UNRESOLVED_SUBSTITUTION";
+}
