@@ -1,0 +1,86 @@
+//! `asl fmt`: canonical output, `--check`, error format and exit codes.
+
+use pretty_assertions::assert_eq;
+use std::path::PathBuf;
+use std::process::Command;
+
+fn asl(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_asl"))
+        .args(args)
+        .output()
+        .expect("run asl");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+fn temp_file(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("asl-cli-fmt-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
+const MESSY: &str = r#"{"States":{"A":{"End":true,"Type":"Pass"}},"StartAt":"A"}"#;
+const CANONICAL: &str = "{\n  \"StartAt\": \"A\",\n  \"States\": {\n    \"A\": {\n      \"Type\": \"Pass\",\n      \"End\": true\n    }\n  }\n}\n";
+
+#[test]
+fn prints_canonical_pretty_json() {
+    let f = temp_file("messy.asl.json", MESSY);
+    let (code, out, err) = asl(&["fmt", f.to_str().unwrap()]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert_eq!(out, CANONICAL);
+}
+
+#[test]
+fn check_exits_1_when_not_canonical_and_0_when_it_is() {
+    let messy = temp_file("check-messy.asl.json", MESSY);
+    let (code, out, err) = asl(&["fmt", "--check", messy.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert_eq!(out, "");
+    assert!(err.contains("not canonical"), "{err}");
+
+    let clean = temp_file("check-clean.asl.json", CANONICAL);
+    let (code, _, err) = asl(&["fmt", "--check", clean.to_str().unwrap()]);
+    assert_eq!((code, err.as_str()), (0, ""));
+}
+
+#[test]
+fn bad_definition_reports_file_line_col_pointer_and_exits_1() {
+    let f = temp_file(
+        "bad.asl.json",
+        "{\n  \"StartAt\": \"A\",\n  \"States\": {\n    \"A\": {\"Type\": \"Wait\", \"Seconds\": \"ten\", \"End\": true}\n  }\n}\n",
+    );
+    let (code, out, err) = asl(&["fmt", f.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert_eq!(out, "");
+    assert_eq!(
+        err.trim_end(),
+        format!(
+            "{}:4:27: /States/A/Seconds: expected a non-negative integer or a JSONata expression, found the string \"ten\"",
+            f.display()
+        )
+    );
+}
+
+#[test]
+fn missing_file_and_bad_usage_exit_2() {
+    let (code, _, err) = asl(&["fmt", "/nonexistent/machine.asl.json"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("/nonexistent/machine.asl.json"), "{err}");
+    let (code, _, _) = asl(&["fmt"]);
+    assert_eq!(code, 2);
+    let (code, _, _) = asl(&["no-such-command"]);
+    assert_eq!(code, 2);
+}
+
+#[test]
+fn schema_is_json_with_every_state_type() {
+    let (code, out, _) = asl(&["schema"]);
+    assert_eq!(code, 0);
+    let schema: serde_json::Value = serde_json::from_str(&out).expect("schema is JSON");
+    assert_eq!(schema["title"], "StateMachine");
+}
