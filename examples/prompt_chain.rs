@@ -1,5 +1,5 @@
 //! The main job: a three-step Amazon Bedrock prompt chain. Each step's output
-//! feeds the next prompt. Prints the machine's ASL JSON.
+//! feeds the next prompt. Prints the machine's ASL JSON and its diagram.
 //!
 //! `cargo run --example prompt_chain`
 
@@ -72,5 +72,8 @@ fn main() {
     )
     .into_machine();
 
+    println!("## Amazon States Language\n");
     println!("{}", machine.to_string_pretty());
+    println!("\n## Diagram (Mermaid)\n");
+    print!("{}", asl_kit::core::diagram::mermaid(&machine));
 }

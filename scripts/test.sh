@@ -36,3 +36,14 @@ cargo run -q -p asl-cli -- conformance roundtrip "$corpus" --min-percent 99
 
 step "conformance: JSONPath grammar per context (asl-path-validator table, target 100%)"
 cargo run -q -p asl-core --example path_conformance -- "$corpus/paths/asl-path-validator-paths.tsv"
+
+step "diagrams: Graphviz renders the DOT of every valid/unknown corpus definition"
+if ! command -v dot >/dev/null 2>&1 && [ "${CI:-}" = "true" ] && [ "$(id -u)" = "0" ]; then
+  (apt-get update -qq && apt-get install -y -qq graphviz) >/dev/null 2>&1 || true
+fi
+if command -v dot >/dev/null 2>&1; then
+  cargo build -q -p asl-cli
+  scripts/check-dot.sh "$corpus" target/debug/asl
+else
+  echo "note: graphviz (dot) is not installed; skipping (apt-get install graphviz)"
+fi
