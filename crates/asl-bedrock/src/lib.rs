@@ -1,1 +1,62 @@
-//! placeholder
+//! # asl-bedrock
+//!
+//! Amazon Bedrock tasks for AWS Step Functions, on top of [`asl_core`]:
+//!
+//! | what | items |
+//! |---|---|
+//! | the integration (validation + IAM) | [`Bedrock`], [`BedrockApi`] — pass `&Bedrock::default()` to [`asl_core::iam::policy_for`] |
+//! | typed `bedrock:invokeModel` | [`InvokeModel`], [`ModelId`], [`ModelInput`] (`Body` *or* `Input`), [`S3Uri`], [`Guardrail`], [`Trace`] |
+//! | typed `bedrock:createModelCustomizationJob[.sync]` | [`CreateModelCustomizationJob`]`<`[`RequestResponse`]` \| `[`RunJob`]`>` |
+//! | static or run-time values | [`Field`] (literal, JSONPath `.$`, JSONata `{% %}`) |
+//! | model request bodies | [`ModelFamily`], [`ClaudeMessages`], [`TitanText`], [`TitanEmbeddings`], [`NovaMessages`], [`PromptBody`] |
+//! | ARNs | [`arn`] |
+//!
+//! The typed builders make the Bedrock rules compile-time facts: `ModelId`
+//! is required, `Body` and `Input` are one enum, the guardrail identifier
+//! and version travel together, and a customization job without one of its
+//! six required fields does not build.
+//!
+//! ```
+//! use asl_bedrock::{Bedrock, Field, InvokeModel, PromptBody};
+//! use asl_core::iam::policy_for;
+//! use asl_core::integration::AwsEnvironment;
+//! use asl_core::Chain;
+//!
+//! let invoke = InvokeModel::builder()
+//!     .model_id("cohere.command-text-v14")
+//!     .input(PromptBody::cohere_command(Field::path("$.prompt_one")).max_tokens(250))
+//!     .build();
+//! let machine = Chain::start("Invoke", invoke).into_machine();
+//!
+//! let env = AwsEnvironment { partition: "aws".into(), region: "us-east-2".into(), account: "123456789012".into() };
+//! let policy = policy_for(&machine, &env, &[&Bedrock::default()]);
+//! assert_eq!(policy.statement.len(), 1);
+//! assert_eq!(policy.statement[0].sid, "InvokeModel1");
+//! assert_eq!(
+//!     policy.statement[0].resource,
+//!     ["arn:aws:bedrock:us-east-2::foundation-model/cohere.command-text-v14"]
+//! );
+//! ```
+
+pub mod arn;
+mod customization;
+mod field;
+mod integration;
+mod invoke;
+mod models;
+mod params;
+
+pub use customization::{
+    CreateModelCustomizationJob, IntegrationPattern, RequestResponse, RunJob, Tag,
+};
+pub use field::{Field, ToJson};
+pub use integration::{
+    is_guardrail_version, Bedrock, BedrockApi, CUSTOMIZATION_SID, INVOKE_MODEL_SID, MAX_BODY_BYTES,
+};
+pub use invoke::{
+    Guardrail, GuardrailVersion, InvalidS3Uri, InvokeModel, ModelId, ModelInput, S3Uri, Trace,
+};
+pub use models::{
+    ClaudeMessages, Message, ModelBody, ModelFamily, NovaMessages, PromptBody, Role,
+    TitanEmbeddings, TitanText,
+};

@@ -2,6 +2,7 @@
 
 mod conformance;
 mod fmt;
+mod graph;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -18,6 +19,8 @@ struct Cli {
 enum Command {
     /// Print each file as canonical, pretty JSON.
     Fmt(fmt::Args),
+    /// Draw a definition as a Mermaid flowchart or Graphviz DOT.
+    Graph(graph::Args),
     /// Print the JSON Schema of a state machine definition.
     Schema,
     /// Run a conformance suite over a corpus folder (for CI).
@@ -50,6 +53,7 @@ fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Fmt(args) => fmt::run(&args),
+        Command::Graph(args) => graph::run(&args),
         Command::Schema => {
             println!(
                 "{}",

@@ -1,5 +1,7 @@
 //! `asl fmt`: canonical output, `--check`, error format and exit codes.
 
+#![allow(clippy::expect_used)] // helpers outside #[test] functions
+
 use pretty_assertions::assert_eq;
 use std::path::PathBuf;
 use std::process::Command;

@@ -92,7 +92,11 @@ pub struct Lenient {
 /// assert_eq!(pointers, ["/States/A/Seconds", "/States/B"]);
 /// ```
 pub fn parse_lenient(s: &str) -> Lenient {
-    let value: Value = match serde_json::from_str(s) {
+    let duplicates = std::cell::Cell::new(false);
+    let mut de = serde_json::Deserializer::from_str(s);
+    let parsed = serde::de::DeserializeSeed::deserialize(ValueSeed(&duplicates), &mut de)
+        .and_then(|v| de.end().map(|()| v));
+    let value: Value = match parsed {
         Ok(v) => v,
         Err(e) => {
             let category = if e.to_string().contains("recursion limit") {
@@ -113,15 +117,36 @@ pub fn parse_lenient(s: &str) -> Lenient {
         }
     };
     let mut cx = Cx::default();
+    if duplicates.get() {
+        for (pointer, at) in crate::locate::duplicate_keys(s) {
+            let key = crate::pointer::tokens(&pointer).pop().unwrap_or_default();
+            cx.errors.push(
+                Error::new(
+                    Category::Data,
+                    pointer,
+                    format!(
+                        "duplicate key {key:?}: JSON leaves duplicates undefined and the last one would silently win; rename or remove one"
+                    ),
+                )
+                .at(at.line, at.column),
+            );
+        }
+    }
     let machine = cx.machine(value);
     let errors = cx
         .errors
         .into_iter()
         .map(|e| match crate::locate::locate(s, e.pointer()) {
-            Some(p) => e.at(p.line, p.column),
-            None => e,
+            Some(p) if e.line() == 0 => e.at(p.line, p.column),
+            _ => e,
         })
-        .collect();
+        .collect::<Vec<_>>();
+    let mut errors = errors;
+    // Document order; errors without a position keep their place at the end.
+    errors.sort_by_key(|e| match e.line() {
+        0 => (usize::MAX, 0),
+        l => (l, e.column()),
+    });
     Lenient { machine, errors }
 }
 
@@ -136,6 +161,63 @@ impl<'de> serde::Deserialize<'de> for StateMachine {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let v = Value::deserialize(d)?;
         from_value(v).map_err(serde::de::Error::custom)
+    }
+}
+
+/// Builds a `serde_json::Value` exactly as serde_json does, but notices when
+/// an object repeats a key (serde_json keeps the last one silently).
+struct ValueSeed<'a>(&'a std::cell::Cell<bool>);
+
+impl<'de> serde::de::DeserializeSeed<'de> for ValueSeed<'_> {
+    type Value = Value;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for ValueSeed<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::Number(v.into()))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_owned()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
+        while let Some(v) = seq.next_element_seed(ValueSeed(self.0))? {
+            out.push(v);
+        }
+        Ok(Value::Array(out))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = JsonMap::new();
+        while let Some(k) = map.next_key::<String>()? {
+            let v = map.next_value_seed(ValueSeed(self.0))?;
+            if out.insert(k, v).is_some() {
+                self.0.set(true);
+            }
+        }
+        Ok(Value::Object(out))
     }
 }
 
@@ -1334,6 +1416,3 @@ fn placeholder_pass() -> Pass {
 fn placeholder() -> State {
     State::Pass(placeholder_pass())
 }
-
-#[allow(dead_code)]
-fn _assert_map_type(_: JsonMap<String, Value>) {}

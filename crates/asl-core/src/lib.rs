@@ -44,14 +44,16 @@
 mod chain;
 mod de;
 mod diagnostic;
+pub mod diagram;
 mod error;
 pub mod graph;
 pub mod iam;
-pub mod intrinsic;
-pub mod path;
 pub mod integration;
+pub mod intrinsic;
+pub mod jsonata;
 pub mod locate;
 mod machine;
+pub mod path;
 pub mod pointer;
 mod retry;
 pub mod schema;

@@ -182,3 +182,110 @@ impl Scanner<'_> {
         }
     }
 }
+
+/// Every object key that appears twice in the same object, as the JSON
+/// pointer of the repeated member and the position of its second occurrence,
+/// in document order. JSON leaves duplicates undefined; most parsers keep the
+/// last one silently.
+///
+/// ```
+/// let d = asl_core::locate::duplicate_keys(r#"{"States": {"A": 1, "A": 2}}"#);
+/// assert_eq!(d.len(), 1);
+/// assert_eq!(d[0].0, "/States/A");
+/// ```
+pub fn duplicate_keys(src: &str) -> Vec<(String, Position)> {
+    enum Frame {
+        Object {
+            seen: std::collections::HashSet<String>,
+            key: Option<String>,
+        },
+        Array {
+            index: usize,
+        },
+    }
+    let mut out = Vec::new();
+    let mut s = Scanner {
+        b: src.as_bytes(),
+        i: 0,
+    };
+    let mut stack: Vec<Frame> = Vec::new();
+    let pointer = |stack: &[Frame], last: &str| {
+        let mut p = String::new();
+        for f in stack {
+            match f {
+                Frame::Object { key: Some(k), .. } => {
+                    p.push('/');
+                    p.push_str(&crate::pointer::escape(k));
+                }
+                Frame::Array { index } => {
+                    p.push('/');
+                    p.push_str(&index.to_string());
+                }
+                Frame::Object { key: None, .. } => {}
+            }
+        }
+        p.push('/');
+        p.push_str(&crate::pointer::escape(last));
+        p
+    };
+    loop {
+        s.ws();
+        let Some(c) = s.peek() else { break };
+        match c {
+            b'{' => {
+                s.i += 1;
+                stack.push(Frame::Object {
+                    seen: Default::default(),
+                    key: None,
+                });
+            }
+            b'[' => {
+                s.i += 1;
+                stack.push(Frame::Array { index: 0 });
+            }
+            b'}' | b']' => {
+                s.i += 1;
+                stack.pop();
+            }
+            b',' => {
+                s.i += 1;
+                if let Some(Frame::Array { index }) = stack.last_mut() {
+                    *index += 1;
+                }
+            }
+            b':' => s.i += 1,
+            b'"' => {
+                let at = s.i;
+                let Some(text) = s.string() else { break };
+                s.ws();
+                let is_key = s.peek() == Some(b':');
+                if is_key {
+                    let dup = match stack.last() {
+                        Some(Frame::Object { seen, .. }) => seen.contains(&text),
+                        _ => false,
+                    };
+                    if dup {
+                        let p = match stack.split_last() {
+                            Some((_, parents)) => pointer(parents, &text),
+                            None => String::new(),
+                        };
+                        out.push((p, position(src, at)));
+                    }
+                    if let Some(Frame::Object { seen, key }) = stack.last_mut() {
+                        seen.insert(text.clone());
+                        *key = Some(text);
+                    }
+                }
+            }
+            _ => {
+                while !matches!(
+                    s.peek(),
+                    None | Some(b',' | b'}' | b']' | b':' | b' ' | b'\t' | b'\n' | b'\r')
+                ) {
+                    s.i += 1;
+                }
+            }
+        }
+    }
+    out
+}

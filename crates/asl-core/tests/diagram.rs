@@ -2,6 +2,8 @@
 //! files with `UPDATE_GOLDEN=1 cargo test -p asl-core --test diagram`; never
 //! edit them by hand.
 
+#![allow(clippy::unwrap_used, clippy::panic)] // the golden-file helper is not a #[test] fn
+
 use asl_core::diagram::{render, Format};
 use pretty_assertions::assert_eq;
 use std::path::Path;

@@ -299,3 +299,42 @@ fn deserialize_impl_embeds_in_serde_types() {
         "{err}"
     );
 }
+
+#[test]
+fn duplicate_keys_are_reported_not_silently_dropped() {
+    let text = r#"{
+  "StartAt": "A",
+  "States": {
+    "A": {"Type": "Pass", "Next": "B"},
+    "B": {"Type": "Pass", "Parameters": {"x": 1, "x": 2}, "End": true},
+    "A": {"Type": "Succeed"}
+  }
+}"#;
+    let r = asl_core::parse_lenient(text);
+    let found: Vec<_> = r
+        .errors
+        .iter()
+        .map(|e| (e.pointer().to_owned(), e.line(), e.column()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            ("/States/B/Parameters/x".to_owned(), 5, 50),
+            ("/States/A".to_owned(), 6, 5),
+        ]
+    );
+    assert!(
+        r.errors[1].message().starts_with("duplicate key \"A\""),
+        "{}",
+        r.errors[1]
+    );
+    assert!(asl_core::from_str(text).is_err());
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    let deep = format!("{}{}", "[".repeat(200_000), "]".repeat(200_000));
+    let err = asl_core::from_str(&deep).unwrap_err();
+    assert_eq!(err.category(), Category::Limit);
+    assert!(err.message().contains("recursion limit"), "{err}");
+}

@@ -1,0 +1,450 @@
+//! The typed `bedrock:invokeModel` Task.
+
+use crate::field::{put, template_to_jsonata, Field, ToJson};
+use asl_core::{QueryLanguage, Task};
+use serde_json::{Map, Value};
+use std::fmt;
+use typed_builder::TypedBuilder;
+
+/// The model a Task invokes (`ModelId`).
+///
+/// `From<&str>` classifies a literal: an ARN is used as given, an id with an
+/// inference-profile region prefix (`us.`, `eu.`, `apac.`, `global.`, …) is
+/// an inference profile, anything else a foundation model id.
+///
+/// ```
+/// use asl_bedrock::ModelId;
+/// assert_eq!(ModelId::from("cohere.command-text-v14"), ModelId::Foundation("cohere.command-text-v14".into()));
+/// assert!(matches!(ModelId::from("us.amazon.nova-lite-v1:0"), ModelId::InferenceProfile(_)));
+/// assert!(matches!(ModelId::from("arn:aws:bedrock:us-east-2:123456789012:provisioned-model/c2oi931ulksx"), ModelId::Arn(_)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ModelId {
+    /// A foundation model id, e.g. `amazon.titan-text-express-v1`.
+    Foundation(String),
+    /// An inference profile id (`us.anthropic.claude-3-haiku-20240307-v1:0`) or ARN.
+    InferenceProfile(String),
+    /// The ARN of a provisioned, custom, imported or foundation model (or of
+    /// a prompt / prompt router).
+    Arn(String),
+    /// A JSONPath giving the id at run time (`"ModelId.$"`).
+    Path(String),
+    /// A JSONata expression giving the id at run time.
+    Jsonata(String),
+}
+
+impl ModelId {
+    /// A JSONPath, e.g. `$.model`.
+    pub fn path(path: impl Into<String>) -> Self {
+        ModelId::Path(path.into())
+    }
+
+    /// A JSONata expression, with or without `{% %}`.
+    pub fn jsonata(expression: impl Into<String>) -> Self {
+        ModelId::Jsonata(expression.into())
+    }
+
+    /// The literal id or ARN, when static.
+    pub fn as_static(&self) -> Option<&str> {
+        match self {
+            ModelId::Foundation(s) | ModelId::InferenceProfile(s) | ModelId::Arn(s) => Some(s),
+            ModelId::Path(_) | ModelId::Jsonata(_) => None,
+        }
+    }
+
+    fn field(&self) -> Field<String> {
+        match self {
+            ModelId::Foundation(s) | ModelId::InferenceProfile(s) | ModelId::Arn(s) => {
+                Field::Value(s.clone())
+            }
+            ModelId::Path(p) => Field::Path(p.clone()),
+            ModelId::Jsonata(e) => Field::Jsonata(e.clone()),
+        }
+    }
+}
+
+impl From<&str> for ModelId {
+    fn from(s: &str) -> Self {
+        if s.starts_with("arn:") {
+            if crate::arn::bedrock_kind(s) == Some("inference-profile") {
+                ModelId::InferenceProfile(s.to_string())
+            } else {
+                ModelId::Arn(s.to_string())
+            }
+        } else if crate::arn::strip_profile_prefix(s).is_some() {
+            ModelId::InferenceProfile(s.to_string())
+        } else {
+            ModelId::Foundation(s.to_string())
+        }
+    }
+}
+
+impl From<String> for ModelId {
+    fn from(s: String) -> Self {
+        ModelId::from(s.as_str())
+    }
+}
+
+/// An `S3Uri` (`s3://bucket/key`), checked when it is a literal.
+///
+/// ```
+/// use asl_bedrock::S3Uri;
+/// assert!(S3Uri::new("s3://bucket/prompt.json").is_ok());
+/// let err = S3Uri::new("https://bucket/prompt.json").unwrap_err();
+/// assert_eq!(err.to_string(), "'S3Uri' must start with 's3://', got 'https://bucket/prompt.json'");
+/// let dynamic = S3Uri::path("$.input_uri");
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct S3Uri(Field<String>);
+
+impl S3Uri {
+    /// A literal URI; it must start with `s3://` and name a bucket.
+    pub fn new(uri: impl Into<String>) -> Result<Self, InvalidS3Uri> {
+        let uri = uri.into();
+        match uri.strip_prefix("s3://") {
+            Some(rest) if !rest.is_empty() && !rest.starts_with('/') => {
+                Ok(S3Uri(Field::Value(uri)))
+            }
+            _ => Err(InvalidS3Uri(uri)),
+        }
+    }
+
+    /// A URI taken from a JSONPath at run time (`"S3Uri.$"`).
+    pub fn path(path: impl Into<String>) -> Self {
+        S3Uri(Field::Path(path.into()))
+    }
+
+    /// A URI computed by a JSONata expression.
+    pub fn jsonata(expression: impl Into<String>) -> Self {
+        S3Uri(Field::Jsonata(expression.into()))
+    }
+
+    /// The field.
+    pub fn field(&self) -> &Field<String> {
+        &self.0
+    }
+
+    pub(crate) fn object(&self, ql: QueryLanguage) -> Value {
+        let mut m = Map::new();
+        put(&mut m, "S3Uri", &self.0, ql);
+        Value::Object(m)
+    }
+}
+
+impl TryFrom<&str> for S3Uri {
+    type Error = InvalidS3Uri;
+    fn try_from(s: &str) -> Result<Self, Self::Error> {
+        S3Uri::new(s)
+    }
+}
+
+/// A literal `S3Uri` that does not start with `s3://bucket`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InvalidS3Uri(pub String);
+
+impl fmt::Display for InvalidS3Uri {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "'S3Uri' must start with 's3://', got '{}'", self.0)
+    }
+}
+
+impl std::error::Error for InvalidS3Uri {}
+
+/// Where the request comes from: inline (`Body`) or from S3 (`Input`).
+/// One enum, so a Task can never carry both.
+///
+/// ```
+/// use asl_bedrock::{ModelInput, S3Uri};
+/// use serde_json::json;
+/// let inline = ModelInput::from(json!({"inputText.$": "$.prompt"}));
+/// let from_s3 = ModelInput::S3(S3Uri::new("s3://bucket/request.json")?);
+/// # Ok::<(), asl_bedrock::InvalidS3Uri>(())
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub enum ModelInput {
+    /// `Body`: the model-specific request, inline (≤ 256 KiB). A literal
+    /// object may hold `key.$` fields (JSONPath; rewritten to `{% %}` when
+    /// the Task is a JSONata one) or `{% %}` strings (JSONata).
+    Body(Field<Value>),
+    /// `Input.S3Uri`: the request is read from S3.
+    S3(S3Uri),
+}
+
+impl From<Value> for ModelInput {
+    fn from(v: Value) -> Self {
+        ModelInput::Body(Field::Value(v))
+    }
+}
+
+impl From<S3Uri> for ModelInput {
+    fn from(u: S3Uri) -> Self {
+        ModelInput::S3(u)
+    }
+}
+
+/// A `GuardrailVersion`: `DRAFT` or a version number 1..=99999999.
+///
+/// ```
+/// use asl_bedrock::GuardrailVersion;
+/// assert!(GuardrailVersion::number(3).is_some());
+/// assert!(GuardrailVersion::number(0).is_none());
+/// assert_eq!(GuardrailVersion::DRAFT.to_string(), "DRAFT");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GuardrailVersion(Option<u32>);
+
+impl GuardrailVersion {
+    /// The working draft.
+    pub const DRAFT: GuardrailVersion = GuardrailVersion(None);
+
+    /// A published version; `None` outside 1..=99999999.
+    pub fn number(n: u32) -> Option<Self> {
+        (1..=99_999_999)
+            .contains(&n)
+            .then_some(GuardrailVersion(Some(n)))
+    }
+}
+
+impl fmt::Display for GuardrailVersion {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.0 {
+            Some(n) => write!(f, "{n}"),
+            None => f.write_str("DRAFT"),
+        }
+    }
+}
+
+impl ToJson for GuardrailVersion {
+    fn to_json(&self) -> Value {
+        Value::String(self.to_string())
+    }
+}
+
+/// `GuardrailIdentifier` and `GuardrailVersion`, which go together.
+///
+/// ```
+/// use asl_bedrock::{Field, Guardrail, GuardrailVersion};
+/// let g = Guardrail::new("abc123", GuardrailVersion::DRAFT);
+/// assert_eq!(g.identifier, Field::Value("abc123".to_string()));
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct Guardrail {
+    /// `GuardrailIdentifier`: a guardrail id or ARN.
+    pub identifier: Field<String>,
+    /// `GuardrailVersion`.
+    pub version: Field<GuardrailVersion>,
+}
+
+impl Guardrail {
+    /// A guardrail with a literal version.
+    pub fn new(identifier: impl Into<Field<String>>, version: GuardrailVersion) -> Self {
+        Guardrail {
+            identifier: identifier.into(),
+            version: Field::Value(version),
+        }
+    }
+}
+
+/// `Trace`: whether Bedrock traces the guardrail.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trace {
+    /// `ENABLED`.
+    Enabled,
+    /// `DISABLED`.
+    Disabled,
+}
+
+impl ToJson for Trace {
+    fn to_json(&self) -> Value {
+        Value::String(
+            match self {
+                Trace::Enabled => "ENABLED",
+                Trace::Disabled => "DISABLED",
+            }
+            .to_string(),
+        )
+    }
+}
+
+/// A typed `bedrock:invokeModel` request. `model_id` and `input` are
+/// required (leaving one out does not compile), and `input` is a
+/// [`ModelInput`], so `Body` and `Input` cannot both be given.
+///
+/// Convert with [`InvokeModel::into_task`] (or `Task::from`, JSONPath).
+///
+/// ```
+/// use asl_bedrock::InvokeModel;
+/// use asl_core::{QueryLanguage, Task};
+/// use serde_json::json;
+///
+/// let task: Task = InvokeModel::builder()
+///     .model_id("cohere.command-text-v14")
+///     .input(json!({"prompt.$": "$.prompt_one", "max_tokens": 250}))
+///     .content_type("application/json")
+///     .accept("*/*")
+///     .build()
+///     .into();
+/// assert_eq!(
+///     task.parameters.map(|p| p.0),
+///     Some(json!({
+///         "ModelId": "cohere.command-text-v14",
+///         "Body": {"prompt.$": "$.prompt_one", "max_tokens": 250},
+///         "ContentType": "application/json",
+///         "Accept": "*/*"
+///     }))
+/// );
+/// ```
+#[derive(Debug, Clone, PartialEq, TypedBuilder)]
+#[builder(doc)]
+pub struct InvokeModel {
+    /// `ModelId` (required).
+    #[builder(setter(into))]
+    pub model_id: ModelId,
+    /// `Body` or `Input` (required, exactly one).
+    #[builder(setter(into))]
+    pub input: ModelInput,
+    /// `Output.S3Uri`: write the response to S3 instead of the result.
+    #[builder(default, setter(strip_option))]
+    pub output: Option<S3Uri>,
+    /// `ContentType` (default `application/json`).
+    #[builder(default, setter(into, strip_option))]
+    pub content_type: Option<Field<String>>,
+    /// `Accept` (default `application/json`).
+    #[builder(default, setter(into, strip_option))]
+    pub accept: Option<Field<String>>,
+    /// `GuardrailIdentifier` with `GuardrailVersion`.
+    #[builder(default, setter(strip_option))]
+    pub guardrail: Option<Guardrail>,
+    /// `Trace`.
+    #[builder(default, setter(into, strip_option))]
+    pub trace: Option<Field<Trace>>,
+    /// The partition of the resource ARN (default `aws`).
+    #[builder(default = "aws".to_string(), setter(into))]
+    pub partition: String,
+}
+
+impl From<Trace> for Field<Trace> {
+    fn from(t: Trace) -> Self {
+        Field::Value(t)
+    }
+}
+
+impl InvokeModel {
+    /// Whether any field is a JSONata expression (which makes the Task a
+    /// JSONata one).
+    pub fn uses_jsonata(&self) -> bool {
+        matches!(self.model_id, ModelId::Jsonata(_))
+            || matches!(&self.input, ModelInput::Body(Field::Jsonata(_)))
+            || matches!(&self.input, ModelInput::S3(u) if u.0.is_jsonata())
+            || self.output.as_ref().is_some_and(|u| u.0.is_jsonata())
+            || self.content_type.as_ref().is_some_and(Field::is_jsonata)
+            || self.accept.as_ref().is_some_and(Field::is_jsonata)
+            || self
+                .guardrail
+                .as_ref()
+                .is_some_and(|g| g.identifier.is_jsonata() || g.version.is_jsonata())
+            || self.trace.as_ref().is_some_and(Field::is_jsonata)
+    }
+
+    /// The model family, when the `ModelId` is static and known; its
+    /// [`text_path`](crate::ModelFamily::text_path) is where the answer is.
+    ///
+    /// ```
+    /// use asl_bedrock::{InvokeModel, ModelFamily};
+    /// use serde_json::json;
+    /// let invoke = InvokeModel::builder()
+    ///     .model_id("cohere.command-text-v14")
+    ///     .input(json!({"prompt": "Hi"}))
+    ///     .build();
+    /// assert_eq!(invoke.family().map(ModelFamily::text_path), Some("$.Body.generations[0].text"));
+    /// ```
+    pub fn family(&self) -> Option<crate::ModelFamily> {
+        self.model_id.as_static().and_then(crate::ModelFamily::of)
+    }
+
+    /// The request object (`Parameters` / `Arguments` content) in `ql`.
+    pub fn request(&self, ql: QueryLanguage) -> Value {
+        let mut m = Map::new();
+        put(&mut m, "ModelId", &self.model_id.field(), ql);
+        match &self.input {
+            ModelInput::Body(Field::Value(b)) if ql == QueryLanguage::Jsonata => {
+                m.insert("Body".to_string(), template_to_jsonata(b));
+            }
+            ModelInput::Body(b) => put(&mut m, "Body", b, ql),
+            ModelInput::S3(u) => {
+                m.insert("Input".to_string(), u.object(ql));
+            }
+        }
+        if let Some(o) = &self.output {
+            m.insert("Output".to_string(), o.object(ql));
+        }
+        if let Some(c) = &self.content_type {
+            put(&mut m, "ContentType", c, ql);
+        }
+        if let Some(a) = &self.accept {
+            put(&mut m, "Accept", a, ql);
+        }
+        if let Some(g) = &self.guardrail {
+            put(&mut m, "GuardrailIdentifier", &g.identifier, ql);
+            put(&mut m, "GuardrailVersion", &g.version, ql);
+        }
+        if let Some(t) = &self.trace {
+            put(&mut m, "Trace", t, ql);
+        }
+        Value::Object(m)
+    }
+
+    /// The Task, in `ql`: `Parameters` (with `.$` keys) for JSONPath,
+    /// `Arguments` for JSONata. A JSONata field makes the Task JSONata
+    /// whatever `ql` says (JSONPath fields are then translated); JSONata
+    /// Tasks carry `"QueryLanguage": "JSONata"`, so they are right in a
+    /// JSONPath machine too. Set `ResultSelector`, `ResultPath`, `Next`, …
+    /// on the returned [`Task`]'s public fields.
+    ///
+    /// ```
+    /// use asl_bedrock::{InvokeModel, ModelId};
+    /// use asl_core::QueryLanguage;
+    /// use serde_json::json;
+    /// let task = InvokeModel::builder()
+    ///     .model_id(ModelId::path("$.model"))
+    ///     .input(json!({"inputText": "{% $states.input.prompt %}"}))
+    ///     .build()
+    ///     .into_task(QueryLanguage::Jsonata);
+    /// assert_eq!(task.arguments, Some(json!({
+    ///     "ModelId": "{% $states.input.model %}",
+    ///     "Body": {"inputText": "{% $states.input.prompt %}"}
+    /// })));
+    /// ```
+    pub fn into_task(self, ql: QueryLanguage) -> Task {
+        let ql = if self.uses_jsonata() {
+            QueryLanguage::Jsonata
+        } else {
+            ql
+        };
+        let request = self.request(ql);
+        let resource = format!("arn:{}:states:::bedrock:invokeModel", self.partition);
+        match ql {
+            QueryLanguage::JsonPath => Task::builder()
+                .resource(resource)
+                .parameters(request)
+                .build(),
+            QueryLanguage::Jsonata => Task::builder()
+                .resource(resource)
+                .query_language(QueryLanguage::Jsonata)
+                .arguments(request)
+                .build(),
+        }
+    }
+}
+
+impl From<InvokeModel> for Task {
+    fn from(m: InvokeModel) -> Self {
+        m.into_task(QueryLanguage::JsonPath)
+    }
+}
+
+impl From<InvokeModel> for asl_core::State {
+    fn from(m: InvokeModel) -> Self {
+        asl_core::State::from(Task::from(m))
+    }
+}
