@@ -1,47 +1,54 @@
-//! The main job: a three-step Amazon Bedrock prompt chain. Each step's output
-//! feeds the next prompt. Prints the machine's ASL JSON and its diagram.
+//! The main job: a three-step Amazon Bedrock prompt chain, built with the
+//! typed Bedrock API. Each step's output feeds the next prompt. Prints the
+//! machine's ASL JSON, its least-privilege IAM policy and its diagram.
 //!
 //! `cargo run --example prompt_chain`
 
-use asl_kit::core::{Catcher, Chain, Fail, Pass, PayloadTemplate, ReferencePath, Retrier, Task};
+use asl_kit::bedrock::{Bedrock, ClaudeMessages, Field, InvokeModel, Message, ModelFamily};
+use asl_kit::core::iam::policy_for;
+use asl_kit::core::integration::AwsEnvironment;
+use asl_kit::core::{
+    Catcher, Chain, Fail, FailError, Pass, PayloadTemplate, QueryLanguage, ReferencePath, Retrier,
+    StateMachine, Task, Transition,
+};
 use serde_json::json;
 
 const MODEL: &str = "anthropic.claude-3-haiku-20240307-v1:0";
 
-/// One InvokeModel step: the prompt is built with `States.Format` from the
-/// previous step's text at `input`, and the generated text lands at `output`.
+/// One step: asks the model with a prompt built by `States.Format` from the
+/// text at `input`, keeps only the generated text, and stores it at `output`.
 fn step(prompt: &str, input: &str, output: &str) -> Task {
-    Task::builder()
-        .resource("arn:aws:states:::bedrock:invokeModel")
-        .parameters(PayloadTemplate::from(json!({
-            "ModelId": MODEL,
-            "Body": {
-                "anthropic_version": "bedrock-2023-05-31",
-                "max_tokens": 512,
-                "messages": [{
-                    "role": "user",
-                    "content": [{"type": "text", "text.$": format!("States.Format('{prompt}', {input})")}]
-                }]
-            }
-        })))
-        .result_selector(PayloadTemplate::from(json!({"text.$": "$.Body.content[0].text"})))
-        .result_path(ReferencePath::new(output))
-        .retry(vec![Retrier::builder()
-            .error_equals(["Bedrock.ThrottlingException"])
-            .interval_seconds(1)
-            .max_attempts(2)
-            .backoff_rate(2.0)
-            .build()])
-        .catch(vec![Catcher::builder()
-            .error_equals(["States.ALL"])
-            .next("HandleFailure")
-            .result_path(ReferencePath::new("$.error"))
-            .build()])
-        .build()
+    let invoke = InvokeModel::builder()
+        .model_id(MODEL)
+        .input(ClaudeMessages::new(
+            512,
+            vec![Message::user(Field::path(format!(
+                "States.Format('{prompt}', {input})"
+            )))],
+        ))
+        .build();
+    let text = ModelFamily::of(MODEL).map_or("$.Body", ModelFamily::text_path);
+
+    let mut task = invoke.into_task(QueryLanguage::JsonPath);
+    task.result_selector = Some(PayloadTemplate::from(json!({ "text.$": text })));
+    task.result_path = Some(Some(ReferencePath::new(output)));
+    task.retry = Some(vec![Retrier::builder()
+        .error_equals(["Bedrock.ThrottlingException"])
+        .interval_seconds(1)
+        .max_attempts(2)
+        .backoff_rate(2.0)
+        .build()]);
+    task.catch = Some(vec![Catcher::builder()
+        .error_equals(["States.ALL"])
+        .next("HandleFailure")
+        .result_path(ReferencePath::new("$.error"))
+        .build()]);
+    task
 }
 
-fn main() {
-    let machine = Chain::start(
+/// The prompt chain: Outline, then Draft from the outline, then Polish.
+pub fn prompt_chain() -> StateMachine {
+    let mut machine = Chain::start(
         "Outline",
         step("Write a short outline about {}.", "$.topic", "$.outline"),
     )
@@ -61,19 +68,36 @@ fn main() {
         "HandleFailure",
         Pass::builder()
             .parameters(PayloadTemplate::from(json!({"error.$": "$.error"})))
-            .transition(asl_kit::core::Transition::next("Failed"))
+            .transition(Transition::next("Failed"))
             .build(),
     )
     .with_state(
         "Failed",
         Fail::builder()
-            .error(asl_kit::core::FailError::Error("PromptChainFailed".into()))
+            .error(FailError::Error("PromptChainFailed".into()))
             .build(),
     )
     .into_machine();
+    machine.comment = Some("A three-step Amazon Bedrock prompt chain".into());
+    machine
+}
+
+fn main() {
+    let machine = prompt_chain();
+    let env = AwsEnvironment {
+        partition: "aws".into(),
+        region: "us-east-2".into(),
+        account: "123456789012".into(),
+    };
+    let policy = policy_for(&machine, &env, &[&Bedrock::default()]);
 
     println!("## Amazon States Language\n");
     println!("{}", machine.to_string_pretty());
+    println!(
+        "\n## IAM policy for the execution role ({} / {})\n",
+        env.region, env.account
+    );
+    println!("{}", asl_kit::core::to_string_pretty(&policy));
     println!("\n## Diagram (Mermaid)\n");
     print!("{}", asl_kit::core::diagram::mermaid(&machine));
 }
