@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 /// Arguments of `asl conformance`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Which suite: `roundtrip`.
+    /// Which suite: `roundtrip` or `validate`.
     suite: String,
     /// The corpus folder (holding `manifest.tsv`).
     corpus: PathBuf,
@@ -20,6 +20,7 @@ pub struct Args {
 pub struct Row {
     pub file: String,
     pub expected: String,
+    pub notes: String,
 }
 
 /// Reads `manifest.tsv`, or says clearly why not.
@@ -43,7 +44,12 @@ pub fn manifest(corpus: &Path) -> Option<Vec<Row>> {
                 let file = cols.next()?.to_owned();
                 let _source = cols.next()?;
                 let expected = cols.next()?.to_owned();
-                Some(Row { file, expected })
+                let notes = cols.nth(2).unwrap_or_default().to_owned();
+                Some(Row {
+                    file,
+                    expected,
+                    notes,
+                })
             })
             .collect(),
     )
@@ -55,8 +61,9 @@ pub fn run(args: &Args) -> u8 {
     };
     let (passed, failed) = match args.suite.as_str() {
         "roundtrip" => roundtrip(&args.corpus, &rows),
+        "validate" => validate(&args.corpus, &rows),
         other => {
-            eprintln!("unknown suite {other:?}; expected roundtrip");
+            eprintln!("unknown suite {other:?}; expected roundtrip or validate");
             return exit::USAGE;
         }
     };
@@ -111,4 +118,121 @@ fn roundtrip(corpus: &Path, rows: &[Row]) -> (usize, usize) {
         }
     }
     (passed, failed)
+}
+
+/// The verdict AWS would give a row: `AWS-RULE CONFLICT` rows are invalid
+/// whatever the peers say.
+fn aws_expected(row: &Row) -> Option<bool> {
+    if row.notes.contains("AWS-RULE CONFLICT") {
+        return Some(false);
+    }
+    match row.expected.as_str() {
+        "valid" => Some(true),
+        "invalid" => Some(false),
+        _ => None,
+    }
+}
+
+/// Every `valid`/`invalid` row gets the expected verdict; the first
+/// diagnostic of an invalid row points into the document; `unknown` rows
+/// that every peer accepts are counted when we reject them.
+fn validate(corpus: &Path, rows: &[Row]) -> (usize, usize) {
+    let options = asl_core::Options::default();
+    let (mut passed, mut failed) = (0, 0);
+    let (mut located, mut unlocated) = (0, 0);
+    for row in rows {
+        let Some(expected_ok) = aws_expected(row) else {
+            continue;
+        };
+        let path = corpus.join(&row.file);
+        let Ok(bytes) = std::fs::read(&path) else {
+            println!("FAIL {}: cannot read", row.file);
+            failed += 1;
+            continue;
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        let report = asl_core::validate_str(&text, &options);
+        let ok = report.is_ok();
+        if ok == expected_ok {
+            passed += 1;
+        } else {
+            failed += 1;
+            let why = report
+                .errors()
+                .next()
+                .map_or_else(String::new, |d| format!(": {d}"));
+            println!(
+                "FAIL {}: expected {}, got {}{why}",
+                row.file,
+                verdict(expected_ok),
+                verdict(ok)
+            );
+        }
+        if !expected_ok && serde_json::from_str::<serde_json::Value>(&text).is_ok() {
+            if let Some(d) = report.diagnostics.first() {
+                if asl_core::locate::locate(&text, &d.location).is_some() {
+                    located += 1;
+                } else {
+                    unlocated += 1;
+                    println!(
+                        "LOCATION {}: {} is not in the document",
+                        row.file, d.location
+                    );
+                }
+            }
+        }
+    }
+    println!("locations: {located} found, {unlocated} not found");
+    let peers = peer_accepted(corpus);
+    let mut rejected = Vec::new();
+    for row in rows.iter().filter(|r| r.expected == "unknown") {
+        if !peers.contains(&row.file) {
+            continue;
+        }
+        let Ok(bytes) = std::fs::read(corpus.join(&row.file)) else {
+            continue;
+        };
+        let text = String::from_utf8_lossy(&bytes);
+        let report = asl_core::validate_str(&text, &options);
+        let first = report.errors().next().map(ToString::to_string);
+        if let Some(d) = first {
+            rejected.push(format!("{}: {d}", row.file));
+        }
+    }
+    for r in &rejected {
+        println!("UNKNOWN-REJECTED {r}");
+    }
+    println!(
+        "unknown rows every peer accepts: {} rejected of {}",
+        rejected.len(),
+        rows.iter()
+            .filter(|r| r.expected == "unknown" && peers.contains(&r.file))
+            .count()
+    );
+    (passed, failed)
+}
+
+fn verdict(ok: bool) -> &'static str {
+    if ok {
+        "valid"
+    } else {
+        "invalid"
+    }
+}
+
+/// Files that all three peers of `peer_verdicts.tsv` accept.
+fn peer_accepted(corpus: &Path) -> std::collections::HashSet<String> {
+    let Ok(text) = std::fs::read_to_string(corpus.join("peer_verdicts.tsv")) else {
+        eprintln!("peer_verdicts.tsv not found; skipping the unknown-row count");
+        return std::collections::HashSet::new();
+    };
+    text.lines()
+        .skip(1)
+        .filter_map(|line| {
+            let cols: Vec<&str> = line.split('\t').collect();
+            let file = cols.first()?;
+            let all = cols.get(3..6)?.iter().all(|v| *v == "valid");
+            all.then(|| (*file).to_owned())
+        })
+        .collect()
 }

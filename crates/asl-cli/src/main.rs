@@ -1,5 +1,6 @@
 //! `asl`: format, check and inspect Amazon States Language files.
 
+mod check;
 mod conformance;
 mod fmt;
 mod graph;
@@ -19,6 +20,8 @@ struct Cli {
 enum Command {
     /// Print each file as canonical, pretty JSON.
     Fmt(fmt::Args),
+    /// Validate definitions: every rule AWS applies, and a few more.
+    Check(check::Args),
     /// Draw a definition as a Mermaid flowchart or Graphviz DOT.
     Graph(graph::Args),
     /// Print the JSON Schema of a state machine definition.
@@ -53,6 +56,7 @@ fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Fmt(args) => fmt::run(&args),
+        Command::Check(args) => check::run(&args),
         Command::Graph(args) => graph::run(&args),
         Command::Schema => {
             println!(

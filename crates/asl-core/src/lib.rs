@@ -59,6 +59,7 @@ mod retry;
 pub mod schema;
 mod ser;
 mod states;
+pub mod validate;
 mod value;
 
 pub use chain::Chain;
@@ -69,6 +70,7 @@ pub use machine::{MachineType, StateMachine, States};
 pub use retry::{Catcher, JitterStrategy, Retrier, STATES_ALL};
 pub use ser::{to_string, to_string_pretty, to_value};
 pub use states::*;
+pub use validate::{validate, validate_str, Options, Report};
 pub use value::{
     is_substitution, Assign, DynamicField, Jsonata, NotJsonata, OrJsonata, Path, PayloadTemplate,
     ReferencePath, UnknownFields,

@@ -1,0 +1,92 @@
+//! `asl check`: text and JSON output, `--type`, exit codes.
+
+#![allow(clippy::expect_used)] // helpers outside #[test] functions
+
+use pretty_assertions::assert_eq;
+use std::path::PathBuf;
+use std::process::Command;
+
+fn asl(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_asl"))
+        .args(args)
+        .output()
+        .expect("run asl");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+    )
+}
+
+fn temp_file(name: &str, text: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("asl-cli-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join(name);
+    std::fs::write(&path, text).expect("write");
+    path
+}
+
+const GOOD: &str = r#"{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","End":true}}}"#;
+const BAD: &str = r#"{"StartAt":"A","States":{"A":{"Type":"Pass","Foo":1,"End":true}}}"#;
+
+#[test]
+fn valid_file_exits_zero_and_prints_nothing() {
+    let f = temp_file("good.asl.json", GOOD);
+    let (code, out) = asl(&["check", f.to_str().unwrap()]);
+    assert_eq!((code, out.as_str()), (0, ""));
+}
+
+#[test]
+fn invalid_file_prints_one_line_per_diagnostic() {
+    let f = temp_file("bad.asl.json", BAD);
+    let path = f.to_str().unwrap();
+    let (code, out) = asl(&["check", path]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        format!(
+            "{path}: ERROR SCHEMA_VALIDATION_FAILED at /States/A/Foo: field 'Foo' is not supported\n"
+        )
+    );
+}
+
+#[test]
+fn json_format_has_one_object_per_file() {
+    let good = temp_file("good2.asl.json", GOOD);
+    let bad = temp_file("bad2.asl.json", BAD);
+    let (code, out) = asl(&[
+        "check",
+        "--format",
+        "json",
+        good.to_str().unwrap(),
+        bad.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1);
+    let lines: Vec<serde_json::Value> = out
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["result"], "OK");
+    assert_eq!(lines[1]["result"], "FAIL");
+    assert_eq!(
+        lines[1]["diagnostics"][0]["code"],
+        "SCHEMA_VALIDATION_FAILED"
+    );
+    assert_eq!(lines[1]["diagnostics"][0]["location"], "/States/A/Foo");
+    assert_eq!(lines[1]["diagnostics"][0]["severity"], "ERROR");
+}
+
+#[test]
+fn express_type_rejects_callbacks() {
+    let f = temp_file("callback.asl.json", GOOD);
+    let (code, out) = asl(&["check", "--type", "EXPRESS", f.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(out.contains("EXPRESS_UNSUPPORTED"), "{out}");
+}
+
+#[test]
+fn missing_file_and_bad_usage_exit_two() {
+    assert_eq!(asl(&["check", "/nonexistent/x.asl.json"]).0, 2);
+    assert_eq!(asl(&["check"]).0, 2);
+    assert_eq!(asl(&["check", "--format", "xml", "x"]).0, 2);
+}

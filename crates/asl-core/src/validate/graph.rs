@@ -1,0 +1,134 @@
+//! Transitions, reachability, terminal states and state names (rules A7, B1,
+//! B2, C3–C6).
+
+use super::schema;
+use crate::graph::scopes;
+use crate::{codes, Diagnostic, StateMachine};
+use std::collections::{HashMap, HashSet};
+
+/// The longest state name AWS accepts.
+pub(crate) const MAX_NAME: usize = 80;
+
+pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) {
+    for scope in scopes(machine) {
+        let base = if scope.pointer == "/" {
+            ""
+        } else {
+            scope.pointer.as_str()
+        };
+        let start_ptr = format!("{base}/StartAt");
+        if scope.states.is_empty() {
+            out.push(schema(
+                format!("{base}/States"),
+                "'States' must contain at least one state",
+            ));
+        } else if !scope.states.contains_key(scope.start_at) {
+            out.push(Diagnostic::error(
+                codes::MISSING_TRANSITION_TARGET,
+                start_ptr,
+                format!(
+                    "'StartAt' names no state in this 'States' object: '{}'",
+                    scope.start_at
+                ),
+            ));
+        }
+        // Dangling targets. An empty name stands for a transition the
+        // parser could not read (reported there); reachability is then
+        // unknown, so it is not checked.
+        let mut unreadable = false;
+        for (name, state) in scope.states {
+            let sp = scope.state_pointer(name);
+            for (suffix, target) in state.targets() {
+                if target.is_empty() {
+                    unreadable = true;
+                    out.push(schema(
+                        format!("{sp}{suffix}"),
+                        "a transition target must be a state name, not an empty string",
+                    ));
+                } else if !scope.states.contains_key(target) {
+                    let field = if suffix.starts_with("/Catch") {
+                        "Catch 'Next'"
+                    } else if suffix == "/Default" {
+                        "'Default'"
+                    } else {
+                        "'Next'"
+                    };
+                    out.push(Diagnostic::error(
+                        codes::MISSING_TRANSITION_TARGET,
+                        format!("{sp}{suffix}"),
+                        format!("missing {field} target: '{target}' is not a state of this scope (transitions cannot leave a Parallel branch or Map processor)"),
+                    ));
+                }
+            }
+        }
+        if scope.states.is_empty() || unreadable {
+            continue;
+        }
+        // Reachability from StartAt.
+        let mut seen: HashSet<&str> = HashSet::new();
+        let mut stack: Vec<&str> = Vec::new();
+        if scope.states.contains_key(scope.start_at) {
+            stack.push(scope.start_at);
+        }
+        while let Some(n) = stack.pop() {
+            if !seen.insert(n) {
+                continue;
+            }
+            if let Some(s) = scope.states.get(n) {
+                for (_, t) in s.targets() {
+                    if scope.states.contains_key(t) && !seen.contains(t) {
+                        stack.push(t);
+                    }
+                }
+            }
+        }
+        if !seen.is_empty() {
+            for name in scope.states.keys() {
+                if !seen.contains(name.as_str()) {
+                    out.push(Diagnostic::error(
+                        codes::UNREACHABLE_STATE,
+                        scope.state_pointer(name),
+                        format!("state '{name}' is not reachable: no 'StartAt', 'Next', 'Default' or catcher 'Next' names it"),
+                    ));
+                }
+            }
+            let terminal = seen
+                .iter()
+                .any(|n| scope.states.get(*n).is_some_and(|s| s.is_terminal()));
+            if !terminal {
+                out.push(Diagnostic::error(
+                    codes::MISSING_END_STATE,
+                    if base.is_empty() { "/" } else { base },
+                    "no terminal state is reachable: add a Succeed or Fail state, or 'End': true",
+                ));
+            }
+        }
+    }
+    // Names: unique across the machine, 1..=80 characters.
+    let mut first: HashMap<&str, String> = HashMap::new();
+    for s in machine.walk() {
+        let len = s.name.chars().count();
+        if len == 0 {
+            out.push(schema(&s.pointer, "a state name must not be empty"));
+        } else if len > MAX_NAME {
+            out.push(Diagnostic::error(
+                codes::LIMIT_EXCEEDED,
+                &s.pointer,
+                format!("state name is {len} characters long; the limit is {MAX_NAME}"),
+            ));
+        }
+        match first.get(s.name) {
+            Some(p) => out.push(Diagnostic::error(
+                codes::DUPLICATE_STATE_NAME,
+                &s.pointer,
+                format!(
+                    "duplicate state name: '{}' (also at {p}); names must be unique across the whole machine",
+                    s.name
+                ),
+            )),
+            None => {
+                first.insert(s.name, s.pointer.clone());
+            }
+        }
+    }
+}

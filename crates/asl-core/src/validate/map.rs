@@ -1,0 +1,190 @@
+//! Map states (rules J1–J8): distributed-only fields, `ProcessorConfig`,
+//! `Label`, tolerated failures, `ItemReader`, `ItemBatcher`, `ResultWriter`.
+
+use super::schema;
+use crate::{
+    codes, Diagnostic, Map, MaxInputBytesPerBatch, MaxItems, MaxItemsPerBatch, OrJsonata, State,
+    StateMachine, ToleratedFailurePercentage,
+};
+
+/// The longest `Label`.
+const MAX_LABEL: usize = 40;
+/// The largest `MaxInputBytesPerBatch` (256 KiB).
+const MAX_BATCH_BYTES: u64 = 262_144;
+
+pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) {
+    for s in machine.walk() {
+        let State::Map(m) = s.state else {
+            continue;
+        };
+        map(out, s.pointer.as_str(), m);
+    }
+}
+
+fn map(out: &mut Vec<Diagnostic>, p: &str, m: &Map) {
+    let proc = m.processor.processor();
+    let pp = format!("{p}/{}", m.processor.field_name());
+    let distributed = proc.is_distributed();
+    if distributed {
+        if let Some(c) = &proc.processor_config {
+            if c.execution_type.is_none() {
+                out.push(schema(
+                    format!("{pp}/ProcessorConfig"),
+                    "the field 'ExecutionType' is required when 'Mode' is 'DISTRIBUTED'",
+                ));
+            }
+        }
+    } else {
+        let only: [(&str, bool); 6] = [
+            ("ItemReader", m.item_reader.is_some()),
+            ("ItemBatcher", m.item_batcher.is_some()),
+            ("ResultWriter", m.result_writer.is_some()),
+            (
+                "ToleratedFailurePercentage",
+                m.tolerated_failure_percentage.is_some(),
+            ),
+            ("ToleratedFailureCount", m.tolerated_failure_count.is_some()),
+            ("Label", m.label.is_some()),
+        ];
+        for (field, present) in only {
+            if present {
+                // ⚠ in the reference: a warning until AWS's verdict is known.
+                out.push(Diagnostic::warning(
+                    codes::SCHEMA_VALIDATION_FAILED,
+                    format!("{p}/{field}"),
+                    format!("'{field}' is only supported by a distributed Map: set 'ProcessorConfig.Mode' to 'DISTRIBUTED'"),
+                ));
+            }
+        }
+    }
+    if let Some(label) = &m.label {
+        label_rules(out, &format!("{p}/Label"), label);
+    }
+    if let Some(ToleratedFailurePercentage::ToleratedFailurePercentage(OrJsonata::Value(n))) =
+        &m.tolerated_failure_percentage
+    {
+        if n.as_f64().is_some_and(|f| !(0.0..=100.0).contains(&f)) {
+            out.push(schema(
+                format!("{p}/ToleratedFailurePercentage"),
+                format!("'ToleratedFailurePercentage' must be from 0 to 100, found {n}"),
+            ));
+        }
+    }
+    if let Some(r) = &m.item_reader {
+        let rp = format!("{p}/ItemReader");
+        if let Some(c) = &r.reader_config {
+            let cp = format!("{rp}/ReaderConfig");
+            if let Some(t) = &c.input_type {
+                const TYPES: &[&str] = &["CSV", "JSON", "JSONL", "PARQUET", "MANIFEST"];
+                if !TYPES.contains(&t.as_str()) {
+                    out.push(schema(
+                        format!("{cp}/InputType"),
+                        format!(
+                            "'InputType' must be one of [{}], found {t:?}",
+                            TYPES.join(", ")
+                        ),
+                    ));
+                }
+            }
+            if matches!(c.csv_header_location, Some(crate::CsvHeaderLocation::Given))
+                && c.csv_headers.is_none()
+            {
+                out.push(schema(
+                    cp.as_str(),
+                    "the field 'CSVHeaders' is required when 'CSVHeaderLocation' is 'GIVEN'",
+                ));
+            }
+        }
+    }
+    if let Some(MaxItems::MaxItems(OrJsonata::Value(0))) = m
+        .item_reader
+        .as_ref()
+        .and_then(|r| r.reader_config.as_ref())
+        .and_then(|c| c.max_items.as_ref())
+    {
+        out.push(schema(
+            format!("{p}/ItemReader/ReaderConfig/MaxItems"),
+            "'MaxItems' must be at least 1",
+        ));
+    }
+    if let Some(b) = &m.item_batcher {
+        if let Some(MaxItemsPerBatch::MaxItemsPerBatch(OrJsonata::Value(0))) =
+            &b.max_items_per_batch
+        {
+            out.push(schema(
+                format!("{p}/ItemBatcher/MaxItemsPerBatch"),
+                "'MaxItemsPerBatch' must be at least 1",
+            ));
+        }
+        if let Some(MaxInputBytesPerBatch::MaxInputBytesPerBatch(OrJsonata::Value(n))) =
+            &b.max_input_bytes_per_batch
+        {
+            if *n > MAX_BATCH_BYTES {
+                out.push(schema(
+                    format!("{p}/ItemBatcher/MaxInputBytesPerBatch"),
+                    format!("'MaxInputBytesPerBatch' must be at most {MAX_BATCH_BYTES}, found {n}"),
+                ));
+            }
+        }
+    }
+    if let Some(w) = &m.result_writer {
+        let wp = format!("{p}/ResultWriter");
+        if w.resource.is_none() && w.writer_config.is_none() {
+            out.push(schema(
+                wp.as_str(),
+                "'ResultWriter' needs 'Resource' or 'WriterConfig'",
+            ));
+        }
+        if let Some(c) = &w.writer_config {
+            let cp = format!("{wp}/WriterConfig");
+            match c.output_type.as_deref() {
+                None => out.push(schema(
+                    cp.as_str(),
+                    "the field 'OutputType' is required but was missing",
+                )),
+                Some("JSON" | "JSONL") => {}
+                Some(t) => out.push(schema(
+                    format!("{cp}/OutputType"),
+                    format!("'OutputType' must be one of [JSON, JSONL], found {t:?}"),
+                )),
+            }
+            if let Some(t) = c.transformation.as_deref() {
+                if !matches!(t, "NONE" | "FLATTEN" | "COMPACT") {
+                    out.push(schema(
+                        format!("{cp}/Transformation"),
+                        format!(
+                            "'Transformation' must be one of [NONE, FLATTEN, COMPACT], found {t:?}"
+                        ),
+                    ));
+                }
+            }
+        }
+    }
+}
+
+/// `Label`: 1..=40 characters, none of the characters AWS forbids in names.
+fn label_rules(out: &mut Vec<Diagnostic>, loc: &str, label: &str) {
+    let len = label.chars().count();
+    if len == 0 {
+        out.push(schema(loc, "'Label' must not be empty"));
+    } else if len > MAX_LABEL {
+        out.push(Diagnostic::error(
+            codes::LIMIT_EXCEEDED,
+            loc,
+            format!("'Label' is {len} characters long; the limit is {MAX_LABEL}"),
+        ));
+    }
+    if let Some(c) = label.chars().find(|c| forbidden(*c)) {
+        out.push(schema(
+            loc,
+            format!("'Label' must not contain {c:?}: whitespace, wildcards, brackets, control characters and \" # % \\ ^ | ~ ` $ & , ; : / are not allowed"),
+        ));
+    }
+}
+
+fn forbidden(c: char) -> bool {
+    c.is_whitespace()
+        || c.is_control()
+        || ('\u{7f}'..='\u{9f}').contains(&c)
+        || "?*<>{}[]\"#%\\^|~`$&,;:/".contains(c)
+}
