@@ -8,8 +8,8 @@ use asl_kit::bedrock::{Bedrock, ClaudeMessages, Field, InvokeModel, Message, Mod
 use asl_kit::core::iam::policy_for;
 use asl_kit::core::integration::AwsEnvironment;
 use asl_kit::core::{
-    Catcher, Chain, Fail, FailError, Pass, PayloadTemplate, QueryLanguage, ReferencePath, Retrier,
-    StateMachine, Task, Transition,
+    Catcher, Chain, Fail, FailError, InvalidMachine, Pass, PayloadTemplate, QueryLanguage,
+    ReferencePath, Retrier, StateMachine, Task, Transition,
 };
 use serde_json::json;
 
@@ -47,7 +47,8 @@ fn step(prompt: &str, input: &str, output: &str) -> Task {
 }
 
 /// The prompt chain: Outline, then Draft from the outline, then Polish.
-pub fn prompt_chain() -> StateMachine {
+/// `build()` runs the validator.
+pub fn prompt_chain() -> Result<StateMachine, InvalidMachine> {
     let mut machine = Chain::start(
         "Outline",
         step("Write a short outline about {}.", "$.topic", "$.outline"),
@@ -77,13 +78,19 @@ pub fn prompt_chain() -> StateMachine {
             .error(FailError::Error("PromptChainFailed".into()))
             .build(),
     )
-    .into_machine();
+    .build()?;
     machine.comment = Some("A three-step Amazon Bedrock prompt chain".into());
-    machine
+    Ok(machine)
 }
 
-fn main() {
-    let machine = prompt_chain();
+fn main() -> std::process::ExitCode {
+    let machine = match prompt_chain() {
+        Ok(m) => m,
+        Err(invalid) => {
+            eprintln!("{invalid}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
     let env = AwsEnvironment {
         partition: "aws".into(),
         region: "us-east-2".into(),
@@ -100,4 +107,5 @@ fn main() {
     println!("{}", asl_kit::core::to_string_pretty(&policy));
     println!("\n## Diagram (Mermaid)\n");
     print!("{}", asl_kit::core::diagram::mermaid(&machine));
+    std::process::ExitCode::SUCCESS
 }

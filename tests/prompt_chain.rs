@@ -13,7 +13,7 @@ use serde_json::json;
 
 #[test]
 fn prompt_chain_round_trips() {
-    let machine = example::prompt_chain();
+    let machine = example::prompt_chain().expect("the prompt chain is valid");
     let back = asl_kit::core::from_str(&machine.to_string_pretty()).expect("parses");
     assert_eq!(back, machine);
     let names: Vec<_> = machine.states.keys().map(String::as_str).collect();
@@ -29,7 +29,7 @@ fn prompt_chain_round_trips() {
 
 #[test]
 fn prompt_chain_policy_is_least_privilege() {
-    let machine = example::prompt_chain();
+    let machine = example::prompt_chain().expect("the prompt chain is valid");
     let env = AwsEnvironment {
         partition: "aws".into(),
         region: "us-east-2".into(),

@@ -1,6 +1,6 @@
 //! Linear flows without writing each `Next` by hand, like the CDK's `.next()`.
 
-use crate::{Branch, ItemProcessor, State, StateMachine, States, Transition};
+use crate::{Branch, InvalidMachine, ItemProcessor, State, StateMachine, States, Transition};
 
 /// Builds a sequence of states, setting each one's `Next` to the state added
 /// after it. The last state keeps its own transition (`End` by default).
@@ -12,11 +12,12 @@ use crate::{Branch, ItemProcessor, State, StateMachine, States, Transition};
 /// let machine = Chain::start("A", Pass::builder().build())
 ///     .next("B", Pass::builder().build())
 ///     .next("Done", Succeed::builder().build())
-///     .into_machine();
+///     .build()?;
 /// let json = machine.to_value();
 /// assert_eq!(json["StartAt"], "A");
 /// assert_eq!(json["States"]["A"]["Next"], "B");
 /// assert_eq!(json["States"]["B"]["Next"], "Done");
+/// # Ok::<(), asl_core::InvalidMachine>(())
 /// ```
 #[derive(Debug, Clone)]
 pub struct Chain {
@@ -70,12 +71,24 @@ impl Chain {
         &self.states
     }
 
-    /// A whole state machine.
+    /// A whole state machine, checked by the validator (like the
+    /// builder's `build()`).
+    pub fn build(self) -> Result<StateMachine, InvalidMachine> {
+        self.into_machine().validated()
+    }
+
+    /// A whole state machine, not validated (call
+    /// [`StateMachine::validated`] or [`crate::validate`] yourself).
     pub fn into_machine(self) -> StateMachine {
-        StateMachine::builder()
-            .start_at(self.start_at)
-            .states(self.states)
-            .build()
+        StateMachine {
+            comment: None,
+            query_language: None,
+            start_at: self.start_at,
+            states: self.states,
+            version: None,
+            timeout_seconds: None,
+            unknown_fields: crate::UnknownFields::new(),
+        }
     }
 
     /// A Parallel branch.

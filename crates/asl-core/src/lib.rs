@@ -17,12 +17,12 @@
 //!             .build(),
 //!     )
 //!     .next("Done", Succeed::builder().build())
-//!     .into_machine();
+//!     .build()?; // runs the validator
 //!
 //! let text = machine.to_string_pretty();
 //! let back = asl_core::from_str(&text)?;
 //! assert_eq!(back, machine);
-//! # Ok::<(), asl_core::Error>(())
+//! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
 //! ## Map of the crate
@@ -66,7 +66,7 @@ pub use chain::Chain;
 pub use de::{from_slice, from_str, from_value, parse_lenient, Lenient};
 pub use diagnostic::{codes, Diagnostic, Severity};
 pub use error::{Category, Error};
-pub use machine::{MachineType, StateMachine, States};
+pub use machine::{InvalidMachine, MachineType, StateMachine, States};
 pub use retry::{Catcher, JitterStrategy, Retrier, STATES_ALL};
 pub use ser::{to_string, to_string_pretty, to_value};
 pub use states::*;

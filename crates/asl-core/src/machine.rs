@@ -12,16 +12,29 @@ pub type States = IndexMap<String, State>;
 /// A whole state machine definition: the document AWS calls an Amazon States
 /// Language definition.
 ///
+/// The builder's `build()` runs the validator: a machine built in Rust is
+/// either valid or comes back as an [`InvalidMachine`] with its diagnostics.
+///
 /// ```
-/// use asl_core::{StateMachine, Pass};
+/// use asl_core::{StateMachine, Pass, Transition};
 /// let machine = StateMachine::builder()
 ///     .start_at("Hello")
 ///     .states([("Hello".to_owned(), Pass::builder().build().into())])
-///     .build();
+///     .build()?;
 /// assert_eq!(machine.to_string_compact(), r#"{"StartAt":"Hello","States":{"Hello":{"Type":"Pass","End":true}}}"#);
+///
+/// let broken = StateMachine::builder()
+///     .start_at("Hello")
+///     .states([("Hello".to_owned(), Pass::builder().transition(Transition::next("Nowhere")).build().into())])
+///     .build()
+///     .unwrap_err();
+/// let missing = broken.errors().find(|d| d.code == "MISSING_TRANSITION_TARGET").unwrap();
+/// assert_eq!(missing.location, "/States/Hello/Next");
+/// # Ok::<(), asl_core::InvalidMachine>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
 #[serde(rename_all = "PascalCase")]
+#[builder(build_method(into = Result<StateMachine, InvalidMachine>))]
 pub struct StateMachine {
     /// `Comment`: free text.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -52,11 +65,70 @@ pub struct StateMachine {
     pub unknown_fields: UnknownFields,
 }
 
+/// A machine that did not pass the validator: the machine itself and every
+/// diagnostic (warnings included).
+#[derive(Debug, Clone)]
+pub struct InvalidMachine {
+    machine: Box<StateMachine>,
+    diagnostics: Vec<crate::Diagnostic>,
+}
+
+impl InvalidMachine {
+    /// Every diagnostic, errors and warnings, in document order.
+    pub fn diagnostics(&self) -> &[crate::Diagnostic] {
+        &self.diagnostics
+    }
+
+    /// Only the errors.
+    pub fn errors(&self) -> impl Iterator<Item = &crate::Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+
+    /// The machine as built, for inspection or to serialize anyway.
+    pub fn into_machine(self) -> StateMachine {
+        *self.machine
+    }
+}
+
+impl std::fmt::Display for InvalidMachine {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let errors: Vec<_> = self.errors().collect();
+        write!(f, "invalid state machine ({} error(s))", errors.len())?;
+        for e in errors {
+            write!(f, "\n  {e}")?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for InvalidMachine {}
+
+impl From<StateMachine> for Result<StateMachine, InvalidMachine> {
+    /// Runs the validator (what the builder's `build()` does).
+    fn from(machine: StateMachine) -> Self {
+        machine.validated()
+    }
+}
+
 /// The kind of state machine being deployed or validated: it changes which
 /// integrations are allowed (EXPRESS has no `.sync` nor activities).
 pub type MachineType = ExecutionType;
 
 impl StateMachine {
+    /// Runs the validator with default options; returns the machine when it
+    /// has no ERROR (warnings are allowed).
+    pub fn validated(self) -> Result<Self, InvalidMachine> {
+        let diagnostics = crate::validate(&self, &crate::validate::Options::default());
+        if diagnostics.iter().any(crate::Diagnostic::is_error) {
+            Err(InvalidMachine {
+                machine: Box::new(self),
+                diagnostics,
+            })
+        } else {
+            Ok(self)
+        }
+    }
+
     /// Compact JSON.
     pub fn to_string_compact(&self) -> String {
         crate::ser::to_string(self)
