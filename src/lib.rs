@@ -1,3 +1,260 @@
 //! asl-kit: type-safe AWS Step Functions state machines.
+//!
+//! - [`core`]: the Amazon States Language model, builders, parser and validator.
+//! - [`bedrock`]: typed Amazon Bedrock tasks.
+//! - [`state_machine!`]: a whole machine in ASL-shaped Rust syntax, checked at
+//!   compile time by the validator, expanded to builder calls.
+//! - [`include_asl!`]: an ASL JSON file, validated at compile time.
+//!
+//! ```
+//! const MODEL: &str = "anthropic.claude-3-haiku-20240307-v1:0";
+//! let machine = asl_kit::state_machine! {
+//!     Comment: "prompt chain",
+//!     StartAt: Outline,
+//!     States: {
+//!         Outline: bedrock::InvokeModel {
+//!             ModelId: (MODEL),
+//!             Body: { "prompt.$": "$.topic", "max_tokens": 250 },
+//!             ResultPath: "$.outline",
+//!             Next: Done,
+//!         },
+//!         Done: Succeed {},
+//!     }
+//! }?;
+//! assert_eq!(machine.to_value()["States"]["Outline"]["Parameters"]["ModelId"], MODEL);
+//! # Ok::<(), asl_kit::core::InvalidMachine>(())
+//! ```
+
+#![deny(missing_docs)]
+
 pub use asl_bedrock as bedrock;
+
 pub use asl_core as core;
+/// Deployment through aws-sdk-sfn (cargo feature `deploy`): validate, create
+/// or update, publish, alias, and run executions.
+#[cfg(feature = "deploy")]
+pub use asl_deploy as deploy;
+
+/// Writes a whole state machine in ASL-shaped Rust syntax. The machine is
+/// checked at compile time by asl-core's validator (with the Bedrock rules),
+/// and the macro expands to the asl-core / asl-bedrock builder calls you
+/// would write by hand, ending in `StateMachine::builder()….build()`; it
+/// evaluates to what that `build()` returns, a
+/// `Result<StateMachine, InvalidMachine>`: the builder validates the machine
+/// again at run time, with the interpolated values in place.
+///
+/// ```
+/// use asl_kit::state_machine;
+///
+/// let machine = state_machine! {
+///     StartAt: Check,
+///     States: {
+///         Check: Choice {
+///             Choices: [
+///                 { Variable: "$.n", NumericGreaterThan: 10, Next: Big },
+///                 { And: [
+///                     { Variable: "$.n", IsPresent: true },
+///                     { Not: { Variable: "$.n", NumericEquals: 0 } },
+///                   ], Next: Small },
+///             ],
+///             Default: Zero,
+///         },
+///         Big: Pass { Result: { "size": "big" }, End: true },
+///         Small: Wait { Seconds: 1, Next: Zero },
+///         Zero: Fail { Error: "Zero", Cause: "n was zero" },
+///     }
+/// }?;
+/// assert_eq!(machine.start_at, "Check");
+/// assert_eq!(machine.to_value()["States"]["Big"]["Result"]["size"], "big");
+/// # Ok::<(), asl_kit::core::InvalidMachine>(())
+/// ```
+///
+/// # Syntax
+///
+/// The input is the body of an ASL document: `Field: value` pairs separated
+/// by commas, field names written as in ASL (`StartAt`, `ResultPath`, or a
+/// string literal such as `"ModelId.$"`). A state is `Name: Type { fields }`
+/// where `Type` is `Task`, `Pass`, `Choice`, `Wait`, `Succeed`, `Fail`,
+/// `Parallel`, `Map` or `bedrock::InvokeModel`; state names are identifiers
+/// or string literals (`"Say hello": Pass {}`). Values are JSON-like literals
+/// (`"text"`, `42`, `-1.5`, `true`, `null`, `{ "k": v }`, `[a, b]`), a bare
+/// identifier where a state name is expected (`Next: Done`; anywhere else a
+/// bare identifier is an error), or an **interpolated Rust expression in
+/// parentheses**: `(expr)`.
+///
+/// An interpolated expression is unknown at compile time: the validator
+/// sees a neutral stand-in that passes every rule, and the builders take the
+/// value at run time. In a JSON payload it must be `Into<serde_json::Value>`;
+/// in a typed field, whatever the builder setter takes (`ModelId: (id)` takes
+/// `Into<ModelId>`, `Body: (claude)` any `Into<ModelInput>` such as
+/// `ClaudeMessages`, `ResultPath: (p)` `Into<String>`). State names (`Next`,
+/// `Default`, `StartAt`) must be written literally.
+///
+/// # DSL syntax → builder call
+///
+/// | DSL | builder call |
+/// |---|---|
+/// | `StartAt: A, States: { .. }` (top level) | `StateMachine::builder().start_at("A").states(..)` |
+/// | `Comment: "c"` / `Comment: (e)` | `.comment("c")` / `.comment(e)` |
+/// | `QueryLanguage: "JSONata"` | `.query_language(QueryLanguage::Jsonata)` |
+/// | `A: Pass { .. }` | `("A", State::from(Pass::builder()….build()))` |
+/// | `Resource: "arn:…"` | `.resource("arn:…")` |
+/// | `Next: B` / `End: true` | `.transition(Transition::next("B"))` / `.transition(Transition::End)` |
+/// | `InputPath: "$.x"` / `InputPath: null` | `.input_path(Path::new("$.x"))` / `.input_path(None)` |
+/// | `ResultPath: "$.r"` | `.result_path(ReferencePath::new("$.r"))` |
+/// | `Parameters: { .. }`, `ResultSelector: { .. }` | `.parameters(PayloadTemplate::from(json))` |
+/// | `Arguments`, `Output`, `Result: { .. }` | `.arguments(json)`, `.output(json)`, `.result(json)` |
+/// | `Assign: { .. }` | `.assign(map)` |
+/// | `TimeoutSeconds: 30` / `TimeoutSecondsPath: "$.t"` | `.timeout(Timeout::Seconds(30.into()))` / `.timeout(Timeout::Path(..))` |
+/// | `HeartbeatSeconds`, `HeartbeatSecondsPath` | `.heartbeat(Heartbeat::…)` |
+/// | `Retry: [{ ErrorEquals: [..], MaxAttempts: 2, .. }]` | `.retry(vec![Retrier::builder().error_equals([..]).max_attempts(2)….build()])` |
+/// | `Catch: [{ ErrorEquals: [..], Next: H, ResultPath: "$.e" }]` | `.catch(vec![Catcher::builder()….build()])` |
+/// | `Choices: [{ Variable: "$.n", NumericEquals: 1, Next: B }]` | `.choices(vec![ChoiceRule::builder().condition(Condition::JsonPath(BoolExpr::Compare(Comparison::new(..)))).next("B").build()])` |
+/// | `And: [..]`, `Or: [..]`, `Not: { .. }` | `BoolExpr::And(vec![NestedRule::from(..)])`, … |
+/// | `Condition: "{% .. %}"` (JSONata) | `Condition::Jsonata(..)` |
+/// | `Default: B` | `.default("B")` |
+/// | `Seconds`, `Timestamp`, `SecondsPath`, `TimestampPath` (Wait) | `.duration(WaitDuration::…)` |
+/// | `Error`, `Cause`, `ErrorPath`, `CausePath` (Fail) | `.error(FailError::…)`, `.cause(FailCause::…)` |
+/// | `Branches: [{ StartAt, States }]` (Parallel) | `.branches(vec![Branch::builder()….build()])` |
+/// | `ItemProcessor: { StartAt, States }` (Map) | `.processor(ProcessorField::ItemProcessor(ItemProcessor::builder()….build()))` |
+/// | `ItemsPath`, `Items`, `ItemSelector`, `MaxConcurrency`, `Label` (Map) | `.items(..)`, `.item_selector(..)`, `.max_concurrency(..)`, `.label(..)` |
+/// | `A: bedrock::InvokeModel { ModelId, Body \| Input, .. }` | `InvokeModel::builder().model_id(..).input(..).build().into_task(ql)`, then the Task's other fields |
+///
+/// Fields outside this table (`Credentials`, `ItemReader`, `ResultWriter`,
+/// …) are compile errors; build those states with the builders.
+///
+/// # Compile errors
+///
+/// Every ERROR of [`asl_core::validate()`] (and of [`bedrock::Bedrock`]) is a
+/// compile error on the token that produced it: a `Next`, `Default`, `Catch`
+/// target or `StartAt` naming no state, unreachable states, no terminal
+/// state, duplicate names, `Body` and `Input` together, a missing `ModelId`,
+/// a malformed path, an unknown intrinsic function or a wrong arity, a
+/// JSONPath-only field in a JSONata state, and the rest.
+///
+/// ```compile_fail
+/// let m = asl_kit::state_machine! {
+///     StartAt: A,
+///     States: { A: Pass { Next: Missing } }
+/// };
+/// ```
+pub use asl_macros::state_machine;
+
+/// Reads an ASL JSON definition at compile time, runs the full validator
+/// (with the Bedrock rules) and evaluates to the typed
+/// [`asl_core::StateMachine`]. The path is relative to the crate's manifest
+/// directory (`CARGO_MANIFEST_DIR`). Each ERROR becomes a compile error that
+/// names the file, the line, the JSON pointer and the message. The text is
+/// embedded with `include_str!`, so rebuilds follow edits of the file.
+///
+/// ```
+/// let machine = asl_kit::include_asl!("tests/fixtures/hello.asl.json");
+/// assert_eq!(machine.start_at, "Hello");
+/// ```
+pub use asl_macros::include_asl;
+
+/// Support for the macros' expansions. Not public API.
+#[doc(hidden)]
+pub mod __private {
+    pub use asl_bedrock as bedrock;
+    pub use asl_core as core;
+    pub use serde_json;
+
+    use asl_core::{Jsonata, OrJsonata, State, StateMachine, States};
+    use serde_json::{Map, Number, Value};
+
+    /// The `States` map, in order.
+    pub fn states<const N: usize>(states: [(&str, State); N]) -> States {
+        states
+            .into_iter()
+            .map(|(name, state)| (name.to_owned(), state))
+            .collect()
+    }
+
+    /// A JSON object, keys in order.
+    pub fn object<const N: usize>(entries: [(&str, Value); N]) -> Value {
+        Value::Object(
+            entries
+                .into_iter()
+                .map(|(k, v)| (k.to_owned(), v))
+                .collect(),
+        )
+    }
+
+    /// An `Assign` map from a JSON object (the macro only passes objects;
+    /// anything else was a compile error).
+    pub fn assign(v: Value) -> Map<String, Value> {
+        match v {
+            Value::Object(m) => m,
+            _ => Map::new(),
+        }
+    }
+
+    /// A JSON number from a float literal (finite: checked at compile time).
+    pub fn number(f: f64) -> Number {
+        Number::from_f64(f).unwrap_or_else(|| Number::from(0))
+    }
+
+    /// A JSON value from a float literal.
+    pub fn float(f: f64) -> Value {
+        Value::Number(number(f))
+    }
+
+    /// A string literal where a `T` or an expression may stand: `{% %}` is
+    /// JSONata, anything else a `${Name}` substitution (the validator
+    /// rejected other strings at compile time).
+    pub fn dynamic<T>(s: &str) -> OrJsonata<T> {
+        match Jsonata::parse(s) {
+            Some(j) => OrJsonata::Jsonata(j),
+            None => OrJsonata::Substitution(s.to_owned()),
+        }
+    }
+
+    /// A string field that may be JSONata or a substitution.
+    pub fn dynamic_string(s: &str) -> OrJsonata<String> {
+        match Jsonata::parse(s) {
+            Some(j) => OrJsonata::Jsonata(j),
+            None if asl_core::is_substitution(s) => OrJsonata::Substitution(s.to_owned()),
+            None => OrJsonata::Value(s.to_owned()),
+        }
+    }
+
+    /// `Input: { S3Uri: "s3://…" }`. The literal was checked at compile time
+    /// by the Bedrock rules, so the fallback (the URI as a run-time path) is
+    /// never taken.
+    pub fn s3_input(uri: &str) -> bedrock::ModelInput {
+        match bedrock::S3Uri::new(uri) {
+            Ok(u) => bedrock::ModelInput::S3(u),
+            Err(_) => bedrock::ModelInput::S3(bedrock::S3Uri::path(uri)),
+        }
+    }
+
+    /// What `state_machine!` evaluates to after a compile error (never run:
+    /// the crate does not compile), so that no follow-on type errors appear.
+    pub fn stub() -> Result<StateMachine, asl_core::InvalidMachine> {
+        StateMachine::builder()
+            .start_at("")
+            .states(States::new())
+            .build()
+    }
+
+    /// What `include_asl!` evaluates to after a compile error (never run).
+    pub fn stub_machine() -> StateMachine {
+        match stub() {
+            Ok(m) => m,
+            Err(e) => e.into_machine(),
+        }
+    }
+
+    /// `include_asl!`: parses a definition that was validated at compile
+    /// time. The parse cannot fail (the validator parsed the same text and
+    /// found no error); should it, the lenient model is returned.
+    pub fn included(text: &str) -> StateMachine {
+        match asl_core::from_str(text) {
+            Ok(m) => m,
+            Err(_) => asl_core::parse_lenient(text)
+                .machine
+                .unwrap_or_else(stub_machine),
+        }
+    }
+}

@@ -2,6 +2,8 @@
 
 mod check;
 mod conformance;
+#[cfg(feature = "deploy")]
+mod deploy;
 mod fmt;
 mod graph;
 
@@ -22,6 +24,9 @@ enum Command {
     Fmt(fmt::Args),
     /// Validate definitions: every rule AWS applies, and a few more.
     Check(check::Args),
+    /// Validate, then create or update a state machine (AWS or LocalStack).
+    #[cfg(feature = "deploy")]
+    Deploy(deploy::Args),
     /// Draw a definition as a Mermaid flowchart or Graphviz DOT.
     Graph(graph::Args),
     /// Print the JSON Schema of a state machine definition.
@@ -57,6 +62,8 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Fmt(args) => fmt::run(&args),
         Command::Check(args) => check::run(&args),
+        #[cfg(feature = "deploy")]
+        Command::Deploy(args) => deploy::run(&args),
         Command::Graph(args) => graph::run(&args),
         Command::Schema => {
             println!(

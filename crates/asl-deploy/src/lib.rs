@@ -1,0 +1,49 @@
+//! # asl-deploy
+//!
+//! Deploys Amazon States Language state machines to AWS Step Functions (or a
+//! local emulator such as LocalStack) and runs executions against them.
+//!
+//! - [`Deployer::deploy`] validates the definition with asl-core's validator
+//!   and with `ValidateStateMachineDefinition`, then creates the state machine
+//!   or updates it — only when the definition, role, logging or tracing
+//!   changed, so a redeploy creates no new revision or version — sets tags,
+//!   publishes a version and points an alias at it.
+//! - [`Deployer::run_execution`] starts an execution (optionally a mocked
+//!   test case) and waits for it to end; [`Deployer::states_entered`] and
+//!   [`Deployer::execution_history`] read its history.
+//!
+//! ```no_run
+//! use asl_deploy::{Action, Deployer, DeploySpec};
+//! # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+//! let machine = asl_core::from_str(&std::fs::read_to_string("chain.asl.json")?)?;
+//! let deployer = Deployer::from_env(None).await;
+//! let spec = DeploySpec::new("PromptChain", &machine, "arn:aws:iam::123456789012:role/sfn")
+//!     .publish(Some("nightly"))
+//!     .alias("live");
+//! let outcome = deployer.deploy(&spec).await?;
+//! println!("{} {} (version {:?})", outcome.action, outcome.arn, outcome.version_arn());
+//! # let _ = Action::Created;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! Errors are one [`DeployError`] enum: invalid definitions carry their
+//! diagnostics; access denied and throttling (after the SDK's standard
+//! retries) are their own variants.
+
+#![deny(missing_docs)]
+
+mod deployer;
+mod error;
+mod execution;
+mod spec;
+
+pub use asl_core::MachineType;
+pub use aws_sdk_sfn;
+pub use deployer::{Deployer, LOCAL_ACCOUNT};
+pub use error::{DefinitionDiagnostic, DeployError, DiagnosticOrigin};
+pub use execution::{ExecutionResult, ExecutionStatus, HistoryEntry};
+pub use spec::{
+    Action, AliasOutcome, AliasSpec, DeployOutcome, DeploySpec, LogLevel, Logging, Publish,
+    VersionOutcome,
+};

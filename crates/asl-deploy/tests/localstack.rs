@@ -1,0 +1,455 @@
+//! asl-deploy against a real Step Functions API: LocalStack on 127.0.0.1,
+//! started through `scripts/localstack/` (set `ASL_SKIP_LOCALSTACK=1` to
+//! skip), with Bedrock mocked by `scripts/localstack/mock-config.json`.
+
+#![allow(clippy::unwrap_used, clippy::panic)] // helpers outside #[test] functions
+
+mod support;
+
+use std::time::Duration;
+
+use asl_deploy::{
+    Action, DeployError, DeploySpec, Deployer, DiagnosticOrigin, ExecutionStatus, LogLevel, Logging,
+};
+use serde_json::json;
+use support::{Finish, Timer, ROLE_ARN};
+use tokio::sync::OnceCell;
+
+/// The tests in this file that use the server (the last one to finish stops it).
+const TESTS: usize = 6;
+
+/// The mocks are selected by the state machine's name.
+const PROMPT_CHAIN: &str = "PromptChain";
+
+fn deployer(server: &support::Server) -> Deployer {
+    Deployer::local(&server.endpoint)
+}
+
+/// Deploys `PromptChain` from the fixture once per binary; its ARN.
+async fn prompt_chain_arn(deployer: &Deployer) -> String {
+    static ARN: OnceCell<String> = OnceCell::const_new();
+    ARN.get_or_init(|| async {
+        let _timer = Timer::start("deploy PromptChain from the fixture");
+        let machine = asl_core::from_str(&support::prompt_chain_text()).unwrap();
+        let outcome = deployer
+            .deploy(&DeploySpec::new(PROMPT_CHAIN, &machine, ROLE_ARN))
+            .await
+            .unwrap_or_else(|e| panic!("deploying {PROMPT_CHAIN}: {e}"));
+        eprintln!("[asl-deploy] {PROMPT_CHAIN}: {}", outcome.action);
+        outcome.arn
+    })
+    .await
+    .clone()
+}
+
+fn unique_name(prefix: &str) -> String {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_nanos();
+    format!("{prefix}-{}-{nanos}", std::process::id())
+}
+
+#[tokio::test]
+async fn deploy_update_publish_alias_and_redeploy_unchanged() {
+    let _finish = Finish::new(TESTS);
+    let Some(server) = support::server("deploy_update_publish_alias_and_redeploy_unchanged") else {
+        return;
+    };
+    let _timer = Timer::start("deploy lifecycle (create, update, publish, alias, redeploy)");
+    let d = deployer(server);
+    let name = unique_name("AslDeployLifecycle");
+    let mut machine = asl_core::from_str(&support::prompt_chain_text()).unwrap();
+
+    // Create.
+    let spec = DeploySpec::new(&name, &machine, ROLE_ARN);
+    let created = d.deploy(&spec).await.unwrap();
+    assert_eq!(created.action, Action::Created);
+    assert!(
+        created
+            .arn
+            .starts_with("arn:aws:states:us-east-1:000000000000:stateMachine:"),
+        "{}",
+        created.arn
+    );
+    assert!(created.arn.ends_with(&name));
+    assert_eq!(created.version, None);
+    assert_eq!(
+        d.find_state_machine(&name).await.unwrap().as_deref(),
+        Some(created.arn.as_str())
+    );
+
+    // The same spec again: nothing to do.
+    let again = d.deploy(&spec).await.unwrap();
+    assert_eq!(again.action, Action::Unchanged);
+    assert_eq!(again.arn, created.arn);
+
+    // A changed definition (and a tag): Updated, same ARN.
+    machine.comment = Some("Prompt chain, second revision".to_owned());
+    let spec = DeploySpec::new(&name, &machine, ROLE_ARN).tag("project", "asl-kit");
+    let updated = d.deploy(&spec).await.unwrap();
+    assert_eq!(updated.action, Action::Updated);
+    assert_eq!(updated.arn, created.arn);
+    assert!(updated.tags_changed);
+    let described = d
+        .client()
+        .describe_state_machine()
+        .state_machine_arn(&updated.arn)
+        .send()
+        .await
+        .unwrap();
+    assert!(described.definition().contains("second revision"));
+
+    // Publish a version and point an alias at it.
+    let spec = spec.publish(Some("second revision")).alias("live");
+    let published = d.deploy(&spec).await.unwrap();
+    assert_eq!(
+        published.action,
+        Action::Unchanged,
+        "nothing but the version is new"
+    );
+    assert!(!published.tags_changed);
+    let version = published.version.clone().expect("a version");
+    assert!(version.published);
+    assert!(
+        version.arn.starts_with(&format!("{}:", created.arn)),
+        "{}",
+        version.arn
+    );
+    let alias = published.alias.clone().expect("an alias");
+    assert_eq!(alias.action, Action::Created);
+    assert_eq!(alias.arn, format!("{}:live", created.arn));
+    let versions = d.list_versions(&created.arn).await.unwrap();
+    assert_eq!(versions, vec![version.arn.clone()]);
+    let routing = d
+        .client()
+        .describe_state_machine_alias()
+        .state_machine_alias_arn(&alias.arn)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(routing.routing_configuration().len(), 1);
+    assert_eq!(
+        routing.routing_configuration()[0].state_machine_version_arn(),
+        version.arn
+    );
+
+    // Redeploy unchanged: no update, no new version, the alias stays.
+    let redeployed = d.deploy(&spec).await.unwrap();
+    assert_eq!(redeployed.action, Action::Unchanged);
+    assert_eq!(redeployed.version_arn(), Some(version.arn.as_str()));
+    assert!(!redeployed.version.as_ref().unwrap().published);
+    assert_eq!(redeployed.alias.as_ref().unwrap().action, Action::Unchanged);
+    assert_eq!(
+        d.list_versions(&created.arn).await.unwrap(),
+        versions,
+        "no new version"
+    );
+
+    // A third revision with publish: a second version, the alias moves.
+    machine.comment = Some("Prompt chain, third revision".to_owned());
+    let spec = DeploySpec::new(&name, &machine, ROLE_ARN)
+        .tag("project", "asl-kit")
+        .publish(Some("third revision"))
+        .alias("live");
+    let third = d.deploy(&spec).await.unwrap();
+    assert_eq!(third.action, Action::Updated);
+    let v2 = third.version.clone().expect("a version");
+    assert!(v2.published);
+    assert_ne!(v2.arn, version.arn);
+    assert_eq!(third.alias.as_ref().unwrap().action, Action::Updated);
+    let versions = d.list_versions(&created.arn).await.unwrap();
+    assert_eq!(versions, vec![v2.arn.clone(), version.arn.clone()]);
+
+    // An execution through the alias runs the new version.
+    let run = d
+        .run_execution(
+            &alias.arn,
+            &json!({"topic": "aliases"}),
+            None,
+            Duration::from_secs(30),
+        )
+        .await
+        .unwrap();
+    assert!(run.status.is_final());
+
+    d.delete(&created.arn).await.unwrap();
+}
+
+#[tokio::test]
+async fn happy_path_execution() {
+    let _finish = Finish::new(TESTS);
+    let Some(server) = support::server("happy_path_execution") else {
+        return;
+    };
+    let d = deployer(server);
+    let arn = prompt_chain_arn(&d).await;
+    let _timer = Timer::start("execution HappyPath");
+    let run = d
+        .run_execution(
+            &arn,
+            &json!({"topic": "state machines"}),
+            Some("HappyPath"),
+            Duration::from_secs(30),
+        )
+        .await
+        .unwrap();
+    assert_eq!(run.status, ExecutionStatus::Succeeded, "{run:?}");
+    let output = run.output.expect("an output");
+    assert_eq!(output["topic"], "state machines");
+    assert!(output["outline"]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Outline: 1. What a state machine is."));
+    assert!(output["draft"]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Draft: A state machine is a graph"));
+    assert!(output["final"]["text"]
+        .as_str()
+        .unwrap()
+        .starts_with("Polished: State machines turn"));
+    assert_eq!(
+        d.states_entered(&run.execution_arn).await.unwrap(),
+        ["Outline", "Draft", "Polish"]
+    );
+}
+
+#[tokio::test]
+async fn throttled_then_succeeds_after_a_retry() {
+    let _finish = Finish::new(TESTS);
+    let Some(server) = support::server("throttled_then_succeeds_after_a_retry") else {
+        return;
+    };
+    let d = deployer(server);
+    let arn = prompt_chain_arn(&d).await;
+    let _timer = Timer::start("execution ThrottleThenSucceed (1 s retry interval)");
+    let run = d
+        .run_execution(
+            &arn,
+            &json!({"topic": "retries"}),
+            Some("ThrottleThenSucceed"),
+            Duration::from_secs(30),
+        )
+        .await
+        .unwrap();
+    assert_eq!(run.status, ExecutionStatus::Succeeded, "{run:?}");
+    let output = run.output.expect("an output");
+    assert!(output["outline"]["text"]
+        .as_str()
+        .unwrap()
+        .contains("after a throttled first attempt"));
+    assert!(output["final"]["text"].is_string());
+
+    let history = d.execution_history(&run.execution_arn).await.unwrap();
+    let throttled: Vec<_> = history
+        .iter()
+        .filter(|e| e.event_type == "TaskFailed")
+        .collect();
+    assert_eq!(throttled.len(), 1, "{history:#?}");
+    assert_eq!(
+        throttled[0].error.as_deref(),
+        Some("Bedrock.ThrottlingException")
+    );
+    let scheduled = history
+        .iter()
+        .filter(|e| e.event_type == "TaskScheduled")
+        .count();
+    assert_eq!(scheduled, 4, "Outline twice, Draft, Polish: {history:#?}");
+    assert_eq!(
+        d.states_entered(&run.execution_arn).await.unwrap(),
+        ["Outline", "Draft", "Polish"]
+    );
+}
+
+#[tokio::test]
+async fn caught_failure_ends_in_the_fail_state() {
+    let _finish = Finish::new(TESTS);
+    let Some(server) = support::server("caught_failure_ends_in_the_fail_state") else {
+        return;
+    };
+    let d = deployer(server);
+    let arn = prompt_chain_arn(&d).await;
+    let _timer = Timer::start("execution CaughtFailure");
+    let run = d
+        .run_execution(
+            &arn,
+            &json!({"topic": "errors"}),
+            Some("CaughtFailure"),
+            Duration::from_secs(30),
+        )
+        .await
+        .unwrap();
+    assert_eq!(run.status, ExecutionStatus::Failed, "{run:?}");
+    assert_eq!(run.error.as_deref(), Some("PromptChainFailed"));
+    let cause = run.cause.as_deref().unwrap_or_default();
+    assert!(
+        cause.starts_with("Bedrock.ValidationException: Malformed input request"),
+        "{cause}"
+    );
+    assert_eq!(
+        d.states_entered(&run.execution_arn).await.unwrap(),
+        ["Outline", "HandleFailure", "Failed"]
+    );
+}
+
+#[tokio::test]
+async fn invalid_definitions_are_rejected_with_diagnostics() {
+    let _finish = Finish::new(TESTS);
+    let Some(server) = support::server("invalid_definitions_are_rejected_with_diagnostics") else {
+        return;
+    };
+    let _timer = Timer::start("invalid definitions (local and server)");
+    let d = deployer(server);
+    let name = unique_name("AslDeployInvalid");
+
+    // A `Next` to a missing state: the server accepts it, the local validator does not.
+    let text = support::prompt_chain_text().replace(r#""Next": "Draft""#, r#""Next": "Missing""#);
+    let spec = DeploySpec::from_text(&name, &text, ROLE_ARN);
+    let warnings = d.validate_remotely(&spec).await.unwrap();
+    assert!(warnings.iter().all(|w| !w.is_error()));
+    let err = d.deploy(&spec).await.unwrap_err();
+    match &err {
+        DeployError::InvalidDefinition {
+            origin,
+            diagnostics,
+        } => {
+            assert_eq!(*origin, DiagnosticOrigin::Local);
+            assert!(
+                diagnostics
+                    .iter()
+                    .any(|d| d.code == "MISSING_TRANSITION_TARGET"
+                        && d.location.as_deref() == Some("/States/Outline/Next")),
+                "{diagnostics:#?}"
+            );
+        }
+        other => panic!("expected InvalidDefinition, got {other:?}"),
+    }
+    assert!(
+        err.to_string()
+            .contains("MISSING_TRANSITION_TARGET at /States/Outline/Next"),
+        "{err}"
+    );
+
+    // An unknown field, past the local validator: the server's diagnostics.
+    let text = r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Bogus": 1, "End": true}}}"#;
+    let spec = DeploySpec::from_text(&name, text, ROLE_ARN).validate_locally(false);
+    let err = d.deploy(&spec).await.unwrap_err();
+    match &err {
+        DeployError::InvalidDefinition {
+            origin,
+            diagnostics,
+        } => {
+            assert_eq!(*origin, DiagnosticOrigin::Server);
+            assert!(
+                diagnostics
+                    .iter()
+                    .any(|d| d.code == "SCHEMA_VALIDATION_FAILED" && d.is_error()),
+                "{diagnostics:#?}"
+            );
+        }
+        other => panic!("expected InvalidDefinition, got {other:?}"),
+    }
+    eprintln!("[asl-deploy] server rejection reads: {err}");
+
+    // The local validator catches it too.
+    let err = d
+        .deploy(&spec.clone().validate_locally(true))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            DeployError::InvalidDefinition {
+                origin: DiagnosticOrigin::Local,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+
+    // Nothing was created.
+    assert_eq!(d.find_state_machine(&name).await.unwrap(), None);
+}
+
+#[tokio::test]
+async fn express_tracing_logging_and_type_changes() {
+    let _finish = Finish::new(TESTS);
+    let Some(server) = support::server("express_tracing_logging_and_type_changes") else {
+        return;
+    };
+    let _timer = Timer::start("EXPRESS, tracing, logging, type change");
+    let d = deployer(server);
+    let name = unique_name("AslDeployExpress");
+    let text = r#"{"StartAt": "Hello", "States": {"Hello": {"Type": "Pass", "Result": "hi", "End": true}}}"#;
+    let spec = DeploySpec::from_text(&name, text, ROLE_ARN)
+        .express()
+        .tracing(true);
+
+    let created = d.deploy(&spec).await.unwrap();
+    assert_eq!(created.action, Action::Created);
+    let described = d
+        .client()
+        .describe_state_machine()
+        .state_machine_arn(&created.arn)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(described.r#type().as_str(), "EXPRESS");
+    // LocalStack 4.9 neither reports nor updates `tracingConfiguration`;
+    // unreported, it is not compared (AWS always reports it).
+    let tracing_reported = described.tracing_configuration().is_some();
+    if tracing_reported {
+        assert!(described.tracing_configuration().unwrap().enabled());
+    }
+    assert_eq!(d.deploy(&spec).await.unwrap().action, Action::Unchanged);
+
+    // Tracing off: an update where the service reports tracing.
+    let spec = spec.tracing(false);
+    let expected = if tracing_reported {
+        Action::Updated
+    } else {
+        Action::Unchanged
+    };
+    assert_eq!(d.deploy(&spec).await.unwrap().action, expected);
+    assert_eq!(d.deploy(&spec).await.unwrap().action, Action::Unchanged);
+
+    // Logging: an update, then unchanged.
+    let spec = spec.logging(Logging {
+        level: LogLevel::Error,
+        include_execution_data: true,
+        log_group_arns: vec![format!(
+            "arn:aws:logs:us-east-1:000000000000:log-group:/aws/vendedlogs/states/{name}:*"
+        )],
+    });
+    assert_eq!(d.deploy(&spec).await.unwrap().action, Action::Updated);
+    assert_eq!(d.deploy(&spec).await.unwrap().action, Action::Unchanged);
+
+    // Only formatting changed: the same JSON value, nothing to deploy.
+    let reformatted =
+        serde_json::to_string_pretty(&serde_json::from_str::<serde_json::Value>(text).unwrap())
+            .unwrap();
+    let mut same = spec.clone();
+    same.definition = reformatted;
+    assert_eq!(d.deploy(&same).await.unwrap().action, Action::Unchanged);
+
+    // A synchronous execution (StartSyncExecution, `sync-` host prefix removed).
+    let run = d
+        .run_sync_execution(&created.arn, &json!({}), None)
+        .await
+        .unwrap();
+    assert_eq!(run.status, ExecutionStatus::Succeeded, "{run:?}");
+    assert_eq!(run.output, Some(json!("hi")));
+
+    // STANDARD under the same name: refused, nothing changed.
+    let err = d
+        .deploy(&spec.clone().machine_type(asl_deploy::MachineType::Standard))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, DeployError::TypeChange { existing, requested, .. } if existing == "EXPRESS" && requested == "STANDARD"),
+        "{err:?}"
+    );
+
+    d.delete(&created.arn).await.unwrap();
+}

@@ -1,0 +1,217 @@
+//! Expansion snapshots and no-panic checks, on `proc_macro2` tokens.
+//!
+//! Snapshots live in `tests/expand/<name>.expanded.rs` (the expansion,
+//! formatted by rustfmt when it is installed); regenerate them with
+//! `ASL_SNAPSHOTS=overwrite cargo test -p asl-macros`. Never hand-edit.
+
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use proc_macro2::TokenStream;
+use quote::quote;
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+/// The expansion as a formatted Rust file.
+fn pretty(tokens: &TokenStream) -> String {
+    let source = format!("fn main() {{\n    let _machine = {tokens};\n}}\n");
+    let child = Command::new("rustfmt")
+        .args([
+            "--edition",
+            "2021",
+            "--emit",
+            "stdout",
+            "--config",
+            "max_width=160",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn();
+    let Ok(mut child) = child else {
+        return source;
+    };
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = stdin.write_all(source.as_bytes());
+    }
+    match child.wait_with_output() {
+        Ok(out) if out.status.success() => String::from_utf8_lossy(&out.stdout).into_owned(),
+        _ => source,
+    }
+}
+
+fn snapshot(name: &str, input: TokenStream) {
+    let actual = pretty(&crate::state_machine_impl(input));
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/expand")
+        .join(format!("{name}.expanded.rs"));
+    if std::env::var_os("ASL_SNAPSHOTS").is_some_and(|v| v == "overwrite") || !path.exists() {
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(&path, &actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        expected == actual,
+        "expansion of {name} changed; run with ASL_SNAPSHOTS=overwrite to accept:\n{actual}"
+    );
+}
+
+#[test]
+fn expands_a_linear_machine() {
+    snapshot(
+        "linear",
+        quote! {
+            Comment: "hello",
+            StartAt: Hello,
+            States: {
+                Hello: Pass { Result: { "greeting": "hi", "n": [1, -2, 1.5, null] }, ResultPath: "$.out", Next: Done },
+                Done: Succeed {},
+            }
+        },
+    );
+}
+
+#[test]
+fn expands_a_bedrock_task_with_retry_and_catch() {
+    snapshot(
+        "bedrock",
+        quote! {
+            StartAt: Ask,
+            States: {
+                Ask: bedrock::InvokeModel {
+                    ModelId: (MODEL),
+                    Body: { "prompt.$": "$.topic", "max_tokens": 250 },
+                    ResultPath: "$.answer",
+                    Retry: [{ ErrorEquals: ["Bedrock.ThrottlingException"], MaxAttempts: 2, BackoffRate: 2 }],
+                    Catch: [{ ErrorEquals: ["States.ALL"], Next: Failed }],
+                    Next: Done,
+                },
+                Done: Succeed {},
+                Failed: Fail { Error: "AskFailed" },
+            }
+        },
+    );
+}
+
+#[test]
+fn expands_choice_rules() {
+    snapshot(
+        "choice",
+        quote! {
+            StartAt: Route,
+            States: {
+                Route: Choice {
+                    Choices: [
+                        { Not: { Variable: "$.n", NumericLessThan: 0 }, Next: Done },
+                        { Or: [{ Variable: "$.s", StringEquals: "x" }, { Variable: "$.b", BooleanEqualsPath: "$.c" }], Next: Done },
+                    ],
+                    Default: Done,
+                },
+                Done: Succeed {},
+            }
+        },
+    );
+}
+
+#[test]
+fn expands_errors_to_compile_errors_and_a_stub() {
+    snapshot(
+        "errors",
+        quote! {
+            StartAt: A,
+            States: { A: Pass { Next: Nowhere } }
+        },
+    );
+}
+
+/// Every prefix of a valid input (a truncated or half-typed macro call)
+/// expands to something (errors or code) without panicking.
+#[test]
+fn never_panics_on_truncated_input() {
+    let full = quote! {
+        QueryLanguage: "JSONPath",
+        StartAt: A,
+        States: {
+            A: bedrock::InvokeModel { ModelId: "amazon.titan-text-express-v1", Body: { "inputText": "hi" }, Next: B },
+            B: Choice { Choices: [{ And: [{ Variable: "$.x", NumericEquals: -1 }], Next: C }], Default: C },
+            C: Parallel { Branches: [{ StartAt: D, States: { D: Pass { End: true } } }], Next: E },
+            E: Map { ItemsPath: "$.i", ItemProcessor: { StartAt: F, States: { F: Succeed {} } }, Next: G },
+            G: Wait { Seconds: (5), Next: H },
+            H: Fail { Error: "E", Cause: (String::new()) },
+        }
+    };
+    let text = full.to_string();
+    // Cut at every token boundary of the flattened text.
+    let mut cuts: Vec<usize> = text.match_indices(' ').map(|(i, _)| i).collect();
+    cuts.push(text.len());
+    for cut in cuts {
+        let prefix = text.get(..cut).unwrap_or_default();
+        if let Ok(tokens) = prefix.parse::<TokenStream>() {
+            let _ = crate::state_machine_impl(tokens);
+        }
+    }
+    // The full input expands without errors.
+    let out = crate::state_machine_impl(full).to_string();
+    assert!(!out.contains("compile_error"), "{out}");
+}
+
+/// Odd values in every position give errors, not panics.
+#[test]
+fn never_panics_on_odd_values() {
+    let values: Vec<TokenStream> = vec![
+        quote!(null),
+        quote!(true),
+        quote!(-0.0),
+        quote!(18446744073709551615),
+        quote!(-9223372036854775808),
+        quote!(1e308),
+        quote!("{% %}"),
+        quote!("${X}"),
+        quote!([]),
+        quote!({}),
+        quote!((1 + 1)),
+        quote!(Pass {}),
+        quote!(bedrock::InvokeModel {}),
+        quote!(Unknown::Type {}),
+    ];
+    let keys = [
+        "StartAt",
+        "Next",
+        "End",
+        "Default",
+        "Choices",
+        "Branches",
+        "ItemProcessor",
+        "Retry",
+        "Catch",
+        "TimeoutSeconds",
+        "Seconds",
+        "Timestamp",
+        "Parameters",
+        "ResultPath",
+        "QueryLanguage",
+        "ModelId",
+        "Body",
+        "Input",
+        "Items",
+        "MaxConcurrency",
+    ];
+    for v in &values {
+        for k in keys {
+            let k = proc_macro2::Ident::new(k, proc_macro2::Span::call_site());
+            for ty in ["Task", "Pass", "Choice", "Wait", "Map", "Parallel", "Fail"] {
+                let ty = proc_macro2::Ident::new(ty, proc_macro2::Span::call_site());
+                let _ = crate::state_machine_impl(quote! {
+                    StartAt: A,
+                    States: { A: #ty { #k: #v, End: true } }
+                });
+            }
+            let _ = crate::state_machine_impl(quote! {
+                StartAt: A,
+                States: { A: bedrock::InvokeModel { ModelId: "m", #k: #v, End: true } }
+            });
+            let _ = crate::state_machine_impl(quote!(#k: #v));
+        }
+    }
+}

@@ -1,0 +1,10 @@
+fn main() {
+    let _ = asl_kit::state_machine! {
+        StartAt: A,
+        States: {
+            A: Pass { Next: B },
+            B: Succeed {},
+            B: Succeed {},
+        }
+    };
+}

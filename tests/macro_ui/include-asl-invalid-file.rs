@@ -1,0 +1,3 @@
+fn main() {
+    let _ = asl_kit::include_asl!("tests/fixtures/invalid.asl.json");
+}

@@ -1,0 +1,3 @@
+fn main() {
+    let _ = asl_kit::include_asl!("tests/fixtures/no-such-file.asl.json");
+}

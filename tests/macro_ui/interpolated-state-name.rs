@@ -1,0 +1,9 @@
+fn main() {
+    let _ = asl_kit::state_machine! {
+        StartAt: A,
+        States: {
+            A: Pass { Next: (String::from("B")) },
+            B: Succeed {},
+        }
+    };
+}

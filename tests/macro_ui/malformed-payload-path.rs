@@ -1,0 +1,8 @@
+fn main() {
+    let _ = asl_kit::state_machine! {
+        StartAt: A,
+        States: {
+            A: Pass { Parameters: { "name.$": "$.a..[" }, End: true },
+        }
+    };
+}

@@ -1,0 +1,6 @@
+fn main() {
+    let _ = asl_kit::state_machine! {
+        StartAt A,
+        States: { A: Succeed {} }
+    };
+}
