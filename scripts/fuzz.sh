@@ -9,7 +9,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-20}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(parse jsonpath intrinsic jsonata)
+[ ${#targets[@]} -gt 0 ] || targets=(parse jsonpath intrinsic jsonata iam)
 corpus="${ASL_CORPUS:-../shared/corpus}"
 export RUSTC_BOOTSTRAP=1
 
@@ -43,7 +43,7 @@ for r in rows:
         raw = open(p, "rb").read()
     except OSError:
         continue
-    if target == "parse":
+    if target in ("parse", "iam"):
         put(raw)
         continue
     try:

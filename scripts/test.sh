@@ -34,6 +34,9 @@ fi
 step "conformance: lossless round trip of every valid/unknown corpus definition (target 99%)"
 cargo run -q -p asl-cli -- conformance roundtrip "$corpus" --min-percent 99
 
+step "conformance: validator verdicts on the peer fixtures (every disagreement is listed; see the notes)"
+cargo run -q -p asl-cli -- conformance validate "$corpus" --min-percent 97
+
 step "conformance: JSONPath grammar per context (asl-path-validator table, target 100%)"
 cargo run -q -p asl-core --example path_conformance -- "$corpus/paths/asl-path-validator-paths.tsv"
 

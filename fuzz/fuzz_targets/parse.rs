@@ -1,11 +1,16 @@
-//! Definition parse (strict and lenient), serialize, and re-parse: never a
-//! panic, and whatever parses round-trips to an equal model.
+//! Definition parse (strict and lenient) + validate + serialize: never a
+//! panic, whatever parses round-trips to an equal model, and every
+//! diagnostic's location is a JSON pointer.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = asl_core::parse_lenient(&String::from_utf8_lossy(data));
+    let text = String::from_utf8_lossy(data);
+    let report = asl_core::validate_str(&text, &asl_core::Options::default());
+    for d in &report.diagnostics {
+        assert!(d.location.starts_with('/'), "location {:?} is not a pointer", d.location);
+    }
     if let Ok(machine) = asl_core::from_slice(data) {
         let text = machine.to_string_pretty();
         let again = asl_core::from_str(&text).expect("serialized output must parse");

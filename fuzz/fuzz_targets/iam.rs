@@ -1,0 +1,24 @@
+//! IAM generation on parsed machines, with the Bedrock integration: never a
+//! panic, never an empty policy, and no `{% %}` or `$.` placeholder leaks
+//! into a resource ARN.
+#![no_main]
+
+use asl_core::iam::policy_for;
+use asl_core::integration::AwsEnvironment;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(machine) = asl_core::from_slice(data) else { return };
+    let env = AwsEnvironment {
+        partition: "aws".into(),
+        region: "us-east-2".into(),
+        account: "123456789012".into(),
+    };
+    let policy = policy_for(&machine, &env, &[&asl_bedrock::Bedrock::default()]);
+    assert!(!policy.statement.is_empty(), "empty policy");
+    for s in &policy.statement {
+        for r in &s.resource {
+            assert!(!r.contains("{%") && !r.contains("$."), "placeholder leaked into {r}");
+        }
+    }
+});
