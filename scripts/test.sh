@@ -50,3 +50,11 @@ if command -v dot >/dev/null 2>&1; then
 else
   echo "note: graphviz (dot) is not installed; skipping (apt-get install graphviz)"
 fi
+
+step "hostile inputs: asl check ends each with exit 1 and a message, under 20 s and 2 GiB"
+scripts/hostile.sh
+
+if [ "${ASL_SKIP_FUZZ:-}" != "1" ]; then
+  step "fuzz: a short run of every target (ASL_FUZZ_SECONDS, default 20; ASL_SKIP_FUZZ=1 skips)"
+  scripts/fuzz.sh "${ASL_FUZZ_SECONDS:-20}"
+fi

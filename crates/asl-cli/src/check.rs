@@ -54,8 +54,7 @@ pub fn run(args: &Args) -> u8 {
             code = exit::USAGE;
             continue;
         };
-        let text = String::from_utf8_lossy(&bytes);
-        let report = asl_core::validate_str(&text, &options);
+        let report = asl_core::validate_slice(&bytes, &options);
         let file = path.display().to_string();
         match args.format {
             Format::Text => {

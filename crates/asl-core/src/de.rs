@@ -106,10 +106,13 @@ pub fn parse_lenient(s: &str) -> Lenient {
             };
             let msg = e.to_string();
             // serde_json appends " at line L column C"; keep the message only.
-            let msg = msg
+            let mut msg = msg
                 .rsplit_once(" at line ")
                 .map_or(msg.as_str(), |(m, _)| m)
                 .to_owned();
+            if category == Category::Limit {
+                msg = "the document nests deeper than 128 levels of arrays and objects (recursion limit exceeded)".to_owned();
+            }
             return Lenient {
                 machine: None,
                 errors: vec![Error::new(category, "/".to_owned(), msg).at(e.line(), e.column())],

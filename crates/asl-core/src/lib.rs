@@ -70,7 +70,7 @@ pub use machine::{InvalidMachine, MachineType, StateMachine, States};
 pub use retry::{Catcher, JitterStrategy, Retrier, STATES_ALL};
 pub use ser::{to_string, to_string_pretty, to_value};
 pub use states::*;
-pub use validate::{validate, validate_str, Options, Report};
+pub use validate::{validate, validate_slice, validate_str, Options, Report};
 pub use value::{
     is_substitution, Assign, DynamicField, Jsonata, NotJsonata, OrJsonata, Path, PayloadTemplate,
     ReferencePath, UnknownFields,

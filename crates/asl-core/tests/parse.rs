@@ -336,5 +336,5 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let deep = format!("{}{}", "[".repeat(200_000), "]".repeat(200_000));
     let err = asl_core::from_str(&deep).unwrap_err();
     assert_eq!(err.category(), Category::Limit);
-    assert!(err.message().contains("recursion limit"), "{err}");
+    assert!(err.message().contains("deeper than 128 levels"), "{err}");
 }

@@ -156,6 +156,41 @@ pub fn validate_str(text: &str, options: &Options) -> Report {
     }
 }
 
+/// Like [`validate_str`], for bytes: text that is not UTF-8 is reported as
+/// `INVALID_JSON_DESCRIPTION` (with the byte offset), never read lossily.
+///
+/// ```
+/// use asl_core::validate::{validate_slice, Options};
+/// let r = validate_slice(b"{\"StartAt\": \"\xff\"}", &Options::default());
+/// assert_eq!(r.diagnostics[0].code, "INVALID_JSON_DESCRIPTION");
+/// assert!(r.diagnostics[0].message.starts_with("invalid UTF-8 at byte 13"));
+/// ```
+pub fn validate_slice(bytes: &[u8], options: &Options) -> Report {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => validate_str(text, options),
+        Err(e) => {
+            let valid = bytes
+                .get(..e.valid_up_to())
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or("");
+            let at = crate::locate::position(valid, valid.len());
+            Report {
+                diagnostics: vec![Diagnostic::error(
+                    codes::INVALID_JSON_DESCRIPTION,
+                    "/",
+                    format!(
+                        "invalid UTF-8 at byte {} (line {}, column {}); a definition must be UTF-8 text",
+                        e.valid_up_to(),
+                        at.line,
+                        at.column
+                    ),
+                )],
+                machine: None,
+            }
+        }
+    }
+}
+
 /// Every rule family, in turn.
 fn run(machine: &StateMachine, options: &Options, out: &mut Vec<Diagnostic>) {
     graph::check(machine, out);
