@@ -1,6 +1,7 @@
 //! [`Bedrock`]: the service integration for the three Bedrock resources.
 
 use crate::arn;
+use crate::customization::{is_client_request_token, is_custom_model_name, is_job_name};
 use crate::params::{lookup, nested, Param, Request};
 use asl_core::codes;
 use asl_core::iam::Statement;
@@ -505,6 +506,54 @@ impl Validator<'_, '_> {
                         &format!("/{key}"),
                         format!("'{f}.{key}' must be 1 to 63 characters"),
                     );
+                } else if key == "JobName" && !is_job_name(s) {
+                    self.err(
+                        "/JobName",
+                        format!("'{f}.JobName' must match [a-zA-Z0-9](-*[a-zA-Z0-9+\\-.])* (letters, digits, '+', '-', '.'; starting with a letter or digit), got '{s}'"),
+                    );
+                } else if key == "CustomModelName" && !is_custom_model_name(s) {
+                    self.err(
+                        "/CustomModelName",
+                        format!("'{f}.CustomModelName' must match ([0-9a-zA-Z][_-]?){{1,63}} (letters and digits, each followed by at most one '_' or '-'), got '{s}'"),
+                    );
+                }
+            }
+        }
+        self.string("ClientRequestToken");
+        if let Some(t) = self.req.get("ClientRequestToken").as_str() {
+            if !is_client_request_token(t) {
+                self.err(
+                    "/ClientRequestToken",
+                    format!("'{f}.ClientRequestToken' must be 1 to 256 letters, digits and '-', starting and ending with a letter or digit, got '{t}'"),
+                );
+            }
+        }
+        if let Param::Static(v) = self.req.get("VpcConfig") {
+            if !v.is_object() {
+                self.err(
+                    "/VpcConfig",
+                    format!("'{f}.VpcConfig' must be an object {{\"SubnetIds\": [..], \"SecurityGroupIds\": [..]}}"),
+                );
+            }
+            for (key, max) in [("SubnetIds", 16), ("SecurityGroupIds", 5)] {
+                match lookup(v.as_object(), key, self.req.jsonata) {
+                    Param::Absent if v.is_object() => {
+                        self.err("/VpcConfig", format!("'{f}.VpcConfig' needs '{key}'"))
+                    }
+                    Param::Static(Value::Array(items)) if items.is_empty() || items.len() > max => {
+                        self.err(
+                            &format!("/VpcConfig/{key}"),
+                            format!(
+                                "'{f}.VpcConfig.{key}' must hold 1 to {max} ids, got {}",
+                                items.len()
+                            ),
+                        )
+                    }
+                    Param::Static(Value::Array(_)) | Param::Absent | Param::Dynamic => {}
+                    Param::Static(_) => self.err(
+                        &format!("/VpcConfig/{key}"),
+                        format!("'{f}.VpcConfig.{key}' must be an array of ids"),
+                    ),
                 }
             }
         }

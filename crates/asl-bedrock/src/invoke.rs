@@ -1,5 +1,6 @@
 //! The typed `bedrock:invokeModel` Task.
 
+use crate::family::{BodyFor, Family, Model};
 use crate::field::{put, template_to_jsonata, Field, ToJson};
 use asl_core::{QueryLanguage, Task};
 use serde_json::{Map, Value};
@@ -330,6 +331,79 @@ impl From<Trace> for Field<Trace> {
 }
 
 impl InvokeModel {
+    /// An InvokeModel whose body is checked against the model's family at
+    /// compile time: `body` must implement [`BodyFor<F>`] for the family
+    /// `F` of `model` (a `Model<F>`, e.g. a constant of
+    /// [`crate::models`]). A body of another family does not compile:
+    /// "a `ClaudeMessages` body cannot be sent to a `CohereCommand` model".
+    ///
+    /// Set the optional fields with the `with_*` methods (or the public
+    /// fields).
+    ///
+    /// ```
+    /// use asl_bedrock::models::amazon;
+    /// use asl_bedrock::{Field, Guardrail, GuardrailVersion, InvokeModel, ModelFamily, TitanText};
+    /// use asl_core::QueryLanguage;
+    /// use serde_json::json;
+    /// let invoke = InvokeModel::typed(amazon::TITAN_TEXT_EXPRESS, TitanText::new(Field::path("$.prompt")))
+    ///     .with_guardrail(Guardrail::new("abc123", GuardrailVersion::DRAFT));
+    /// assert_eq!(invoke.family(), Some(ModelFamily::TitanText));
+    /// assert_eq!(invoke.request(QueryLanguage::JsonPath), json!({
+    ///     "ModelId": "amazon.titan-text-express-v1",
+    ///     "Body": {"inputText.$": "$.prompt"},
+    ///     "GuardrailIdentifier": "abc123",
+    ///     "GuardrailVersion": "DRAFT"
+    /// }));
+    /// ```
+    ///
+    /// [`BodyFor<F>`]: crate::family::BodyFor
+    pub fn typed<F, B>(model: Model<F>, body: B) -> Self
+    where
+        F: Family,
+        B: BodyFor<F>,
+    {
+        InvokeModel::builder()
+            .model_id(model)
+            .input(ModelInput::Body(Field::Value(body.body())))
+            .build()
+    }
+
+    /// Sets `Output.S3Uri`.
+    pub fn with_output(mut self, uri: S3Uri) -> Self {
+        self.output = Some(uri);
+        self
+    }
+
+    /// Sets `ContentType`.
+    pub fn with_content_type(mut self, content_type: impl Into<Field<String>>) -> Self {
+        self.content_type = Some(content_type.into());
+        self
+    }
+
+    /// Sets `Accept`.
+    pub fn with_accept(mut self, accept: impl Into<Field<String>>) -> Self {
+        self.accept = Some(accept.into());
+        self
+    }
+
+    /// Sets `GuardrailIdentifier` and `GuardrailVersion`.
+    pub fn with_guardrail(mut self, guardrail: Guardrail) -> Self {
+        self.guardrail = Some(guardrail);
+        self
+    }
+
+    /// Sets `Trace`.
+    pub fn with_trace(mut self, trace: impl Into<Field<Trace>>) -> Self {
+        self.trace = Some(trace.into());
+        self
+    }
+
+    /// Sets the partition of the resource ARN.
+    pub fn with_partition(mut self, partition: impl Into<String>) -> Self {
+        self.partition = partition.into();
+        self
+    }
+
     /// Whether any field is a JSONata expression (which makes the Task a
     /// JSONata one).
     pub fn uses_jsonata(&self) -> bool {

@@ -6,7 +6,8 @@
 //! |---|---|
 //! | the integration (validation + IAM) | [`Bedrock`], [`BedrockApi`] — pass `&Bedrock::default()` to [`asl_core::iam::policy_for`] |
 //! | typed `bedrock:invokeModel` | [`InvokeModel`], [`ModelId`], [`ModelInput`] (`Body` *or* `Input`), [`S3Uri`], [`Guardrail`], [`Trace`] |
-//! | typed `bedrock:createModelCustomizationJob[.sync]` | [`CreateModelCustomizationJob`]`<`[`RequestResponse`]` \| `[`RunJob`]`>` |
+//! | body checked against the model family at compile time | [`InvokeModel::typed`], [`family::Model`]`<F>`, the ids in [`models`] (`models::anthropic::CLAUDE_3_HAIKU`, …), [`family::BodyFor`], [`family::Prompt`] |
+//! | typed `bedrock:createModelCustomizationJob[.sync]` | [`CreateModelCustomizationJob`]`<`[`RequestResponse`]` \| `[`RunJob`]`>`, [`VpcConfig`], `.sync`-only result accessors ([`WaitsForJob`]), [`is_job_name`], [`is_custom_model_name`], [`is_client_request_token`] |
 //! | static or run-time values | [`Field`] (literal, JSONPath `.$`, JSONata `{% %}`) |
 //! | model request bodies | [`ModelFamily`], [`ClaudeMessages`], [`TitanText`], [`TitanEmbeddings`], [`NovaMessages`], [`PromptBody`] |
 //! | ARNs | [`arn`] |
@@ -14,7 +15,10 @@
 //! The typed builders make the Bedrock rules compile-time facts: `ModelId`
 //! is required, `Body` and `Input` are one enum, the guardrail identifier
 //! and version travel together, and a customization job without one of its
-//! six required fields does not build.
+//! six required fields does not build. With [`InvokeModel::typed`] a body
+//! of another family than the model's does not compile, and the final-job
+//! accessors of a customization job (`status_path`, `output_model_arn_path`,
+//! …) exist on the `.sync` ([`RunJob`]) form only.
 //!
 //! ```
 //! use asl_bedrock::{Bedrock, Field, InvokeModel, PromptBody};
@@ -40,14 +44,16 @@
 
 pub mod arn;
 mod customization;
+pub mod family;
 mod field;
 mod integration;
 mod invoke;
-mod models;
+pub mod models;
 mod params;
 
 pub use customization::{
-    CreateModelCustomizationJob, IntegrationPattern, RequestResponse, RunJob, Tag,
+    is_client_request_token, is_custom_model_name, is_job_name, CreateModelCustomizationJob,
+    IntegrationPattern, InvalidVpcConfig, RequestResponse, RunJob, Tag, VpcConfig, WaitsForJob,
 };
 pub use field::{Field, ToJson};
 pub use integration::{

@@ -4,7 +4,13 @@
 //! name. Text inputs are [`Field`]s, so a prompt can come from the state
 //! input (`"prompt.$": "$.prompt"`). Each family knows where its answer is
 //! in the Task result ([`ModelFamily::text_path`]).
+//!
+//! The submodules ([`anthropic`], [`amazon`], [`cohere`], [`meta`],
+//! [`mistral`]) name the usual model ids as typed [`Model`]s, for
+//! [`InvokeModel::typed`](crate::InvokeModel::typed), which only accepts a
+//! body of the model's family.
 
+use crate::family::Model;
 use crate::field::{put, Field};
 use crate::invoke::ModelInput;
 use asl_core::QueryLanguage;
@@ -510,7 +516,7 @@ pub struct PromptBody {
 }
 
 impl PromptBody {
-    fn new(family: ModelFamily, prompt: impl Into<Field<String>>) -> Self {
+    pub(crate) fn of_family(family: ModelFamily, prompt: impl Into<Field<String>>) -> Self {
         PromptBody {
             family,
             prompt: prompt.into(),
@@ -522,22 +528,22 @@ impl PromptBody {
 
     /// Cohere Command (`cohere.command-text-v14`).
     pub fn cohere_command(prompt: impl Into<Field<String>>) -> Self {
-        Self::new(ModelFamily::CohereCommand, prompt)
+        Self::of_family(ModelFamily::CohereCommand, prompt)
     }
 
     /// Cohere Command R / R+ (the prompt goes to `message`).
     pub fn cohere_command_r(message: impl Into<Field<String>>) -> Self {
-        Self::new(ModelFamily::CohereCommandR, message)
+        Self::of_family(ModelFamily::CohereCommandR, message)
     }
 
     /// Meta Llama (the prompt must follow the model's chat template).
     pub fn llama(prompt: impl Into<Field<String>>) -> Self {
-        Self::new(ModelFamily::Llama, prompt)
+        Self::of_family(ModelFamily::Llama, prompt)
     }
 
     /// Mistral text completion (`<s>[INST] … [/INST]`).
     pub fn mistral(prompt: impl Into<Field<String>>) -> Self {
-        Self::new(ModelFamily::Mistral, prompt)
+        Self::of_family(ModelFamily::Mistral, prompt)
     }
 
     /// Sets the output length limit.
@@ -574,3 +580,160 @@ impl From<PromptBody> for ModelInput {
 }
 
 into_input!(ClaudeMessages, TitanText, TitanEmbeddings, NovaMessages);
+
+macro_rules! catalogue {
+    ($($(#[$doc:meta])* $name:ident: $fam:ident = $id:literal;)*) => {$(
+        $(#[$doc])*
+        #[doc = concat!("`", $id, "`.")]
+        pub const $name: Model<$fam> = Model::from_static($id);
+    )*};
+}
+
+/// Anthropic model ids.
+pub mod anthropic {
+    use crate::family::{AnthropicMessages, AnthropicText, Model};
+    catalogue! {
+        /// Claude 3 Haiku:
+        CLAUDE_3_HAIKU: AnthropicMessages = "anthropic.claude-3-haiku-20240307-v1:0";
+        /// Claude 3 Sonnet:
+        CLAUDE_3_SONNET: AnthropicMessages = "anthropic.claude-3-sonnet-20240229-v1:0";
+        /// Claude 3 Opus:
+        CLAUDE_3_OPUS: AnthropicMessages = "anthropic.claude-3-opus-20240229-v1:0";
+        /// Claude 3.5 Haiku:
+        CLAUDE_3_5_HAIKU: AnthropicMessages = "anthropic.claude-3-5-haiku-20241022-v1:0";
+        /// Claude 3.5 Sonnet:
+        CLAUDE_3_5_SONNET: AnthropicMessages = "anthropic.claude-3-5-sonnet-20240620-v1:0";
+        /// Claude 3.5 Sonnet v2:
+        CLAUDE_3_5_SONNET_V2: AnthropicMessages = "anthropic.claude-3-5-sonnet-20241022-v2:0";
+        /// Claude 3.7 Sonnet:
+        CLAUDE_3_7_SONNET: AnthropicMessages = "anthropic.claude-3-7-sonnet-20250219-v1:0";
+        /// Claude Sonnet 4:
+        CLAUDE_SONNET_4: AnthropicMessages = "anthropic.claude-sonnet-4-20250514-v1:0";
+        /// Claude Opus 4:
+        CLAUDE_OPUS_4: AnthropicMessages = "anthropic.claude-opus-4-20250514-v1:0";
+        /// Claude 2 (text completions):
+        CLAUDE_V2: AnthropicText = "anthropic.claude-v2";
+        /// Claude Instant (text completions):
+        CLAUDE_INSTANT: AnthropicText = "anthropic.claude-instant-v1";
+    }
+}
+
+/// Amazon (Titan, Nova) model ids.
+pub mod amazon {
+    use crate::family::{Model, Nova, TitanEmbeddingsV1, TitanEmbeddingsV2, TitanText};
+    catalogue! {
+        /// Titan Text Express:
+        TITAN_TEXT_EXPRESS: TitanText = "amazon.titan-text-express-v1";
+        /// Titan Text Lite:
+        TITAN_TEXT_LITE: TitanText = "amazon.titan-text-lite-v1";
+        /// Titan Text Premier:
+        TITAN_TEXT_PREMIER: TitanText = "amazon.titan-text-premier-v1:0";
+        /// Titan Embeddings G1 – Text:
+        TITAN_EMBED_TEXT_V1: TitanEmbeddingsV1 = "amazon.titan-embed-text-v1";
+        /// Titan Text Embeddings V2:
+        TITAN_EMBED_TEXT_V2: TitanEmbeddingsV2 = "amazon.titan-embed-text-v2:0";
+        /// Nova Micro:
+        NOVA_MICRO: Nova = "amazon.nova-micro-v1:0";
+        /// Nova Lite:
+        NOVA_LITE: Nova = "amazon.nova-lite-v1:0";
+        /// Nova Pro:
+        NOVA_PRO: Nova = "amazon.nova-pro-v1:0";
+        /// Nova Premier:
+        NOVA_PREMIER: Nova = "amazon.nova-premier-v1:0";
+    }
+}
+
+/// Cohere model ids.
+pub mod cohere {
+    use crate::family::{CohereCommand, CohereCommandR, CohereEmbed, Model};
+    catalogue! {
+        /// Command:
+        COMMAND_TEXT: CohereCommand = "cohere.command-text-v14";
+        /// Command Light:
+        COMMAND_LIGHT_TEXT: CohereCommand = "cohere.command-light-text-v14";
+        /// Command R:
+        COMMAND_R: CohereCommandR = "cohere.command-r-v1:0";
+        /// Command R+:
+        COMMAND_R_PLUS: CohereCommandR = "cohere.command-r-plus-v1:0";
+        /// Embed English v3:
+        EMBED_ENGLISH_V3: CohereEmbed = "cohere.embed-english-v3";
+        /// Embed Multilingual v3:
+        EMBED_MULTILINGUAL_V3: CohereEmbed = "cohere.embed-multilingual-v3";
+    }
+}
+
+/// Meta Llama model ids.
+pub mod meta {
+    use crate::family::{Llama, Model};
+    catalogue! {
+        /// Llama 3 8B Instruct:
+        LLAMA3_8B_INSTRUCT: Llama = "meta.llama3-8b-instruct-v1:0";
+        /// Llama 3 70B Instruct:
+        LLAMA3_70B_INSTRUCT: Llama = "meta.llama3-70b-instruct-v1:0";
+        /// Llama 3.1 8B Instruct:
+        LLAMA3_1_8B_INSTRUCT: Llama = "meta.llama3-1-8b-instruct-v1:0";
+        /// Llama 3.1 70B Instruct:
+        LLAMA3_1_70B_INSTRUCT: Llama = "meta.llama3-1-70b-instruct-v1:0";
+    }
+}
+
+/// Mistral AI model ids.
+pub mod mistral {
+    use crate::family::{Mistral, MistralChat, Model};
+    catalogue! {
+        /// Mistral 7B Instruct:
+        MISTRAL_7B_INSTRUCT: Mistral = "mistral.mistral-7b-instruct-v0:2";
+        /// Mixtral 8x7B Instruct:
+        MIXTRAL_8X7B_INSTRUCT: Mistral = "mistral.mixtral-8x7b-instruct-v0:1";
+        /// Mistral Large (24.02):
+        MISTRAL_LARGE_2402: Mistral = "mistral.mistral-large-2402-v1:0";
+        /// Mistral Small (24.02):
+        MISTRAL_SMALL_2402: Mistral = "mistral.mistral-small-2402-v1:0";
+        /// Mistral Large 2 (24.07, chat):
+        MISTRAL_LARGE_2407: MistralChat = "mistral.mistral-large-2407-v1:0";
+    }
+}
+
+/// Every model of the catalogue, with its family (for tests and tools).
+pub fn catalogue() -> Vec<(&'static str, ModelFamily)> {
+    fn e<F: crate::family::Family>(m: &Model<F>) -> (&'static str, ModelFamily) {
+        (m.static_id().unwrap_or_default(), F::FAMILY)
+    }
+    vec![
+        e(&anthropic::CLAUDE_3_HAIKU),
+        e(&anthropic::CLAUDE_3_SONNET),
+        e(&anthropic::CLAUDE_3_OPUS),
+        e(&anthropic::CLAUDE_3_5_HAIKU),
+        e(&anthropic::CLAUDE_3_5_SONNET),
+        e(&anthropic::CLAUDE_3_5_SONNET_V2),
+        e(&anthropic::CLAUDE_3_7_SONNET),
+        e(&anthropic::CLAUDE_SONNET_4),
+        e(&anthropic::CLAUDE_OPUS_4),
+        e(&anthropic::CLAUDE_V2),
+        e(&anthropic::CLAUDE_INSTANT),
+        e(&amazon::TITAN_TEXT_EXPRESS),
+        e(&amazon::TITAN_TEXT_LITE),
+        e(&amazon::TITAN_TEXT_PREMIER),
+        e(&amazon::TITAN_EMBED_TEXT_V1),
+        e(&amazon::TITAN_EMBED_TEXT_V2),
+        e(&amazon::NOVA_MICRO),
+        e(&amazon::NOVA_LITE),
+        e(&amazon::NOVA_PRO),
+        e(&amazon::NOVA_PREMIER),
+        e(&cohere::COMMAND_TEXT),
+        e(&cohere::COMMAND_LIGHT_TEXT),
+        e(&cohere::COMMAND_R),
+        e(&cohere::COMMAND_R_PLUS),
+        e(&cohere::EMBED_ENGLISH_V3),
+        e(&cohere::EMBED_MULTILINGUAL_V3),
+        e(&meta::LLAMA3_8B_INSTRUCT),
+        e(&meta::LLAMA3_70B_INSTRUCT),
+        e(&meta::LLAMA3_1_8B_INSTRUCT),
+        e(&meta::LLAMA3_1_70B_INSTRUCT),
+        e(&mistral::MISTRAL_7B_INSTRUCT),
+        e(&mistral::MIXTRAL_8X7B_INSTRUCT),
+        e(&mistral::MISTRAL_LARGE_2402),
+        e(&mistral::MISTRAL_SMALL_2402),
+        e(&mistral::MISTRAL_LARGE_2407),
+    ]
+}
