@@ -75,7 +75,10 @@ pub use asl_deploy as deploy;
 /// by commas, field names written as in ASL (`StartAt`, `ResultPath`, or a
 /// string literal such as `"ModelId.$"`). A state is `Name: Type { fields }`
 /// where `Type` is `Task`, `Pass`, `Choice`, `Wait`, `Succeed`, `Fail`,
-/// `Parallel`, `Map` or `bedrock::InvokeModel`; state names are identifiers
+/// `Parallel`, `Map`, `bedrock::InvokeModel`,
+/// `bedrock::CreateModelCustomizationJob` (request-response) or
+/// `bedrock::CreateModelCustomizationJob.sync` (run a job: the `.sync`
+/// suffix is the resource's integration pattern); state names are identifiers
 /// or string literals (`"Say hello": Pass {}`). Values are JSON-like literals
 /// (`"text"`, `42`, `-1.5`, `true`, `null`, `{ "k": v }`, `[a, b]`), a bare
 /// identifier where a state name is expected (`Next: Done`; anywhere else a
@@ -118,10 +121,70 @@ pub use asl_deploy as deploy;
 /// | `Branches: [{ StartAt, States }]` (Parallel) | `.branches(vec![Branch::builder()….build()])` |
 /// | `ItemProcessor: { StartAt, States }` (Map) | `.processor(ProcessorField::ItemProcessor(ItemProcessor::builder()….build()))` |
 /// | `ItemsPath`, `Items`, `ItemSelector`, `MaxConcurrency`, `Label` (Map) | `.items(..)`, `.item_selector(..)`, `.max_concurrency(..)`, `.label(..)` |
+/// | `Credentials: { RoleArn: "arn:…" }` / `{ "RoleArn.$": "$.r" }` (Task) | `.credentials(Credentials::builder().role_arn(RoleArn::Value(..) \| RoleArn::Path(..)).build())` |
+/// | `ItemReader: { Resource, Parameters \| Arguments, ReaderConfig }` (Map) | `.item_reader(ItemReader::builder().resource(..).parameters(..).reader_config(..).build())` |
+/// | `ReaderConfig: { InputType, CSVHeaderLocation, CSVHeaders, CSVDelimiter, MaxItems \| MaxItemsPath, ManifestType, Transformation }` | `ReaderConfig::builder().input_type("CSV").csv_header_location(CsvHeaderLocation::Given).csv_headers(vec![..]).csv_delimiter(CsvDelimiter::Comma).max_items(MaxItems::…)….build()` |
+/// | `ItemBatcher: { MaxItemsPerBatch(Path), MaxInputBytesPerBatch(Path), BatchInput }` (Map) | `.item_batcher(ItemBatcher::builder().max_items_per_batch(MaxItemsPerBatch::…).max_input_bytes_per_batch(..).batch_input(json).build())` |
+/// | `ResultWriter: { Resource, Parameters \| Arguments, WriterConfig: { OutputType, Transformation } }` (Map) | `.result_writer(ResultWriter::builder()….writer_config(WriterConfig::builder()….build()).build())` |
+/// | `ToleratedFailurePercentage(Path)`, `ToleratedFailureCount(Path)` (Map) | `.tolerated_failure_percentage(ToleratedFailurePercentage::…)`, `.tolerated_failure_count(ToleratedFailureCount::…)` |
+/// | `ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" }` (in `ItemProcessor`) | `.processor_config(ProcessorConfig::builder().mode(ProcessorMode::Distributed).execution_type(ExecutionType::Standard).build())` |
 /// | `A: bedrock::InvokeModel { ModelId, Body \| Input, .. }` | `InvokeModel::builder().model_id(..).input(..).build().into_task(ql)`, then the Task's other fields |
+/// | `ModelOutput: { S3Uri: "s3://…" }` / `{ "S3Uri.$": "$.o" }` (InvokeModel) | `.output(S3Uri::new("s3://…")?)` / `.output(S3Uri::path("$.o"))`: the request's `Output` |
+/// | `GuardrailIdentifier: "id", GuardrailVersion: "DRAFT"` (InvokeModel; both or neither) | `.guardrail(Guardrail { identifier: Field::Value(..), version: Field::Value(GuardrailVersion::DRAFT) })` |
+/// | `Trace: "ENABLED"` / `"DISABLED"` / `"Trace.$": "$.t"` (InvokeModel) | `.trace(Trace::Enabled)` / `.trace(Field::<Trace>::path("$.t"))` |
+/// | `A: bedrock::CreateModelCustomizationJob { .. }` | `CreateModelCustomizationJob::<RequestResponse>::builder()….build().into_task(ql)`, then the Task's other fields |
+/// | `A: bedrock::CreateModelCustomizationJob.sync { .. }` | `CreateModelCustomizationJob::<RunJob>::builder()….build().into_task(ql)` |
+/// | `JobName`, `CustomModelName`, `RoleArn`, `BaseModelIdentifier`, `CustomizationType`, `CustomModelKmsKeyId`, `ClientRequestToken` (or `"Key.$"`) | `.job_name(Field::Value(..))` / `.job_name(Field::path(..))`, … |
+/// | `TrainingDataConfig`, `OutputDataConfig: { S3Uri }` | `.training_data_config(S3Uri::…)`, `.output_data_config(S3Uri::…)` |
+/// | `ValidationDataConfig: { Validators: [{ S3Uri }, ..] }` | `.validation_data(vec![S3Uri::…])` |
+/// | `HyperParameters: { .. }` / `"HyperParameters.$"` | `.hyper_parameters(Field::Value(json))` / `Field::path(..)` |
+/// | `JobTags`, `CustomModelTags: [{ Key, Value }]` | `.job_tags(vec![Tag::new(k, v)])`, `.custom_model_tags(..)` |
+/// | `VpcConfig`, `CustomizationConfig: { .. }` | `.other(map)` (written as given) |
 ///
-/// Fields outside this table (`Credentials`, `ItemReader`, `ResultWriter`,
-/// …) are compile errors; build those states with the builders.
+/// On `bedrock::InvokeModel`, `Output` keeps its ASL meaning, the JSONata
+/// state's output (a Task field); where Bedrock writes the response is the
+/// request's `Output`, written **`ModelOutput`** in the macro. A
+/// `Output: { S3Uri: .. }` in a JSONPath state is a compile error that
+/// points to `ModelOutput`.
+///
+/// A bedrock CreateModelCustomizationJob missing `JobName`,
+/// `CustomModelName`, `RoleArn`, `BaseModelIdentifier`,
+/// `TrainingDataConfig` or `OutputDataConfig` is a compile error on the
+/// state's type; so is `GuardrailIdentifier` without `GuardrailVersion` (on
+/// the field). Interpolated values take the builders' types:
+/// `TrainingDataConfig: (S3Uri)`, `ValidationDataConfig: (Vec<S3Uri>)`,
+/// `JobTags: (Vec<Tag>)`, `GuardrailVersion: (GuardrailVersion)`,
+/// `Trace: (Trace)`, `Credentials: (Credentials)`, `CSVHeaderLocation:
+/// (CsvHeaderLocation)`, `ItemReader: (ItemReader)`, ….
+///
+/// ```
+/// let machine = asl_kit::state_machine! {
+///     StartAt: Train,
+///     States: {
+///         Train: bedrock::CreateModelCustomizationJob.sync {
+///             JobName: "my-job",
+///             CustomModelName: "my-model",
+///             RoleArn: "arn:aws:iam::123456789012:role/Bedrock",
+///             BaseModelIdentifier: "amazon.titan-text-express-v1",
+///             TrainingDataConfig: { S3Uri: "s3://bucket/train.jsonl" },
+///             OutputDataConfig: { S3Uri: "s3://bucket/out/" },
+///             HyperParameters: { "epochCount": "1" },
+///             End: true,
+///         },
+///     }
+/// }?;
+/// assert_eq!(
+///     machine.to_value()["States"]["Train"]["Resource"],
+///     "arn:aws:states:::bedrock:createModelCustomizationJob.sync"
+/// );
+/// # Ok::<(), asl_kit::core::InvalidMachine>(())
+/// ```
+///
+/// Still outside the macro (compile errors; build these with the builders):
+/// `Trace: "ENABLED_FULL"` (no `asl_bedrock::Trace` value for it),
+/// `"TrainingDataConfig.$"` / `"OutputDataConfig.$"` (a whole config from
+/// a path), interpolated `ProcessorConfig` values, and any field not in
+/// this table.
 ///
 /// # Compile errors
 ///
@@ -226,6 +289,39 @@ pub mod __private {
         match bedrock::S3Uri::new(uri) {
             Ok(u) => bedrock::ModelInput::S3(u),
             Err(_) => bedrock::ModelInput::S3(bedrock::S3Uri::path(uri)),
+        }
+    }
+
+    /// An `S3Uri` literal (`ModelOutput`, `TrainingDataConfig`, …), checked
+    /// at compile time by the Bedrock rules; the fallback is never taken.
+    pub fn s3_uri(uri: &str) -> bedrock::S3Uri {
+        bedrock::S3Uri::new(uri).unwrap_or_else(|_| bedrock::S3Uri::path(uri))
+    }
+
+    /// A `GuardrailVersion` literal: `"DRAFT"` or `"1"`..`"99999999"`
+    /// (checked at compile time; the fallback, `DRAFT`, is never taken).
+    pub fn guardrail_version(v: &str) -> bedrock::GuardrailVersion {
+        v.parse::<u32>()
+            .ok()
+            .and_then(bedrock::GuardrailVersion::number)
+            .unwrap_or(bedrock::GuardrailVersion::DRAFT)
+    }
+
+    /// What an interpolated `GuardrailVersion: (expr)` may be.
+    pub trait GuardrailVersionArg {
+        /// The request field.
+        fn into_field(self) -> bedrock::Field<bedrock::GuardrailVersion>;
+    }
+
+    impl GuardrailVersionArg for bedrock::GuardrailVersion {
+        fn into_field(self) -> bedrock::Field<bedrock::GuardrailVersion> {
+            bedrock::Field::Value(self)
+        }
+    }
+
+    impl GuardrailVersionArg for bedrock::Field<bedrock::GuardrailVersion> {
+        fn into_field(self) -> bedrock::Field<bedrock::GuardrailVersion> {
+            self
         }
     }
 

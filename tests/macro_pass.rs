@@ -453,3 +453,649 @@ fn interpolation_in_every_kind_of_field_passes_the_compile_time_checks() -> R {
     assert_eq!(v["States"]["Failed"]["Cause"], "Custom.Error happened");
     Ok(())
 }
+
+#[test]
+fn task_credentials() -> R {
+    use asl_kit::core::{Credentials, RoleArn};
+    let role = "arn:aws:iam::123456789012:role/Cross";
+    let m = state_machine! {
+        StartAt: Literal,
+        States: {
+            Literal: Task {
+                Resource: "arn:aws:states:::lambda:invoke",
+                Parameters: { "FunctionName": "f" },
+                Credentials: { RoleArn: "arn:aws:iam::123456789012:role/Cross" },
+                Next: FromPath,
+            },
+            FromPath: Task {
+                Resource: "arn:aws:states:::lambda:invoke",
+                Parameters: { "FunctionName": "f" },
+                Credentials: { "RoleArn.$": "$.role" },
+                Next: Interpolated,
+            },
+            Interpolated: Task {
+                Resource: "arn:aws:states:::lambda:invoke",
+                Parameters: { "FunctionName": "f" },
+                Credentials: { RoleArn: (role) },
+                Next: Ask,
+            },
+            Ask: bedrock::InvokeModel {
+                ModelId: (MODEL),
+                Body: { "prompt": "hi" },
+                Credentials: { RoleArn: "arn:aws:iam::123456789012:role/Cross" },
+                End: true,
+            },
+        }
+    }?;
+    let lambda = |credentials: Credentials, next: &str| {
+        Task::builder()
+            .resource("arn:aws:states:::lambda:invoke")
+            .parameters(PayloadTemplate::from(json!({"FunctionName": "f"})))
+            .credentials(credentials)
+            .transition(Transition::next(next))
+            .build()
+    };
+    let mut ask = InvokeModel::builder()
+        .model_id(MODEL)
+        .input(json!({"prompt": "hi"}))
+        .build()
+        .into_task(QueryLanguage::JsonPath);
+    ask.credentials = Some(Credentials::builder().role_arn(role).build());
+    let expected = StateMachine::builder()
+        .start_at("Literal")
+        .states(states(vec![
+            (
+                "Literal",
+                lambda(Credentials::builder().role_arn(role).build(), "FromPath").into(),
+            ),
+            (
+                "FromPath",
+                lambda(
+                    Credentials::builder()
+                        .role_arn(RoleArn::Path(Path::new("$.role")))
+                        .build(),
+                    "Interpolated",
+                )
+                .into(),
+            ),
+            (
+                "Interpolated",
+                lambda(Credentials::builder().role_arn(role).build(), "Ask").into(),
+            ),
+            ("Ask", ask.into()),
+        ]))
+        .build()?;
+    assert_eq!(m.to_value(), expected.to_value());
+    Ok(())
+}
+
+#[test]
+fn distributed_map_fields() -> R {
+    use asl_kit::core::{
+        CsvDelimiter, CsvHeaderLocation, ExecutionType, ItemBatcher, ItemReader,
+        MaxInputBytesPerBatch, MaxItems, MaxItemsPerBatch, ReaderConfig, ResultWriter,
+        ToleratedFailureCount, ToleratedFailurePercentage, WriterConfig,
+    };
+    let bucket = "my-bucket";
+    let m = state_machine! {
+        StartAt: Csv,
+        States: {
+            Csv: Map {
+                ItemReader: {
+                    Resource: "arn:aws:states:::s3:getObject",
+                    Parameters: { "Bucket": (bucket), "Key": "input.csv" },
+                    ReaderConfig: {
+                        InputType: "CSV",
+                        CSVHeaderLocation: "GIVEN",
+                        CSVHeaders: ["id", "name"],
+                        CSVDelimiter: "SEMICOLON",
+                        MaxItems: 100,
+                    },
+                },
+                ItemBatcher: { MaxItemsPerBatch: 10, MaxInputBytesPerBatchPath: "$.bytes", BatchInput: { "run.$": "$.run" } },
+                ResultWriter: {
+                    Resource: "arn:aws:states:::s3:putObject",
+                    Parameters: { "Bucket": "out-bucket", "Prefix": "results" },
+                    WriterConfig: { OutputType: "JSONL", Transformation: "COMPACT" },
+                },
+                ToleratedFailurePercentage: 5.5,
+                ToleratedFailureCount: 10,
+                Label: "csv",
+                ItemProcessor: {
+                    ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "EXPRESS" },
+                    StartAt: Work,
+                    States: { Work: Pass { End: true } },
+                },
+                Next: Listed,
+            },
+            Listed: Map {
+                ItemReader: {
+                    Resource: "arn:aws:states:::s3:listObjectsV2",
+                    Parameters: { "Bucket": "b", "Prefix": "p/" },
+                    ReaderConfig: { MaxItemsPath: "$.max" },
+                },
+                ItemBatcher: { MaxItemsPerBatchPath: "$.per", MaxInputBytesPerBatch: 1024 },
+                ResultWriter: { WriterConfig: { OutputType: "JSON" } },
+                ToleratedFailurePercentagePath: "$.pct",
+                ToleratedFailureCountPath: "$.count",
+                ItemProcessor: {
+                    ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" },
+                    StartAt: Work2,
+                    States: { Work2: Pass { End: true } },
+                },
+                End: true,
+            },
+        }
+    }?;
+    let processor = |name: &str, execution: ExecutionType| {
+        ProcessorField::ItemProcessor(
+            ItemProcessor::builder()
+                .processor_config(
+                    ProcessorConfig::builder()
+                        .mode(ProcessorMode::Distributed)
+                        .execution_type(execution)
+                        .build(),
+                )
+                .start_at(name)
+                .states(states(vec![(name, Pass::builder().build().into())]))
+                .build(),
+        )
+    };
+    let csv = Map::builder()
+        .item_reader(
+            ItemReader::builder()
+                .resource("arn:aws:states:::s3:getObject")
+                .parameters(PayloadTemplate::from(
+                    json!({"Bucket": bucket, "Key": "input.csv"}),
+                ))
+                .reader_config(
+                    ReaderConfig::builder()
+                        .input_type("CSV")
+                        .csv_header_location(CsvHeaderLocation::Given)
+                        .csv_headers(vec!["id".to_owned(), "name".to_owned()])
+                        .csv_delimiter(CsvDelimiter::Semicolon)
+                        .max_items(MaxItems::MaxItems(OrJsonata::Value(100)))
+                        .build(),
+                )
+                .build(),
+        )
+        .item_batcher(
+            ItemBatcher::builder()
+                .max_items_per_batch(MaxItemsPerBatch::MaxItemsPerBatch(OrJsonata::Value(10)))
+                .max_input_bytes_per_batch(MaxInputBytesPerBatch::MaxInputBytesPerBatchPath(
+                    ReferencePath::new("$.bytes"),
+                ))
+                .batch_input(json!({"run.$": "$.run"}))
+                .build(),
+        )
+        .result_writer(
+            ResultWriter::builder()
+                .resource("arn:aws:states:::s3:putObject")
+                .parameters(PayloadTemplate::from(
+                    json!({"Bucket": "out-bucket", "Prefix": "results"}),
+                ))
+                .writer_config(
+                    WriterConfig::builder()
+                        .output_type("JSONL")
+                        .transformation("COMPACT")
+                        .build(),
+                )
+                .build(),
+        )
+        .tolerated_failure_percentage(ToleratedFailurePercentage::ToleratedFailurePercentage(
+            OrJsonata::Value(serde_json::Number::from_f64(5.5).unwrap_or(0.into())),
+        ))
+        .tolerated_failure_count(ToleratedFailureCount::ToleratedFailureCount(
+            OrJsonata::Value(10),
+        ))
+        .label("csv")
+        .processor(processor("Work", ExecutionType::Express))
+        .transition(Transition::next("Listed"))
+        .build();
+    let listed = Map::builder()
+        .item_reader(
+            ItemReader::builder()
+                .resource("arn:aws:states:::s3:listObjectsV2")
+                .parameters(PayloadTemplate::from(
+                    json!({"Bucket": "b", "Prefix": "p/"}),
+                ))
+                .reader_config(
+                    ReaderConfig::builder()
+                        .max_items(MaxItems::MaxItemsPath(ReferencePath::new("$.max")))
+                        .build(),
+                )
+                .build(),
+        )
+        .item_batcher(
+            ItemBatcher::builder()
+                .max_items_per_batch(MaxItemsPerBatch::MaxItemsPerBatchPath(ReferencePath::new(
+                    "$.per",
+                )))
+                .max_input_bytes_per_batch(MaxInputBytesPerBatch::MaxInputBytesPerBatch(
+                    OrJsonata::Value(1024),
+                ))
+                .build(),
+        )
+        .result_writer(
+            ResultWriter::builder()
+                .writer_config(WriterConfig::builder().output_type("JSON").build())
+                .build(),
+        )
+        .tolerated_failure_percentage(ToleratedFailurePercentage::ToleratedFailurePercentagePath(
+            ReferencePath::new("$.pct"),
+        ))
+        .tolerated_failure_count(ToleratedFailureCount::ToleratedFailureCountPath(
+            ReferencePath::new("$.count"),
+        ))
+        .processor(processor("Work2", ExecutionType::Standard))
+        .build();
+    let expected = StateMachine::builder()
+        .start_at("Csv")
+        .states(states(vec![("Csv", csv.into()), ("Listed", listed.into())]))
+        .build()?;
+    assert_eq!(m.to_value(), expected.to_value());
+    Ok(())
+}
+
+#[test]
+fn distributed_map_in_jsonata() -> R {
+    use asl_kit::core::{ExecutionType, ItemReader, ResultWriter, ToleratedFailureCount};
+    let m = state_machine! {
+        QueryLanguage: "JSONata",
+        StartAt: Each,
+        States: {
+            Each: Map {
+                ItemReader: {
+                    Resource: "arn:aws:states:::s3:getObject",
+                    Arguments: { "Bucket": "{% $states.input.bucket %}", "Key": "k.json" },
+                },
+                ResultWriter: {
+                    Resource: "arn:aws:states:::s3:putObject",
+                    Arguments: { "Bucket": "out", "Prefix": "r" },
+                },
+                ToleratedFailureCount: "{% $states.input.tolerated %}",
+                ItemProcessor: {
+                    ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" },
+                    StartAt: Work,
+                    States: { Work: Pass { End: true } },
+                },
+                End: true,
+            },
+        }
+    }?;
+    let map = Map::builder()
+        .item_reader(
+            ItemReader::builder()
+                .resource("arn:aws:states:::s3:getObject")
+                .arguments(json!({"Bucket": "{% $states.input.bucket %}", "Key": "k.json"}))
+                .build(),
+        )
+        .result_writer(
+            ResultWriter::builder()
+                .resource("arn:aws:states:::s3:putObject")
+                .arguments(json!({"Bucket": "out", "Prefix": "r"}))
+                .build(),
+        )
+        .tolerated_failure_count(ToleratedFailureCount::ToleratedFailureCount(
+            OrJsonata::Jsonata(Jsonata::new("$states.input.tolerated")),
+        ))
+        .processor(ProcessorField::ItemProcessor(
+            ItemProcessor::builder()
+                .processor_config(
+                    ProcessorConfig::builder()
+                        .mode(ProcessorMode::Distributed)
+                        .execution_type(ExecutionType::Standard)
+                        .build(),
+                )
+                .start_at("Work")
+                .states(states(vec![("Work", Pass::builder().build().into())]))
+                .build(),
+        ))
+        .build();
+    let expected = StateMachine::builder()
+        .query_language(QueryLanguage::Jsonata)
+        .start_at("Each")
+        .states(states(vec![("Each", map.into())]))
+        .build()?;
+    assert_eq!(m.to_value(), expected.to_value());
+    Ok(())
+}
+
+#[test]
+fn bedrock_model_output_guardrail_and_trace() -> R {
+    use asl_kit::bedrock::{Guardrail, GuardrailVersion, Trace};
+    let guardrail = "gr-123";
+    let m = state_machine! {
+        StartAt: Guarded,
+        States: {
+            Guarded: bedrock::InvokeModel {
+                ModelId: (MODEL),
+                Body: { "prompt.$": "$.prompt" },
+                ModelOutput: { S3Uri: "s3://bucket/response.json" },
+                GuardrailIdentifier: "gr-123",
+                GuardrailVersion: "DRAFT",
+                Trace: "ENABLED",
+                Next: Dynamic,
+            },
+            Dynamic: bedrock::InvokeModel {
+                ModelId: (MODEL),
+                Input: { "S3Uri.$": "$.request" },
+                ModelOutput: { "S3Uri.$": "$.response" },
+                "GuardrailIdentifier.$": "$.guardrail",
+                GuardrailVersion: "12",
+                "Trace.$": "$.trace",
+                Next: Interpolated,
+            },
+            Interpolated: bedrock::InvokeModel {
+                ModelId: (MODEL),
+                Body: { "prompt": "hi" },
+                GuardrailIdentifier: (guardrail),
+                GuardrailVersion: (GuardrailVersion::DRAFT),
+                Trace: (Trace::Disabled),
+                End: true,
+            },
+        }
+    }?;
+    let mut guarded = InvokeModel::builder()
+        .model_id(MODEL)
+        .input(json!({"prompt.$": "$.prompt"}))
+        .output(S3Uri::new("s3://bucket/response.json").unwrap_or_else(|_| S3Uri::path("$")))
+        .guardrail(Guardrail::new(guardrail, GuardrailVersion::DRAFT))
+        .trace(Trace::Enabled)
+        .build()
+        .into_task(QueryLanguage::JsonPath);
+    guarded.transition = Transition::next("Dynamic");
+    let mut dynamic = InvokeModel::builder()
+        .model_id(MODEL)
+        .input(S3Uri::path("$.request"))
+        .output(S3Uri::path("$.response"))
+        .guardrail(Guardrail {
+            identifier: Field::path("$.guardrail"),
+            version: Field::Value(GuardrailVersion::number(12).unwrap_or(GuardrailVersion::DRAFT)),
+        })
+        .trace(Field::<Trace>::path("$.trace"))
+        .build()
+        .into_task(QueryLanguage::JsonPath);
+    dynamic.transition = Transition::next("Interpolated");
+    let interpolated = InvokeModel::builder()
+        .model_id(MODEL)
+        .input(json!({"prompt": "hi"}))
+        .guardrail(Guardrail::new(guardrail, GuardrailVersion::DRAFT))
+        .trace(Trace::Disabled)
+        .build()
+        .into_task(QueryLanguage::JsonPath);
+    let expected = StateMachine::builder()
+        .start_at("Guarded")
+        .states(states(vec![
+            ("Guarded", guarded.into()),
+            ("Dynamic", dynamic.into()),
+            ("Interpolated", interpolated.into()),
+        ]))
+        .build()?;
+    assert_eq!(m.to_value(), expected.to_value());
+    let v = m.to_value();
+    assert_eq!(
+        v["States"]["Guarded"]["Parameters"]["Output"]["S3Uri"],
+        "s3://bucket/response.json"
+    );
+    assert!(v["States"]["Guarded"].get("Output").is_none());
+    Ok(())
+}
+
+#[test]
+fn bedrock_model_output_in_jsonata_next_to_state_output() -> R {
+    let m = state_machine! {
+        QueryLanguage: "JSONata",
+        StartAt: Ask,
+        States: {
+            Ask: bedrock::InvokeModel {
+                ModelId: (MODEL),
+                Body: { "prompt": "{% $states.input.prompt %}" },
+                ModelOutput: { S3Uri: "s3://bucket/response.json" },
+                Output: { "S3Uri": "{% $states.result.Body %}" },
+                End: true,
+            },
+        }
+    }?;
+    let mut ask = InvokeModel::builder()
+        .model_id(MODEL)
+        .input(json!({"prompt": "{% $states.input.prompt %}"}))
+        .output(S3Uri::new("s3://bucket/response.json").unwrap_or_else(|_| S3Uri::path("$")))
+        .build()
+        .into_task(QueryLanguage::Jsonata);
+    ask.output = Some(json!({"S3Uri": "{% $states.result.Body %}"}));
+    let expected = StateMachine::builder()
+        .query_language(QueryLanguage::Jsonata)
+        .start_at("Ask")
+        .states(states(vec![("Ask", ask.into())]))
+        .build()?;
+    assert_eq!(m.to_value(), expected.to_value());
+    Ok(())
+}
+
+#[test]
+fn bedrock_model_customization_jobs() -> R {
+    use asl_kit::bedrock::{CreateModelCustomizationJob, RequestResponse, RunJob, Tag};
+    let role = "arn:aws:iam::123456789012:role/Bedrock";
+    let validation = vec![S3Uri::path("$.validation")];
+    let m = state_machine! {
+        StartAt: Create,
+        States: {
+            Create: bedrock::CreateModelCustomizationJob {
+                JobName: "my-job",
+                CustomModelName: "my-model",
+                RoleArn: "arn:aws:iam::123456789012:role/Bedrock",
+                BaseModelIdentifier: "amazon.titan-text-express-v1",
+                TrainingDataConfig: { S3Uri: "s3://bucket/train.jsonl" },
+                ValidationDataConfig: { Validators: [{ S3Uri: "s3://bucket/validate.jsonl" }] },
+                OutputDataConfig: { S3Uri: "s3://bucket/out/" },
+                HyperParameters: { "epochCount": "1", "batchSize": "8" },
+                CustomizationType: "FINE_TUNING",
+                CustomModelKmsKeyId: "arn:aws:kms:us-east-1:123456789012:key/abc",
+                ClientRequestToken: "token-1",
+                JobTags: [{ Key: "team", Value: "ml" }],
+                CustomModelTags: [{ Key: "stage", Value: "dev" }],
+                VpcConfig: { "SubnetIds": ["subnet-1"], "SecurityGroupIds": ["sg-1"] },
+                ResultPath: "$.job",
+                Next: Train,
+            },
+            Train: bedrock::CreateModelCustomizationJob.sync {
+                "JobName.$": "$.job_name",
+                CustomModelName: "my-model",
+                RoleArn: (role),
+                BaseModelIdentifier: "amazon.titan-text-express-v1",
+                TrainingDataConfig: { "S3Uri.$": "$.train" },
+                ValidationDataConfig: (validation.clone()),
+                OutputDataConfig: (S3Uri::path("$.out")),
+                "HyperParameters.$": "$.hyper",
+                TimeoutSeconds: 3600,
+                Catch: [{ ErrorEquals: ["States.ALL"], Next: Failed }],
+                End: true,
+            },
+            Failed: Fail { Error: "TrainingFailed" },
+        }
+    }?;
+    let s3 = |u: &str| S3Uri::new(u).unwrap_or_else(|_| S3Uri::path("$"));
+    let mut vpc = serde_json::Map::new();
+    vpc.insert(
+        "VpcConfig".to_owned(),
+        json!({"SubnetIds": ["subnet-1"], "SecurityGroupIds": ["sg-1"]}),
+    );
+    let mut create = CreateModelCustomizationJob::<RequestResponse>::builder()
+        .job_name("my-job")
+        .custom_model_name("my-model")
+        .role_arn(role)
+        .base_model_identifier("amazon.titan-text-express-v1")
+        .training_data_config(s3("s3://bucket/train.jsonl"))
+        .output_data_config(s3("s3://bucket/out/"))
+        .validation_data(vec![s3("s3://bucket/validate.jsonl")])
+        .hyper_parameters(json!({"epochCount": "1", "batchSize": "8"}))
+        .customization_type("FINE_TUNING")
+        .custom_model_kms_key_id("arn:aws:kms:us-east-1:123456789012:key/abc")
+        .client_request_token("token-1")
+        .job_tags(vec![Tag::new("team", "ml")])
+        .custom_model_tags(vec![Tag::new("stage", "dev")])
+        .other(vpc)
+        .build()
+        .into_task(QueryLanguage::JsonPath);
+    create.result_path = Some(Some(ReferencePath::new("$.job")));
+    create.transition = Transition::next("Train");
+    let mut train = CreateModelCustomizationJob::<RunJob>::builder()
+        .job_name(Field::path("$.job_name"))
+        .custom_model_name("my-model")
+        .role_arn(role)
+        .base_model_identifier("amazon.titan-text-express-v1")
+        .training_data_config(S3Uri::path("$.train"))
+        .output_data_config(S3Uri::path("$.out"))
+        .validation_data(validation)
+        .hyper_parameters(Field::<serde_json::Value>::path("$.hyper"))
+        .build()
+        .into_task(QueryLanguage::JsonPath);
+    train.timeout = Some(Timeout::from(3600));
+    train.catch = Some(vec![Catcher::builder()
+        .error_equals(["States.ALL"])
+        .next("Failed")
+        .build()]);
+    let expected = StateMachine::builder()
+        .start_at("Create")
+        .states(states(vec![
+            ("Create", create.into()),
+            ("Train", train.into()),
+            (
+                "Failed",
+                Fail::builder()
+                    .error(FailError::Error("TrainingFailed".into()))
+                    .build()
+                    .into(),
+            ),
+        ]))
+        .build()?;
+    assert_eq!(m.to_value(), expected.to_value());
+    assert_eq!(
+        m.to_value()["States"]["Train"]["Resource"],
+        "arn:aws:states:::bedrock:createModelCustomizationJob.sync"
+    );
+    Ok(())
+}
+
+#[test]
+fn bedrock_model_customization_job_in_jsonata() -> R {
+    use asl_kit::bedrock::{CreateModelCustomizationJob, RunJob};
+    let m = state_machine! {
+        QueryLanguage: "JSONata",
+        StartAt: Train,
+        States: {
+            Train: bedrock::CreateModelCustomizationJob.sync {
+                JobName: "{% $states.input.job %}",
+                CustomModelName: "my-model",
+                RoleArn: "arn:aws:iam::123456789012:role/Bedrock",
+                BaseModelIdentifier: "amazon.titan-text-express-v1",
+                TrainingDataConfig: { S3Uri: "s3://bucket/train.jsonl" },
+                OutputDataConfig: { S3Uri: "{% $states.input.out %}" },
+                Output: "{% $states.result.JobArn %}",
+                End: true,
+            },
+        }
+    }?;
+    let mut train = CreateModelCustomizationJob::<RunJob>::builder()
+        .job_name(Field::jsonata("{% $states.input.job %}"))
+        .custom_model_name("my-model")
+        .role_arn("arn:aws:iam::123456789012:role/Bedrock")
+        .base_model_identifier("amazon.titan-text-express-v1")
+        .training_data_config(
+            S3Uri::new("s3://bucket/train.jsonl").unwrap_or_else(|_| S3Uri::path("$")),
+        )
+        .output_data_config(S3Uri::jsonata("{% $states.input.out %}"))
+        .build()
+        .into_task(QueryLanguage::Jsonata);
+    train.output = Some(json!("{% $states.result.JobArn %}"));
+    let expected = StateMachine::builder()
+        .query_language(QueryLanguage::Jsonata)
+        .start_at("Train")
+        .states(states(vec![("Train", train.into())]))
+        .build()?;
+    assert_eq!(m.to_value(), expected.to_value());
+    Ok(())
+}
+
+#[test]
+fn interpolation_in_the_new_fields_passes_the_compile_time_checks() -> R {
+    use asl_kit::core::{Credentials, CsvDelimiter, CsvHeaderLocation, WriterConfig};
+    let input_type = "CSV";
+    let headers = vec!["a".to_owned(), "b".to_owned()];
+    let (max_items, per_batch, pct, count) = (50_u64, 4_u64, 12.5_f64, 3_u64);
+    let creds = Credentials::builder()
+        .role_arn("arn:aws:iam::123456789012:role/R")
+        .build();
+    let writer = WriterConfig::builder().output_type("JSONL").build();
+    let job = String::from("job-1");
+    let m = state_machine! {
+        StartAt: Each,
+        States: {
+            Each: Map {
+                ItemReader: {
+                    Resource: "arn:aws:states:::s3:getObject",
+                    Parameters: { "Bucket": "b", "Key": "k.csv" },
+                    ReaderConfig: {
+                        InputType: (input_type),
+                        CSVHeaderLocation: (CsvHeaderLocation::Given),
+                        CSVHeaders: (headers.clone()),
+                        CSVDelimiter: (CsvDelimiter::Pipe),
+                        MaxItems: (max_items),
+                    },
+                },
+                ItemBatcher: { MaxItemsPerBatch: (per_batch), BatchInput: { "job": (job.as_str()) } },
+                ResultWriter: { Resource: "arn:aws:states:::s3:putObject", WriterConfig: (writer.clone()) },
+                ToleratedFailurePercentage: (serde_json::Number::from_f64(pct).unwrap_or(0.into())),
+                ToleratedFailureCount: (count),
+                ItemProcessor: {
+                    ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" },
+                    StartAt: Work,
+                    States: { Work: Task { Resource: "arn:aws:states:::lambda:invoke", Credentials: (creds.clone()), End: true } },
+                },
+                Next: Train,
+            },
+            Train: bedrock::CreateModelCustomizationJob {
+                JobName: (job.as_str()),
+                CustomModelName: (job.clone()),
+                RoleArn: (Field::path("$.role")),
+                BaseModelIdentifier: "amazon.titan-text-express-v1",
+                TrainingDataConfig: (S3Uri::path("$.train")),
+                OutputDataConfig: { S3Uri: (S3Uri::path("$.out")) },
+                HyperParameters: (json!({"epochCount": "2"})),
+                JobTags: (vec![asl_kit::bedrock::Tag::new("k", "v")]),
+                End: true,
+            },
+        }
+    }?;
+    let v = m.to_value();
+    let each = &v["States"]["Each"];
+    assert_eq!(each["ItemReader"]["ReaderConfig"]["InputType"], "CSV");
+    assert_eq!(
+        each["ItemReader"]["ReaderConfig"]["CSVHeaderLocation"],
+        "GIVEN"
+    );
+    assert_eq!(
+        each["ItemReader"]["ReaderConfig"]["CSVHeaders"],
+        json!(["a", "b"])
+    );
+    assert_eq!(each["ItemReader"]["ReaderConfig"]["CSVDelimiter"], "PIPE");
+    assert_eq!(each["ItemReader"]["ReaderConfig"]["MaxItems"], 50);
+    assert_eq!(each["ItemBatcher"]["MaxItemsPerBatch"], 4);
+    assert_eq!(each["ItemBatcher"]["BatchInput"]["job"], "job-1");
+    assert_eq!(each["ResultWriter"]["WriterConfig"]["OutputType"], "JSONL");
+    assert_eq!(each["ToleratedFailurePercentage"], 12.5);
+    assert_eq!(each["ToleratedFailureCount"], 3);
+    assert_eq!(
+        each["ItemProcessor"]["States"]["Work"]["Credentials"]["RoleArn"],
+        "arn:aws:iam::123456789012:role/R"
+    );
+    let train = &v["States"]["Train"]["Parameters"];
+    assert_eq!(train["JobName"], "job-1");
+    assert_eq!(train["RoleArn.$"], "$.role");
+    assert_eq!(train["TrainingDataConfig"]["S3Uri.$"], "$.train");
+    assert_eq!(train["OutputDataConfig"]["S3Uri.$"], "$.out");
+    assert_eq!(train["HyperParameters"]["epochCount"], "2");
+    assert_eq!(train["JobTags"][0]["Key"], "k");
+    Ok(())
+}

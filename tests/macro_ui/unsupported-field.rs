@@ -1,10 +1,13 @@
 fn main() {
     let _ = asl_kit::state_machine! {
-        StartAt: Each,
+        StartAt: Ask,
         States: {
-            Each: Map {
-                ItemReader: { Resource: "arn:aws:states:::s3:getObject", Parameters: { "Bucket": "b", "Key": "k" } },
-                ItemProcessor: { StartAt: W, States: { W: Succeed {} } },
+            Ask: bedrock::InvokeModel {
+                ModelId: "amazon.titan-text-express-v1",
+                Body: { "inputText": "hi" },
+                GuardrailIdentifier: "gr-123",
+                GuardrailVersion: "1",
+                Trace: "ENABLED_FULL",
                 End: true,
             },
         }

@@ -220,6 +220,7 @@ impl Expander {
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         match names.as_slice() {
             ["bedrock", "InvokeModel"] => self.invoke_model(t, jsonata),
+            ["bedrock", "CreateModelCustomizationJob"] => self.customization(t, jsonata),
             [ty] if crate::valid::STATE_TYPES.contains(ty) => {
                 let ty_ident = format_ident!("{}", *ty);
                 let calls: Vec<TokenStream> = t
@@ -247,8 +248,21 @@ impl Expander {
         let mut calls = Vec::new();
         let mut sets = Vec::new();
         let (mut model, mut input) = (false, false);
+        let mut guardrail = (None, None);
+        let mut given: Vec<&str> = Vec::new();
         for f in &t.fields {
             let v = &f.value;
+            if crate::valid::BEDROCK_REQUEST.contains(&f.key.as_str()) {
+                let base = f.key.trim_end_matches(".$");
+                if given.contains(&base) {
+                    self.err(
+                        f.key_span,
+                        format!("`{base}` is given twice (as `{base}` and `\"{base}.$\"`)"),
+                    );
+                    continue;
+                }
+                given.push(base);
+            }
             match f.key.as_str() {
                 "ModelId" => {
                     model = true;
@@ -303,6 +317,20 @@ impl Expander {
                     let n = format_ident!("{}", snake(f.key.trim_end_matches(".$")));
                     calls.push(quote!(.#n(#p::bedrock::Field::<::std::string::String>::path(#s))));
                 }
+                "ModelOutput" => {
+                    let u = self.s3_uri(v, "ModelOutput");
+                    calls.push(quote!(.output(#u)));
+                }
+                "GuardrailIdentifier" | "GuardrailIdentifier.$" => {
+                    guardrail.0 = Some((f.key_span, self.bfield_string(f)));
+                }
+                "GuardrailVersion" | "GuardrailVersion.$" => {
+                    guardrail.1 = Some((f.key_span, self.guardrail_version(f)));
+                }
+                "Trace" | "Trace.$" => {
+                    let tr = self.trace(f);
+                    calls.push(quote!(.trace(#tr)));
+                }
                 k if crate::valid::BEDROCK_REQUEST.contains(&k) => {
                     self.unsupported(f.key_span, k, "`bedrock::InvokeModel`");
                 }
@@ -317,6 +345,18 @@ impl Expander {
                     }
                 }
             }
+        }
+        match guardrail {
+            (Some((_, id)), Some((_, version))) => calls.push(quote!(.guardrail(
+                #p::bedrock::Guardrail { identifier: #id, version: #version }
+            ))),
+            (Some((span, _)), None) => {
+                self.err(span, "`GuardrailIdentifier` needs `GuardrailVersion`")
+            }
+            (None, Some((span, _))) => {
+                self.err(span, "`GuardrailVersion` needs `GuardrailIdentifier`")
+            }
+            (None, None) => {}
         }
         if !model {
             self.err(t.span, "a Bedrock InvokeModel task needs `ModelId`");
@@ -515,11 +555,600 @@ impl Expander {
                     quote!(#p::core::MaxConcurrency::MaxConcurrencyPath(#r)),
                 )
             }
+            ("Credentials", "Task") => setter("credentials", self.credentials(v)),
+            ("ItemReader", "Map") => setter("item_reader", self.item_reader(v)),
+            ("ItemBatcher", "Map") => setter("item_batcher", self.item_batcher(v)),
+            ("ResultWriter", "Map") => setter("result_writer", self.result_writer(v)),
+            ("ToleratedFailurePercentage", "Map") => {
+                let n = self.or_number(v);
+                setter(
+                    "tolerated_failure_percentage",
+                    quote!(#p::core::ToleratedFailurePercentage::ToleratedFailurePercentage(#n)),
+                )
+            }
+            ("ToleratedFailureCount", "Map") => {
+                let n = self.or_u64(v);
+                setter(
+                    "tolerated_failure_count",
+                    quote!(#p::core::ToleratedFailureCount::ToleratedFailureCount(#n)),
+                )
+            }
+            ("ToleratedFailurePercentagePath" | "ToleratedFailureCountPath", "Map") => {
+                let ty = format_ident!("{}", f.key.trim_end_matches("Path"));
+                let variant = format_ident!("{}", f.key);
+                let r = self.path(v, "ReferencePath");
+                setter(&snake(&ty.to_string()), quote!(#p::core::#ty::#variant(#r)))
+            }
             (other, ty) => {
                 self.unsupported(f.key_span, other, &format!("a {ty} state"));
                 None
             }
         }
+    }
+
+    /// `bedrock::CreateModelCustomizationJob[.sync] { .. }`:
+    /// `CreateModelCustomizationJob::<RequestResponse | RunJob>::builder()…build().into_task(ql)`,
+    /// then the Task's own fields set on the returned `Task`.
+    fn customization(&mut self, t: &Typed, jsonata: bool) -> TokenStream {
+        let p = p();
+        const REQUIRED: [&str; 6] = [
+            "JobName",
+            "CustomModelName",
+            "RoleArn",
+            "BaseModelIdentifier",
+            "TrainingDataConfig",
+            "OutputDataConfig",
+        ];
+        let mut calls = Vec::new();
+        let mut sets = Vec::new();
+        let mut other = Vec::new();
+        let mut given: Vec<String> = Vec::new();
+        for f in &t.fields {
+            let v = &f.value;
+            let base = f.key.trim_end_matches(".$");
+            if crate::valid::CUSTOMIZATION_REQUEST.contains(&f.key.as_str()) {
+                if given.iter().any(|g| g == base) {
+                    self.err(
+                        f.key_span,
+                        format!("`{base}` is given twice (as `{base}` and `\"{base}.$\"`)"),
+                    );
+                    continue;
+                }
+                given.push(base.to_owned());
+            }
+            match f.key.as_str() {
+                "JobName"
+                | "JobName.$"
+                | "CustomModelName"
+                | "CustomModelName.$"
+                | "RoleArn"
+                | "RoleArn.$"
+                | "BaseModelIdentifier"
+                | "BaseModelIdentifier.$"
+                | "CustomizationType"
+                | "CustomizationType.$"
+                | "CustomModelKmsKeyId"
+                | "CustomModelKmsKeyId.$"
+                | "ClientRequestToken"
+                | "ClientRequestToken.$" => {
+                    let n = format_ident!("{}", snake(base));
+                    let value = self.bfield_string(f);
+                    calls.push(quote!(.#n(#value)));
+                }
+                "TrainingDataConfig" | "OutputDataConfig" => {
+                    let n = format_ident!("{}", snake(base));
+                    let u = self.s3_uri(v, base);
+                    calls.push(quote!(.#n(#u)));
+                }
+                "ValidationDataConfig" => {
+                    let value = match v {
+                        Node::Expr(e, _) => quote!((#e)),
+                        _ => {
+                            let mut items = Vec::new();
+                            for g in self.fields_of(v, "`ValidationDataConfig`") {
+                                if g.key == "Validators" {
+                                    items = self.list(&g.value, "Validators", |s, n| {
+                                        s.s3_uri(n, "Validators")
+                                    });
+                                } else {
+                                    self.unsupported(g.key_span, &g.key, "`ValidationDataConfig`");
+                                }
+                            }
+                            quote!(::std::vec![#(#items),*])
+                        }
+                    };
+                    calls.push(quote!(.validation_data(#value)));
+                }
+                "HyperParameters" => {
+                    let value = match v {
+                        Node::Str(l) if asl_core::Jsonata::is_expression(&l.value()) => {
+                            quote!(#p::bedrock::Field::<#p::serde_json::Value>::jsonata(#l))
+                        }
+                        Node::Expr(e, _) => {
+                            quote!(::core::convert::Into::<#p::bedrock::Field<#p::serde_json::Value>>::into(#e))
+                        }
+                        other => {
+                            let j = self.json(other);
+                            quote!(#p::bedrock::Field::<#p::serde_json::Value>::Value(#j))
+                        }
+                    };
+                    calls.push(quote!(.hyper_parameters(#value)));
+                }
+                "HyperParameters.$" => {
+                    let s = self.string(v);
+                    calls.push(quote!(.hyper_parameters(#p::bedrock::Field::<#p::serde_json::Value>::path(#s))));
+                }
+                "JobTags" | "CustomModelTags" => {
+                    let n = format_ident!("{}", snake(&f.key));
+                    let value = match v {
+                        Node::Expr(e, _) => quote!((#e)),
+                        _ => {
+                            let key = f.key.clone();
+                            let items = self.list(v, &f.key, |s, n| s.tag(n, &key));
+                            quote!(::std::vec![#(#items),*])
+                        }
+                    };
+                    calls.push(quote!(.#n(#value)));
+                }
+                "VpcConfig" | "CustomizationConfig" => {
+                    let k = &f.key;
+                    let j = self.json(v);
+                    other.push(quote!((#k, #j)));
+                }
+                _ => {
+                    if let Some(s) = self.field(f, "Task", jsonata) {
+                        let (n, v) = (s.name, s.value);
+                        if s.optional {
+                            sets.push(quote!(__task.#n = ::core::option::Option::Some(::core::convert::Into::into(#v));));
+                        } else {
+                            sets.push(quote!(__task.#n = #v;));
+                        }
+                    }
+                }
+            }
+        }
+        for r in REQUIRED {
+            if !given.iter().any(|g| g == r) {
+                self.err(
+                    t.span,
+                    format!("a Bedrock CreateModelCustomizationJob task needs `{r}`"),
+                );
+            }
+        }
+        if !other.is_empty() {
+            calls.push(quote!(.other(#p::assign(#p::object([#(#other),*])))));
+        }
+        let pattern = if t.pattern.is_some() {
+            quote!(#p::bedrock::RunJob)
+        } else {
+            quote!(#p::bedrock::RequestResponse)
+        };
+        let ql = ql_tokens(jsonata);
+        quote!({
+            #[allow(unused_mut)]
+            let mut __task = #p::bedrock::CreateModelCustomizationJob::<#pattern>::builder() #(#calls)* .build().into_task(#ql);
+            #(#sets)*
+            #p::core::State::from(__task)
+        })
+    }
+
+    /// `{ Key: "k", Value: "v" }` → `Tag::new("k", "v")`.
+    fn tag(&mut self, v: &Node, list: &str) -> TokenStream {
+        let p = p();
+        if let Node::Expr(e, _) = v {
+            return quote!((#e));
+        }
+        let (mut key, mut value) = (None, None);
+        for f in self.fields_of(v, &format!("a tag of `{list}`")) {
+            match f.key.as_str() {
+                "Key" => key = Some(self.string(&f.value)),
+                "Value" => value = Some(self.string(&f.value)),
+                other => self.unsupported(f.key_span, other, "a tag"),
+            }
+        }
+        match (key, value) {
+            (Some(k), Some(v)) => quote!(#p::bedrock::Tag::new(#k, #v)),
+            _ => {
+                self.err(v.span(), "a tag needs `Key` and `Value`");
+                quote!(#p::bedrock::Tag::new("", ""))
+            }
+        }
+    }
+
+    /// A Bedrock request string field (`Key` or `"Key.$"`) as a `Field<String>`.
+    fn bfield_string(&mut self, f: &Field) -> TokenStream {
+        let p = p();
+        let field = quote!(#p::bedrock::Field::<::std::string::String>);
+        if f.key.ends_with(".$") {
+            let s = self.string(&f.value);
+            return quote!(#field::path(#s));
+        }
+        match &f.value {
+            Node::Str(l) if asl_core::Jsonata::is_expression(&l.value()) => {
+                quote!(#field::jsonata(#l))
+            }
+            Node::Str(l) => quote!(#field::Value(::std::string::String::from(#l))),
+            Node::Expr(e, _) => {
+                quote!(::core::convert::Into::<#p::bedrock::Field<::std::string::String>>::into(#e))
+            }
+            other => {
+                self.err(other.span(), "expected a string literal or `(expr)`");
+                quote!(#field::Value(::std::string::String::new()))
+            }
+        }
+    }
+
+    /// `GuardrailVersion: "DRAFT" | "3"` / `"GuardrailVersion.$"`.
+    fn guardrail_version(&mut self, f: &Field) -> TokenStream {
+        let p = p();
+        let field = quote!(#p::bedrock::Field::<#p::bedrock::GuardrailVersion>);
+        if f.key.ends_with(".$") {
+            let s = self.string(&f.value);
+            return quote!(#field::path(#s));
+        }
+        match &f.value {
+            Node::Str(l) if asl_core::Jsonata::is_expression(&l.value()) => {
+                quote!(#field::jsonata(#l))
+            }
+            Node::Str(l) => quote!(#field::Value(#p::guardrail_version(#l))),
+            Node::Expr(e, _) => quote!(#p::GuardrailVersionArg::into_field(#e)),
+            other => {
+                self.err(
+                    other.span(),
+                    "expected `\"DRAFT\"`, a version number as a string (`\"1\"`) or `(expr)` for `GuardrailVersion`",
+                );
+                quote!(#field::Value(#p::bedrock::GuardrailVersion::DRAFT))
+            }
+        }
+    }
+
+    /// `Trace: "ENABLED" | "DISABLED"` / `"Trace.$"`.
+    fn trace(&mut self, f: &Field) -> TokenStream {
+        let p = p();
+        let field = quote!(#p::bedrock::Field::<#p::bedrock::Trace>);
+        if f.key.ends_with(".$") {
+            let s = self.string(&f.value);
+            return quote!(#field::path(#s));
+        }
+        match &f.value {
+            Node::Str(l) if asl_core::Jsonata::is_expression(&l.value()) => {
+                quote!(#field::jsonata(#l))
+            }
+            Node::Str(l) if l.value() == "ENABLED" => {
+                quote!(#field::Value(#p::bedrock::Trace::Enabled))
+            }
+            Node::Str(l) if l.value() == "DISABLED" => {
+                quote!(#field::Value(#p::bedrock::Trace::Disabled))
+            }
+            Node::Str(l) if l.value() == "ENABLED_FULL" => {
+                self.err(
+                    l.span(),
+                    "`Trace: \"ENABLED_FULL\"` is not supported by `state_machine!` (`asl_bedrock::Trace` has only `Enabled` and `Disabled`); build this Task with the asl-core builders",
+                );
+                quote!(#field::Value(#p::bedrock::Trace::Enabled))
+            }
+            Node::Expr(e, _) => {
+                quote!(::core::convert::Into::<#p::bedrock::Field<#p::bedrock::Trace>>::into(#e))
+            }
+            other => {
+                self.err(
+                    other.span(),
+                    "expected `\"ENABLED\"`, `\"DISABLED\"` or `(expr)` for `Trace` (asl_bedrock::Trace has no other value)",
+                );
+                quote!(#field::Value(#p::bedrock::Trace::Disabled))
+            }
+        }
+    }
+
+    /// `{ S3Uri: "s3://.." }` / `{ "S3Uri.$": "$.." }` / `(expr)` → `S3Uri`.
+    fn s3_uri(&mut self, v: &Node, key: &str) -> TokenStream {
+        let p = p();
+        let fallback = quote!(#p::bedrock::S3Uri::path("$"));
+        match v {
+            Node::Expr(e, _) => quote!((#e)),
+            Node::Object(fields, span) => match fields.as_slice() {
+                [f] if f.key == "S3Uri" => match &f.value {
+                    Node::Str(l) if asl_core::Jsonata::is_expression(&l.value()) => {
+                        quote!(#p::bedrock::S3Uri::jsonata(#l))
+                    }
+                    Node::Str(l) => quote!(#p::s3_uri(#l)),
+                    Node::Expr(e, _) => quote!((#e)),
+                    other => {
+                        self.err(other.span(), "expected a string or `(expr)` for `S3Uri`");
+                        fallback
+                    }
+                },
+                [f] if f.key == "S3Uri.$" => {
+                    let s = self.string(&f.value);
+                    quote!(#p::bedrock::S3Uri::path(#s))
+                }
+                _ => {
+                    self.err(
+                        *span,
+                        format!("expected `{{ S3Uri: \"s3://..\" }}` or `{{ \"S3Uri.$\": \"$..\" }}` for `{key}`"),
+                    );
+                    fallback
+                }
+            },
+            other => {
+                self.err(
+                    other.span(),
+                    format!("expected `{{ S3Uri: \"s3://..\" }}` for `{key}`"),
+                );
+                fallback
+            }
+        }
+    }
+
+    /// `Credentials: { RoleArn: "arn:.." }` / `{ "RoleArn.$": "$.." }`.
+    fn credentials(&mut self, v: &Node) -> TokenStream {
+        let p = p();
+        if let Node::Expr(e, _) = v {
+            return quote!((#e));
+        }
+        let mut role = None;
+        for f in self.fields_of(v, "`Credentials`") {
+            let v = &f.value;
+            match f.key.as_str() {
+                "RoleArn" => {
+                    let value = match v {
+                        Node::Str(l) => quote!(#p::dynamic_string(#l)),
+                        Node::Expr(e, _) => {
+                            quote!(#p::core::OrJsonata::<::std::string::String>::Value(
+                                ::core::convert::Into::into(#e)
+                            ))
+                        }
+                        other => {
+                            self.err(
+                                other.span(),
+                                "expected a role ARN string or `(expr)` for `RoleArn`",
+                            );
+                            continue;
+                        }
+                    };
+                    role = Some(quote!(#p::core::RoleArn::Value(#value)));
+                }
+                "RoleArn.$" => {
+                    let r = self.path(v, "Path");
+                    role = Some(quote!(#p::core::RoleArn::Path(#r)));
+                }
+                other => self.unsupported(f.key_span, other, "`Credentials`"),
+            }
+        }
+        match role {
+            Some(r) => quote!(#p::core::Credentials::builder().role_arn(#r).build()),
+            None => {
+                self.err(v.span(), "`Credentials` needs `RoleArn` or `\"RoleArn.$\"`");
+                quote!(#p::core::Credentials::builder().role_arn("").build())
+            }
+        }
+    }
+
+    /// `ItemReader: { Resource, Parameters | Arguments, ReaderConfig }`.
+    fn item_reader(&mut self, v: &Node) -> TokenStream {
+        let p = p();
+        if let Node::Expr(e, _) = v {
+            return quote!((#e));
+        }
+        let mut calls = Vec::new();
+        let mut resource = false;
+        for f in self.fields_of(v, "`ItemReader`") {
+            let v = &f.value;
+            let call = match f.key.as_str() {
+                "Resource" => {
+                    resource = true;
+                    let s = self.string(v);
+                    quote!(.resource(#s))
+                }
+                "Parameters" => {
+                    let j = self.json(v);
+                    quote!(.parameters(#p::core::PayloadTemplate::from(#j)))
+                }
+                "Arguments" => {
+                    let j = self.json(v);
+                    quote!(.arguments(#j))
+                }
+                "ReaderConfig" => {
+                    let c = self.reader_config(v);
+                    quote!(.reader_config(#c))
+                }
+                other => {
+                    self.unsupported(f.key_span, other, "`ItemReader`");
+                    continue;
+                }
+            };
+            calls.push(call);
+        }
+        if !resource {
+            self.err(v.span(), "an `ItemReader` needs `Resource`");
+            calls.push(quote!(.resource("")));
+        }
+        quote!(#p::core::ItemReader::builder() #(#calls)* .build())
+    }
+
+    /// `ReaderConfig: { InputType, CSVHeaderLocation, CSVHeaders, CSVDelimiter, MaxItems | MaxItemsPath, ManifestType, Transformation }`.
+    fn reader_config(&mut self, v: &Node) -> TokenStream {
+        let p = p();
+        if let Node::Expr(e, _) = v {
+            return quote!((#e));
+        }
+        let mut calls = Vec::new();
+        for f in self.fields_of(v, "`ReaderConfig`") {
+            let v = &f.value;
+            let call = match f.key.as_str() {
+                "InputType" | "ManifestType" | "Transformation" => {
+                    let n = format_ident!("{}", snake(&f.key));
+                    let s = self.string(v);
+                    quote!(.#n(#s))
+                }
+                "CSVHeaderLocation" => {
+                    let e = self.enum_value(
+                        v,
+                        "CSVHeaderLocation",
+                        quote!(#p::core::CsvHeaderLocation),
+                        &[("FIRST_ROW", "FirstRow"), ("GIVEN", "Given")],
+                    );
+                    quote!(.csv_header_location(#e))
+                }
+                "CSVDelimiter" => {
+                    let e = self.enum_value(
+                        v,
+                        "CSVDelimiter",
+                        quote!(#p::core::CsvDelimiter),
+                        &[
+                            ("COMMA", "Comma"),
+                            ("PIPE", "Pipe"),
+                            ("SEMICOLON", "Semicolon"),
+                            ("SPACE", "Space"),
+                            ("TAB", "Tab"),
+                        ],
+                    );
+                    quote!(.csv_delimiter(#e))
+                }
+                "CSVHeaders" => {
+                    let value = match v {
+                        Node::Expr(e, _) => quote!((#e)),
+                        _ => {
+                            let items = self.list(v, "CSVHeaders", |s, n| {
+                                let h = s.string(n);
+                                quote!(::std::string::String::from(#h))
+                            });
+                            quote!(::std::vec![#(#items),*])
+                        }
+                    };
+                    quote!(.csv_headers(#value))
+                }
+                "MaxItems" => {
+                    let o = self.or_u64(v);
+                    quote!(.max_items(#p::core::MaxItems::MaxItems(#o)))
+                }
+                "MaxItemsPath" => {
+                    let r = self.path(v, "ReferencePath");
+                    quote!(.max_items(#p::core::MaxItems::MaxItemsPath(#r)))
+                }
+                other => {
+                    self.unsupported(f.key_span, other, "`ReaderConfig`");
+                    continue;
+                }
+            };
+            calls.push(call);
+        }
+        quote!(#p::core::ReaderConfig::builder() #(#calls)* .build())
+    }
+
+    /// `ItemBatcher: { MaxItemsPerBatch(Path), MaxInputBytesPerBatch(Path), BatchInput }`.
+    fn item_batcher(&mut self, v: &Node) -> TokenStream {
+        let p = p();
+        if let Node::Expr(e, _) = v {
+            return quote!((#e));
+        }
+        let mut calls = Vec::new();
+        for f in self.fields_of(v, "`ItemBatcher`") {
+            let v = &f.value;
+            let call = match f.key.as_str() {
+                "MaxItemsPerBatch" | "MaxInputBytesPerBatch" => {
+                    let ty = format_ident!("{}", f.key);
+                    let n = format_ident!("{}", snake(&f.key));
+                    let o = self.or_u64(v);
+                    quote!(.#n(#p::core::#ty::#ty(#o)))
+                }
+                "MaxItemsPerBatchPath" | "MaxInputBytesPerBatchPath" => {
+                    let base = f.key.trim_end_matches("Path");
+                    let ty = format_ident!("{}", base);
+                    let n = format_ident!("{}", snake(base));
+                    let variant = format_ident!("{}", f.key);
+                    let r = self.path(v, "ReferencePath");
+                    quote!(.#n(#p::core::#ty::#variant(#r)))
+                }
+                "BatchInput" => {
+                    let j = self.json(v);
+                    quote!(.batch_input(#j))
+                }
+                other => {
+                    self.unsupported(f.key_span, other, "`ItemBatcher`");
+                    continue;
+                }
+            };
+            calls.push(call);
+        }
+        quote!(#p::core::ItemBatcher::builder() #(#calls)* .build())
+    }
+
+    /// `ResultWriter: { Resource, Parameters | Arguments, WriterConfig: { OutputType, Transformation } }`.
+    fn result_writer(&mut self, v: &Node) -> TokenStream {
+        let p = p();
+        if let Node::Expr(e, _) = v {
+            return quote!((#e));
+        }
+        let mut calls = Vec::new();
+        for f in self.fields_of(v, "`ResultWriter`") {
+            let v = &f.value;
+            let call = match f.key.as_str() {
+                "Resource" => {
+                    let s = self.string(v);
+                    quote!(.resource(#s))
+                }
+                "Parameters" => {
+                    let j = self.json(v);
+                    quote!(.parameters(#p::core::PayloadTemplate::from(#j)))
+                }
+                "Arguments" => {
+                    let j = self.json(v);
+                    quote!(.arguments(#j))
+                }
+                "WriterConfig" => {
+                    let c = match v {
+                        Node::Expr(e, _) => quote!((#e)),
+                        _ => {
+                            let mut wc = Vec::new();
+                            for g in self.fields_of(v, "`WriterConfig`") {
+                                match g.key.as_str() {
+                                    "OutputType" | "Transformation" => {
+                                        let n = format_ident!("{}", snake(&g.key));
+                                        let s = self.string(&g.value);
+                                        wc.push(quote!(.#n(#s)));
+                                    }
+                                    other => self.unsupported(g.key_span, other, "`WriterConfig`"),
+                                }
+                            }
+                            quote!(#p::core::WriterConfig::builder() #(#wc)* .build())
+                        }
+                    };
+                    quote!(.writer_config(#c))
+                }
+                other => {
+                    self.unsupported(f.key_span, other, "`ResultWriter`");
+                    continue;
+                }
+            };
+            calls.push(call);
+        }
+        quote!(#p::core::ResultWriter::builder() #(#calls)* .build())
+    }
+
+    /// An enum written as its ASL name (`"GIVEN"`), or `(expr)`.
+    fn enum_value(
+        &mut self,
+        v: &Node,
+        key: &str,
+        ty: TokenStream,
+        names: &[(&str, &str)],
+    ) -> TokenStream {
+        if let Node::Expr(e, _) = v {
+            return quote!((#e));
+        }
+        let text = v.as_text();
+        if let Some((_, variant)) = names.iter().find(|(n, _)| Some(*n) == text.as_deref()) {
+            let variant = format_ident!("{}", variant);
+            return quote!(#ty::#variant);
+        }
+        let expected: Vec<String> = names.iter().map(|(n, _)| format!("`\"{n}\"`")).collect();
+        self.err(
+            v.span(),
+            format!("expected one of {} for `{key}`", expected.join(", ")),
+        );
+        let variant = format_ident!("{}", names.first().map_or("Comma", |(_, v)| *v));
+        quote!(#ty::#variant)
     }
 
     fn list(
@@ -887,6 +1516,31 @@ impl Expander {
                     "expected a non-negative integer, a `{% .. %}` string or `(expr)`",
                 );
                 quote!(#p::core::OrJsonata::<u64>::Value(0))
+            }
+        }
+    }
+
+    fn or_number(&mut self, v: &Node) -> TokenStream {
+        let p = p();
+        let number = quote!(#p::serde_json::Number);
+        match v {
+            Node::Num(Num::Unsigned(u), _) => {
+                quote!(#p::core::OrJsonata::<#number>::Value(#number::from(#u)))
+            }
+            Node::Num(Num::Float(x), _) => {
+                let l = Literal::f64_suffixed(*x);
+                quote!(#p::core::OrJsonata::<#number>::Value(#p::number(#l)))
+            }
+            Node::Str(l) => quote!(#p::dynamic::<#number>(#l)),
+            Node::Expr(e, _) => quote!(#p::core::OrJsonata::<#number>::Value(
+                ::core::convert::Into::into(#e)
+            )),
+            other => {
+                self.err(
+                    other.span(),
+                    "expected a non-negative number, a `{% .. %}` string or `(expr)`",
+                );
+                quote!(#p::core::OrJsonata::<#number>::Value(#number::from(0u64)))
             }
         }
     }

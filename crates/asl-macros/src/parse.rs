@@ -9,7 +9,9 @@
 //!         | IDENT                      (a state name)
 //!         | "[" (node ",")* node? "]"
 //!         | "{" body "}"
-//!         | path "{" body "}"          (a state: `Pass { .. }`, `bedrock::InvokeModel { .. }`)
+//!         | path ("." IDENT)? "{" body "}"
+//!                                      (a state: `Pass { .. }`, `bedrock::InvokeModel { .. }`,
+//!                                       `bedrock::CreateModelCustomizationJob.sync { .. }`)
 //!         | "(" EXPR ")"               (an interpolated Rust expression)
 //! ```
 
@@ -44,6 +46,8 @@ pub enum Num {
 pub struct Typed {
     /// The type path (`Pass`, `bedrock::InvokeModel`).
     pub path: Vec<Ident>,
+    /// The integration pattern written after the path (`.sync`), if any.
+    pub pattern: Option<Ident>,
     /// The fields, in order (duplicates kept: the validator reports them).
     pub fields: Vec<Field>,
     /// The span of the type path.
@@ -238,11 +242,35 @@ fn named(input: ParseStream<'_>) -> syn::Result<Node> {
     let span = path.iter().skip(1).fold(first.span(), |acc, i| {
         acc.join(i.span()).unwrap_or(i.span())
     });
+    // `Type.sync { .. }`: the integration pattern, as in the resource ARN.
+    let mut pattern = None;
+    if input.peek(Token![.]) {
+        input.parse::<Token![.]>()?;
+        let p = Ident::parse_any(input)?;
+        if p != "sync" {
+            return Err(syn::Error::new(
+                p.span(),
+                format!("unknown integration pattern `.{p}`; the only pattern the macro knows is `.sync` (`bedrock::CreateModelCustomizationJob.sync {{ .. }}`)"),
+            ));
+        }
+        if !input.peek(syn::token::Brace) {
+            return Err(syn::Error::new(
+                p.span(),
+                "expected `{` after `.sync`; write the state as `Type.sync { .. }`",
+            ));
+        }
+        pattern = Some(p);
+    }
     if input.peek(syn::token::Brace) {
         let content;
         braced!(content in input);
         let Body(fields) = content.parse()?;
-        return Ok(Node::State(Typed { path, fields, span }));
+        return Ok(Node::State(Typed {
+            path,
+            pattern,
+            fields,
+            span,
+        }));
     }
     if path.len() > 1 {
         return Err(syn::Error::new(

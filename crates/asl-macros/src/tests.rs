@@ -115,6 +115,67 @@ fn expands_choice_rules() {
 }
 
 #[test]
+fn expands_a_distributed_map() {
+    snapshot(
+        "distributed_map",
+        quote! {
+            StartAt: Each,
+            States: {
+                Each: Map {
+                    ItemReader: {
+                        Resource: "arn:aws:states:::s3:getObject",
+                        Parameters: { "Bucket": "b", "Key": "k.csv" },
+                        ReaderConfig: { InputType: "CSV", CSVHeaderLocation: "GIVEN", CSVHeaders: ["a"], CSVDelimiter: "TAB", MaxItems: 10 },
+                    },
+                    ItemBatcher: { MaxItemsPerBatch: 5, MaxInputBytesPerBatchPath: "$.bytes", BatchInput: { "k": 1 } },
+                    ResultWriter: { Resource: "arn:aws:states:::s3:putObject", Parameters: { "Bucket": "o" }, WriterConfig: { OutputType: "JSON", Transformation: "FLATTEN" } },
+                    ToleratedFailurePercentage: 2.5,
+                    ToleratedFailureCountPath: "$.count",
+                    ItemProcessor: {
+                        ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "EXPRESS" },
+                        StartAt: W,
+                        States: { W: Task { Resource: "arn:aws:states:::lambda:invoke", Credentials: { "RoleArn.$": "$.role" }, End: true } },
+                    },
+                    End: true,
+                },
+            }
+        },
+    );
+}
+
+#[test]
+fn expands_bedrock_customization_and_guardrails() {
+    snapshot(
+        "bedrock_customization",
+        quote! {
+            StartAt: Ask,
+            States: {
+                Ask: bedrock::InvokeModel {
+                    ModelId: "amazon.titan-text-express-v1",
+                    Body: { "inputText": "hi" },
+                    ModelOutput: { S3Uri: "s3://b/out.json" },
+                    GuardrailIdentifier: "gr",
+                    GuardrailVersion: "DRAFT",
+                    Trace: "DISABLED",
+                    Next: Train,
+                },
+                Train: bedrock::CreateModelCustomizationJob.sync {
+                    JobName: "j",
+                    CustomModelName: "m",
+                    RoleArn: "arn:aws:iam::123456789012:role/R",
+                    BaseModelIdentifier: "amazon.titan-text-express-v1",
+                    TrainingDataConfig: { S3Uri: "s3://b/train.jsonl" },
+                    OutputDataConfig: { "S3Uri.$": "$.out" },
+                    JobTags: [{ Key: "k", Value: "v" }],
+                    ResultPath: "$.job",
+                    End: true,
+                },
+            }
+        },
+    );
+}
+
+#[test]
 fn expands_errors_to_compile_errors_and_a_stub() {
     snapshot(
         "errors",
@@ -137,8 +198,21 @@ fn never_panics_on_truncated_input() {
             B: Choice { Choices: [{ And: [{ Variable: "$.x", NumericEquals: -1 }], Next: C }], Default: C },
             C: Parallel { Branches: [{ StartAt: D, States: { D: Pass { End: true } } }], Next: E },
             E: Map { ItemsPath: "$.i", ItemProcessor: { StartAt: F, States: { F: Succeed {} } }, Next: G },
-            G: Wait { Seconds: (5), Next: H },
+            G: Wait { Seconds: (5), Next: I },
             H: Fail { Error: "E", Cause: (String::new()) },
+            I: bedrock::CreateModelCustomizationJob.sync {
+                JobName: "j", CustomModelName: "m", RoleArn: "arn:aws:iam::123456789012:role/R",
+                BaseModelIdentifier: "amazon.titan-text-express-v1",
+                TrainingDataConfig: { S3Uri: "s3://b/t" }, OutputDataConfig: { "S3Uri.$": "$.o" },
+                JobTags: [{ Key: "k", Value: "v" }], Credentials: { RoleArn: "arn:aws:iam::123456789012:role/C" }, Next: J,
+            },
+            J: Map {
+                ItemReader: { Resource: "arn:aws:states:::s3:getObject", ReaderConfig: { InputType: "CSV", CSVHeaderLocation: "FIRST_ROW", MaxItems: 1 } },
+                ItemBatcher: { MaxItemsPerBatch: 2 }, ResultWriter: { WriterConfig: { OutputType: "JSON" } },
+                ToleratedFailurePercentage: 1.5,
+                ItemProcessor: { ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" }, StartAt: K, States: { K: Succeed {} } },
+                Next: H,
+            },
         }
     };
     let text = full.to_string();
@@ -173,7 +247,10 @@ fn never_panics_on_odd_values() {
         quote!((1 + 1)),
         quote!(Pass {}),
         quote!(bedrock::InvokeModel {}),
+        quote!(bedrock::CreateModelCustomizationJob.sync {}),
         quote!(Unknown::Type {}),
+        quote!({ S3Uri: "s3://b/k" }),
+        quote!([{ Key: "k", Value: 1 }]),
     ];
     let keys = [
         "StartAt",
@@ -196,6 +273,21 @@ fn never_panics_on_odd_values() {
         "Input",
         "Items",
         "MaxConcurrency",
+        "Credentials",
+        "ItemReader",
+        "ItemBatcher",
+        "ResultWriter",
+        "ToleratedFailurePercentage",
+        "ToleratedFailureCount",
+        "ModelOutput",
+        "GuardrailIdentifier",
+        "GuardrailVersion",
+        "Trace",
+        "JobName",
+        "TrainingDataConfig",
+        "ValidationDataConfig",
+        "HyperParameters",
+        "JobTags",
     ];
     for v in &values {
         for k in keys {
@@ -210,6 +302,20 @@ fn never_panics_on_odd_values() {
             let _ = crate::state_machine_impl(quote! {
                 StartAt: A,
                 States: { A: bedrock::InvokeModel { ModelId: "m", #k: #v, End: true } }
+            });
+            let _ = crate::state_machine_impl(quote! {
+                StartAt: A,
+                States: { A: bedrock::CreateModelCustomizationJob.sync { JobName: "j", #k: #v, End: true } }
+            });
+            let _ = crate::state_machine_impl(quote! {
+                StartAt: A,
+                States: { A: Map {
+                    ItemReader: { Resource: "arn:aws:states:::s3:getObject", ReaderConfig: { #k: #v } },
+                    ItemBatcher: { #k: #v },
+                    ResultWriter: { WriterConfig: { #k: #v } },
+                    ItemProcessor: { StartAt: B, States: { B: Task { Resource: "r", Credentials: { #k: #v }, End: true } } },
+                    End: true,
+                } }
             });
             let _ = crate::state_machine_impl(quote!(#k: #v));
         }

@@ -39,6 +39,34 @@ pub const BEDROCK_REQUEST: &[&str] = &[
     "GuardrailVersion.$",
     "Trace",
     "Trace.$",
+    "ModelOutput",
+];
+
+/// The Bedrock CreateModelCustomizationJob request fields.
+pub const CUSTOMIZATION_REQUEST: &[&str] = &[
+    "JobName",
+    "JobName.$",
+    "CustomModelName",
+    "CustomModelName.$",
+    "RoleArn",
+    "RoleArn.$",
+    "BaseModelIdentifier",
+    "BaseModelIdentifier.$",
+    "TrainingDataConfig",
+    "OutputDataConfig",
+    "ValidationDataConfig",
+    "HyperParameters",
+    "HyperParameters.$",
+    "CustomizationType",
+    "CustomizationType.$",
+    "CustomModelKmsKeyId",
+    "CustomModelKmsKeyId.$",
+    "ClientRequestToken",
+    "ClientRequestToken.$",
+    "JobTags",
+    "CustomModelTags",
+    "VpcConfig",
+    "CustomizationConfig",
 ];
 
 /// The eight ASL state types.
@@ -57,6 +85,10 @@ const PAYLOADS: &[&str] = &[
     "Assign",
     "Body",
     "Items",
+    "BatchInput",
+    "HyperParameters",
+    "VpcConfig",
+    "CustomizationConfig",
 ];
 
 /// The skeleton under construction.
@@ -179,9 +211,14 @@ impl Skeleton {
     }
 
     fn field(&mut self, f: &Field, ptr: &str, ctx: Ctx) {
-        self.string(&f.key);
+        self.field_as(&f.key, f, ptr, ctx);
+    }
+
+    /// A field written under `key` (its ASL name).
+    fn field_as(&mut self, key: &str, f: &Field, ptr: &str, ctx: Ctx) {
+        self.string(key);
         self.text.push(':');
-        let p = format!("{ptr}/{}", escape(&f.key));
+        let p = format!("{ptr}/{}", escape(key));
         let span = if f.value.is_scalar() {
             f.value.span()
         } else {
@@ -248,6 +285,17 @@ impl Skeleton {
         self.spans.insert(format!("{ptr}/Type"), t.span);
         let names: Vec<String> = t.path.iter().map(|i| i.to_string()).collect();
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        if let Some(p) = &t.pattern {
+            if names.as_slice() != ["bedrock", "CreateModelCustomizationJob"] {
+                self.errors.push(syn::Error::new(
+                    p.span(),
+                    format!(
+                        "`.sync` applies only to `bedrock::CreateModelCustomizationJob`, not to `{}`",
+                        crate::parse::path_text(&t.path)
+                    ),
+                ));
+            }
+        }
         match names.as_slice() {
             [ty] if STATE_TYPES.contains(ty) => {
                 self.text.push_str("{\"Type\":");
@@ -260,43 +308,21 @@ impl Skeleton {
                 self.text.push('}');
             }
             ["bedrock", "InvokeModel"] => {
-                let ctx = scope_ctx(&t.fields, ctx);
-                let request = if ctx.jsonata {
-                    "Arguments"
+                self.integration(t, ptr, ctx, "invokeModel", BEDROCK_REQUEST);
+            }
+            ["bedrock", "CreateModelCustomizationJob"] => {
+                let action = if t.pattern.is_some() {
+                    "createModelCustomizationJob.sync"
                 } else {
-                    "Parameters"
+                    "createModelCustomizationJob"
                 };
-                for r in ["Resource", "Parameters", "Arguments"] {
-                    self.spans.insert(format!("{ptr}/{r}"), t.span);
-                }
-                self.text.push_str(
-                    "{\"Type\":\"Task\",\"Resource\":\"arn:aws:states:::bedrock:invokeModel\",",
-                );
-                self.string(request);
-                self.text.push_str(":{");
-                let (req, rest): (Vec<&Field>, Vec<&Field>) = t
-                    .fields
-                    .iter()
-                    .partition(|f| BEDROCK_REQUEST.contains(&f.key.as_str()));
-                let rp = format!("{ptr}/{request}");
-                for (i, f) in req.iter().enumerate() {
-                    if i > 0 {
-                        self.text.push(',');
-                    }
-                    self.field(f, &rp, ctx);
-                }
-                self.text.push('}');
-                for f in rest {
-                    self.text.push(',');
-                    self.field(f, ptr, ctx);
-                }
-                self.text.push('}');
+                self.integration(t, ptr, ctx, action, CUSTOMIZATION_REQUEST);
             }
             _ => {
                 self.errors.push(syn::Error::new(
                     t.span,
                     format!(
-                        "unknown state type `{}`; expected one of `Task`, `Pass`, `Choice`, `Wait`, `Succeed`, `Fail`, `Parallel`, `Map` or `bedrock::InvokeModel`",
+                        "unknown state type `{}`; expected one of `Task`, `Pass`, `Choice`, `Wait`, `Succeed`, `Fail`, `Parallel`, `Map`, `bedrock::InvokeModel` or `bedrock::CreateModelCustomizationJob[.sync]`",
                         crate::parse::path_text(&t.path)
                     ),
                 ));
@@ -304,6 +330,62 @@ impl Skeleton {
             }
         }
     }
+}
+
+impl Skeleton {
+    /// A typed Bedrock Task: `Resource` from the type, the request fields
+    /// (`request`) under `Parameters` / `Arguments`, the rest as Task fields.
+    fn integration(&mut self, t: &Typed, ptr: &str, ctx: Ctx, action: &str, request: &[&str]) {
+        let ctx = scope_ctx(&t.fields, ctx);
+        let field = if ctx.jsonata {
+            "Arguments"
+        } else {
+            "Parameters"
+        };
+        for r in ["Resource", "Parameters", "Arguments"] {
+            self.spans.insert(format!("{ptr}/{r}"), t.span);
+        }
+        self.text.push_str("{\"Type\":\"Task\",\"Resource\":");
+        self.string(&format!("arn:aws:states:::bedrock:{action}"));
+        self.text.push(',');
+        self.string(field);
+        self.text.push_str(":{");
+        let (req, rest): (Vec<&Field>, Vec<&Field>) = t
+            .fields
+            .iter()
+            .partition(|f| request.contains(&f.key.as_str()));
+        let rp = format!("{ptr}/{field}");
+        for (i, f) in req.iter().enumerate() {
+            if i > 0 {
+                self.text.push(',');
+            }
+            // `ModelOutput` is the request's `Output` (the state's own
+            // `Output` keeps its ASL name).
+            let key = if f.key == "ModelOutput" {
+                "Output"
+            } else {
+                f.key.as_str()
+            };
+            self.field_as(key, f, &rp, ctx);
+        }
+        self.text.push('}');
+        for f in rest {
+            if f.key == "Output" && !ctx.jsonata && is_s3_object(&f.value) {
+                self.errors.push(syn::Error::new(
+                    f.key_span,
+                    "`Output` is the state's JSONata output; write where Bedrock stores the response as `ModelOutput: { S3Uri: \"s3://..\" }`",
+                ));
+            }
+            self.text.push(',');
+            self.field(f, ptr, ctx);
+        }
+        self.text.push('}');
+    }
+}
+
+/// Whether a value is written like `{ S3Uri: .. }`.
+fn is_s3_object(v: &Node) -> bool {
+    matches!(v, Node::Object(fields, _) if fields.iter().any(|f| f.key == "S3Uri" || f.key == "S3Uri.$"))
 }
 
 /// The query language that applies inside an object that may set its own.
@@ -337,7 +419,24 @@ pub fn placeholder(key: &str, payload: bool) -> &'static str {
         "BackoffRate" => "2",
         "End" | "Condition" => "true",
         "Body" | "Parameters" | "ResultSelector" | "ItemSelector" | "Arguments" | "Assign" => "{}",
-        "Input" => "{\"S3Uri\":\"s3://asl-kit/interpolated\"}",
+        "Input" | "ModelOutput" | "TrainingDataConfig" | "OutputDataConfig" => {
+            "{\"S3Uri\":\"s3://asl-kit/interpolated\"}"
+        }
+        "ValidationDataConfig" => "{\"Validators\":[]}",
+        "InputType" | "OutputType" => "\"JSON\"",
+        "Transformation" => "\"NONE\"",
+        "CSVHeaderLocation" => "\"FIRST_ROW\"",
+        "CSVDelimiter" => "\"COMMA\"",
+        "CSVHeaders" => "[\"asl_kit_interpolated\"]",
+        "ManifestType" => "\"S3_INVENTORY\"",
+        "ExecutionType" => "\"STANDARD\"",
+        "Mode" => "\"INLINE\"",
+        "ItemReader" => "{\"Resource\":\"arn:aws:states:::s3:getObject\"}",
+        "ResultWriter" => "{\"Resource\":\"arn:aws:states:::s3:putObject\"}",
+        "ItemBatcher" | "ReaderConfig" | "ProcessorConfig" => "{}",
+        "Credentials" => "{\"RoleArn\":\"${asl_kit_interpolated}\"}",
+        "WriterConfig" => "{\"OutputType\":\"JSON\"}",
+        "JobTags" | "CustomModelTags" => "[]",
         "S3Uri" => "\"s3://asl-kit/interpolated\"",
         k if k.starts_with("Boolean") || k.starts_with("Is") => "true",
         k if k.starts_with("Numeric") => "0",

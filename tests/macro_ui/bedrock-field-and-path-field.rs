@@ -1,0 +1,14 @@
+fn main() {
+    let _ = asl_kit::state_machine! {
+        StartAt: Ask,
+        States: {
+            Ask: bedrock::InvokeModel {
+                ModelId: "amazon.titan-text-express-v1",
+                Body: { "inputText": "hi" },
+                Trace: "ENABLED",
+                "Trace.$": "$.trace",
+                End: true,
+            },
+        }
+    };
+}

@@ -1,0 +1,13 @@
+fn main() {
+    let _ = asl_kit::state_machine! {
+        StartAt: Ask,
+        States: {
+            Ask: bedrock::InvokeModel {
+                ModelId: "amazon.titan-text-express-v1",
+                Body: { "inputText": "hi" },
+                Output: { S3Uri: "s3://bucket/response.json" },
+                End: true,
+            },
+        }
+    };
+}

@@ -1,0 +1,17 @@
+fn main() {
+    let _ = asl_kit::state_machine! {
+        StartAt: Each,
+        States: {
+            Each: Map {
+                ItemsPath: "$.items",
+                ItemBatcher: { MaxItemsPerBatch: 0 },
+                ItemProcessor: {
+                    ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" },
+                    StartAt: W,
+                    States: { W: Succeed {} },
+                },
+                End: true,
+            },
+        }
+    };
+}

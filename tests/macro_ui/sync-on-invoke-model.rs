@@ -1,0 +1,12 @@
+fn main() {
+    let _ = asl_kit::state_machine! {
+        StartAt: Ask,
+        States: {
+            Ask: bedrock::InvokeModel.sync {
+                ModelId: "amazon.titan-text-express-v1",
+                Body: { "inputText": "hi" },
+                End: true,
+            },
+        }
+    };
+}
