@@ -66,3 +66,8 @@ pub use models::{
     ClaudeMessages, Message, ModelBody, ModelFamily, NovaMessages, PromptBody, Role,
     TitanEmbeddings, TitanText,
 };
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;

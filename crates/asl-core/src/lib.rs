@@ -75,3 +75,8 @@ pub use value::{
     is_substitution, Assign, DynamicField, Jsonata, NotJsonata, OrJsonata, Path, PayloadTemplate,
     ReferencePath, UnknownFields,
 };
+
+/// The README's examples, compiled and run as doc tests.
+#[cfg(doctest)]
+#[doc = include_str!("../README.md")]
+pub struct ReadmeDoctests;
