@@ -41,6 +41,7 @@
 
 #![deny(missing_docs)]
 
+pub mod build_support;
 mod chain;
 mod de;
 mod diagnostic;

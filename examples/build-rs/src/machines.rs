@@ -1,0 +1,184 @@
+//! The state machine definitions, shared by `build.rs` (which writes them to
+//! `OUT_DIR`) and `tests/generated.rs` (which generates them again to check
+//! that the output is stable). Both include this file with
+//! `#[path = "…/src/machines.rs"] mod machines;`; the binary does not, it
+//! embeds the generated JSON.
+
+use asl_kit::bedrock::{Bedrock, ClaudeMessages, Field, InvokeModel, Message, ModelFamily};
+use asl_kit::core::build_support::Generator;
+use asl_kit::core::iam::Statement;
+use asl_kit::core::integration::{AwsEnvironment, Integration, TaskContext};
+use asl_kit::core::{
+    Catcher, Chain, Choice, ChoiceRule, Comparator, Comparison, Diagnostic, Fail, FailError,
+    PayloadTemplate, QueryLanguage, ReferencePath, Retrier, StateMachine, Succeed, Task,
+};
+use serde_json::json;
+use std::path::Path;
+
+/// The Bedrock model of the prompt chain (static: the policy names it).
+pub const MODEL: &str = "anthropic.claude-3-haiku-20240307-v1:0";
+
+/// The account and region the IAM policies are generated for.
+pub fn environment() -> AwsEnvironment {
+    AwsEnvironment {
+        partition: "aws".into(),
+        region: "us-east-2".into(),
+        account: "123456789012".into(),
+    }
+}
+
+/// One prompt-chain step: a `States.Format` prompt from the text at `input`,
+/// the generated text stored at `output`.
+fn step(prompt: &str, input: &str, output: &str) -> Task {
+    let invoke = InvokeModel::builder()
+        .model_id(MODEL)
+        .input(ClaudeMessages::new(
+            512,
+            vec![Message::user(Field::path(format!(
+                "States.Format('{prompt}', {input})"
+            )))],
+        ))
+        .build();
+    let text = ModelFamily::of(MODEL).map_or("$.Body", ModelFamily::text_path);
+    let mut task = invoke.into_task(QueryLanguage::JsonPath);
+    task.result_selector = Some(PayloadTemplate::from(json!({ "text.$": text })));
+    task.result_path = Some(Some(ReferencePath::new(output)));
+    task.retry = Some(vec![Retrier::builder()
+        .error_equals(["Bedrock.ThrottlingException"])
+        .interval_seconds(1)
+        .max_attempts(2)
+        .backoff_rate(2.0)
+        .build()]);
+    task.catch = Some(vec![Catcher::builder()
+        .error_equals(["States.ALL"])
+        .next("Failed")
+        .result_path(ReferencePath::new("$.error"))
+        .build()]);
+    task
+}
+
+/// Outline, then Draft from the outline, then Polish: three Bedrock calls.
+///
+/// Not validated here: the [`generator`] validates every machine, with the
+/// Bedrock rules, and names the machine in each diagnostic.
+pub fn prompt_chain() -> StateMachine {
+    let mut machine = Chain::start(
+        "Outline",
+        step("Write a short outline about {}.", "$.topic", "$.outline"),
+    )
+    .next(
+        "Draft",
+        step(
+            "Expand this outline into a draft: {}",
+            "$.outline.text",
+            "$.draft",
+        ),
+    )
+    .next(
+        "Polish",
+        step("Polish this draft: {}", "$.draft.text", "$.final"),
+    )
+    .with_state(
+        "Failed",
+        Fail::builder()
+            .error(FailError::Error("PromptChainFailed".into()))
+            .build(),
+    )
+    .into_machine();
+    machine.comment = Some("A three-step Amazon Bedrock prompt chain".into());
+    machine
+}
+
+/// Validate an order with a Lambda function, then charge it when it is in
+/// stock.
+pub fn order_processing() -> StateMachine {
+    let lambda = |function: &str, output: &str| {
+        Task::builder()
+            .resource("arn:aws:states:::lambda:invoke")
+            .parameters(json!({"FunctionName": function, "Payload.$": "$"}))
+            .result_selector(PayloadTemplate::from(json!({"result.$": "$.Payload"})))
+            .result_path(Some(ReferencePath::new(output)))
+            .build()
+    };
+    let mut machine = Chain::start("ValidateOrder", lambda("validate-order", "$.validation"))
+        .next(
+            "InStock",
+            Choice::builder()
+                .choices(vec![ChoiceRule::jsonpath(
+                    Comparison::new(
+                        "$.validation.result.in_stock",
+                        Comparator::BooleanEquals(true),
+                    ),
+                    "ChargeCard",
+                )])
+                .default("OutOfStock")
+                .build(),
+        )
+        .with_state(
+            "ChargeCard",
+            Task::builder()
+                .resource("arn:aws:states:::lambda:invoke")
+                .parameters(json!({"FunctionName": "charge-card", "Payload.$": "$"}))
+                .transition(asl_kit::core::Transition::next("Done"))
+                .build(),
+        )
+        .with_state("Done", Succeed::builder().build())
+        .with_state(
+            "OutOfStock",
+            Fail::builder()
+                .error(FailError::Error("OutOfStock".into()))
+                .build(),
+        )
+        .into_machine();
+    machine.comment = Some("Order processing".into());
+    machine
+}
+
+/// A small integration of this crate's own for `lambda:invoke` tasks (asl-core
+/// has none; integrations plug in through the [`Integration`] trait): it
+/// grants `lambda:InvokeFunction` on the function a Task names.
+pub struct Lambda;
+
+impl Integration for Lambda {
+    fn name(&self) -> &'static str {
+        "lambda"
+    }
+
+    fn handles(&self, task: &Task) -> bool {
+        task.resource.as_str() == "arn:aws:states:::lambda:invoke"
+    }
+
+    fn validate(&self, _: &Task, _: &TaskContext<'_>, _: &mut Vec<Diagnostic>) {}
+
+    fn statements(&self, task: &Task, _: &TaskContext<'_>, env: &AwsEnvironment) -> Vec<Statement> {
+        let function = task
+            .parameters
+            .as_ref()
+            .and_then(|p| p.as_value().get("FunctionName"))
+            .and_then(|f| f.as_str())
+            .unwrap_or("*");
+        let arn = format!(
+            "arn:{}:lambda:{}:{}:function:{function}",
+            env.partition, env.region, env.account
+        );
+        // The function itself and its versions and aliases.
+        vec![Statement::allow(
+            "InvokeFunction",
+            ["lambda:InvokeFunction"],
+            [arn.clone(), format!("{arn}:*")],
+        )]
+    }
+}
+
+/// The generator `build.rs` runs: both machines, the Bedrock integration
+/// (its rules and its IAM statements) and the environment, writing into
+/// `dir`.
+pub fn generator(dir: &Path) -> Generator {
+    Generator::new(dir)
+        .environment(environment())
+        .integration(Bedrock::default())
+        .integration(Lambda)
+        .rerun_if_changed("src/machines.rs")
+        .machine("prompt_chain", prompt_chain())
+        .machine("order_processing", order_processing())
+}
