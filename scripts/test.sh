@@ -18,6 +18,9 @@ cargo fmt --all -- --check
 step "cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets -- -D warnings
 
+step "cargo doc (rustdoc warnings are errors: broken links, missing docs)"
+RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps --workspace
+
 step "cargo test --workspace"
 cargo test --workspace
 

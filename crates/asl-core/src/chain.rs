@@ -78,7 +78,7 @@ impl Chain {
     }
 
     /// A whole state machine, not validated (call
-    /// [`StateMachine::validated`] or [`crate::validate`] yourself).
+    /// [`StateMachine::validated`] or [`crate::validate()`] yourself).
     pub fn into_machine(self) -> StateMachine {
         StateMachine {
             comment: None,
