@@ -252,42 +252,68 @@ impl PayloadTemplate {
     /// Every `key.$` field, at any depth, in document order.
     pub fn dynamic_fields(&self) -> impl Iterator<Item = DynamicField<'_>> {
         let mut out = Vec::new();
-        collect_dynamic(&self.0, String::new(), &mut out);
+        walk(&self.0, "", |node| match node.key {
+            Some(key) if key.ends_with(".$") => {
+                out.push(DynamicField {
+                    pointer: node.pointer.clone(),
+                    key,
+                    value: node.value,
+                });
+                false
+            }
+            _ => true,
+        });
         out.into_iter()
     }
 }
 
-fn collect_dynamic<'a>(v: &'a Value, pointer: String, out: &mut Vec<DynamicField<'a>>) {
-    // An explicit stack keeps deep templates from overflowing ours.
-    let mut stack = vec![(v, pointer)];
-    while let Some((v, pointer)) = stack.pop() {
-        match v {
-            Value::Object(map) => {
-                let mut children = Vec::new();
-                for (k, child) in map {
-                    let p = format!("{pointer}/{}", crate::pointer::escape(k));
-                    if k.ends_with(".$") {
-                        out.push(DynamicField {
-                            pointer: p,
-                            key: k,
-                            value: child,
-                        });
-                    } else {
-                        children.push((child, p));
-                    }
-                }
-                stack.extend(children.into_iter().rev());
+/// One value met by [`walk`].
+pub(crate) struct Node<'a> {
+    /// JSON pointer of the value.
+    pub pointer: String,
+    /// Its key, when its parent is an object.
+    pub key: Option<&'a str>,
+    /// Its parent, when that is an object (to look at sibling keys).
+    pub parent: Option<&'a serde_json::Map<String, Value>>,
+    /// The value.
+    pub value: &'a Value,
+}
+
+/// Visits every value nested in `root` (not `root` itself), pre-order and
+/// in document order; `visit` returns whether to descend into the value.
+/// An explicit stack keeps deep values from overflowing ours.
+pub(crate) fn walk<'a>(root: &'a Value, base: &str, mut visit: impl FnMut(&Node<'a>) -> bool) {
+    let mut stack = vec![(base.to_owned(), root)];
+    while let Some((pointer, v)) = stack.pop() {
+        let children: Vec<Node<'a>> = match v {
+            Value::Object(map) => map
+                .iter()
+                .map(|(k, child)| Node {
+                    pointer: format!("{pointer}/{}", crate::pointer::escape(k)),
+                    key: Some(k.as_str()),
+                    parent: Some(map),
+                    value: child,
+                })
+                .collect(),
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, child)| Node {
+                    pointer: format!("{pointer}/{i}"),
+                    key: None,
+                    parent: None,
+                    value: child,
+                })
+                .collect(),
+            _ => Vec::new(),
+        };
+        let mut descend = Vec::new();
+        for node in children {
+            if visit(&node) {
+                descend.push((node.pointer, node.value));
             }
-            Value::Array(items) => {
-                let children: Vec<_> = items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, child)| (child, format!("{pointer}/{i}")))
-                    .collect();
-                stack.extend(children.into_iter().rev());
-            }
-            _ => {}
         }
+        stack.extend(descend.into_iter().rev());
     }
 }
 

@@ -155,32 +155,18 @@ fn value(out: &mut Vec<Diagnostic>, base: &str, v: &Value) {
     if base.ends_with(".$") {
         dollar_key(out, base);
     }
-    let mut stack = vec![(base.to_owned(), v)];
-    while let Some((p, v)) = stack.pop() {
-        match v {
-            Value::String(s) => string(out, p, s),
-            Value::Object(map) => {
-                let mut children = Vec::new();
-                for (k, child) in map {
-                    let kp = format!("{p}/{}", escape(k));
-                    if k.ends_with(".$") {
-                        dollar_key(out, &kp);
-                    }
-                    children.push((kp, child));
-                }
-                stack.extend(children.into_iter().rev());
-            }
-            Value::Array(items) => {
-                let children: Vec<_> = items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| (format!("{p}/{i}"), c))
-                    .collect();
-                stack.extend(children.into_iter().rev());
-            }
-            _ => {}
-        }
+    if let Value::String(s) = v {
+        string(out, base.to_owned(), s);
     }
+    crate::value::walk(v, base, |node| {
+        if node.key.is_some_and(|k| k.ends_with(".$")) {
+            dollar_key(out, &node.pointer);
+        }
+        if let Value::String(s) = node.value {
+            string(out, node.pointer.clone(), s);
+        }
+        true
+    });
 }
 
 fn dollar_key(out: &mut Vec<Diagnostic>, loc: &str) {

@@ -81,49 +81,31 @@ fn reference(out: &mut Vec<Diagnostic>, p: &str, field: &str, r: &ReferencePath)
 /// Checks every `key.$` of a payload template, and keys that collide once
 /// `.$` is stripped.
 pub(super) fn template(out: &mut Vec<Diagnostic>, base: &str, v: &Value) {
-    let mut stack = vec![(base.to_owned(), v)];
-    while let Some((p, v)) = stack.pop() {
-        match v {
-            Value::Object(map) => {
-                let mut children = Vec::new();
-                for (k, child) in map {
-                    let kp = format!("{p}/{}", escape(k));
-                    if let Some(stem) = k.strip_suffix(".$") {
-                        if map.contains_key(stem) {
-                            out.push(schema(
-                                kp.as_str(),
-                                format!("the fields '{stem}' and '{k}' collide: a key may not appear both with and without '.$'"),
-                            ));
-                        }
-                        match child {
-                            Value::String(s) => {
-                                path(out, kp, k, s, PathContext::PayloadTemplate);
-                            }
-                            other => out.push(schema(
-                                kp,
-                                format!(
-                                    "the value for the field '{k}' must be a string (a JSONPath or an intrinsic function call), not {}",
-                                    kind(other)
-                                ),
-                            )),
-                        }
-                    } else {
-                        children.push((kp, child));
-                    }
-                }
-                stack.extend(children.into_iter().rev());
-            }
-            Value::Array(items) => {
-                let children: Vec<_> = items
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| (format!("{p}/{i}"), c))
-                    .collect();
-                stack.extend(children.into_iter().rev());
-            }
-            _ => {}
+    crate::value::walk(v, base, |node| {
+        let (Some(k), Some(parent)) = (node.key, node.parent) else {
+            return true;
+        };
+        let Some(stem) = k.strip_suffix(".$") else {
+            return true;
+        };
+        if parent.contains_key(stem) {
+            out.push(schema(
+                node.pointer.as_str(),
+                format!("the fields '{stem}' and '{k}' collide: a key may not appear both with and without '.$'"),
+            ));
         }
-    }
+        match node.value {
+            Value::String(s) => path(out, node.pointer.clone(), k, s, PathContext::PayloadTemplate),
+            other => out.push(schema(
+                node.pointer.as_str(),
+                format!(
+                    "the value for the field '{k}' must be a string (a JSONPath or an intrinsic function call), not {}",
+                    kind(other)
+                ),
+            )),
+        }
+        false
+    });
 }
 
 fn kind(v: &Value) -> &'static str {
