@@ -559,25 +559,13 @@ impl Expander {
             ("ItemReader", "Map") => setter("item_reader", self.item_reader(v)),
             ("ItemBatcher", "Map") => setter("item_batcher", self.item_batcher(v)),
             ("ResultWriter", "Map") => setter("result_writer", self.result_writer(v)),
-            ("ToleratedFailurePercentage", "Map") => {
-                let n = self.or_number(v);
-                setter(
-                    "tolerated_failure_percentage",
-                    quote!(#p::core::ToleratedFailurePercentage::ToleratedFailurePercentage(#n)),
-                )
+            ("ToleratedFailurePercentage" | "ToleratedFailurePercentagePath", "Map") => {
+                let (name, value) = self.value_or_path(&f.key, v, Self::or_number);
+                setter(&name, value)
             }
-            ("ToleratedFailureCount", "Map") => {
-                let n = self.or_u64(v);
-                setter(
-                    "tolerated_failure_count",
-                    quote!(#p::core::ToleratedFailureCount::ToleratedFailureCount(#n)),
-                )
-            }
-            ("ToleratedFailurePercentagePath" | "ToleratedFailureCountPath", "Map") => {
-                let ty = format_ident!("{}", f.key.trim_end_matches("Path"));
-                let variant = format_ident!("{}", f.key);
-                let r = self.path(v, "ReferencePath");
-                setter(&snake(&ty.to_string()), quote!(#p::core::#ty::#variant(#r)))
+            ("ToleratedFailureCount" | "ToleratedFailureCountPath", "Map") => {
+                let (name, value) = self.value_or_path(&f.key, v, Self::or_u64);
+                setter(&name, value)
             }
             (other, ty) => {
                 self.unsupported(f.key_span, other, &format!("a {ty} state"));
@@ -1018,13 +1006,10 @@ impl Expander {
                     };
                     quote!(.csv_headers(#value))
                 }
-                "MaxItems" => {
-                    let o = self.or_u64(v);
-                    quote!(.max_items(#p::core::MaxItems::MaxItems(#o)))
-                }
-                "MaxItemsPath" => {
-                    let r = self.path(v, "ReferencePath");
-                    quote!(.max_items(#p::core::MaxItems::MaxItemsPath(#r)))
+                "MaxItems" | "MaxItemsPath" => {
+                    let (name, value) = self.value_or_path(&f.key, v, Self::or_u64);
+                    let name = format_ident!("{}", name);
+                    quote!(.#name(#value))
                 }
                 other => {
                     self.unsupported(f.key_span, other, "`ReaderConfig`");
@@ -1046,19 +1031,13 @@ impl Expander {
         for f in self.fields_of(v, "`ItemBatcher`") {
             let v = &f.value;
             let call = match f.key.as_str() {
-                "MaxItemsPerBatch" | "MaxInputBytesPerBatch" => {
-                    let ty = format_ident!("{}", f.key);
-                    let n = format_ident!("{}", snake(&f.key));
-                    let o = self.or_u64(v);
-                    quote!(.#n(#p::core::#ty::#ty(#o)))
-                }
-                "MaxItemsPerBatchPath" | "MaxInputBytesPerBatchPath" => {
-                    let base = f.key.trim_end_matches("Path");
-                    let ty = format_ident!("{}", base);
-                    let n = format_ident!("{}", snake(base));
-                    let variant = format_ident!("{}", f.key);
-                    let r = self.path(v, "ReferencePath");
-                    quote!(.#n(#p::core::#ty::#variant(#r)))
+                "MaxItemsPerBatch"
+                | "MaxInputBytesPerBatch"
+                | "MaxItemsPerBatchPath"
+                | "MaxInputBytesPerBatchPath" => {
+                    let (name, value) = self.value_or_path(&f.key, v, Self::or_u64);
+                    let name = format_ident!("{}", name);
+                    quote!(.#name(#value))
                 }
                 "BatchInput" => {
                     let j = self.json(v);
@@ -1502,6 +1481,28 @@ impl Expander {
                 quote!(0u64)
             }
         }
+    }
+
+    /// A field of the model's "value or `*Path`" enums, named after the
+    /// field with variants `Foo` and `FooPath` (`MaxItems`, `MaxItemsPerBatch`,
+    /// `ToleratedFailureCount`, …): returns the setter name and
+    /// `core::Foo::Foo(literal)` or `core::Foo::FooPath(path)`.
+    fn value_or_path(
+        &mut self,
+        key: &str,
+        v: &Node,
+        literal: fn(&mut Self, &Node) -> TokenStream,
+    ) -> (String, TokenStream) {
+        let p = p();
+        let base = key.strip_suffix("Path").unwrap_or(key);
+        let ty = format_ident!("{}", base);
+        let variant = format_ident!("{}", key);
+        let value = if key.ends_with("Path") {
+            self.path(v, "ReferencePath")
+        } else {
+            literal(self, v)
+        };
+        (snake(base), quote!(#p::core::#ty::#variant(#value)))
     }
 
     fn or_u64(&mut self, v: &Node) -> TokenStream {
