@@ -237,8 +237,13 @@ impl Obj {
         self.0.iter().any(|(k, _)| k == key)
     }
 
-    fn rest(self) -> UnknownFields {
-        self.0.into_iter().collect()
+    fn rest(mut self) -> UnknownFields {
+        self.take_rest()
+    }
+
+    /// What no `take` claimed: the unknown fields.
+    fn take_rest(&mut self) -> UnknownFields {
+        std::mem::take(&mut self.0).into_iter().collect()
     }
 }
 
@@ -755,7 +760,7 @@ impl Cx {
             retry,
             catch,
             transition,
-            unknown_fields: std::mem::take(&mut o.0).into_iter().collect(),
+            unknown_fields: o.take_rest(),
         }
     }
 
@@ -802,7 +807,7 @@ impl Cx {
             output: o.take("Output"),
             assign: self.opt(o, loc, "Assign", Self::assign),
             transition: self.transition(o, loc),
-            unknown_fields: std::mem::take(&mut o.0).into_iter().collect(),
+            unknown_fields: o.take_rest(),
         }
     }
 
@@ -814,7 +819,7 @@ impl Cx {
             input_path: self.opt(o, loc, "InputPath", Self::nullable_path),
             output_path: self.opt(o, loc, "OutputPath", Self::nullable_path),
             output: o.take("Output"),
-            unknown_fields: std::mem::take(&mut o.0).into_iter().collect(),
+            unknown_fields: o.take_rest(),
         }
     }
 
@@ -843,7 +848,7 @@ impl Cx {
                     cx.path(v, l).map(FailCause::CausePath)
                 }),
             ),
-            unknown_fields: std::mem::take(&mut o.0).into_iter().collect(),
+            unknown_fields: o.take_rest(),
         }
     }
 
@@ -892,7 +897,7 @@ impl Cx {
             output: o.take("Output"),
             assign: self.opt(o, loc, "Assign", Self::assign),
             transition: self.transition(o, loc),
-            unknown_fields: std::mem::take(&mut o.0).into_iter().collect(),
+            unknown_fields: o.take_rest(),
         }
     }
 
@@ -928,7 +933,7 @@ impl Cx {
             retry: self.opt(o, loc, "Retry", Self::retry),
             catch: self.opt(o, loc, "Catch", Self::catch),
             transition: self.transition(o, loc),
-            unknown_fields: std::mem::take(&mut o.0).into_iter().collect(),
+            unknown_fields: o.take_rest(),
         }
     }
 
@@ -1092,7 +1097,7 @@ impl Cx {
             retry: self.opt(o, loc, "Retry", Self::retry),
             catch: self.opt(o, loc, "Catch", Self::catch),
             transition: self.transition(o, loc),
-            unknown_fields: std::mem::take(&mut o.0).into_iter().collect(),
+            unknown_fields: o.take_rest(),
         }
     }
 
@@ -1135,7 +1140,7 @@ impl Cx {
                 ),
                 manifest_type: cx.opt(o, l, "ManifestType", Self::string),
                 transformation: cx.opt(o, l, "Transformation", Self::string),
-                unknown_fields: std::mem::take(&mut o.0).into_iter().collect(),
+                unknown_fields: o.take_rest(),
             })
         });
         Some(ItemReader {
@@ -1143,7 +1148,7 @@ impl Cx {
             parameters,
             arguments,
             reader_config,
-            unknown_fields: std::mem::take(&mut o.0).into_iter().collect(),
+            unknown_fields: o.take_rest(),
         })
     }
 
@@ -1176,7 +1181,7 @@ impl Cx {
                 }),
             ),
             batch_input: o.take("BatchInput"),
-            unknown_fields: std::mem::take(&mut o.0).into_iter().collect(),
+            unknown_fields: o.take_rest(),
         })
     }
 
@@ -1197,7 +1202,7 @@ impl Cx {
                     unknown_fields: o.rest(),
                 })
             }),
-            unknown_fields: std::mem::take(&mut o.0).into_iter().collect(),
+            unknown_fields: o.take_rest(),
         })
     }
 
@@ -1228,7 +1233,7 @@ impl Cx {
             output_path: self.opt(o, loc, "OutputPath", Self::nullable_path),
             output: o.take("Output"),
             assign: self.opt(o, loc, "Assign", Self::assign),
-            unknown_fields: std::mem::take(&mut o.0).into_iter().collect(),
+            unknown_fields: o.take_rest(),
         }
     }
 
@@ -1254,7 +1259,7 @@ impl Cx {
             next,
             output: o.take("Output"),
             assign: self.opt(o, loc, "Assign", Self::assign),
-            unknown_fields: std::mem::take(&mut o.0).into_iter().collect(),
+            unknown_fields: o.take_rest(),
         })
     }
 
