@@ -38,6 +38,17 @@ fn setter(name: &str, value: TokenStream) -> Option<Setter> {
 }
 
 impl Expander {
+    /// A problem the validator (`valid.rs`, asl-core and asl-bedrock rules)
+    /// reports before expansion runs; reaching it here means a rule is
+    /// missing there. The expander still refuses to emit a builder call that
+    /// cannot compile. The rules themselves live only in the validator.
+    fn after_validation(&mut self, span: Span, what: &str) {
+        self.err(
+            span,
+            format!("{what}; the validator should have reported this (please report it as a bug)"),
+        );
+    }
+
     fn err(&mut self, span: Span, message: impl Into<String>) {
         self.errors.push(syn::Error::new(span, message.into()));
     }
@@ -350,19 +361,16 @@ impl Expander {
             (Some((_, id)), Some((_, version))) => calls.push(quote!(.guardrail(
                 #p::bedrock::Guardrail { identifier: #id, version: #version }
             ))),
-            (Some((span, _)), None) => {
-                self.err(span, "`GuardrailIdentifier` needs `GuardrailVersion`")
-            }
-            (None, Some((span, _))) => {
-                self.err(span, "`GuardrailVersion` needs `GuardrailIdentifier`")
+            (Some((span, _)), None) | (None, Some((span, _))) => {
+                self.after_validation(span, "a guardrail needs both fields")
             }
             (None, None) => {}
         }
         if !model {
-            self.err(t.span, "a Bedrock InvokeModel task needs `ModelId`");
+            self.after_validation(t.span, "InvokeModel without `ModelId`");
         }
         if !input {
-            self.err(t.span, "a Bedrock InvokeModel task needs `Body` or `Input`");
+            self.after_validation(t.span, "InvokeModel without `Body` or `Input`");
         }
         let ql = ql_tokens(jsonata);
         quote!({
