@@ -136,15 +136,15 @@ pub fn parse_lenient(s: &str) -> Lenient {
         }
     }
     let machine = cx.machine(value);
-    let errors = cx
+    let found = crate::locate::locate_many(s, cx.errors.iter().map(Error::pointer));
+    let mut errors: Vec<Error> = cx
         .errors
         .into_iter()
-        .map(|e| match crate::locate::locate(s, e.pointer()) {
+        .map(|e| match found.get(e.pointer()) {
             Some(p) if e.line() == 0 => e.at(p.line, p.column),
             _ => e,
         })
-        .collect::<Vec<_>>();
-    let mut errors = errors;
+        .collect();
     // Document order; errors without a position keep their place at the end.
     errors.sort_by_key(|e| match e.line() {
         0 => (usize::MAX, 0),

@@ -289,3 +289,185 @@ pub fn duplicate_keys(src: &str) -> Vec<(String, Position)> {
     }
     out
 }
+
+/// Many pointers located in one pass over `src` (where [`locate`] scans the
+/// text once per pointer): the position of each pointer that resolves,
+/// keyed by pointer, with the same convention as [`locate`] (an object
+/// member's key, an array element's value; `/` is the document).
+///
+/// ```
+/// let src = "{\"States\": {\"A\": {\"Next\": \"B\"}},\n \"StartAt\": \"A\"}";
+/// let found = asl_core::locate::locate_many(src, ["/States/A/Next", "/StartAt", "/Nope"]);
+/// assert_eq!(found["/StartAt"].line, 2);
+/// assert_eq!(found["/States/A/Next"].column, 19);
+/// assert_eq!(Some(found["/States/A/Next"]), asl_core::locate::locate(src, "/States/A/Next"));
+/// assert!(!found.contains_key("/Nope"));
+/// ```
+pub fn locate_many<'p>(
+    src: &str,
+    pointers: impl IntoIterator<Item = &'p str>,
+) -> std::collections::HashMap<String, Position> {
+    use std::collections::{HashMap, HashSet};
+    let wanted: HashSet<&str> = pointers.into_iter().collect();
+    let mut offsets: Vec<(usize, String)> = Vec::new();
+    if wanted.is_empty() {
+        return HashMap::new();
+    }
+    // Levels deeper than the deepest wanted pointer are skipped without
+    // building their pointers (deep documents stay linear in time and memory).
+    let max_depth = wanted
+        .iter()
+        .map(|p| p.matches('/').count())
+        .max()
+        .unwrap_or(0);
+    let mut remaining = wanted.len();
+    let mut seen: HashSet<String> = HashSet::new();
+    struct Frame {
+        object: bool,
+        index: usize,
+        base: String,
+    }
+    let mut s = Scanner {
+        b: src.as_bytes(),
+        i: 0,
+    };
+    s.ws();
+    for root in ["/", ""] {
+        if wanted.contains(root) && seen.insert(root.to_owned()) {
+            offsets.push((s.i, root.to_owned()));
+            remaining = remaining.saturating_sub(1);
+        }
+    }
+    let mut stack: Vec<Frame> = Vec::new();
+    // The pointer of the value about to start.
+    let mut pending = String::new();
+    let mut expect_element = false;
+    loop {
+        if remaining == 0 {
+            break;
+        }
+        s.ws();
+        let Some(c) = s.peek() else { break };
+        let tracked = stack.len() <= max_depth;
+        if expect_element && c != b']' {
+            if let Some(top) = stack.last().filter(|_| tracked) {
+                pending = format!("{}/{}", top.base, top.index);
+                if wanted.contains(pending.as_str()) && seen.insert(pending.clone()) {
+                    offsets.push((s.i, pending.clone()));
+                    remaining = remaining.saturating_sub(1);
+                }
+            }
+            expect_element = false;
+        }
+        match c {
+            b'{' | b'[' => {
+                s.i += 1;
+                stack.push(Frame {
+                    object: c == b'{',
+                    index: 0,
+                    base: if tracked {
+                        std::mem::take(&mut pending)
+                    } else {
+                        String::new()
+                    },
+                });
+                expect_element = c == b'[';
+            }
+            b'}' | b']' => {
+                s.i += 1;
+                stack.pop();
+                expect_element = false;
+            }
+            b',' => {
+                s.i += 1;
+                if let Some(top) = stack.last_mut() {
+                    if !top.object {
+                        top.index += 1;
+                        expect_element = true;
+                    }
+                }
+            }
+            b':' => s.i += 1,
+            b'"' => {
+                let at = s.i;
+                let Some(text) = s.string() else { break };
+                s.ws();
+                let is_key = s.peek() == Some(b':') && stack.last().is_some_and(|f| f.object);
+                if is_key && tracked {
+                    let base = stack.last().map_or("", |f| f.base.as_str());
+                    pending = format!("{base}/{}", crate::pointer::escape(&text));
+                    if wanted.contains(pending.as_str()) && seen.insert(pending.clone()) {
+                        offsets.push((at, pending.clone()));
+                        remaining = remaining.saturating_sub(1);
+                    }
+                }
+            }
+            _ => {
+                while !matches!(
+                    s.peek(),
+                    None | Some(b',' | b'}' | b']' | b':' | b' ' | b'\t' | b'\n' | b'\r')
+                ) {
+                    s.i += 1;
+                }
+            }
+        }
+    }
+    // Line and column for every offset in one forward pass.
+    offsets.sort_by_key(|(o, _)| *o);
+    let mut out = HashMap::with_capacity(offsets.len());
+    // `chars` counts the characters between the start of the line and `at`.
+    let (mut line, mut chars, mut at) = (1usize, 0usize, 0usize);
+    for (offset, pointer) in offsets {
+        let offset = offset.min(src.len());
+        if let Some(chunk) = src.get(at..offset) {
+            match chunk.rfind('\n') {
+                Some(last) => {
+                    line += chunk.bytes().filter(|b| *b == b'\n').count();
+                    chars = chunk.get(last + 1..).map_or(0, |t| t.chars().count());
+                }
+                None => chars += chunk.chars().count(),
+            }
+            at = offset;
+        }
+        let column = chars + 1;
+        out.entry(pointer).or_insert(Position {
+            offset,
+            line,
+            column,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `locate_many` agrees with `locate` on every pointer of a document
+    /// with nesting, arrays, escapes, multi-byte text and several lines.
+    #[test]
+    fn locate_many_agrees_with_locate() {
+        let src = "{\n  \"Comment\": \"héllo\",\n  \"States\": {\"a/b\": {\"Type\": \"Pass\", \"Result\": [1, {\"x~y\": [true, null]}, \"s\"]},\n    \"C\": {\"Type\": \"Choice\", \"Choices\": [{\"Next\": \"a/b\"}, {\"Next\": \"C\"}]}},\n  \"StartAt\": \"a/b\"\n}";
+        let pointers = [
+            "/",
+            "/Comment",
+            "/States",
+            "/States/a~1b",
+            "/States/a~1b/Type",
+            "/States/a~1b/Result",
+            "/States/a~1b/Result/0",
+            "/States/a~1b/Result/1",
+            "/States/a~1b/Result/1/x~0y",
+            "/States/a~1b/Result/1/x~0y/1",
+            "/States/a~1b/Result/2",
+            "/States/C/Choices/1/Next",
+            "/StartAt",
+            "/Missing",
+            "/States/C/Choices/5",
+        ];
+        let many = locate_many(src, pointers);
+        for p in pointers {
+            assert_eq!(many.get(p).copied(), locate(src, p), "{p}");
+        }
+    }
+}

@@ -144,10 +144,13 @@ pub fn validate_str(text: &str, options: &Options) -> Report {
         // already points; the parse error says it.
         let broken = !lenient.errors.is_empty();
         let parsed: HashSet<&str> = lenient.errors.iter().map(|e| e.pointer()).collect();
+        let exists = if broken {
+            crate::locate::locate_many(text, found.iter().map(|d| d.location.as_str()))
+        } else {
+            Default::default()
+        };
         out.extend(found.into_iter().filter(|d| {
-            !broken
-                || (crate::locate::locate(text, &d.location).is_some()
-                    && !parsed.contains(d.location.as_str()))
+            !broken || (exists.contains_key(&d.location) && !parsed.contains(d.location.as_str()))
         }));
     }
     Report {
@@ -262,27 +265,38 @@ fn unresolved(text: &str, subs: &BTreeMap<String, String>, out: &mut Vec<Diagnos
 /// value) and drops duplicates.
 fn order(diagnostics: Vec<Diagnostic>, text: &str) -> Vec<Diagnostic> {
     let mut seen = HashSet::new();
-    let mut keyed: Vec<((usize, usize), Diagnostic)> = diagnostics
+    let unique: Vec<Diagnostic> = diagnostics
         .into_iter()
         .filter(|d| seen.insert((d.code, d.location.clone(), d.message.clone())))
-        .map(|d| (position(text, &d.location), d))
+        .collect();
+    // Every location and its ancestors, found in one pass over the text.
+    let wanted: HashSet<&str> = unique.iter().flat_map(|d| ancestors(&d.location)).collect();
+    let found = crate::locate::locate_many(text, wanted);
+    let mut keyed: Vec<((usize, usize), Diagnostic)> = unique
+        .into_iter()
+        .map(|d| {
+            let at = ancestors(&d.location)
+                .find_map(|p| found.get(p))
+                .map_or((0, 0), |pos| (pos.line, pos.column));
+            (at, d)
+        })
         .collect();
     keyed.sort_by_key(|(k, _)| *k);
     keyed.into_iter().map(|(_, d)| d).collect()
 }
 
-/// Line and column of a pointer, or of its closest existing ancestor.
-fn position(text: &str, pointer: &str) -> (usize, usize) {
-    let mut p = pointer;
-    loop {
-        if let Some(pos) = crate::locate::locate(text, p) {
-            return (pos.line, pos.column);
-        }
-        match p.rfind('/') {
-            Some(0) | None => return (0, 0),
-            Some(i) => p = p.get(..i).unwrap_or("/"),
-        }
-    }
+/// A pointer, then each of its ancestors up to the document (`/`).
+fn ancestors(pointer: &str) -> impl Iterator<Item = &str> {
+    let mut next = Some(pointer);
+    std::iter::from_fn(move || {
+        let p = next?;
+        next = match p.rfind('/') {
+            Some(0) if p != "/" => Some("/"),
+            Some(0) | None => None,
+            Some(i) => p.get(..i),
+        };
+        Some(p)
+    })
 }
 
 /// An error with code `SCHEMA_VALIDATION_FAILED`.
