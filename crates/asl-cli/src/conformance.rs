@@ -120,9 +120,44 @@ fn roundtrip(corpus: &Path, rows: &[Row]) -> (usize, usize) {
     (passed, failed)
 }
 
-/// The verdict AWS would give a row: `AWS-RULE CONFLICT` rows are invalid
-/// whatever the peers say.
-fn aws_expected(row: &Row) -> Option<bool> {
+/// Rows whose fixture verdict contradicts a rule AWS enforces, beyond the
+/// manifest's own `AWS-RULE CONFLICT` notes: `file`, the verdict AWS would
+/// give, the rule of `validation-rules.md`, and why. Kept in the repository
+/// so that every such judgement is reviewed like code.
+const JUDGEMENTS: &str = include_str!("../conformance/judgements.tsv");
+
+/// One row of [`JUDGEMENTS`].
+struct Judgement<'a> {
+    aws_ok: bool,
+    rule: &'a str,
+    reason: &'a str,
+}
+
+fn judgements() -> std::collections::HashMap<&'static str, Judgement<'static>> {
+    JUDGEMENTS
+        .lines()
+        .skip(1)
+        .filter_map(|line| {
+            let mut cols = line.splitn(4, '\t');
+            let file = cols.next()?;
+            let aws_ok = cols.next()? == "valid";
+            let rule = cols.next()?;
+            let reason = cols.next()?;
+            Some((
+                file,
+                Judgement {
+                    aws_ok,
+                    rule,
+                    reason,
+                },
+            ))
+        })
+        .collect()
+}
+
+/// The fixture's verdict: `AWS-RULE CONFLICT` rows are invalid whatever
+/// the peer says.
+fn fixture_expected(row: &Row) -> Option<bool> {
     if row.notes.contains("AWS-RULE CONFLICT") {
         return Some(false);
     }
@@ -133,42 +168,121 @@ fn aws_expected(row: &Row) -> Option<bool> {
     }
 }
 
-/// Every `valid`/`invalid` row gets the expected verdict; the first
-/// diagnostic of an invalid row points into the document; `unknown` rows
-/// that every peer accepts are counted when we reject them.
+/// How one row's verdict compares with AWS's.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Outcome {
+    /// Same as the fixture (or the manifest's `AWS-RULE CONFLICT` verdict).
+    Agree,
+    /// Differs from the fixture, as a row of [`JUDGEMENTS`] says AWS would.
+    Judged,
+    /// Differs from what AWS would say.
+    Fail,
+}
+
+/// Agreement counts of one group of rows (a source, or a diagnostic code).
+#[derive(Default)]
+struct Tally {
+    rows: usize,
+    agree: usize,
+    judged: usize,
+    fail: usize,
+}
+
+impl Tally {
+    fn add(&mut self, outcome: Outcome) {
+        self.rows += 1;
+        match outcome {
+            Outcome::Agree => self.agree += 1,
+            Outcome::Judged => self.judged += 1,
+            Outcome::Fail => self.fail += 1,
+        }
+    }
+}
+
+/// Every `valid`/`invalid` row gets the verdict AWS would give: the
+/// fixture's, or the judgement of [`JUDGEMENTS`] where the fixture
+/// contradicts AWS. Prints each disagreement, a table per source and per
+/// diagnostic code, checks that the first diagnostic of an invalid row
+/// points into the document, and counts the `unknown` rows every peer
+/// accepts that we reject.
 fn validate(corpus: &Path, rows: &[Row]) -> (usize, usize) {
+    use std::collections::BTreeMap;
     let options = asl_core::Options::default();
+    let judged = judgements();
     let (mut passed, mut failed) = (0, 0);
+    let mut fixture_agree = 0;
     let (mut located, mut unlocated) = (0, 0);
+    let mut by_source: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut by_code: BTreeMap<String, Tally> = BTreeMap::new();
+    let mut used = std::collections::HashSet::new();
     for row in rows {
-        let Some(expected_ok) = aws_expected(row) else {
+        let Some(fixture_ok) = fixture_expected(row) else {
             continue;
         };
+        let source = row.file.split('/').next().unwrap_or_default().to_owned();
         let path = corpus.join(&row.file);
         let Ok(bytes) = std::fs::read(&path) else {
             println!("FAIL {}: cannot read", row.file);
             failed += 1;
+            by_source.entry(source).or_default().add(Outcome::Fail);
             continue;
         };
         let text = String::from_utf8_lossy(&bytes);
         let report = asl_core::validate_str(&text, &options);
         let ok = report.is_ok();
-        if ok == expected_ok {
-            passed += 1;
-        } else {
-            failed += 1;
-            let why = report
-                .errors()
-                .next()
-                .map_or_else(String::new, |d| format!(": {d}"));
-            println!(
-                "FAIL {}: expected {}, got {}{why}",
-                row.file,
-                verdict(expected_ok),
-                verdict(ok)
-            );
+        let first = report.errors().next();
+        let code = first.map_or("(none: valid)", |d| d.code).to_owned();
+        let judgement = judged.get(row.file.as_str());
+        if judgement.is_some() {
+            used.insert(row.file.as_str());
         }
-        if !expected_ok && serde_json::from_str::<serde_json::Value>(&text).is_ok() {
+        let aws_ok = judgement.map_or(fixture_ok, |j| j.aws_ok);
+        if ok == fixture_ok {
+            fixture_agree += 1;
+        }
+        let outcome = match judgement {
+            Some(j) if ok == j.aws_ok && ok != fixture_ok => {
+                println!(
+                    "JUDGED {}: the fixture says {}, AWS would say {} (rule {}): {}",
+                    row.file,
+                    verdict(fixture_ok),
+                    verdict(ok),
+                    j.rule,
+                    j.reason
+                );
+                Outcome::Judged
+            }
+            Some(j) if ok == fixture_ok => {
+                // The judgement no longer changes anything: it must go.
+                println!(
+                    "FAIL {}: judged {} (rule {}) but we now say {}, as the fixture does; remove the judgement",
+                    row.file,
+                    verdict(j.aws_ok),
+                    j.rule,
+                    verdict(ok)
+                );
+                Outcome::Fail
+            }
+            _ if ok == aws_ok => Outcome::Agree,
+            _ => {
+                let why = first.map_or_else(String::new, |d| format!(": {d}"));
+                println!(
+                    "FAIL {}: expected {}, got {}{why}",
+                    row.file,
+                    verdict(aws_ok),
+                    verdict(ok)
+                );
+                Outcome::Fail
+            }
+        };
+        if outcome == Outcome::Fail {
+            failed += 1;
+        } else {
+            passed += 1;
+        }
+        by_source.entry(source).or_default().add(outcome);
+        by_code.entry(code).or_default().add(outcome);
+        if !aws_ok && serde_json::from_str::<serde_json::Value>(&text).is_ok() {
             if let Some(d) = report.diagnostics.first() {
                 if asl_core::locate::locate(&text, &d.location).is_some() {
                     located += 1;
@@ -182,6 +296,22 @@ fn validate(corpus: &Path, rows: &[Row]) -> (usize, usize) {
             }
         }
     }
+    for file in judged.keys().filter(|f| !used.contains(*f)) {
+        println!("FAIL {file}: judged in judgements.tsv but not a valid/invalid corpus row");
+        failed += 1;
+    }
+    table("source", &by_source);
+    table("first error code", &by_code);
+    let total = passed + failed;
+    println!(
+        "fixture verdicts (manifest AWS-RULE CONFLICT rows as AWS would judge them): {fixture_agree} of {total} agree ({:.2}%)",
+        percent(fixture_agree, total)
+    );
+    println!(
+        "AWS verdicts (also the {} judged rows of crates/asl-cli/conformance/judgements.tsv): {passed} of {total} agree ({:.2}%)",
+        judged.len(),
+        percent(passed, total)
+    );
     println!("locations: {located} found, {unlocated} not found");
     let peers = peer_accepted(corpus);
     let mut rejected = Vec::new();
@@ -210,6 +340,26 @@ fn validate(corpus: &Path, rows: &[Row]) -> (usize, usize) {
             .count()
     );
     (passed, failed)
+}
+
+fn percent(part: usize, total: usize) -> f64 {
+    if total == 0 {
+        0.0
+    } else {
+        100.0 * part as f64 / total as f64
+    }
+}
+
+/// A Markdown table of [`Tally`]s.
+fn table(what: &str, rows: &std::collections::BTreeMap<String, Tally>) {
+    println!("\n| {what} | rows | agree | judged | fail |\n|---|---|---|---|---|");
+    for (k, t) in rows {
+        println!(
+            "| {k} | {} | {} | {} | {} |",
+            t.rows, t.agree, t.judged, t.fail
+        );
+    }
+    println!();
 }
 
 fn verdict(ok: bool) -> &'static str {
