@@ -119,4 +119,9 @@ pub mod codes {
     pub const LIMIT_EXCEEDED: &str = "LIMIT_EXCEEDED";
     /// A `${Name}` template substitution that was left unresolved.
     pub const UNRESOLVED_SUBSTITUTION: &str = "UNRESOLVED_SUBSTITUTION";
+    /// An `Assign` key that is not a valid variable name (`states` is reserved).
+    pub const INVALID_VARIABLE: &str = "INVALID_VARIABLE";
+    /// A variable read that no visible `Assign` defines, or a nested scope
+    /// defining a name an enclosing scope already has.
+    pub const VARIABLE_SCOPE: &str = "VARIABLE_SCOPE";
 }

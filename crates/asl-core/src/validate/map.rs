@@ -3,8 +3,8 @@
 
 use super::schema;
 use crate::{
-    codes, Diagnostic, Map, MaxInputBytesPerBatch, MaxItems, MaxItemsPerBatch, OrJsonata, State,
-    StateMachine, ToleratedFailurePercentage,
+    codes, Diagnostic, MachineType, Map, MaxInputBytesPerBatch, MaxItems, MaxItemsPerBatch,
+    OrJsonata, State, StateMachine, ToleratedFailurePercentage,
 };
 
 /// The longest `Label`.
@@ -12,12 +12,26 @@ const MAX_LABEL: usize = 40;
 /// The largest `MaxInputBytesPerBatch` (256 KiB).
 const MAX_BATCH_BYTES: u64 = 262_144;
 
-pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(
+    machine: &StateMachine,
+    machine_type: Option<MachineType>,
+    out: &mut Vec<Diagnostic>,
+) {
     for s in machine.walk() {
         let State::Map(m) = s.state else {
             continue;
         };
-        map(out, s.pointer.as_str(), m);
+        let p = s.pointer.as_str();
+        map(out, p, m);
+        if machine_type == Some(MachineType::Express) && m.processor.processor().is_distributed() {
+            // ⚠: the reference does not say; AWS documents distributed
+            // Maps for Standard workflows.
+            out.push(Diagnostic::warning(
+                codes::EXPRESS_UNSUPPORTED,
+                format!("{p}/{}/ProcessorConfig/Mode", m.processor.field_name()),
+                "a distributed Map runs child workflows from a Standard state machine; an EXPRESS machine may not use one",
+            ));
+        }
     }
 }
 

@@ -20,7 +20,8 @@
 //! reachability, names), `fields` (unknown fields, fields that exclude each
 //! other, query-language field sets), `expressions` (JSONata-mode values),
 //! `paths` (JSONPath and intrinsic functions), `choice`, `retry`, `task`,
-//! `map` and `limits` (sizes, Wait and Parallel).
+//! `map`, `limits` (sizes, Wait and Parallel) and `variables` (`Assign`
+//! names and the scopes variables are read in).
 //!
 //! Rules the reference marks as uncertain (⚠) are warnings: a Task
 //! `Resource` that is not an ARN, distributed-only fields on an inline Map,
@@ -35,6 +36,7 @@ mod map;
 mod paths;
 mod retry;
 mod task;
+mod variables;
 
 use crate::integration::Integration;
 use crate::{codes, Category, Diagnostic, MachineType, StateMachine};
@@ -203,8 +205,9 @@ fn run(machine: &StateMachine, options: &Options, out: &mut Vec<Diagnostic>) {
     choice::check(machine, out);
     retry::check(machine, out);
     task::check(machine, options, out);
-    map::check(machine, out);
+    map::check(machine, options.machine_type, out);
     limits::check(machine, out);
+    variables::check(machine, out);
 }
 
 /// Replaces each `${Name}` with its value, escaped for a JSON string.

@@ -187,15 +187,8 @@ fn result_path(out: &mut Vec<Diagnostic>, loc: String, r: Option<&Option<Referen
 }
 
 fn assign(out: &mut Vec<Diagnostic>, loc: String, a: Option<&crate::Assign>) {
+    // Variable names are the `variables` rules' concern.
     if let Some(a) = a {
-        for k in a.keys() {
-            if k == "states" || k == "states.$" {
-                out.push(schema(
-                    format!("{loc}/{}", escape(k)),
-                    "'states' is a reserved variable name",
-                ));
-            }
-        }
         template(out, &loc, &Value::Object(a.clone()));
     }
 }

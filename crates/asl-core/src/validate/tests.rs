@@ -720,3 +720,153 @@ fn jsonata_expressions_must_compile() {
     let d = codes_at(j);
     assert!(!d.iter().any(|(_, l)| l == "/States/A/Output/b"), "{d:?}");
 }
+
+// -------------------------------------------------------------- variables
+
+/// `(code, location)` of every warning.
+fn warnings(json: &str) -> Vec<(String, String)> {
+    check(json)
+        .into_iter()
+        .filter(|d| d.severity == Severity::Warning)
+        .map(|d| (d.code.to_owned(), d.location))
+        .collect()
+}
+
+#[test]
+fn states_is_a_reserved_variable_name_in_both_languages() {
+    has(
+        &machine(r#""A": {"Type": "Pass", "Assign": {"states.$": "$.x"}, "End": true}"#),
+        "SCHEMA_VALIDATION_FAILED",
+        "/States/A/Assign/states.$",
+    );
+    has(
+        &machine(
+            r#""A": {"Type": "Pass", "QueryLanguage": "JSONata", "Assign": {"states": 1}, "End": true}"#,
+        ),
+        "SCHEMA_VALIDATION_FAILED",
+        "/States/A/Assign/states",
+    );
+}
+
+#[test]
+fn variable_names_are_identifiers() {
+    let j = machine(
+        r#""A": {"Type": "Pass", "Assign": {"top-level": 1, "_ok": 2, "héllo1": 3, "1st": 4}, "End": true}"#,
+    );
+    assert_eq!(
+        warnings(&j),
+        [
+            (
+                "INVALID_VARIABLE".to_owned(),
+                "/States/A/Assign/top-level".to_owned()
+            ),
+            (
+                "INVALID_VARIABLE".to_owned(),
+                "/States/A/Assign/1st".to_owned()
+            ),
+        ]
+    );
+    ok(&j);
+}
+
+#[test]
+fn reads_of_variables_no_scope_assigns_warn() {
+    // JSONPath: a path field, a payload template value and an intrinsic
+    // argument; `$$` and `$` are not variables, `$known` is assigned.
+    let j = machine(
+        r#""A": {"Type": "Pass", "Assign": {"known": 1}, "Next": "B"},
+           "B": {"Type": "Pass", "InputPath": "$missing1",
+                 "Parameters": {"a.$": "$known.x", "b.$": "States.Format('{}', $missing2)", "c.$": "$$.Execution.Id", "d": "$notAPath"},
+                 "End": true}"#,
+    );
+    assert_eq!(
+        warnings(&j),
+        [
+            (
+                "VARIABLE_SCOPE".to_owned(),
+                "/States/B/InputPath".to_owned()
+            ),
+            (
+                "VARIABLE_SCOPE".to_owned(),
+                "/States/B/Parameters/b.$".to_owned()
+            ),
+        ]
+    );
+    // JSONata: built-in functions, `$states` and local bindings are not
+    // workflow variables.
+    let j = machine(
+        r#""A": {"Type": "Pass", "QueryLanguage": "JSONata", "Assign": {"n": 1},
+                 "Output": {"x": "{% ($y := $n + 1; $map([1], $string) ~> $join) & $states.input.a & $gone %}"},
+                 "End": true}"#,
+    );
+    assert_eq!(
+        warnings(&j),
+        [("VARIABLE_SCOPE".to_owned(), "/States/A/Output/x".to_owned())]
+    );
+}
+
+#[test]
+fn variable_scopes_follow_branches_and_distributed_maps() {
+    // A branch reads the outer `outer`; the outer scope cannot read what the
+    // branch assigns; a distributed Map's children see no outer variables;
+    // a nested scope may not assign an outer name again.
+    let j = machine(
+        r#""A": {"Type": "Pass", "Assign": {"outer": 1}, "Next": "P"},
+           "P": {"Type": "Parallel", "Next": "M", "Branches": [
+               {"StartAt": "B1", "States": {"B1": {"Type": "Pass", "Parameters": {"x.$": "$outer"}, "Assign": {"inner": 1, "outer": 2}, "End": true}}}
+           ]},
+           "M": {"Type": "Map", "ItemSelector": {"v.$": "$outer"}, "End": true, "ItemProcessor": {
+               "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+               "StartAt": "C1", "States": {"C1": {"Type": "Pass", "Parameters": {"y.$": "$outer", "z.$": "$inner"}, "End": true}}}}"#,
+    );
+    assert_eq!(
+        warnings(&j),
+        [
+            (
+                "VARIABLE_SCOPE".to_owned(),
+                "/States/P/Branches/0/States/B1/Assign/outer".to_owned()
+            ),
+            (
+                "VARIABLE_SCOPE".to_owned(),
+                "/States/M/ItemProcessor/States/C1/Parameters/y.$".to_owned()
+            ),
+            (
+                "VARIABLE_SCOPE".to_owned(),
+                "/States/M/ItemProcessor/States/C1/Parameters/z.$".to_owned()
+            ),
+        ]
+    );
+    let messages: Vec<String> = check(&j).into_iter().map(|d| d.message).collect();
+    assert!(
+        messages
+            .iter()
+            .any(|m| m.contains("pass the value in 'ItemSelector'")),
+        "{messages:?}"
+    );
+}
+
+#[test]
+fn express_machines_warn_about_distributed_maps() {
+    let j = machine(
+        r#""A": {"Type": "Map", "End": true, "ItemProcessor": {
+               "ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "EXPRESS"},
+               "StartAt": "B", "States": {"B": {"Type": "Succeed"}}}}"#,
+    );
+    assert!(warnings(&j).is_empty());
+    let express = Options {
+        machine_type: Some(MachineType::Express),
+        ..Options::default()
+    };
+    let d: Vec<(String, String)> = validate_str(&j, &express)
+        .diagnostics
+        .into_iter()
+        .map(|d| (d.code.to_owned(), d.location))
+        .collect();
+    assert_eq!(
+        d,
+        [(
+            "EXPRESS_UNSUPPORTED".to_owned(),
+            "/States/A/ItemProcessor/ProcessorConfig/Mode".to_owned()
+        )]
+    );
+}
