@@ -33,6 +33,7 @@ mod fields;
 mod graph;
 mod limits;
 mod map;
+mod optimized;
 mod paths;
 mod retry;
 mod task;

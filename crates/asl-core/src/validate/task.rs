@@ -26,7 +26,9 @@ pub(super) fn check(machine: &StateMachine, options: &Options, out: &mut Vec<Dia
                 ));
             }
         }
-        resource(out, p, t, options.machine_type);
+        // A registered integration is authoritative for the tasks it handles.
+        let handled = options.integrations.iter().any(|i| i.handles(t));
+        resource(out, p, t, options.machine_type, handled);
         let cx = TaskContext {
             name: s.name,
             pointer: p,
@@ -72,7 +74,13 @@ fn seconds(out: &mut Vec<Diagnostic>, p: &str, t: &Task) {
 
 const PATTERNS: &[&str] = &["", ".sync", ".sync:2", ".waitForTaskToken"];
 
-fn resource(out: &mut Vec<Diagnostic>, p: &str, t: &Task, machine_type: Option<MachineType>) {
+fn resource(
+    out: &mut Vec<Diagnostic>,
+    p: &str,
+    t: &Task,
+    machine_type: Option<MachineType>,
+    handled: bool,
+) {
     let loc = format!("{p}/Resource");
     let arn = t.resource.as_str();
     let express = machine_type == Some(MachineType::Express);
@@ -89,6 +97,8 @@ fn resource(out: &mut Vec<Diagnostic>, p: &str, t: &Task, machine_type: Option<M
                     loc.as_str(),
                     format!("the resource provided {arn} is not recognized: expected arn:<partition>:states:::<service>:<action>[.sync|.sync:2|.waitForTaskToken]"),
                 ));
+            } else if !handled {
+                super::optimized::check(out, &loc, service, action, pattern);
             }
             express_pattern(out, &loc, pattern, express);
         }

@@ -870,3 +870,25 @@ fn express_machines_warn_about_distributed_maps() {
         )]
     );
 }
+
+#[test]
+fn optimized_integrations_must_be_known() {
+    has(
+        &machine(
+            r#""A": {"Type": "Task", "Resource": "arn:aws:states:::dynamodb:query", "End": true}"#,
+        ),
+        "INVALID_RESOURCE",
+        "/States/A/Resource",
+    );
+    has(
+        &machine(
+            r#""A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke.sync", "End": true}"#,
+        ),
+        "INVALID_RESOURCE",
+        "/States/A/Resource",
+    );
+    ok(&machine(
+        r#""A": {"Type": "Task", "Resource": "arn:aws-us-gov:states:::states:startExecution.sync:2", "Next": "B"},
+           "B": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:dynamodb:query", "End": true}"#,
+    ));
+}
