@@ -173,7 +173,12 @@ pub(super) fn check(
         return;
     }
     let Some(entry) = actions.iter().find(|o| o.action == action) else {
-        let known: Vec<&str> = actions.iter().map(|o| o.action).collect();
+        // The documented actions; the uncertain ones are not advertised.
+        let known: Vec<&str> = actions
+            .iter()
+            .filter(|o| o.patterns != 0)
+            .map(|o| o.action)
+            .collect();
         let hint = actions
             .iter()
             .find(|o| o.action.eq_ignore_ascii_case(action))
