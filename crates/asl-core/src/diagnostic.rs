@@ -99,6 +99,22 @@ pub mod codes {
     pub const MISSING_END_STATE: &str = "MISSING_END_STATE";
     /// AWS: the definition nests too deeply.
     pub const TOO_DEEPLY_NESTED: &str = "TOO_DEEPLY_NESTED";
+    /// AWS: the definition is empty (or `null`).
+    pub const MISSING_DESCRIPTION: &str = "MISSING_DESCRIPTION";
+    /// AWS: a state name is empty or longer than 80 characters.
+    pub const INVALID_STATE_NAME: &str = "INVALID_STATE_NAME";
+    /// AWS: a Map `Label` is empty, too long or has a forbidden character.
+    pub const INVALID_LABEL_NAME: &str = "INVALID_LABEL_NAME";
+    /// AWS: two Map states share a `Label`.
+    pub const DUPLICATE_LABEL_NAME: &str = "DUPLICATE_LABEL_NAME";
+    /// AWS (warning): a payload-template value looks like a path or an
+    /// intrinsic call, but its key does not end in `.$`, so it is a literal.
+    pub const NO_DOLLAR: &str = "NO_DOLLAR";
+    /// AWS (warning): a value looks like a path, but the field is not a
+    /// `…Path` field, so it is a literal.
+    pub const NO_PATH: &str = "NO_PATH";
+    /// AWS (warning): a Pass state's `Result` uses a path; `Result` is static.
+    pub const PASS_RESULT_IS_STATIC: &str = "PASS_RESULT_IS_STATIC";
     /// A state no transition reaches.
     pub const UNREACHABLE_STATE: &str = "UNREACHABLE_STATE";
     /// A JSONPath string that is not valid in its context.

@@ -109,10 +109,14 @@ pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) {
     for s in machine.walk() {
         let len = s.name.chars().count();
         if len == 0 {
-            out.push(schema(&s.pointer, "a state name must not be empty"));
+            out.push(Diagnostic::error(
+                codes::INVALID_STATE_NAME,
+                &s.pointer,
+                "a state name must not be empty",
+            ));
         } else if len > MAX_NAME {
             out.push(Diagnostic::error(
-                codes::LIMIT_EXCEEDED,
+                codes::INVALID_STATE_NAME,
                 &s.pointer,
                 format!("state name is {len} characters long; the limit is {MAX_NAME}"),
             ));

@@ -17,12 +17,28 @@ pub(super) fn check(
     machine_type: Option<MachineType>,
     out: &mut Vec<Diagnostic>,
 ) {
+    let mut labels: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
     for s in machine.walk() {
         let State::Map(m) = s.state else {
             continue;
         };
         let p = s.pointer.as_str();
         map(out, p, m);
+        if let Some(label) = m.label.as_deref() {
+            let at = format!("{p}/Label");
+            match labels.get(label) {
+                Some(first) => out.push(Diagnostic::error(
+                    codes::DUPLICATE_LABEL_NAME,
+                    at,
+                    format!(
+                        "the Map label {label:?} is already used at {first}; labels must be unique"
+                    ),
+                )),
+                None => {
+                    labels.insert(label, at);
+                }
+            }
+        }
         if machine_type == Some(MachineType::Express) && m.processor.processor().is_distributed() {
             // ⚠: the reference does not say; AWS documents distributed
             // Maps for Standard workflows.
@@ -180,16 +196,21 @@ fn map(out: &mut Vec<Diagnostic>, p: &str, m: &Map) {
 fn label_rules(out: &mut Vec<Diagnostic>, loc: &str, label: &str) {
     let len = label.chars().count();
     if len == 0 {
-        out.push(schema(loc, "'Label' must not be empty"));
+        out.push(Diagnostic::error(
+            codes::INVALID_LABEL_NAME,
+            loc,
+            "'Label' must not be empty",
+        ));
     } else if len > MAX_LABEL {
         out.push(Diagnostic::error(
-            codes::LIMIT_EXCEEDED,
+            codes::INVALID_LABEL_NAME,
             loc,
             format!("'Label' is {len} characters long; the limit is {MAX_LABEL}"),
         ));
     }
     if let Some(c) = label.chars().find(|c| forbidden(*c)) {
-        out.push(schema(
+        out.push(Diagnostic::error(
+            codes::INVALID_LABEL_NAME,
             loc,
             format!("'Label' must not contain {c:?}: whitespace, wildcards, brackets, control characters and \" # % \\ ^ | ~ ` $ & , ; : / are not allowed"),
         ));

@@ -21,7 +21,9 @@
 //! other, query-language field sets), `expressions` (JSONata-mode values),
 //! `paths` (JSONPath and intrinsic functions), `choice`, `retry`, `task`,
 //! `map`, `limits` (sizes, Wait and Parallel) and `variables` (`Assign`
-//! names and the scopes variables are read in).
+//! names and the scopes variables are read in); `literals` gives AWS's own
+//! warnings about literals that look like paths (`NO_DOLLAR`, `NO_PATH`,
+//! `PASS_RESULT_IS_STATIC`).
 //!
 //! Rules the reference marks as uncertain (⚠) are warnings: a Task
 //! `Resource` that is not an ARN, distributed-only fields on an inline Map,
@@ -32,6 +34,7 @@ mod expressions;
 mod fields;
 mod graph;
 mod limits;
+mod literals;
 mod map;
 mod optimized;
 mod paths;
@@ -126,6 +129,17 @@ pub fn validate_str(text: &str, options: &Options) -> Report {
         substituted.as_str()
     };
     let mut out = Vec::new();
+    if matches!(text.trim(), "" | "null") {
+        out.push(Diagnostic::error(
+            codes::MISSING_DESCRIPTION,
+            "/",
+            "the definition is empty: expected a JSON object with 'StartAt' and 'States'",
+        ));
+        return Report {
+            diagnostics: out,
+            machine: None,
+        };
+    }
     limits::text(text, &mut out);
     if !options.substitutions.is_empty() {
         unresolved(text, &options.substitutions, &mut out);
@@ -209,6 +223,7 @@ fn run(machine: &StateMachine, options: &Options, out: &mut Vec<Diagnostic>) {
     map::check(machine, options.machine_type, out);
     limits::check(machine, out);
     variables::check(machine, out);
+    literals::check(machine, out);
 }
 
 /// Replaces each `${Name}` with its value, escaped for a JSON string.

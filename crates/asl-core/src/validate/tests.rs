@@ -111,7 +111,7 @@ fn names_are_unique_across_the_machine() {
 fn names_are_at_most_80_characters() {
     let name = "n".repeat(81);
     let j = format!(r#"{{"StartAt": "{name}", "States": {{"{name}": {{"Type": "Succeed"}}}}}}"#);
-    has(&j, "LIMIT_EXCEEDED", &format!("/States/{name}"));
+    has(&j, "INVALID_STATE_NAME", &format!("/States/{name}"));
     let name = "n".repeat(80);
     ok(&format!(
         r#"{{"StartAt": "{name}", "States": {{"{name}": {{"Type": "Succeed"}}}}}}"#
@@ -519,12 +519,12 @@ fn map_label_and_tolerance() {
     ));
     has(
         &distributed(r#""Label": "has space","#),
-        "SCHEMA_VALIDATION_FAILED",
+        "INVALID_LABEL_NAME",
         "/States/A/Label",
     );
     has(
         &distributed(&format!(r#""Label": "{}","#, "x".repeat(41))),
-        "LIMIT_EXCEEDED",
+        "INVALID_LABEL_NAME",
         "/States/A/Label",
     );
     has(
@@ -891,4 +891,64 @@ fn optimized_integrations_must_be_known() {
         r#""A": {"Type": "Task", "Resource": "arn:aws-us-gov:states:::states:startExecution.sync:2", "Next": "B"},
            "B": {"Type": "Task", "Resource": "arn:aws:states:::aws-sdk:dynamodb:query", "End": true}"#,
     ));
+}
+
+#[test]
+fn map_labels_are_unique() {
+    let map = |name: &str, next: &str| {
+        format!(
+            r#""{name}": {{"Type": "Map", {next}, "Label": "Same",
+                 "ItemProcessor": {{"ProcessorConfig": {{"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"}},
+                   "StartAt": "{name}x", "States": {{"{name}x": {{"Type": "Succeed"}}}}}}}}"#
+        )
+    };
+    let j = machine(&format!(
+        "{}, {}",
+        map("A", r#""Next": "B""#),
+        map("B", r#""End": true"#)
+    ));
+    assert_eq!(
+        codes_at(&j),
+        [(
+            "DUPLICATE_LABEL_NAME".to_owned(),
+            "/States/B/Label".to_owned()
+        )]
+    );
+}
+
+#[test]
+fn empty_definitions_are_missing_descriptions() {
+    for text in ["", "  \n", "null"] {
+        has(text, "MISSING_DESCRIPTION", "/");
+    }
+}
+
+#[test]
+fn literals_that_look_like_paths_warn_as_aws_does() {
+    let j = machine(
+        r#""A": {"Type": "Pass", "Parameters": {"a": "$.x", "b.$": "$.y", "c": "States.UUID()", "d": "$5", "e": {"f": "$$.Execution.Id"}},
+                 "Result": {"g.$": "$.z"}, "Next": "C"},
+           "C": {"Type": "Choice", "Choices": [{"Not": {"Variable": "$.v", "StringEquals": "$.w"}, "Next": "F"}], "Default": "F"},
+           "F": {"Type": "Fail", "Error": "$.error", "Cause": "plain"}"#,
+    );
+    assert_eq!(
+        warnings(&j),
+        [
+            ("NO_DOLLAR".to_owned(), "/States/A/Parameters/a".to_owned()),
+            ("NO_DOLLAR".to_owned(), "/States/A/Parameters/c".to_owned()),
+            (
+                "NO_DOLLAR".to_owned(),
+                "/States/A/Parameters/e/f".to_owned()
+            ),
+            (
+                "PASS_RESULT_IS_STATIC".to_owned(),
+                "/States/A/Result/g.$".to_owned()
+            ),
+            (
+                "NO_PATH".to_owned(),
+                "/States/C/Choices/0/Not/StringEquals".to_owned()
+            ),
+            ("NO_PATH".to_owned(), "/States/F/Error".to_owned()),
+        ]
+    );
 }
