@@ -2,6 +2,8 @@
 # Runs every fuzz target for SECONDS each (default 20), seeded from the shared
 # corpus, which is copied at run time and never committed.
 #   scripts/fuzz.sh [SECONDS] [TARGET...]
+# The random seed is fixed (ASL_FUZZ_SEED, default 1), so that a crash CI
+# finds shows up again in a local run of the same commit.
 # Needs cargo-fuzz (`cargo install cargo-fuzz`); on a stable toolchain the
 # sanitizer flags need RUSTC_BOOTSTRAP=1, which this script sets.
 set -euo pipefail
@@ -73,7 +75,7 @@ for t in "${targets[@]}"; do
   mkdir -p fuzz/logs
   log="fuzz/logs/$t.log"
   start=$(date +%s)
-  if ! cargo fuzz run "$t" "fuzz/corpus/$t" -- -max_total_time="$seconds" -rss_limit_mb=2048 \
+  if ! cargo fuzz run "$t" "fuzz/corpus/$t" -- -max_total_time="$seconds" -seed="${ASL_FUZZ_SEED:-1}" -rss_limit_mb=2048 \
       -max_len=1048576 -print_final_stats=1 >"$log" 2>&1; then
     echo "FAIL fuzz $t: see $log"
     tail -40 "$log"
