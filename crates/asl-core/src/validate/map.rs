@@ -4,7 +4,7 @@
 use super::schema;
 use crate::{
     codes, Diagnostic, MachineType, Map, MaxInputBytesPerBatch, MaxItems, MaxItemsPerBatch,
-    OrJsonata, State, StateMachine, ToleratedFailurePercentage,
+    OrJsonata, Resource, ResourceKind, State, StateMachine, ToleratedFailurePercentage,
 };
 
 /// The longest `Label`.
@@ -102,6 +102,13 @@ fn map(out: &mut Vec<Diagnostic>, p: &str, m: &Map) {
     }
     if let Some(r) = &m.item_reader {
         let rp = format!("{p}/ItemReader");
+        s3_resource(
+            out,
+            &format!("{rp}/Resource"),
+            &r.resource,
+            "ItemReader",
+            &["getObject", "listObjectsV2"],
+        );
         if let Some(c) = &r.reader_config {
             let cp = format!("{rp}/ReaderConfig");
             if let Some(t) = &c.input_type {
@@ -138,6 +145,15 @@ fn map(out: &mut Vec<Diagnostic>, p: &str, m: &Map) {
         ));
     }
     if let Some(b) = &m.item_batcher {
+        if b.max_items_per_batch.is_none() && b.max_input_bytes_per_batch.is_none() {
+            // The reference requires one; the CDK and every peer accept
+            // neither: a warning.
+            out.push(Diagnostic::warning(
+                codes::SCHEMA_VALIDATION_FAILED,
+                format!("{p}/ItemBatcher"),
+                "'ItemBatcher' should set 'MaxItemsPerBatch' or 'MaxInputBytesPerBatch' (or their 'Path' forms); without either, only the 256 KiB payload limit bounds a batch",
+            ));
+        }
         if let Some(MaxItemsPerBatch::MaxItemsPerBatch(OrJsonata::Value(0))) =
             &b.max_items_per_batch
         {
@@ -159,6 +175,15 @@ fn map(out: &mut Vec<Diagnostic>, p: &str, m: &Map) {
     }
     if let Some(w) = &m.result_writer {
         let wp = format!("{p}/ResultWriter");
+        if let Some(r) = &w.resource {
+            s3_resource(
+                out,
+                &format!("{wp}/Resource"),
+                r,
+                "ResultWriter",
+                &["putObject"],
+            );
+        }
         if w.resource.is_none() && w.writer_config.is_none() {
             out.push(schema(
                 wp.as_str(),
@@ -189,6 +214,40 @@ fn map(out: &mut Vec<Diagnostic>, p: &str, m: &Map) {
                 }
             }
         }
+    }
+}
+
+/// An `ItemReader` or `ResultWriter` resource: `arn:<partition>:states:::s3:<action>`
+/// with one of `actions` (a `${Name}` substitution is accepted).
+fn s3_resource(out: &mut Vec<Diagnostic>, loc: &str, r: &Resource, field: &str, actions: &[&str]) {
+    let ok = match r.kind() {
+        ResourceKind::Integration {
+            service: "s3",
+            action,
+            pattern: "",
+            ..
+        } => actions.contains(&action),
+        ResourceKind::Substitution | ResourceKind::CloudFormation => true,
+        _ => false,
+    };
+    if ok {
+        return;
+    }
+    let expected: Vec<String> = actions
+        .iter()
+        .map(|a| format!("arn:<partition>:states:::s3:{a}"))
+        .collect();
+    let message = format!(
+        "the {field} resource {} is not recognized: expected {}",
+        r.as_str(),
+        expected.join(" or ")
+    );
+    // Some other ARN or URI: the peers accept any, so (as for a Task's
+    // `Resource`) a warning; another Step Functions resource is an error.
+    if matches!(r.kind(), ResourceKind::Other) {
+        out.push(Diagnostic::warning(codes::INVALID_RESOURCE, loc, message));
+    } else {
+        out.push(Diagnostic::error(codes::INVALID_RESOURCE, loc, message));
     }
 }
 

@@ -952,3 +952,36 @@ fn literals_that_look_like_paths_warn_as_aws_does() {
         ]
     );
 }
+
+#[test]
+fn map_reader_and_writer_resources_are_s3_actions() {
+    let j = distributed(
+        r#""ItemReader": {"Resource": "arn:aws:states:::s3:fetchObject", "Parameters": {"Bucket": "b", "Key": "k"}},
+           "ResultWriter": {"Resource": "arn:aws:states:::s3:getObject", "Parameters": {"Bucket": "b", "Prefix": "p"}},
+           "ItemBatcher": {"BatchInput": {"a": 1}},"#,
+    );
+    assert_eq!(
+        codes_at(&j),
+        [
+            (
+                "INVALID_RESOURCE".to_owned(),
+                "/States/A/ItemReader/Resource".to_owned()
+            ),
+            (
+                "INVALID_RESOURCE".to_owned(),
+                "/States/A/ResultWriter/Resource".to_owned()
+            ),
+        ]
+    );
+    assert_eq!(
+        warnings(&j),
+        [(
+            "SCHEMA_VALIDATION_FAILED".to_owned(),
+            "/States/A/ItemBatcher".to_owned()
+        )]
+    );
+    ok(&distributed(
+        r#""ItemReader": {"Resource": "arn:aws-cn:states:::s3:listObjectsV2", "Parameters": {"Bucket": "b"}},
+           "ResultWriter": {"Resource": "${WriterArn}", "Parameters": {"Bucket": "b", "Prefix": "p"}},"#,
+    ));
+}
