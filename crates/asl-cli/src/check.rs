@@ -24,15 +24,75 @@ pub enum Type {
     Express,
 }
 
+/// What the validator is told besides the file: shared by `check` and `iam`.
+#[derive(clap::Args)]
+pub struct ValidationArgs {
+    /// The state machine type (EXPRESS rejects `.sync`, callbacks and activities).
+    #[arg(long = "type", value_enum)]
+    machine_type: Option<Type>,
+    /// A `${NAME}` template substitution to resolve, as `NAME=VALUE`
+    /// (repeatable), like CloudFormation's `DefinitionSubstitutions`.
+    #[arg(long = "substitution", value_name = "NAME=VALUE", value_parser = parse_substitution)]
+    substitution: Vec<(String, String)>,
+    /// A JSON object of substitutions (`{"NAME": "VALUE", ...}`).
+    #[arg(long = "substitutions", value_name = "FILE.json")]
+    substitutions: Option<PathBuf>,
+}
+
+fn parse_substitution(s: &str) -> Result<(String, String), String> {
+    match s.split_once('=') {
+        Some((name, value)) if !name.is_empty() => Ok((name.to_owned(), value.to_owned())),
+        _ => Err(format!("expected NAME=VALUE, found {s:?}")),
+    }
+}
+
+impl ValidationArgs {
+    /// The validator options: the type, the substitutions, and the Bedrock
+    /// integration's rules. `None` (after saying why on stderr) when the
+    /// substitutions file cannot be read.
+    pub fn options(&self) -> Option<Options> {
+        let mut substitutions = std::collections::BTreeMap::new();
+        if let Some(path) = &self.substitutions {
+            let bytes = crate::read(path)?;
+            match serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&bytes) {
+                Ok(map) => {
+                    for (name, value) in map {
+                        let value = match value {
+                            serde_json::Value::String(s) => s,
+                            other => other.to_string(),
+                        };
+                        substitutions.insert(name, value);
+                    }
+                }
+                Err(e) => {
+                    eprintln!(
+                        "{}: expected a JSON object of substitutions: {e}",
+                        path.display()
+                    );
+                    return None;
+                }
+            }
+        }
+        substitutions.extend(self.substitution.iter().cloned());
+        Some(Options {
+            machine_type: self.machine_type.map(|t| match t {
+                Type::Standard => MachineType::Standard,
+                Type::Express => MachineType::Express,
+            }),
+            integrations: vec![Box::new(asl_bedrock::Bedrock::default())],
+            substitutions,
+        })
+    }
+}
+
 /// Arguments of `asl check`.
 #[derive(clap::Args)]
 pub struct Args {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
-    /// The state machine type (EXPRESS rejects `.sync`, callbacks and activities).
-    #[arg(long = "type", value_enum)]
-    machine_type: Option<Type>,
+    #[command(flatten)]
+    validation: ValidationArgs,
     /// The definitions to check.
     #[arg(required = true)]
     files: Vec<PathBuf>,
@@ -41,12 +101,8 @@ pub struct Args {
 /// Runs `asl check`: 0 when no file has an error, 1 otherwise, 2 when a
 /// file cannot be read.
 pub fn run(args: &Args) -> u8 {
-    let options = Options {
-        machine_type: args.machine_type.map(|t| match t {
-            Type::Standard => MachineType::Standard,
-            Type::Express => MachineType::Express,
-        }),
-        ..Options::default()
+    let Some(options) = args.validation.options() else {
+        return exit::USAGE;
     };
     let mut code = exit::OK;
     for path in &args.files {

@@ -207,7 +207,11 @@ impl Tally {
 /// accepts that we reject.
 fn validate(corpus: &Path, rows: &[Row]) -> (usize, usize) {
     use std::collections::BTreeMap;
-    let options = asl_core::Options::default();
+    // The same rules as `asl check`: asl-core's and the Bedrock integration's.
+    let options = asl_core::Options {
+        integrations: vec![Box::new(asl_bedrock::Bedrock::default())],
+        ..asl_core::Options::default()
+    };
     let judged = judgements();
     let (mut passed, mut failed) = (0, 0);
     let mut fixture_agree = 0;

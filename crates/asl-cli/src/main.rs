@@ -6,6 +6,7 @@ mod conformance;
 mod deploy;
 mod fmt;
 mod graph;
+mod iam;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -29,6 +30,8 @@ enum Command {
     Deploy(deploy::Args),
     /// Draw a definition as a Mermaid flowchart or Graphviz DOT.
     Graph(graph::Args),
+    /// Print the least-privilege IAM policy for a definition's execution role.
+    Iam(iam::Args),
     /// Print the JSON Schema of a state machine definition.
     Schema,
     /// Run a conformance suite over a corpus folder (for CI).
@@ -65,6 +68,7 @@ fn main() -> ExitCode {
         #[cfg(feature = "deploy")]
         Command::Deploy(args) => deploy::run(&args),
         Command::Graph(args) => graph::run(&args),
+        Command::Iam(args) => iam::run(&args),
         Command::Schema => {
             println!(
                 "{}",

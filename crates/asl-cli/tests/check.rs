@@ -90,3 +90,62 @@ fn missing_file_and_bad_usage_exit_two() {
     assert_eq!(asl(&["check"]).0, 2);
     assert_eq!(asl(&["check", "--format", "xml", "x"]).0, 2);
 }
+
+#[test]
+fn bedrock_rules_apply() {
+    let f = temp_file(
+        "bedrock.asl.json",
+        r#"{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::bedrock:invokeModel","Parameters":{"Body":{}},"End":true}}}"#,
+    );
+    let (code, out) = asl(&["check", f.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("ERROR INVALID_INTEGRATION_PARAMETERS at /States/A/Parameters: bedrock:invokeModel requires 'Parameters.ModelId'"),
+        "{out}"
+    );
+}
+
+#[test]
+fn substitutions_are_resolved_from_flags_and_files() {
+    let f = temp_file(
+        "subst.asl.json",
+        r#"{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"${Fn}","Next":"B"},"B":{"Type":"Wait","Seconds":"${Delay}","End":true}}}"#,
+    );
+    let path = f.to_str().unwrap();
+    // Unresolved substitutions are accepted as they are.
+    assert_eq!(asl(&["check", path]), (0, String::new()));
+    // Resolved ones are checked like any other value.
+    let (code, out) = asl(&[
+        "check",
+        "--substitution",
+        "Fn=arn:aws:states:::lambda:invok",
+        path,
+    ]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("ERROR INVALID_RESOURCE at /States/A/Resource"),
+        "{out}"
+    );
+    // Given some substitutions, a missing one is a warning.
+    let subs = temp_file("subs.json", r#"{"Fn": "arn:aws:states:::lambda:invoke"}"#);
+    let (code, out) = asl(&["check", "--substitutions", subs.to_str().unwrap(), path]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("WARNING UNRESOLVED_SUBSTITUTION at /States/B/Seconds"),
+        "{out}"
+    );
+    // As with CloudFormation, the text is replaced inside the quotes: a
+    // number substituted into "${Delay}" is the string "5".
+    let subs = temp_file(
+        "subs2.json",
+        r#"{"Fn": "arn:aws:states:::lambda:invoke", "Delay": 5}"#,
+    );
+    let (code, out) = asl(&["check", "--substitutions", subs.to_str().unwrap(), path]);
+    assert_eq!(code, 1);
+    assert!(
+        out.contains("at /States/B/Seconds: expected a non-negative integer"),
+        "{out}"
+    );
+    // A malformed flag is a usage error.
+    assert_eq!(asl(&["check", "--substitution", "Fn", path]).0, 2);
+}
