@@ -501,10 +501,12 @@ impl Deployer {
     }
 }
 
-/// asl-core's validator: errors stop the deployment, warnings are returned.
+/// asl-core's validator, with the Bedrock integration's rules: errors stop
+/// the deployment, warnings are returned.
 fn validate_locally(spec: &DeploySpec) -> Result<Vec<DefinitionDiagnostic>, DeployError> {
     let options = asl_core::Options {
         machine_type: Some(spec.machine_type),
+        integrations: vec![Box::new(asl_bedrock::Bedrock::default())],
         ..asl_core::Options::default()
     };
     let report = asl_core::validate_str(&spec.definition, &options);
@@ -630,4 +632,39 @@ fn up_to_date(current: &Current, spec: &DeploySpec) -> bool {
         && current.machine_type == spec.machine_type.as_str()
         && current.logging == normalised_logging(spec.logging.as_ref())
         && current.tracing.is_none_or(|t| t == spec.tracing)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn local_validation_applies_the_bedrock_rules() {
+        let machine = asl_core::from_str(
+            r#"{"StartAt": "Ask", "States": {"Ask": {"Type": "Task",
+                "Resource": "arn:aws:states:::bedrock:invokeModel",
+                "Parameters": {"Body": {"prompt": "hi"}}, "End": true}}}"#,
+        )
+        .unwrap();
+        let spec = DeploySpec::new("M", &machine, "arn:aws:iam::123456789012:role/r");
+        match validate_locally(&spec) {
+            Err(DeployError::InvalidDefinition {
+                origin: DiagnosticOrigin::Local,
+                diagnostics,
+            }) => {
+                let found: Vec<(&str, Option<&str>)> = diagnostics
+                    .iter()
+                    .map(|d| (d.code.as_str(), d.location.as_deref()))
+                    .collect();
+                assert_eq!(
+                    found,
+                    [(
+                        "INVALID_INTEGRATION_PARAMETERS",
+                        Some("/States/Ask/Parameters")
+                    )]
+                );
+            }
+            other => panic!("expected a local InvalidDefinition, got {other:?}"),
+        }
+    }
 }

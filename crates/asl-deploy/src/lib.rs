@@ -4,7 +4,8 @@
 //! local emulator such as LocalStack) and runs executions against them.
 //!
 //! - [`Deployer::deploy`] validates the definition with asl-core's validator
-//!   and with `ValidateStateMachineDefinition`, then creates the state machine
+//!   (and the Bedrock integration's rules) and with
+//!   `ValidateStateMachineDefinition`, then creates the state machine
 //!   or updates it — only when the definition, role, logging or tracing
 //!   changed, so a redeploy creates no new revision or version — sets tags,
 //!   publishes a version and points an alias at it.
