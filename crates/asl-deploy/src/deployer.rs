@@ -510,12 +510,15 @@ fn validate_locally(spec: &DeploySpec) -> Result<Vec<DefinitionDiagnostic>, Depl
         ..asl_core::Options::default()
     };
     let report = asl_core::validate_str(&spec.definition, &options);
-    let diagnostics: Vec<DefinitionDiagnostic> = report
+    let mut diagnostics: Vec<DefinitionDiagnostic> = report
         .diagnostics
         .iter()
         .map(DefinitionDiagnostic::from)
         .collect();
-    if report.is_ok() {
+    let name = name_problem(&spec.name);
+    let ok = report.is_ok() && name.is_none();
+    diagnostics.extend(name);
+    if ok {
         Ok(diagnostics)
     } else {
         Err(DeployError::InvalidDefinition {
@@ -523,6 +526,41 @@ fn validate_locally(spec: &DeploySpec) -> Result<Vec<DefinitionDiagnostic>, Depl
             diagnostics,
         })
     }
+}
+
+/// The longest state machine name AWS accepts.
+const MAX_NAME: usize = 80;
+
+/// AWS's rules for a state machine name, with AWS's codes.
+fn name_problem(name: &str) -> Option<DefinitionDiagnostic> {
+    let len = name.chars().count();
+    let (code, message) = if name.is_empty() {
+        (
+            "STATE_MACHINE_NAME_EMPTY",
+            "the state machine name is empty".to_owned(),
+        )
+    } else if len > MAX_NAME {
+        (
+            "STATE_MACHINE_NAME_TOO_LONG",
+            format!("the state machine name is {len} characters long; the limit is {MAX_NAME}"),
+        )
+    } else if let Some(c) = name
+        .chars()
+        .find(|c| asl_core::validate::forbidden_in_name(*c))
+    {
+        (
+            "STATE_MACHINE_NAME_INVALID",
+            format!("the state machine name {name:?} contains {c:?}: whitespace, wildcards, brackets, control characters and \" # % \\ ^ | ~ ` $ & , ; : / are not allowed"),
+        )
+    } else {
+        return None;
+    };
+    Some(DefinitionDiagnostic {
+        severity: "ERROR".to_owned(),
+        code: code.to_owned(),
+        message,
+        location: None,
+    })
 }
 
 fn version_number(arn: &str) -> u64 {
@@ -666,5 +704,32 @@ mod tests {
             }
             other => panic!("expected a local InvalidDefinition, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn state_machine_names_follow_aws_rules() {
+        let machine =
+            asl_core::from_str(r#"{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}"#)
+                .unwrap();
+        let code = |name: &str| {
+            let spec = DeploySpec::new(name, &machine, "arn:aws:iam::123456789012:role/r");
+            match validate_locally(&spec) {
+                Ok(_) => None,
+                Err(DeployError::InvalidDefinition { diagnostics, .. }) => {
+                    diagnostics.first().map(|d| d.code.clone())
+                }
+                Err(other) => panic!("{other:?}"),
+            }
+        };
+        assert_eq!(code("Orders-v2_prod"), None);
+        assert_eq!(code("").as_deref(), Some("STATE_MACHINE_NAME_EMPTY"));
+        assert_eq!(
+            code(&"n".repeat(81)).as_deref(),
+            Some("STATE_MACHINE_NAME_TOO_LONG")
+        );
+        assert_eq!(
+            code("my machine").as_deref(),
+            Some("STATE_MACHINE_NAME_INVALID")
+        );
     }
 }

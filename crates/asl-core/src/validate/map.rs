@@ -267,7 +267,7 @@ fn label_rules(out: &mut Vec<Diagnostic>, loc: &str, label: &str) {
             format!("'Label' is {len} characters long; the limit is {MAX_LABEL}"),
         ));
     }
-    if let Some(c) = label.chars().find(|c| forbidden(*c)) {
+    if let Some(c) = label.chars().find(|c| forbidden_in_name(*c)) {
         out.push(Diagnostic::error(
             codes::INVALID_LABEL_NAME,
             loc,
@@ -276,7 +276,16 @@ fn label_rules(out: &mut Vec<Diagnostic>, loc: &str, label: &str) {
     }
 }
 
-fn forbidden(c: char) -> bool {
+/// Whether AWS forbids `c` in a resource name (state machine, execution,
+/// activity) and in a Map `Label`: whitespace, `? *`, brackets, control
+/// characters, and `" # % \ ^ | ~ `` ` `` $ & , ; : /`.
+///
+/// ```
+/// use asl_core::validate::forbidden_in_name;
+/// assert!(forbidden_in_name(' ') && forbidden_in_name('/') && forbidden_in_name('\u{85}'));
+/// assert!(!forbidden_in_name('-') && !forbidden_in_name('_') && !forbidden_in_name('é'));
+/// ```
+pub fn forbidden_in_name(c: char) -> bool {
     c.is_whitespace()
         || c.is_control()
         || ('\u{7f}'..='\u{9f}').contains(&c)

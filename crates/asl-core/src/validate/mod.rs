@@ -36,6 +36,7 @@ mod graph;
 mod limits;
 mod literals;
 mod map;
+pub use map::forbidden_in_name;
 mod optimized;
 mod paths;
 mod retry;
