@@ -13,15 +13,28 @@ pub const STATES_ALL: &str = "States.ALL";
 /// One element of `Retry`: which errors to retry, and how.
 ///
 /// ```
-/// use asl_core::Retrier;
+/// use asl_core::{JitterStrategy, Retrier};
+/// use serde_json::json;
+///
 /// let r = Retrier::builder()
-///     .error_equals(["Bedrock.ThrottlingException"])
+///     .error_equals(["Bedrock.ThrottlingException", "States.Timeout"])
 ///     .interval_seconds(2)
 ///     .max_attempts(5)
 ///     .backoff_rate(2.0)
+///     .max_delay_seconds(60)
+///     .jitter_strategy(JitterStrategy::Full)
 ///     .build();
-/// let json = serde_json::to_value(&r).unwrap();
-/// assert_eq!(json["BackoffRate"], 2.0);
+/// assert_eq!(
+///     serde_json::to_value(&r).unwrap(),
+///     json!({
+///         "ErrorEquals": ["Bedrock.ThrottlingException", "States.Timeout"],
+///         "IntervalSeconds": 2,
+///         "MaxAttempts": 5,
+///         "BackoffRate": 2.0,
+///         "MaxDelaySeconds": 60,
+///         "JitterStrategy": "FULL"
+///     })
+/// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
 #[serde(rename_all = "PascalCase")]
@@ -74,9 +87,24 @@ pub enum JitterStrategy {
 /// One element of `Catch`: which errors to catch, and where to go.
 ///
 /// ```
-/// use asl_core::Catcher;
-/// let c = Catcher::builder().error_equals(["States.ALL"]).next("HandleFailure").build();
-/// assert_eq!(serde_json::to_value(&c).unwrap()["Next"], "HandleFailure");
+/// use asl_core::{Catcher, ReferencePath, STATES_ALL};
+/// use serde_json::json;
+///
+/// let c = Catcher::builder()
+///     .error_equals([STATES_ALL])
+///     .next("HandleFailure")
+///     .result_path(ReferencePath::new("$.error"))
+///     .comment("keep the input, add the error")
+///     .build();
+/// assert_eq!(
+///     serde_json::to_value(&c).unwrap(),
+///     json!({
+///         "ErrorEquals": ["States.ALL"],
+///         "Next": "HandleFailure",
+///         "ResultPath": "$.error",
+///         "Comment": "keep the input, add the error"
+///     })
+/// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
 #[serde(rename_all = "PascalCase")]

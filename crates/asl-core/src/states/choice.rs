@@ -69,6 +69,42 @@ pub struct Choice {
 
 /// A top-level Choice Rule: a condition and the `Next` state to go to when it
 /// holds.
+///
+/// A JSONPath rule with a nested `And` and `Not`, and a JSONata rule with a
+/// `Condition`:
+///
+/// ```
+/// use asl_core::{BoolExpr, ChoiceRule, Comparator, Comparison, Jsonata};
+/// use serde_json::json;
+///
+/// // $.status == "DONE" and not ($.retries > 3)
+/// let rule = ChoiceRule::jsonpath(
+///     BoolExpr::And(vec![
+///         Comparison::new("$.status", Comparator::StringEquals("DONE".into())).into(),
+///         BoolExpr::Not(Box::new(
+///             Comparison::new("$.retries", Comparator::NumericGreaterThan(3.into())).into(),
+///         ))
+///         .into(),
+///     ]),
+///     "Finish",
+/// );
+/// assert_eq!(
+///     serde_json::to_value(&rule).unwrap(),
+///     json!({
+///         "And": [
+///             {"Variable": "$.status", "StringEquals": "DONE"},
+///             {"Not": {"Variable": "$.retries", "NumericGreaterThan": 3}}
+///         ],
+///         "Next": "Finish"
+///     })
+/// );
+///
+/// let rule = ChoiceRule::jsonata(Jsonata::new("$states.input.count > 10"), "Large");
+/// assert_eq!(
+///     serde_json::to_value(&rule).unwrap(),
+///     json!({"Condition": "{% $states.input.count > 10 %}", "Next": "Large"})
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
 #[serde(rename_all = "PascalCase")]
 pub struct ChoiceRule {

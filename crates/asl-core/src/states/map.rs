@@ -287,6 +287,25 @@ impl ExecutionType {
 }
 
 /// Where a [`Map`] finds its items.
+///
+/// `ItemsPath` points into the input (JSONPath); `Items` is a literal array
+/// or a JSONata expression:
+///
+/// ```
+/// use asl_core::{Items, Jsonata, OrJsonata};
+/// use serde_json::json;
+///
+/// let path = Items::ItemsPath("$.orders".into());
+/// let literal = Items::Items(OrJsonata::Value(vec![json!(1), json!(2)]));
+/// let dynamic = Items::Items(Jsonata::new("$states.input.orders").into());
+///
+/// assert_eq!(serde_json::to_value(&path).unwrap(), json!({"ItemsPath": "$.orders"}));
+/// assert_eq!(serde_json::to_value(&literal).unwrap(), json!({"Items": [1, 2]}));
+/// assert_eq!(
+///     serde_json::to_value(&dynamic).unwrap(),
+///     json!({"Items": "{% $states.input.orders %}"})
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum Items {
     /// `ItemsPath` (JSONPath): a reference path to an array.
@@ -309,6 +328,25 @@ pub enum ItemSelector {
 }
 
 /// How many iterations of a [`Map`] run at once.
+///
+/// ```
+/// use asl_core::{Jsonata, MaxConcurrency};
+/// use serde_json::json;
+///
+/// let fixed = MaxConcurrency::from(10);
+/// let from_input = MaxConcurrency::MaxConcurrencyPath("$.concurrency".into());
+/// let dynamic = MaxConcurrency::MaxConcurrency(Jsonata::new("$states.input.n").into());
+///
+/// assert_eq!(serde_json::to_value(&fixed).unwrap(), json!({"MaxConcurrency": 10}));
+/// assert_eq!(
+///     serde_json::to_value(&from_input).unwrap(),
+///     json!({"MaxConcurrencyPath": "$.concurrency"})
+/// );
+/// assert_eq!(
+///     serde_json::to_value(&dynamic).unwrap(),
+///     json!({"MaxConcurrency": "{% $states.input.n %}"})
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum MaxConcurrency {
     /// `MaxConcurrency`: 0 means no explicit limit.
@@ -326,6 +364,33 @@ impl From<u64> for MaxConcurrency {
 }
 
 /// The share of failed items a distributed [`Map`] tolerates.
+///
+/// ```
+/// use asl_core::{Jsonata, ToleratedFailurePercentage};
+/// use serde_json::{json, Number};
+///
+/// let fixed = ToleratedFailurePercentage::ToleratedFailurePercentage(
+///     Number::from_f64(2.5).unwrap().into(),
+/// );
+/// let from_input =
+///     ToleratedFailurePercentage::ToleratedFailurePercentagePath("$.tolerance".into());
+/// let dynamic = ToleratedFailurePercentage::ToleratedFailurePercentage(
+///     Jsonata::new("$states.input.tolerance").into(),
+/// );
+///
+/// assert_eq!(
+///     serde_json::to_value(&fixed).unwrap(),
+///     json!({"ToleratedFailurePercentage": 2.5})
+/// );
+/// assert_eq!(
+///     serde_json::to_value(&from_input).unwrap(),
+///     json!({"ToleratedFailurePercentagePath": "$.tolerance"})
+/// );
+/// assert_eq!(
+///     serde_json::to_value(&dynamic).unwrap(),
+///     json!({"ToleratedFailurePercentage": "{% $states.input.tolerance %}"})
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum ToleratedFailurePercentage {
     /// `ToleratedFailurePercentage`: 0 to 100.
@@ -348,6 +413,79 @@ pub enum ToleratedFailureCount {
 }
 /// `ItemReader`: reads a distributed [`Map`]'s items from S3
 /// (`arn:aws:states:::s3:getObject` or `…:s3:listObjectsV2`).
+///
+/// A distributed Map that reads a CSV file, batches its rows, runs each batch
+/// in an Express child execution and writes the results back to S3:
+///
+/// ```
+/// use asl_core::{
+///     CsvHeaderLocation, ExecutionType, ItemBatcher, ItemProcessor, ItemReader, Map,
+///     MaxItemsPerBatch, Pass, ProcessorConfig, ProcessorMode, ReaderConfig, ResultWriter,
+///     ToleratedFailurePercentage, WriterConfig,
+/// };
+/// use serde_json::{json, Number};
+///
+/// let processor = ItemProcessor::builder()
+///     .processor_config(
+///         ProcessorConfig::builder()
+///             .mode(ProcessorMode::Distributed)
+///             .execution_type(ExecutionType::Express)
+///             .build(),
+///     )
+///     .start_at("Handle")
+///     .states([("Handle".to_owned(), Pass::builder().build().into())])
+///     .build();
+/// assert!(processor.is_distributed());
+///
+/// let map = Map::builder()
+///     .processor(processor)
+///     .item_reader(
+///         ItemReader::builder()
+///             .resource("arn:aws:states:::s3:getObject")
+///             .parameters(json!({"Bucket": "my-bucket", "Key": "orders.csv"}))
+///             .reader_config(
+///                 ReaderConfig::builder()
+///                     .input_type("CSV")
+///                     .csv_header_location(CsvHeaderLocation::FirstRow)
+///                     .build(),
+///             )
+///             .build(),
+///     )
+///     .item_batcher(
+///         ItemBatcher::builder()
+///             .max_items_per_batch(MaxItemsPerBatch::MaxItemsPerBatch(100.into()))
+///             .build(),
+///     )
+///     .result_writer(
+///         ResultWriter::builder()
+///             .resource("arn:aws:states:::s3:putObject")
+///             .parameters(json!({"Bucket": "my-bucket", "Prefix": "results"}))
+///             .writer_config(
+///                 WriterConfig::builder()
+///                     .output_type("JSONL")
+///                     .transformation("COMPACT")
+///                     .build(),
+///             )
+///             .build(),
+///     )
+///     .label("orders")
+///     .tolerated_failure_percentage(ToleratedFailurePercentage::ToleratedFailurePercentage(
+///         Number::from(5u64).into(),
+///     ))
+///     .build();
+///
+/// let json = serde_json::to_value(&map).unwrap();
+/// let config = &json["ItemProcessor"]["ProcessorConfig"];
+/// assert_eq!(config["Mode"], "DISTRIBUTED");
+/// assert_eq!(config["ExecutionType"], "EXPRESS");
+/// assert_eq!(json["ItemReader"]["Resource"], "arn:aws:states:::s3:getObject");
+/// assert_eq!(json["ItemReader"]["ReaderConfig"]["InputType"], "CSV");
+/// assert_eq!(json["ItemReader"]["ReaderConfig"]["CSVHeaderLocation"], "FIRST_ROW");
+/// assert_eq!(json["ItemBatcher"]["MaxItemsPerBatch"], 100);
+/// assert_eq!(json["ResultWriter"]["WriterConfig"]["OutputType"], "JSONL");
+/// assert_eq!(json["Label"], "orders");
+/// assert_eq!(json["ToleratedFailurePercentage"], 5);
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
 #[serde(rename_all = "PascalCase")]
 pub struct ItemReader {

@@ -102,6 +102,25 @@ pub struct Task {
 }
 
 /// `TimeoutSeconds` (a positive integer, or JSONata) or `TimeoutSecondsPath`.
+///
+/// ```
+/// use asl_core::{Jsonata, Timeout};
+/// use serde_json::json;
+///
+/// let fixed = Timeout::from(300);
+/// let from_input = Timeout::Path("$.timeout".into());
+/// let dynamic = Timeout::Seconds(Jsonata::new("$states.input.timeout").into());
+///
+/// assert_eq!(serde_json::to_value(&fixed).unwrap(), json!({"TimeoutSeconds": 300}));
+/// assert_eq!(
+///     serde_json::to_value(&from_input).unwrap(),
+///     json!({"TimeoutSecondsPath": "$.timeout"})
+/// );
+/// assert_eq!(
+///     serde_json::to_value(&dynamic).unwrap(),
+///     json!({"TimeoutSeconds": "{% $states.input.timeout %}"})
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum Timeout {
     /// `TimeoutSeconds`.
@@ -119,6 +138,26 @@ impl From<u64> for Timeout {
 }
 
 /// `HeartbeatSeconds` (a positive integer, or JSONata) or `HeartbeatSecondsPath`.
+/// A Task's heartbeat must be shorter than its timeout.
+///
+/// ```
+/// use asl_core::{Heartbeat, Task, Timeout};
+///
+/// let task = Task::builder()
+///     .resource("arn:aws:states:::ecs:runTask.waitForTaskToken")
+///     .timeout(Timeout::from(3600))
+///     .heartbeat(Heartbeat::from(60))
+///     .build();
+/// let json = serde_json::to_value(&task).unwrap();
+/// assert_eq!(json["TimeoutSeconds"], 3600);
+/// assert_eq!(json["HeartbeatSeconds"], 60);
+///
+/// let from_input = Heartbeat::Path("$.heartbeat".into());
+/// assert_eq!(
+///     serde_json::to_value(&from_input).unwrap()["HeartbeatSecondsPath"],
+///     "$.heartbeat"
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum Heartbeat {
     /// `HeartbeatSeconds`.
@@ -136,6 +175,36 @@ impl From<u64> for Heartbeat {
 }
 
 /// A Task's `Credentials`: the role Step Functions assumes for the call.
+///
+/// The role is a literal ARN (`RoleArn`) or, in JSONPath, taken from the
+/// input (`RoleArn.$`):
+///
+/// ```
+/// use asl_core::{Credentials, RoleArn, Task};
+/// use serde_json::json;
+///
+/// let task = Task::builder()
+///     .resource("arn:aws:states:::lambda:invoke")
+///     .credentials(
+///         Credentials::builder()
+///             .role_arn("arn:aws:iam::111122223333:role/CrossAccount")
+///             .build(),
+///     )
+///     .build();
+/// let json = serde_json::to_value(&task).unwrap();
+/// assert_eq!(
+///     json["Credentials"],
+///     json!({"RoleArn": "arn:aws:iam::111122223333:role/CrossAccount"})
+/// );
+///
+/// let from_input = Credentials::builder()
+///     .role_arn(RoleArn::Path("$.roleArn".into()))
+///     .build();
+/// assert_eq!(
+///     serde_json::to_value(&from_input).unwrap(),
+///     json!({"RoleArn.$": "$.roleArn"})
+/// );
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
 pub struct Credentials {
     /// `RoleArn` or `RoleArn.$` (AWS requires one; the validator checks).
