@@ -218,6 +218,9 @@ fn validate(corpus: &Path, rows: &[Row]) -> (usize, usize) {
     let (mut located, mut unlocated) = (0, 0);
     let mut by_source: BTreeMap<String, Tally> = BTreeMap::new();
     let mut by_code: BTreeMap<String, Tally> = BTreeMap::new();
+    // The rules of validation-rules.md, when the spec sits beside the corpus.
+    let rules = crate::rules::read(corpus);
+    let mut by_rule: BTreeMap<String, Tally> = BTreeMap::new();
     let mut used = std::collections::HashSet::new();
     for row in rows {
         let Some(fixture_ok) = fixture_expected(row) else {
@@ -286,6 +289,9 @@ fn validate(corpus: &Path, rows: &[Row]) -> (usize, usize) {
         }
         by_source.entry(source).or_default().add(outcome);
         by_code.entry(code).or_default().add(outcome);
+        for rule in rules.iter().flatten().filter(|r| r.covers(&row.file)) {
+            by_rule.entry(rule.id.clone()).or_default().add(outcome);
+        }
         if !aws_ok && serde_json::from_str::<serde_json::Value>(&text).is_ok() {
             if let Some(d) = report.diagnostics.first() {
                 if asl_core::locate::locate(&text, &d.location).is_some() {
@@ -306,6 +312,14 @@ fn validate(corpus: &Path, rows: &[Row]) -> (usize, usize) {
     }
     table("source", &by_source);
     table("first error code", &by_code);
+    if rules.is_some() {
+        table(
+            "rule of validation-rules.md (rows named in its fixtures column)",
+            &by_rule,
+        );
+    } else {
+        println!("(no ../spec/validation-rules.md beside the corpus: no table per rule)");
+    }
     let total = passed + failed;
     println!(
         "fixture verdicts (manifest AWS-RULE CONFLICT rows as AWS would judge them): {fixture_agree} of {total} agree ({:.2}%)",

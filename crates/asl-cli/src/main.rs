@@ -7,6 +7,7 @@ mod deploy;
 mod fmt;
 mod graph;
 mod iam;
+mod rules;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
