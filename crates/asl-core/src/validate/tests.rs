@@ -985,3 +985,25 @@ fn map_reader_and_writer_resources_are_s3_actions() {
            "ResultWriter": {"Resource": "${WriterArn}", "Parameters": {"Bucket": "b", "Prefix": "p"}},"#,
     ));
 }
+
+#[test]
+fn states_result_and_error_output_are_only_where_they_exist() {
+    let j = machine(
+        r#""A": {"Type": "Task", "QueryLanguage": "JSONata", "Resource": "arn:aws:states:::lambda:invoke",
+                 "Arguments": {"x": "{% $states.result.a %}"},
+                 "Output": "{% $states.result.Payload %}",
+                 "Assign": {"err": "{% $states.errorOutput %}"},
+                 "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "B",
+                            "Output": "{% $states.errorOutput %}", "Assign": {"r": "{% $states.result %}"}}],
+                 "Next": "B"},
+           "B": {"Type": "Pass", "QueryLanguage": "JSONata", "Output": "{% $states.resultx & $states.input %}", "End": true}"#,
+    );
+    assert_eq!(
+        warnings(&j),
+        [
+            ("VARIABLE_SCOPE".to_owned(), "/States/A/Arguments/x".to_owned()),
+            ("VARIABLE_SCOPE".to_owned(), "/States/A/Assign/err".to_owned()),
+            ("VARIABLE_SCOPE".to_owned(), "/States/A/Catch/0/Assign/r".to_owned()),
+        ]
+    );
+}

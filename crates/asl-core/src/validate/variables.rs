@@ -162,6 +162,7 @@ pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) {
             }
             let mut found = Vec::new();
             collect_reads(&value, &p, ql, false, true, &mut found);
+            found.retain(|(name, location)| !states_member(out, state, &p, name, location));
             reads.extend(found.into_iter().map(|(name, location)| Read {
                 name,
                 location,
@@ -181,6 +182,46 @@ pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) {
         resolve(out, &scopes, r);
     }
     shadowing(out, &scopes);
+}
+
+/// Checks a `$states.result` / `$states.errorOutput` read (`name` is
+/// `states.result` or `states.errorOutput`; anything else is not such a read
+/// and gives `false`): `result` exists in the `Output` and `Assign` of a
+/// Task, Parallel or Map state, `errorOutput` in a catcher's (§8.2).
+fn states_member(
+    out: &mut Vec<Diagnostic>,
+    state: &State,
+    p: &str,
+    name: &str,
+    location: &str,
+) -> bool {
+    let Some(member) = name.strip_prefix("states.") else {
+        return false;
+    };
+    let relative = location.get(p.len()..).unwrap_or_default();
+    let mut segments = relative.split('/').skip(1);
+    let first = segments.next().unwrap_or_default();
+    let output_or_assign = |field: &str| matches!(field, "Output" | "Assign");
+    let (allowed, where_) = if member == "result" {
+        (
+            output_or_assign(first)
+                && matches!(state, State::Task(_) | State::Parallel(_) | State::Map(_)),
+            "the 'Output' and 'Assign' of a Task, Parallel or Map state",
+        )
+    } else {
+        let in_catcher = first == "Catch"
+            && segments.next().is_some()
+            && segments.next().is_some_and(output_or_assign);
+        (in_catcher, "a catcher's 'Output' and 'Assign'")
+    };
+    if !allowed {
+        out.push(Diagnostic::warning(
+            codes::VARIABLE_SCOPE,
+            location,
+            format!("'$states.{member}' is only available in {where_}; here it is undefined"),
+        ));
+    }
+    true
 }
 
 /// The scopes directly inside a state: pointer, isolated, states, own query language.
@@ -305,8 +346,25 @@ fn collect_reads(
                 return; // reported by the JSONata rules
             };
             for r in ast.variables() {
+                if r.locally_bound {
+                    continue;
+                }
+                if r.name == "states" {
+                    // `$states.result` and `$states.errorOutput` exist only in
+                    // some fields; recorded under their dotted name.
+                    let after = expr.get(r.span.end..).unwrap_or_default();
+                    for member in ["result", "errorOutput"] {
+                        let rest = after.strip_prefix('.').and_then(|a| a.strip_prefix(member));
+                        if rest.is_some_and(|x| {
+                            !x.starts_with(|c: char| c.is_alphanumeric() || c == '_')
+                        }) {
+                            found.push((format!("states.{member}"), p.to_owned()));
+                        }
+                    }
+                    continue;
+                }
                 let builtin = JSONATA_FUNCTIONS.contains(&r.name);
-                if !r.locally_bound && !builtin && !matches!(r.name, "" | "$" | "states") {
+                if !builtin && !matches!(r.name, "" | "$") {
                     found.push((r.name.to_owned(), p.to_owned()));
                 }
             }
