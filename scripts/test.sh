@@ -27,7 +27,11 @@ finish() {
   printf '\n==> step durations\n'
   printf '  %s\n' "${timings[@]}"
   if [ "$rc" -ne 0 ]; then
-    printf '\n==> FAILED with exit %s in step: %s\n' "$rc" "$current" | tee /dev/stderr
+    # To stdout and stderr, through the shell's own descriptors: reopening
+    # /dev/stderr (as `tee /dev/stderr` does) would write at offset 0 of a
+    # log file that both streams go to.
+    printf '\n==> FAILED with exit %s in step: %s\n' "$rc" "$current"
+    printf '==> FAILED with exit %s in step: %s\n' "$rc" "$current" >&2
   else
     printf '\n==> every step passed (%ss)\n' "$SECONDS"
   fi

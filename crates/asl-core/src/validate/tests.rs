@@ -1001,9 +1001,18 @@ fn states_result_and_error_output_are_only_where_they_exist() {
     assert_eq!(
         warnings(&j),
         [
-            ("VARIABLE_SCOPE".to_owned(), "/States/A/Arguments/x".to_owned()),
-            ("VARIABLE_SCOPE".to_owned(), "/States/A/Assign/err".to_owned()),
-            ("VARIABLE_SCOPE".to_owned(), "/States/A/Catch/0/Assign/r".to_owned()),
+            (
+                "VARIABLE_SCOPE".to_owned(),
+                "/States/A/Arguments/x".to_owned()
+            ),
+            (
+                "VARIABLE_SCOPE".to_owned(),
+                "/States/A/Assign/err".to_owned()
+            ),
+            (
+                "VARIABLE_SCOPE".to_owned(),
+                "/States/A/Catch/0/Assign/r".to_owned()
+            ),
         ]
     );
 }
