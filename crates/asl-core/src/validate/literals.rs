@@ -8,6 +8,7 @@
 use crate::pointer::escape;
 use crate::{codes, Diagnostic, QueryLanguage, State, StateMachine};
 use serde_json::Value;
+use std::fmt::Write as _;
 
 /// Payload templates of a JSONPath state (and `Assign`, whose values follow
 /// the same rules), by where they sit in the state object.
@@ -36,24 +37,21 @@ const STRING_OPERATORS: &[&str] = &[
     "TimestampGreaterThanEquals",
 ];
 
-pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) {
+/// `doc` is the machine as JSON (`machine.to_value()`).
+pub(super) fn check(machine: &StateMachine, doc: &Value, out: &mut Vec<Diagnostic>) {
     for s in machine.walk() {
         if s.query_language != QueryLanguage::JsonPath {
             continue;
         }
         let p = s.pointer.as_str();
-        let Ok(value) = serde_json::to_value(s.state) else {
+        let Some(value) = doc.pointer(p) else {
             continue;
         };
         for path in TEMPLATES {
-            let mut v = Some(&value);
-            let mut at = p.to_owned();
-            for key in *path {
-                v = v.and_then(|x| x.get(key));
-                at = format!("{at}/{key}");
-            }
-            if let Some(template) = v {
-                no_dollar(out, template, &at);
+            let template = path.iter().try_fold(value, |x, key| x.get(key));
+            if let Some(template) = template {
+                let mut at = format!("{p}/{}", path.join("/"));
+                no_dollar(out, template, &mut at);
             }
         }
         match s.state {
@@ -96,19 +94,40 @@ fn looks_like_path(s: &str) -> bool {
     anchored && crate::path::parse(s).is_ok()
 }
 
-fn no_dollar(out: &mut Vec<Diagnostic>, v: &Value, at: &str) {
-    crate::value::walk(v, at, |node| {
-        if let (Some(key), Value::String(s)) = (node.key, node.value) {
-            if !key.ends_with(".$") && looks_like_path(s) {
-                out.push(Diagnostic::warning(
-                    codes::NO_DOLLAR,
-                    node.pointer.as_str(),
-                    format!("{s:?} looks like a path or an intrinsic function, but the key '{key}' does not end in '.$', so it is passed as a literal string; name the key '{key}.$' to evaluate it"),
-                ));
+/// Walks a template; `at` is its pointer, grown and truncated in place, so
+/// that only a warning allocates.
+fn no_dollar(out: &mut Vec<Diagnostic>, v: &Value, at: &mut String) {
+    let len = at.len();
+    match v {
+        Value::Object(map) => {
+            for (key, x) in map {
+                at.push('/');
+                at.push_str(&escape(key));
+                match x {
+                    Value::String(s) if !key.ends_with(".$") && looks_like_path(s) => {
+                        out.push(Diagnostic::warning(
+                            codes::NO_DOLLAR,
+                            at.as_str(),
+                            format!("{s:?} looks like a path or an intrinsic function, but the key '{key}' does not end in '.$', so it is passed as a literal string; name the key '{key}.$' to evaluate it"),
+                        ));
+                    }
+                    Value::Object(_) | Value::Array(_) => no_dollar(out, x, at),
+                    _ => {}
+                }
+                at.truncate(len);
             }
         }
-        true
-    });
+        Value::Array(items) => {
+            for (i, x) in items.iter().enumerate() {
+                if matches!(x, Value::Object(_) | Value::Array(_)) {
+                    let _ = write!(at, "/{i}");
+                    no_dollar(out, x, at);
+                    at.truncate(len);
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 fn no_path(out: &mut Vec<Diagnostic>, at: &str, field: &str, twin: &str) {

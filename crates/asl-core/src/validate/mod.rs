@@ -223,8 +223,11 @@ fn run(machine: &StateMachine, options: &Options, out: &mut Vec<Diagnostic>) {
     task::check(machine, options, out);
     map::check(machine, options.machine_type, out);
     limits::check(machine, out);
-    variables::check(machine, out);
-    literals::check(machine, out);
+    // The rules that read states as JSON share one serialization of the
+    // machine (not one per state, which would copy nested branches again).
+    let doc = machine.to_value();
+    variables::check(machine, &doc, out);
+    literals::check(machine, &doc, out);
 }
 
 /// Replaces each `${Name}` with its value, escaped for a JSON string.

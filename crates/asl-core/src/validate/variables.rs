@@ -14,6 +14,7 @@ use crate::pointer::escape;
 use crate::{codes, Diagnostic, Jsonata, QueryLanguage, State, StateMachine, States};
 use serde_json::Value;
 use std::collections::HashMap;
+use std::fmt::Write as _;
 
 /// JSONata 2.0.6's function library and the functions Step Functions adds
 /// (`$partition`, `$range`, `$hash`, `$random`, `$uuid`, `$parse`). A bare
@@ -140,7 +141,8 @@ struct Read {
     scope: usize,
 }
 
-pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) {
+/// `doc` is the machine as JSON (`machine.to_value()`).
+pub(super) fn check(machine: &StateMachine, doc: &Value, out: &mut Vec<Diagnostic>) {
     let mut scopes = vec![Scope {
         parent: None,
         isolated: false,
@@ -154,14 +156,15 @@ pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) {
         for (name, state) in states {
             let p = format!("{base}/States/{}", escape(name));
             let ql = state.query_language().unwrap_or(inherited);
-            let Ok(value) = serde_json::to_value(state) else {
+            let Some(value) = doc.pointer(&p) else {
                 continue;
             };
             if let Some(sc) = scopes.get_mut(scope) {
-                assignments(out, sc, &p, &value);
+                assignments(out, sc, &p, value);
             }
             let mut found = Vec::new();
-            collect_reads(&value, &p, ql, false, true, &mut found);
+            let mut pointer = p.clone();
+            collect_reads(value, &mut pointer, ql, false, true, &mut found);
             found.retain(|(name, location)| !states_member(out, state, &p, name, location));
             reads.extend(found.into_iter().map(|(name, location)| Read {
                 name,
@@ -304,12 +307,15 @@ fn is_identifier(name: &str) -> bool {
 /// their own states, and `Comment`s are never evaluated.
 fn collect_reads(
     v: &Value,
-    p: &str,
+    p: &mut String,
     ql: QueryLanguage,
     in_template: bool,
     top: bool,
     found: &mut Vec<(String, String)>,
 ) {
+    // `p` is the pointer of `v`, grown and truncated in place as the walk
+    // goes down and back up: no pointer is allocated unless a read is found.
+    let len = p.len();
     match v {
         Value::Object(map) => {
             for (k, x) in map {
@@ -318,24 +324,28 @@ fn collect_reads(
                 {
                     continue;
                 }
-                let at = format!("{p}/{}", escape(k));
-                let template = in_template || TEMPLATES.contains(&k.as_str());
+                p.push('/');
+                p.push_str(&escape(k));
                 if let (QueryLanguage::JsonPath, Value::String(s)) = (ql, x) {
                     let is_path = k.ends_with(".$")
                         || (!in_template
                             && (PATH_FIELDS.contains(&k.as_str())
                                 || (k.ends_with("Path") && k != "ResultPath")));
                     if is_path {
-                        jsonpath_reads(s, &at, found);
+                        jsonpath_reads(s, p, found);
                     }
-                    continue;
+                } else {
+                    let template = in_template || TEMPLATES.contains(&k.as_str());
+                    collect_reads(x, p, ql, template, false, found);
                 }
-                collect_reads(x, &at, ql, template, false, found);
+                p.truncate(len);
             }
         }
         Value::Array(items) => {
             for (i, x) in items.iter().enumerate() {
-                collect_reads(x, &format!("{p}/{i}"), ql, in_template, false, found);
+                let _ = write!(p, "/{i}");
+                collect_reads(x, p, ql, in_template, false, found);
+                p.truncate(len);
             }
         }
         Value::String(s) if ql == QueryLanguage::Jsonata && Jsonata::is_expression(s) => {
@@ -358,14 +368,14 @@ fn collect_reads(
                         if rest.is_some_and(|x| {
                             !x.starts_with(|c: char| c.is_alphanumeric() || c == '_')
                         }) {
-                            found.push((format!("states.{member}"), p.to_owned()));
+                            found.push((format!("states.{member}"), p.clone()));
                         }
                     }
                     continue;
                 }
                 let builtin = JSONATA_FUNCTIONS.contains(&r.name);
                 if !builtin && !matches!(r.name, "" | "$") {
-                    found.push((r.name.to_owned(), p.to_owned()));
+                    found.push((r.name.to_owned(), p.clone()));
                 }
             }
         }
