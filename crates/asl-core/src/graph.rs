@@ -93,7 +93,9 @@ pub fn scopes(machine: &StateMachine) -> Vec<Scope<'_>> {
     out
 }
 
-type Nested<'a> = (
+/// A scope directly inside a state: the pointer of its `StartAt`/`States`
+/// object, its kind, `StartAt`, `States`, and its own `QueryLanguage`.
+pub(crate) type Nested<'a> = (
     String,
     ScopeKind,
     &'a str,
@@ -102,7 +104,7 @@ type Nested<'a> = (
 );
 
 /// The scopes directly inside one state.
-fn nested<'a>(state: &'a State, pointer: &str) -> Vec<Nested<'a>> {
+pub(crate) fn nested<'a>(state: &'a State, pointer: &str) -> Vec<Nested<'a>> {
     match state {
         State::Parallel(p) => p
             .branches

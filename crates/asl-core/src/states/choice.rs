@@ -184,6 +184,44 @@ pub enum BoolExpr {
     Compare(Comparison),
 }
 
+impl BoolExpr {
+    /// This expression and every rule nested in it, parents first and in
+    /// document order, each with its JSON pointer: `base` for this one,
+    /// `{base}/And/0`, `{base}/Not`, … below it.
+    ///
+    /// ```
+    /// use asl_core::{BoolExpr, Comparator, Comparison, NestedRule};
+    /// let rule = BoolExpr::Not(Box::new(NestedRule::from(BoolExpr::from(Comparison::new(
+    ///     "$.done",
+    ///     Comparator::BooleanEquals(true),
+    /// )))));
+    /// let pointers: Vec<String> = rule.walk("/States/C/Choices/0").into_iter().map(|(p, _)| p).collect();
+    /// assert_eq!(pointers, ["/States/C/Choices/0", "/States/C/Choices/0/Not"]);
+    /// ```
+    pub fn walk(&self, base: &str) -> Vec<(String, &BoolExpr)> {
+        let mut out = Vec::new();
+        let mut stack = vec![(base.to_owned(), self)];
+        while let Some((at, e)) = stack.pop() {
+            match e {
+                BoolExpr::And(rules) | BoolExpr::Or(rules) => {
+                    let op = if matches!(e, BoolExpr::And(_)) {
+                        "And"
+                    } else {
+                        "Or"
+                    };
+                    for (i, r) in rules.iter().enumerate().rev() {
+                        stack.push((format!("{at}/{op}/{i}"), &r.expr));
+                    }
+                }
+                BoolExpr::Not(r) => stack.push((format!("{at}/Not"), &r.expr)),
+                BoolExpr::Compare(_) => {}
+            }
+            out.push((at, e));
+        }
+        out
+    }
+}
+
 impl From<Comparison> for BoolExpr {
     fn from(c: Comparison) -> Self {
         BoolExpr::Compare(c)
@@ -339,4 +377,63 @@ comparators! {
     IsBoolean(bool),
     /// `IsTimestamp`.
     IsTimestamp(bool),
+}
+
+impl Comparator {
+    /// The reference path of a `…Path` operator (`StringEqualsPath`,
+    /// `NumericLessThanPath`, …); `None` for the literal ones.
+    ///
+    /// ```
+    /// use asl_core::Comparator;
+    /// let c = Comparator::NumericLessThanPath("$.limit".into());
+    /// assert_eq!(c.path_operand().map(|p| p.as_str()), Some("$.limit"));
+    /// assert!(Comparator::NumericLessThan(3.into()).path_operand().is_none());
+    /// ```
+    pub fn path_operand(&self) -> Option<&ReferencePath> {
+        use Comparator as C;
+        match self {
+            C::StringEqualsPath(p)
+            | C::StringLessThanPath(p)
+            | C::StringGreaterThanPath(p)
+            | C::StringLessThanEqualsPath(p)
+            | C::StringGreaterThanEqualsPath(p)
+            | C::NumericEqualsPath(p)
+            | C::NumericLessThanPath(p)
+            | C::NumericGreaterThanPath(p)
+            | C::NumericLessThanEqualsPath(p)
+            | C::NumericGreaterThanEqualsPath(p)
+            | C::BooleanEqualsPath(p)
+            | C::TimestampEqualsPath(p)
+            | C::TimestampLessThanPath(p)
+            | C::TimestampGreaterThanPath(p)
+            | C::TimestampLessThanEqualsPath(p)
+            | C::TimestampGreaterThanEqualsPath(p) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// The literal string of a `String…` or `Timestamp…` operator that has a
+    /// `…Path` twin (`StringMatches` has none); `None` for the others.
+    ///
+    /// ```
+    /// use asl_core::Comparator;
+    /// assert_eq!(Comparator::TimestampEquals("2024-01-01T00:00:00Z".into()).string_operand(), Some("2024-01-01T00:00:00Z"));
+    /// assert_eq!(Comparator::StringMatches("a*".into()).string_operand(), None);
+    /// ```
+    pub fn string_operand(&self) -> Option<&str> {
+        use Comparator as C;
+        match self {
+            C::StringEquals(s)
+            | C::StringLessThan(s)
+            | C::StringGreaterThan(s)
+            | C::StringLessThanEquals(s)
+            | C::StringGreaterThanEquals(s)
+            | C::TimestampEquals(s)
+            | C::TimestampLessThan(s)
+            | C::TimestampGreaterThan(s)
+            | C::TimestampLessThanEquals(s)
+            | C::TimestampGreaterThanEquals(s) => Some(s),
+            _ => None,
+        }
+    }
 }

@@ -186,6 +186,46 @@ impl State {
             _ => &[],
         }
     }
+
+    /// Every `Assign` object of the state, with its pointer suffix: the
+    /// state's own, then each Choice rule's (`/Choices/i/Assign`), then each
+    /// catcher's (`/Catch/i/Assign`). Succeed and Fail have none.
+    ///
+    /// ```
+    /// use asl_core::{Pass, State};
+    /// use serde_json::json;
+    ///
+    /// let assign = json!({"count": 1}).as_object().cloned().unwrap();
+    /// let state: State = Pass::builder().assign(assign).build().into();
+    /// let found: Vec<String> = state.assigns().into_iter().map(|(at, _)| at).collect();
+    /// assert_eq!(found, ["/Assign"]);
+    /// ```
+    pub fn assigns(&self) -> Vec<(String, &crate::Assign)> {
+        let own = match self {
+            State::Task(s) => s.assign.as_ref(),
+            State::Pass(s) => s.assign.as_ref(),
+            State::Wait(s) => s.assign.as_ref(),
+            State::Choice(s) => s.assign.as_ref(),
+            State::Parallel(s) => s.assign.as_ref(),
+            State::Map(s) => s.assign.as_ref(),
+            State::Succeed(_) | State::Fail(_) => None,
+        };
+        let mut out: Vec<(String, &crate::Assign)> =
+            own.map(|a| ("/Assign".to_owned(), a)).into_iter().collect();
+        if let State::Choice(c) = self {
+            for (i, rule) in c.choices.iter().enumerate() {
+                if let Some(a) = &rule.assign {
+                    out.push((format!("/Choices/{i}/Assign"), a));
+                }
+            }
+        }
+        for (i, c) in self.catchers().iter().enumerate() {
+            if let Some(a) = &c.assign {
+                out.push((format!("/Catch/{i}/Assign"), a));
+            }
+        }
+        out
+    }
 }
 
 macro_rules! into_state {

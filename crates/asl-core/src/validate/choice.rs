@@ -20,26 +20,19 @@ pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) {
             let Condition::JsonPath(e) = &rule.condition else {
                 continue;
             };
-            let mut stack = vec![(format!("{p}/Choices/{i}"), e)];
-            while let Some((rp, e)) = stack.pop() {
+            for (rp, e) in e.walk(&format!("{p}/Choices/{i}")) {
                 match e {
-                    BoolExpr::And(v) | BoolExpr::Or(v) => {
+                    BoolExpr::And(v) | BoolExpr::Or(v) if v.is_empty() => {
                         let op = if matches!(e, BoolExpr::And(_)) {
                             "And"
                         } else {
                             "Or"
                         };
-                        if v.is_empty() {
-                            out.push(schema(
-                                format!("{rp}/{op}"),
-                                format!("'{op}' must contain at least one rule"),
-                            ));
-                        }
-                        for (j, r) in v.iter().enumerate().rev() {
-                            stack.push((format!("{rp}/{op}/{j}"), &r.expr));
-                        }
+                        out.push(schema(
+                            format!("{rp}/{op}"),
+                            format!("'{op}' must contain at least one rule"),
+                        ));
                     }
-                    BoolExpr::Not(r) => stack.push((format!("{rp}/Not"), &r.expr)),
                     BoolExpr::Compare(c) => {
                         if let Some(ts) = timestamp(&c.operator) {
                             if !is_rfc3339(ts) {
@@ -51,20 +44,15 @@ pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) {
                             }
                         }
                     }
+                    _ => {}
                 }
             }
         }
     }
 }
 
+/// The literal operand of a `Timestamp…` operator.
 fn timestamp(c: &Comparator) -> Option<&str> {
-    use Comparator as C;
-    match c {
-        C::TimestampEquals(s)
-        | C::TimestampLessThan(s)
-        | C::TimestampGreaterThan(s)
-        | C::TimestampLessThanEquals(s)
-        | C::TimestampGreaterThanEquals(s) => Some(s),
-        _ => None,
-    }
+    c.string_operand()
+        .filter(|_| c.name().starts_with("Timestamp"))
 }

@@ -4,26 +4,39 @@
 use crate::pointer::escape;
 use crate::{
     codes, Condition, Diagnostic, FailCause, FailError, Heartbeat, ItemSelector, Items, Jsonata,
-    MaxConcurrency, OrJsonata, QueryLanguage, State, StateMachine, Timeout, ToleratedFailureCount,
-    ToleratedFailurePercentage, WaitDuration,
+    MaxConcurrency, MaxInputBytesPerBatch, MaxItems, MaxItemsPerBatch, OrJsonata, QueryLanguage,
+    RoleArn, State, StateMachine, Timeout, ToleratedFailureCount, ToleratedFailurePercentage,
+    WaitDuration,
 };
 use serde_json::Value;
+use std::collections::HashMap;
 
-pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) {
+/// Every `{% %}` expression of one JSONata state that compiles, as
+/// `(location, expression without its delimiters)`; the `variables` rules
+/// read the variables these name.
+pub(super) type Sites = Vec<(String, String)>;
+
+/// Checks every JSONata state; returns each state's expressions, by the
+/// state's pointer.
+pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) -> HashMap<String, Sites> {
+    let mut by_state = HashMap::new();
     for s in machine.walk() {
         if s.query_language != QueryLanguage::Jsonata {
             continue;
         }
         let p = s.pointer.as_str();
         arguments(out, p, s.state);
+        let mut sites = Sites::new();
         let (values, typed) = collect(s.state);
         for (suffix, v) in values {
-            value(out, &format!("{p}{suffix}"), v);
+            value(out, &mut sites, &format!("{p}{suffix}"), v);
         }
         for (suffix, j) in typed {
-            expression(out, format!("{p}{suffix}"), j.as_str());
+            expression(out, &mut sites, format!("{p}{suffix}"), j.as_str());
         }
+        by_state.insert(s.pointer, sites);
     }
+    by_state
 }
 
 type Values<'a> = Vec<(String, &'a Value)>;
@@ -65,6 +78,11 @@ fn collect(state: &State) -> (Values<'_>, Typed<'_>) {
             }
             if let Some(Heartbeat::Seconds(o)) = &x.heartbeat {
                 or(&mut t, "/HeartbeatSeconds", o);
+            }
+            if let Some(RoleArn::Value(o)) =
+                x.credentials.as_ref().and_then(|c| c.role_arn.as_ref())
+            {
+                or(&mut t, "/Credentials/RoleArn", o);
             }
         }
         State::Pass(x) => {
@@ -137,6 +155,22 @@ fn collect(state: &State) -> (Values<'_>, Typed<'_>) {
             }
             if let Some(r) = &x.item_reader {
                 field!("/ItemReader/Arguments", r.arguments.as_ref());
+                if let Some(MaxItems::MaxItems(o)) =
+                    r.reader_config.as_ref().and_then(|c| c.max_items.as_ref())
+                {
+                    or(&mut t, "/ItemReader/ReaderConfig/MaxItems", o);
+                }
+            }
+            if let Some(b) = &x.item_batcher {
+                field!("/ItemBatcher/BatchInput", b.batch_input.as_ref());
+                if let Some(MaxItemsPerBatch::MaxItemsPerBatch(o)) = &b.max_items_per_batch {
+                    or(&mut t, "/ItemBatcher/MaxItemsPerBatch", o);
+                }
+                if let Some(MaxInputBytesPerBatch::MaxInputBytesPerBatch(o)) =
+                    &b.max_input_bytes_per_batch
+                {
+                    or(&mut t, "/ItemBatcher/MaxInputBytesPerBatch", o);
+                }
             }
             if let Some(w) = &x.result_writer {
                 field!("/ResultWriter/Arguments", w.arguments.as_ref());
@@ -151,19 +185,19 @@ fn collect(state: &State) -> (Values<'_>, Typed<'_>) {
 }
 
 /// Walks a JSON value of a JSONata state.
-fn value(out: &mut Vec<Diagnostic>, base: &str, v: &Value) {
+fn value(out: &mut Vec<Diagnostic>, sites: &mut Sites, base: &str, v: &Value) {
     if base.ends_with(".$") {
         dollar_key(out, base);
     }
     if let Value::String(s) = v {
-        string(out, base.to_owned(), s);
+        string(out, sites, base.to_owned(), s);
     }
     crate::value::walk(v, base, |node| {
         if node.key.is_some_and(|k| k.ends_with(".$")) {
             dollar_key(out, &node.pointer);
         }
         if let Value::String(s) = node.value {
-            string(out, node.pointer.clone(), s);
+            string(out, sites, node.pointer.clone(), s);
         }
         true
     });
@@ -177,9 +211,9 @@ fn dollar_key(out: &mut Vec<Diagnostic>, loc: &str) {
     ));
 }
 
-fn string(out: &mut Vec<Diagnostic>, loc: String, s: &str) {
+fn string(out: &mut Vec<Diagnostic>, sites: &mut Sites, loc: String, s: &str) {
     if Jsonata::is_expression(s) {
-        expression(out, loc, s);
+        expression(out, sites, loc, s);
         return;
     }
     let t = s.trim();
@@ -193,16 +227,17 @@ fn string(out: &mut Vec<Diagnostic>, loc: String, s: &str) {
 }
 
 /// Checks that one `{% %}` expression compiles (with [`crate::jsonata`]).
-fn expression(out: &mut Vec<Diagnostic>, loc: String, delimited: &str) {
+fn expression(out: &mut Vec<Diagnostic>, sites: &mut Sites, loc: String, delimited: &str) {
     let Some(expr) = crate::jsonata::strip_delimiters(delimited) else {
         return;
     };
-    if let Err(e) = crate::jsonata::check(expr) {
-        out.push(Diagnostic::error(
+    match crate::jsonata::check(expr) {
+        Ok(()) => sites.push((loc, expr.to_owned())),
+        Err(e) => out.push(Diagnostic::error(
             codes::INVALID_JSONATA,
             loc,
             format!("the JSONata expression does not compile: {e}"),
-        ));
+        )),
     }
 }
 

@@ -1,132 +1,50 @@
 //! AWS's own warnings about literals that look like paths (JSONPath states):
-//! `NO_DOLLAR` (a payload-template value that looks like a path or an
-//! intrinsic call under a key without `.$`), `NO_PATH` (a path written in a
-//! field that is not a `…Path` field) and `PASS_RESULT_IS_STATIC` (a path in
-//! a Pass state's `Result`). Each such value is used as a literal string,
-//! which is rarely what the author meant.
+//! `NO_PATH` (a path written in a field that is not a `…Path` field) and
+//! `PASS_RESULT_IS_STATIC` (a path in a Pass state's `Result`). Each such
+//! value is used as a literal string, which is rarely what the author meant.
+//! The third, `NO_DOLLAR` (a path-like template value under a key without
+//! `.$`), is reported by the payload-template walk of the `paths` rules.
 
-use crate::pointer::escape;
-use crate::{codes, Diagnostic, QueryLanguage, State, StateMachine};
+use super::paths::looks_like_path;
+use crate::{
+    codes, BoolExpr, Condition, Diagnostic, FailCause, FailError, OrJsonata, QueryLanguage, State,
+    StateMachine,
+};
 use serde_json::Value;
-use std::fmt::Write as _;
 
-/// Payload templates of a JSONPath state (and `Assign`, whose values follow
-/// the same rules), by where they sit in the state object.
-const TEMPLATES: &[&[&str]] = &[
-    &["Parameters"],
-    &["ResultSelector"],
-    &["ItemSelector"],
-    &["Assign"],
-    &["ItemReader", "Parameters"],
-    &["ResultWriter", "Parameters"],
-    &["ItemBatcher", "BatchInput"],
-];
-
-/// Choice comparison operators whose operand is a literal string (each has
-/// a `…Path` twin).
-const STRING_OPERATORS: &[&str] = &[
-    "StringEquals",
-    "StringLessThan",
-    "StringGreaterThan",
-    "StringLessThanEquals",
-    "StringGreaterThanEquals",
-    "TimestampEquals",
-    "TimestampLessThan",
-    "TimestampGreaterThan",
-    "TimestampLessThanEquals",
-    "TimestampGreaterThanEquals",
-];
-
-/// `doc` is the machine as JSON (`machine.to_value()`).
-pub(super) fn check(machine: &StateMachine, doc: &Value, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) {
     for s in machine.walk() {
         if s.query_language != QueryLanguage::JsonPath {
             continue;
         }
         let p = s.pointer.as_str();
-        let Some(value) = doc.pointer(p) else {
-            continue;
-        };
-        for path in TEMPLATES {
-            let template = path.iter().try_fold(value, |x, key| x.get(key));
-            if let Some(template) = template {
-                let mut at = format!("{p}/{}", path.join("/"));
-                no_dollar(out, template, &mut at);
-            }
-        }
         match s.state {
-            State::Pass(_) => {
-                if let Some(result) = value.get("Result") {
+            State::Pass(x) => {
+                if let Some(result) = &x.result {
                     static_result(out, result, &format!("{p}/Result"));
                 }
             }
-            State::Fail(_) => {
-                for (field, twin) in [("Error", "ErrorPath"), ("Cause", "CausePath")] {
-                    if let Some(Value::String(x)) = value.get(field) {
-                        if looks_like_path(x) {
-                            no_path(out, &format!("{p}/{field}"), field, twin);
-                        }
+            State::Fail(f) => {
+                if let Some(FailError::Error(OrJsonata::Value(e))) = &f.error {
+                    if looks_like_path(e) {
+                        no_path(out, &format!("{p}/Error"), "Error", "ErrorPath");
+                    }
+                }
+                if let Some(FailCause::Cause(OrJsonata::Value(c))) = &f.cause {
+                    if looks_like_path(c) {
+                        no_path(out, &format!("{p}/Cause"), "Cause", "CausePath");
                     }
                 }
             }
-            State::Choice(_) => {
-                if let Some(Value::Array(rules)) = value.get("Choices") {
-                    for (i, rule) in rules.iter().enumerate() {
-                        choice_rule(out, rule, &format!("{p}/Choices/{i}"));
+            State::Choice(c) => {
+                for (i, rule) in c.choices.iter().enumerate() {
+                    if let Condition::JsonPath(e) = &rule.condition {
+                        choice_rule(out, e, format!("{p}/Choices/{i}"));
                     }
                 }
             }
             _ => {}
         }
-    }
-}
-
-/// A path (`$`, `$.x`, `$$.x`, `$[0]`) or an intrinsic call (`States.X(…)`).
-/// Variables (`$name`) are left out: `$5` or `$USD` are likelier literals.
-fn looks_like_path(s: &str) -> bool {
-    if s.starts_with("States.") && crate::intrinsic::looks_like_call(s) {
-        return true;
-    }
-    let anchored = matches!(s, "$" | "$$")
-        || s.starts_with("$.")
-        || s.starts_with("$$.")
-        || s.starts_with("$[");
-    anchored && crate::path::parse(s).is_ok()
-}
-
-/// Walks a template; `at` is its pointer, grown and truncated in place, so
-/// that only a warning allocates.
-fn no_dollar(out: &mut Vec<Diagnostic>, v: &Value, at: &mut String) {
-    let len = at.len();
-    match v {
-        Value::Object(map) => {
-            for (key, x) in map {
-                at.push('/');
-                at.push_str(&escape(key));
-                match x {
-                    Value::String(s) if !key.ends_with(".$") && looks_like_path(s) => {
-                        out.push(Diagnostic::warning(
-                            codes::NO_DOLLAR,
-                            at.as_str(),
-                            format!("{s:?} looks like a path or an intrinsic function, but the key '{key}' does not end in '.$', so it is passed as a literal string; name the key '{key}.$' to evaluate it"),
-                        ));
-                    }
-                    Value::Object(_) | Value::Array(_) => no_dollar(out, x, at),
-                    _ => {}
-                }
-                at.truncate(len);
-            }
-        }
-        Value::Array(items) => {
-            for (i, x) in items.iter().enumerate() {
-                if matches!(x, Value::Object(_) | Value::Array(_)) {
-                    let _ = write!(at, "/{i}");
-                    no_dollar(out, x, at);
-                    at.truncate(len);
-                }
-            }
-        }
-        _ => {}
     }
 }
 
@@ -139,25 +57,13 @@ fn no_path(out: &mut Vec<Diagnostic>, at: &str, field: &str, twin: &str) {
 }
 
 /// A Choice rule and its nested rules.
-fn choice_rule(out: &mut Vec<Diagnostic>, rule: &Value, at: &str) {
-    let Value::Object(map) = rule else { return };
-    for (k, v) in map {
-        match (k.as_str(), v) {
-            ("And" | "Or", Value::Array(rules)) => {
-                for (i, r) in rules.iter().enumerate() {
-                    choice_rule(out, r, &format!("{at}/{k}/{i}"));
-                }
+fn choice_rule(out: &mut Vec<Diagnostic>, e: &BoolExpr, at: String) {
+    for (at, e) in e.walk(&at) {
+        if let BoolExpr::Compare(c) = e {
+            if c.operator.string_operand().is_some_and(looks_like_path) {
+                let op = c.operator.name();
+                no_path(out, &format!("{at}/{op}"), op, &format!("{op}Path"));
             }
-            ("Not", r) => choice_rule(out, r, &format!("{at}/Not")),
-            (op, Value::String(s)) if STRING_OPERATORS.contains(&op) && looks_like_path(s) => {
-                no_path(
-                    out,
-                    &format!("{at}/{}", escape(op)),
-                    op,
-                    &format!("{op}Path"),
-                );
-            }
-            _ => {}
         }
     }
 }

@@ -22,8 +22,9 @@
 //! `paths` (JSONPath and intrinsic functions), `choice`, `retry`, `task`,
 //! `map`, `limits` (sizes, Wait and Parallel) and `variables` (`Assign`
 //! names and the scopes variables are read in); `literals` gives AWS's own
-//! warnings about literals that look like paths (`NO_DOLLAR`, `NO_PATH`,
-//! `PASS_RESULT_IS_STATIC`).
+//! warnings about literals that look like paths (`NO_PATH`,
+//! `PASS_RESULT_IS_STATIC`; `paths` gives `NO_DOLLAR` from its template
+//! walk).
 //!
 //! Rules the reference marks as uncertain (⚠) are warnings: a Task
 //! `Resource` that is not an ARN, distributed-only fields on an inline Map,
@@ -216,18 +217,16 @@ pub fn validate_slice(bytes: &[u8], options: &Options) -> Report {
 fn run(machine: &StateMachine, options: &Options, out: &mut Vec<Diagnostic>) {
     graph::check(machine, out);
     fields::check(machine, out);
-    expressions::check(machine, out);
-    paths::check(machine, out);
+    let expressions = expressions::check(machine, out);
+    let paths = paths::check(machine, out);
     choice::check(machine, out);
     retry::check(machine, out);
     task::check(machine, options, out);
     map::check(machine, options.machine_type, out);
     limits::check(machine, out);
-    // The rules that read states as JSON share one serialization of the
-    // machine (not one per state, which would copy nested branches again).
-    let doc = machine.to_value();
-    variables::check(machine, &doc, out);
-    literals::check(machine, &doc, out);
+    // The variables rules read what the path and expression rules found.
+    variables::check(machine, &paths, &expressions, out);
+    literals::check(machine, out);
 }
 
 /// Replaces each `${Name}` with its value, escaped for a JSON string.

@@ -6,31 +6,65 @@ use crate::intrinsic;
 use crate::path::{check as check_path, PathContext};
 use crate::pointer::escape;
 use crate::{
-    codes, BoolExpr, Comparator, Condition, Diagnostic, FailCause, FailError, Heartbeat,
-    ItemSelector, Items, MaxConcurrency, MaxInputBytesPerBatch, MaxItems, MaxItemsPerBatch,
-    QueryLanguage, ReferencePath, RoleArn, State, StateMachine, Timeout, ToleratedFailureCount,
+    codes, BoolExpr, Condition, Diagnostic, FailCause, FailError, Heartbeat, ItemSelector, Items,
+    MaxConcurrency, MaxInputBytesPerBatch, MaxItems, MaxItemsPerBatch, QueryLanguage,
+    ReferencePath, RoleArn, State, StateMachine, Timeout, ToleratedFailureCount,
     ToleratedFailurePercentage, WaitDuration,
 };
 use serde_json::Value;
 
-pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) {
+/// Every path or intrinsic-call string of one JSONPath state (fields,
+/// payload-template `key.$` values, Choice operands), as `(location,
+/// expression)`; the `variables` rules read the variables these name.
+pub(super) type Sites = Vec<(String, String)>;
+
+/// Where the rules report, and the path strings they have seen.
+pub(super) struct Sink<'a> {
+    out: &'a mut Vec<Diagnostic>,
+    sites: Sites,
+}
+
+/// Checks every JSONPath state; returns each state's path strings, by the
+/// state's pointer.
+pub(super) fn check(
+    machine: &StateMachine,
+    out: &mut Vec<Diagnostic>,
+) -> std::collections::HashMap<String, Sites> {
+    let mut sink = Sink {
+        out,
+        sites: Vec::new(),
+    };
+    let mut by_state = std::collections::HashMap::new();
     for s in machine.walk() {
         if s.query_language != QueryLanguage::JsonPath {
             continue;
         }
-        let p = s.pointer.as_str();
-        state(out, p, s.state);
+        state(&mut sink, &s.pointer, s.state);
+        by_state.insert(s.pointer, std::mem::take(&mut sink.sites));
     }
+    by_state
+}
+
+/// A path (`$`, `$.x`, `$$.x`, `$[0]`) or an intrinsic call (`States.X(…)`):
+/// a literal that was probably meant to be evaluated. Variables (`$name`)
+/// are left out: `$5` or `$USD` are likelier literals.
+pub(super) fn looks_like_path(s: &str) -> bool {
+    if s.starts_with("States.") && intrinsic::looks_like_call(s) {
+        return true;
+    }
+    let anchored = matches!(s, "$" | "$$")
+        || s.starts_with("$.")
+        || s.starts_with("$$.")
+        || s.starts_with("$[");
+    anchored && crate::path::parse(s).is_ok()
 }
 
 /// Checks a string against a path grammar; reports `INVALID_JSONPATH`.
-pub(super) fn path(
-    out: &mut Vec<Diagnostic>,
-    loc: String,
-    field: &str,
-    expr: &str,
-    ctx: PathContext,
-) {
+fn path(out: &mut Sink<'_>, loc: String, field: &str, expr: &str, ctx: PathContext) {
+    // A `ResultPath` is written to, not read.
+    if ctx != PathContext::ResultPath {
+        out.sites.push((loc.clone(), expr.to_owned()));
+    }
     if let Err(e) = check_path(expr, ctx) {
         let (code, what) = if ctx == PathContext::PayloadTemplate
             && (intrinsic::looks_like_call(expr) || expr.starts_with("States."))
@@ -47,7 +81,7 @@ pub(super) fn path(
         } else {
             (codes::INVALID_JSONPATH, ctx_name(ctx))
         };
-        out.push(Diagnostic::error(
+        out.out.push(Diagnostic::error(
             code,
             loc,
             format!(
@@ -68,7 +102,7 @@ fn ctx_name(ctx: PathContext) -> &'static str {
     }
 }
 
-fn reference(out: &mut Vec<Diagnostic>, p: &str, field: &str, r: &ReferencePath) {
+fn reference(out: &mut Sink<'_>, p: &str, field: &str, r: &ReferencePath) {
     path(
         out,
         format!("{p}/{}", escape(field)),
@@ -79,24 +113,34 @@ fn reference(out: &mut Vec<Diagnostic>, p: &str, field: &str, r: &ReferencePath)
 }
 
 /// Checks every `key.$` of a payload template, and keys that collide once
-/// `.$` is stripped.
-pub(super) fn template(out: &mut Vec<Diagnostic>, base: &str, v: &Value) {
+/// `.$` is stripped; warns (AWS's `NO_DOLLAR`) on a path-like value under a
+/// key without `.$`.
+fn template(out: &mut Sink<'_>, base: &str, v: &Value) {
     crate::value::walk(v, base, |node| {
         let (Some(k), Some(parent)) = (node.key, node.parent) else {
             return true;
         };
         let Some(stem) = k.strip_suffix(".$") else {
+            if let Value::String(s) = node.value {
+                if looks_like_path(s) {
+                    out.out.push(Diagnostic::warning(
+                        codes::NO_DOLLAR,
+                        node.pointer.as_str(),
+                        format!("{s:?} looks like a path or an intrinsic function, but the key '{k}' does not end in '.$', so it is passed as a literal string; name the key '{k}.$' to evaluate it"),
+                    ));
+                }
+            }
             return true;
         };
         if parent.contains_key(stem) {
-            out.push(schema(
+            out.out.push(schema(
                 node.pointer.as_str(),
                 format!("the fields '{stem}' and '{k}' collide: a key may not appear both with and without '.$'"),
             ));
         }
         match node.value {
             Value::String(s) => path(out, node.pointer.clone(), k, s, PathContext::PayloadTemplate),
-            other => out.push(schema(
+            other => out.out.push(schema(
                 node.pointer.as_str(),
                 format!(
                     "the value for the field '{k}' must be a string (a JSONPath or an intrinsic function call), not {}",
@@ -121,13 +165,14 @@ fn kind(v: &Value) -> &'static str {
 
 /// `ErrorPath` / `CausePath`: a reference path or a string-returning
 /// intrinsic function call.
-fn error_path(out: &mut Vec<Diagnostic>, loc: String, field: &str, expr: &str) {
+fn error_path(out: &mut Sink<'_>, loc: String, field: &str, expr: &str) {
     if intrinsic::looks_like_call(expr) {
+        out.sites.push((loc.clone(), expr.to_owned()));
         match intrinsic::check(expr) {
             Ok(call) => {
                 if let Some(f) = call.function {
                     if !f.returns_string() {
-                        out.push(Diagnostic::error(
+                        out.out.push(Diagnostic::error(
                             codes::INVALID_INTRINSIC_FUNCTION,
                             loc,
                             format!(
@@ -142,7 +187,7 @@ fn error_path(out: &mut Vec<Diagnostic>, loc: String, field: &str, expr: &str) {
                 let msg = errors
                     .first()
                     .map_or("invalid intrinsic function call", |e| e.message());
-                out.push(Diagnostic::error(
+                out.out.push(Diagnostic::error(
                     codes::INVALID_INTRINSIC_FUNCTION,
                     loc,
                     format!("the value for the field '{field}' must be a valid intrinsic function call: {msg}"),
@@ -155,7 +200,7 @@ fn error_path(out: &mut Vec<Diagnostic>, loc: String, field: &str, expr: &str) {
 }
 
 fn io_paths(
-    out: &mut Vec<Diagnostic>,
+    out: &mut Sink<'_>,
     p: &str,
     input: Option<&Option<crate::Path>>,
     output: Option<&Option<crate::Path>>,
@@ -180,20 +225,20 @@ fn io_paths(
     }
 }
 
-fn result_path(out: &mut Vec<Diagnostic>, loc: String, r: Option<&Option<ReferencePath>>) {
+fn result_path(out: &mut Sink<'_>, loc: String, r: Option<&Option<ReferencePath>>) {
     if let Some(Some(x)) = r {
         path(out, loc, "ResultPath", x.as_str(), PathContext::ResultPath);
     }
 }
 
-fn assign(out: &mut Vec<Diagnostic>, loc: String, a: Option<&crate::Assign>) {
+fn assign(out: &mut Sink<'_>, loc: String, a: Option<&crate::Assign>) {
     // Variable names are the `variables` rules' concern.
     if let Some(a) = a {
         template(out, &loc, &Value::Object(a.clone()));
     }
 }
 
-fn state(out: &mut Vec<Diagnostic>, p: &str, state: &State) {
+fn state(out: &mut Sink<'_>, p: &str, state: &State) {
     match state {
         State::Task(t) => {
             io_paths(out, p, t.input_path.as_ref(), t.output_path.as_ref());
@@ -351,63 +396,27 @@ fn state(out: &mut Vec<Diagnostic>, p: &str, state: &State) {
 }
 
 /// `Variable` and `*Path` operands of a JSONPath Choice rule, nested ones too.
-fn choice_paths(out: &mut Vec<Diagnostic>, rp: String, e: &BoolExpr) {
-    let mut stack = vec![(rp, e)];
-    while let Some((p, e)) = stack.pop() {
-        match e {
-            BoolExpr::And(v) | BoolExpr::Or(v) => {
-                let op = if matches!(e, BoolExpr::And(_)) {
-                    "And"
-                } else {
-                    "Or"
-                };
-                for (i, r) in v.iter().enumerate().rev() {
-                    stack.push((format!("{p}/{op}/{i}"), &r.expr));
-                }
-            }
-            BoolExpr::Not(r) => stack.push((format!("{p}/Not"), &r.expr)),
-            BoolExpr::Compare(c) => {
-                path(
-                    out,
-                    format!("{p}/Variable"),
-                    "Variable",
-                    c.variable.as_str(),
-                    PathContext::ReferencePath,
-                );
-                if let Some(r) = operand_path(&c.operator) {
-                    let name = c.operator.name();
-                    path(
-                        out,
-                        format!("{p}/{name}"),
-                        name,
-                        r.as_str(),
-                        PathContext::ReferencePath,
-                    );
-                }
-            }
+fn choice_paths(out: &mut Sink<'_>, rp: String, e: &BoolExpr) {
+    for (p, e) in e.walk(&rp) {
+        let BoolExpr::Compare(c) = e else {
+            continue;
+        };
+        path(
+            out,
+            format!("{p}/Variable"),
+            "Variable",
+            c.variable.as_str(),
+            PathContext::ReferencePath,
+        );
+        if let Some(r) = c.operator.path_operand() {
+            let name = c.operator.name();
+            path(
+                out,
+                format!("{p}/{name}"),
+                name,
+                r.as_str(),
+                PathContext::ReferencePath,
+            );
         }
-    }
-}
-
-fn operand_path(c: &Comparator) -> Option<&ReferencePath> {
-    use Comparator as C;
-    match c {
-        C::StringEqualsPath(p)
-        | C::StringLessThanPath(p)
-        | C::StringGreaterThanPath(p)
-        | C::StringLessThanEqualsPath(p)
-        | C::StringGreaterThanEqualsPath(p)
-        | C::NumericEqualsPath(p)
-        | C::NumericLessThanPath(p)
-        | C::NumericGreaterThanPath(p)
-        | C::NumericLessThanEqualsPath(p)
-        | C::NumericGreaterThanEqualsPath(p)
-        | C::BooleanEqualsPath(p)
-        | C::TimestampEqualsPath(p)
-        | C::TimestampLessThanPath(p)
-        | C::TimestampGreaterThanPath(p)
-        | C::TimestampLessThanEqualsPath(p)
-        | C::TimestampGreaterThanEqualsPath(p) => Some(p),
-        _ => None,
     }
 }

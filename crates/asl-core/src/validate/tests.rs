@@ -1016,3 +1016,41 @@ fn states_result_and_error_output_are_only_where_they_exist() {
         ]
     );
 }
+
+#[test]
+fn jsonata_batcher_reader_and_credentials_expressions_compile() {
+    let j = distributed(
+        r#""QueryLanguage": "JSONata",
+           "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "Arguments": {"Bucket": "b", "Key": "k"},
+                          "ReaderConfig": {"InputType": "JSON", "MaxItems": "{% 1 + %}"}},
+           "ItemBatcher": {"MaxItemsPerBatch": "{% ( %}", "BatchInput": {"x": "{% $missing %}"}},"#,
+    );
+    assert_eq!(
+        codes_at(&j),
+        [
+            (
+                "INVALID_JSONATA".to_owned(),
+                "/States/A/ItemReader/ReaderConfig/MaxItems".to_owned()
+            ),
+            (
+                "INVALID_JSONATA".to_owned(),
+                "/States/A/ItemBatcher/MaxItemsPerBatch".to_owned()
+            ),
+        ]
+    );
+    // The batch input is read like any other expression.
+    assert_eq!(
+        warnings(&j),
+        [(
+            "VARIABLE_SCOPE".to_owned(),
+            "/States/A/ItemBatcher/BatchInput/x".to_owned()
+        )]
+    );
+    has(
+        &machine(&format!(
+            r#""A": {{{TASK}, "QueryLanguage": "JSONata", "Credentials": {{"RoleArn": "{{% ( %}}"}}, "End": true}}"#
+        )),
+        "INVALID_JSONATA",
+        "/States/A/Credentials/RoleArn",
+    );
+}

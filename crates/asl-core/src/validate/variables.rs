@@ -11,10 +11,8 @@
 use crate::intrinsic::{ArgumentValue, IntrinsicCall};
 use crate::path::PathRoot;
 use crate::pointer::escape;
-use crate::{codes, Diagnostic, Jsonata, QueryLanguage, State, StateMachine, States};
-use serde_json::Value;
+use crate::{codes, Diagnostic, QueryLanguage, State, StateMachine, States};
 use std::collections::HashMap;
-use std::fmt::Write as _;
 
 /// JSONata 2.0.6's function library and the functions Step Functions adds
 /// (`$partition`, `$range`, `$hash`, `$random`, `$uuid`, `$parse`). A bare
@@ -91,40 +89,6 @@ const JSONATA_FUNCTIONS: &[&str] = &[
     "zip",
 ];
 
-/// JSONPath-mode fields (outside payload templates) that hold a path.
-const PATH_FIELDS: &[&str] = &[
-    "InputPath",
-    "OutputPath",
-    "ItemsPath",
-    "SecondsPath",
-    "TimestampPath",
-    "TimeoutSecondsPath",
-    "HeartbeatSecondsPath",
-    "MaxConcurrencyPath",
-    "ToleratedFailureCountPath",
-    "ToleratedFailurePercentagePath",
-    "ErrorPath",
-    "CausePath",
-    "Variable",
-    "MaxItemsPath",
-    "MaxItemsPerBatchPath",
-    "MaxInputBytesPerBatchPath",
-];
-
-/// Fields whose value is a payload template (or a literal, for `Result`):
-/// inside them only `key.$` values are paths.
-const TEMPLATES: &[&str] = &[
-    "Parameters",
-    "ResultSelector",
-    "ItemSelector",
-    "Arguments",
-    "Assign",
-    "Output",
-    "BatchInput",
-    "Credentials",
-    "Result",
-];
-
 /// One scope: who encloses it, and what it assigns.
 struct Scope {
     parent: Option<usize>,
@@ -142,7 +106,15 @@ struct Read {
 }
 
 /// `doc` is the machine as JSON (`machine.to_value()`).
-pub(super) fn check(machine: &StateMachine, doc: &Value, out: &mut Vec<Diagnostic>) {
+/// `paths` and `expressions` are the path strings of each JSONPath state
+/// and the `{% %}` expressions of each JSONata state, by state pointer, as
+/// the `paths` and `expressions` rules found them.
+pub(super) fn check(
+    machine: &StateMachine,
+    paths: &HashMap<String, super::paths::Sites>,
+    expressions: &HashMap<String, super::expressions::Sites>,
+    out: &mut Vec<Diagnostic>,
+) {
     let mut scopes = vec![Scope {
         parent: None,
         isolated: false,
@@ -156,22 +128,32 @@ pub(super) fn check(machine: &StateMachine, doc: &Value, out: &mut Vec<Diagnosti
         for (name, state) in states {
             let p = format!("{base}/States/{}", escape(name));
             let ql = state.query_language().unwrap_or(inherited);
-            let Some(value) = doc.pointer(&p) else {
-                continue;
-            };
             if let Some(sc) = scopes.get_mut(scope) {
-                assignments(out, sc, &p, value);
+                assignments(out, sc, &p, state);
             }
             let mut found = Vec::new();
-            let mut pointer = p.clone();
-            collect_reads(value, &mut pointer, ql, false, true, &mut found);
+            match ql {
+                QueryLanguage::JsonPath => {
+                    for (at, expr) in paths.get(&p).into_iter().flatten() {
+                        jsonpath_reads(expr, at, &mut found);
+                    }
+                }
+                QueryLanguage::Jsonata => {
+                    for (at, expr) in expressions.get(&p).into_iter().flatten() {
+                        jsonata_reads(expr, at, &mut found);
+                    }
+                }
+            }
             found.retain(|(name, location)| !states_member(out, state, &p, name, location));
             reads.extend(found.into_iter().map(|(name, location)| Read {
                 name,
                 location,
                 scope,
             }));
-            for (pointer, isolated, states, own) in nested(state, &p) {
+            // A distributed Map's child workflows see no outer variables.
+            let isolated =
+                matches!(state, State::Map(m) if m.processor.processor().is_distributed());
+            for (pointer, _, _, states, own) in crate::graph::nested(state, &p) {
                 scopes.push(Scope {
                     parent: Some(scope),
                     isolated,
@@ -227,53 +209,11 @@ fn states_member(
     true
 }
 
-/// The scopes directly inside a state: pointer, isolated, states, own query language.
-fn nested<'a>(state: &'a State, p: &str) -> Vec<(String, bool, &'a States, Option<QueryLanguage>)> {
-    match state {
-        State::Parallel(x) => x
-            .branches
-            .iter()
-            .enumerate()
-            .map(|(i, b)| {
-                (
-                    format!("{p}/Branches/{i}"),
-                    false,
-                    &b.states,
-                    b.query_language,
-                )
-            })
-            .collect(),
-        State::Map(m) => {
-            let proc = m.processor.processor();
-            vec![(
-                format!("{p}/{}", m.processor.field_name()),
-                proc.is_distributed(),
-                &proc.states,
-                proc.query_language,
-            )]
-        }
-        _ => Vec::new(),
-    }
-}
-
 /// Records the names a state's `Assign` objects define (the state's own,
 /// its Choice rules' and its catchers'), checking each name.
-fn assignments(out: &mut Vec<Diagnostic>, scope: &mut Scope, p: &str, state: &Value) {
-    let mut objects = Vec::new();
-    if let Some(a) = state.get("Assign") {
-        objects.push((format!("{p}/Assign"), a));
-    }
-    for list in ["Choices", "Catch"] {
-        if let Some(Value::Array(items)) = state.get(list) {
-            for (i, item) in items.iter().enumerate() {
-                if let Some(a) = item.get("Assign") {
-                    objects.push((format!("{p}/{list}/{i}/Assign"), a));
-                }
-            }
-        }
-    }
-    for (loc, a) in objects {
-        let Value::Object(map) = a else { continue };
+fn assignments(out: &mut Vec<Diagnostic>, scope: &mut Scope, p: &str, state: &State) {
+    for (suffix, map) in state.assigns() {
+        let loc = format!("{p}{suffix}");
         for key in map.keys() {
             let name = key.strip_suffix(".$").unwrap_or(key);
             let at = format!("{loc}/{}", escape(key));
@@ -302,84 +242,31 @@ fn is_identifier(name: &str) -> bool {
         && chars.all(|c| c.is_alphanumeric() || c == '_')
 }
 
-/// Collects the variables a state value reads, with their pointers. The
-/// nested scopes (`Branches`, `ItemProcessor`, `Iterator`) are left to
-/// their own states, and `Comment`s are never evaluated.
-fn collect_reads(
-    v: &Value,
-    p: &mut String,
-    ql: QueryLanguage,
-    in_template: bool,
-    top: bool,
-    found: &mut Vec<(String, String)>,
-) {
-    // `p` is the pointer of `v`, grown and truncated in place as the walk
-    // goes down and back up: no pointer is allocated unless a read is found.
-    let len = p.len();
-    match v {
-        Value::Object(map) => {
-            for (k, x) in map {
-                if k == "Comment"
-                    || (top && matches!(k.as_str(), "Branches" | "ItemProcessor" | "Iterator"))
-                {
-                    continue;
-                }
-                p.push('/');
-                p.push_str(&escape(k));
-                if let (QueryLanguage::JsonPath, Value::String(s)) = (ql, x) {
-                    let is_path = k.ends_with(".$")
-                        || (!in_template
-                            && (PATH_FIELDS.contains(&k.as_str())
-                                || (k.ends_with("Path") && k != "ResultPath")));
-                    if is_path {
-                        jsonpath_reads(s, p, found);
-                    }
-                } else {
-                    let template = in_template || TEMPLATES.contains(&k.as_str());
-                    collect_reads(x, p, ql, template, false, found);
-                }
-                p.truncate(len);
-            }
+/// The variables a `{% %}` expression (without its delimiters) reads; a
+/// `$states.result` or `$states.errorOutput` is recorded under that dotted
+/// name, since those exist only in some fields.
+fn jsonata_reads(expr: &str, at: &str, found: &mut Vec<(String, String)>) {
+    let Ok(ast) = crate::jsonata::parse(expr) else {
+        return;
+    };
+    for r in ast.variables() {
+        if r.locally_bound {
+            continue;
         }
-        Value::Array(items) => {
-            for (i, x) in items.iter().enumerate() {
-                let _ = write!(p, "/{i}");
-                collect_reads(x, p, ql, in_template, false, found);
-                p.truncate(len);
-            }
-        }
-        Value::String(s) if ql == QueryLanguage::Jsonata && Jsonata::is_expression(s) => {
-            let Some(expr) = crate::jsonata::strip_delimiters(s) else {
-                return;
-            };
-            let Ok(ast) = crate::jsonata::parse(expr) else {
-                return; // reported by the JSONata rules
-            };
-            for r in ast.variables() {
-                if r.locally_bound {
-                    continue;
-                }
-                if r.name == "states" {
-                    // `$states.result` and `$states.errorOutput` exist only in
-                    // some fields; recorded under their dotted name.
-                    let after = expr.get(r.span.end..).unwrap_or_default();
-                    for member in ["result", "errorOutput"] {
-                        let rest = after.strip_prefix('.').and_then(|a| a.strip_prefix(member));
-                        if rest.is_some_and(|x| {
-                            !x.starts_with(|c: char| c.is_alphanumeric() || c == '_')
-                        }) {
-                            found.push((format!("states.{member}"), p.clone()));
-                        }
-                    }
-                    continue;
-                }
-                let builtin = JSONATA_FUNCTIONS.contains(&r.name);
-                if !builtin && !matches!(r.name, "" | "$") {
-                    found.push((r.name.to_owned(), p.clone()));
+        if r.name == "states" {
+            let after = expr.get(r.span.end..).unwrap_or_default();
+            for member in ["result", "errorOutput"] {
+                let rest = after.strip_prefix('.').and_then(|a| a.strip_prefix(member));
+                if rest.is_some_and(|x| !x.starts_with(|c: char| c.is_alphanumeric() || c == '_')) {
+                    found.push((format!("states.{member}"), at.to_owned()));
                 }
             }
+            continue;
         }
-        _ => {}
+        let builtin = JSONATA_FUNCTIONS.contains(&r.name);
+        if !builtin && !matches!(r.name, "" | "$") {
+            found.push((r.name.to_owned(), at.to_owned()));
+        }
     }
 }
 
