@@ -533,32 +533,17 @@ const MAX_NAME: usize = 80;
 
 /// AWS's rules for a state machine name, with AWS's codes.
 fn name_problem(name: &str) -> Option<DefinitionDiagnostic> {
-    let len = name.chars().count();
-    let (code, message) = if name.is_empty() {
-        (
-            "STATE_MACHINE_NAME_EMPTY",
-            "the state machine name is empty".to_owned(),
-        )
-    } else if len > MAX_NAME {
-        (
-            "STATE_MACHINE_NAME_TOO_LONG",
-            format!("the state machine name is {len} characters long; the limit is {MAX_NAME}"),
-        )
-    } else if let Some(c) = name
-        .chars()
-        .find(|c| asl_core::validate::forbidden_in_name(*c))
-    {
-        (
-            "STATE_MACHINE_NAME_INVALID",
-            format!("the state machine name {name:?} contains {c:?}: whitespace, wildcards, brackets, control characters and \" # % \\ ^ | ~ ` $ & , ; : / are not allowed"),
-        )
-    } else {
-        return None;
+    use asl_core::validate::NameProblem;
+    let problem = asl_core::validate::check_name(name, MAX_NAME).err()?;
+    let code = match problem {
+        NameProblem::Empty => "STATE_MACHINE_NAME_EMPTY",
+        NameProblem::TooLong { .. } => "STATE_MACHINE_NAME_TOO_LONG",
+        NameProblem::Forbidden(_) => "STATE_MACHINE_NAME_INVALID",
     };
     Some(DefinitionDiagnostic {
         severity: "ERROR".to_owned(),
         code: code.to_owned(),
-        message,
+        message: format!("the state machine name {name:?} {problem}"),
         location: None,
     })
 }

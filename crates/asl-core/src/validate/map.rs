@@ -251,43 +251,13 @@ fn s3_resource(out: &mut Vec<Diagnostic>, loc: &str, r: &Resource, field: &str, 
     }
 }
 
-/// `Label`: 1..=40 characters, none of the characters AWS forbids in names.
+/// `Label`: AWS's resource-name rules with a 40-character limit.
 fn label_rules(out: &mut Vec<Diagnostic>, loc: &str, label: &str) {
-    let len = label.chars().count();
-    if len == 0 {
+    if let Err(problem) = super::check_name(label, MAX_LABEL) {
         out.push(Diagnostic::error(
             codes::INVALID_LABEL_NAME,
             loc,
-            "'Label' must not be empty",
-        ));
-    } else if len > MAX_LABEL {
-        out.push(Diagnostic::error(
-            codes::INVALID_LABEL_NAME,
-            loc,
-            format!("'Label' is {len} characters long; the limit is {MAX_LABEL}"),
+            format!("'Label' {problem}"),
         ));
     }
-    if let Some(c) = label.chars().find(|c| forbidden_in_name(*c)) {
-        out.push(Diagnostic::error(
-            codes::INVALID_LABEL_NAME,
-            loc,
-            format!("'Label' must not contain {c:?}: whitespace, wildcards, brackets, control characters and \" # % \\ ^ | ~ ` $ & , ; : / are not allowed"),
-        ));
-    }
-}
-
-/// Whether AWS forbids `c` in a resource name (state machine, execution,
-/// activity) and in a Map `Label`: whitespace, `? *`, brackets, control
-/// characters, and `" # % \ ^ | ~ `` ` `` $ & , ; : /`.
-///
-/// ```
-/// use asl_core::validate::forbidden_in_name;
-/// assert!(forbidden_in_name(' ') && forbidden_in_name('/') && forbidden_in_name('\u{85}'));
-/// assert!(!forbidden_in_name('-') && !forbidden_in_name('_') && !forbidden_in_name('é'));
-/// ```
-pub fn forbidden_in_name(c: char) -> bool {
-    c.is_whitespace()
-        || c.is_control()
-        || ('\u{7f}'..='\u{9f}').contains(&c)
-        || "?*<>{}[]\"#%\\^|~`$&,;:/".contains(c)
 }

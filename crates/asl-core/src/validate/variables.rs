@@ -139,12 +139,15 @@ pub(super) fn check(
                     }
                 }
                 QueryLanguage::Jsonata => {
+                    let mut members = Vec::new();
                     for (at, expr) in expressions.get(&p).into_iter().flatten() {
-                        jsonata_reads(expr, at, &mut found);
+                        jsonata_reads(expr, at, &mut found, &mut members);
+                    }
+                    for (member, at) in members {
+                        states_member(out, state, &p, member, &at);
                     }
                 }
             }
-            found.retain(|(name, location)| !states_member(out, state, &p, name, location));
             reads.extend(found.into_iter().map(|(name, location)| Read {
                 name,
                 location,
@@ -169,20 +172,10 @@ pub(super) fn check(
     shadowing(out, &scopes);
 }
 
-/// Checks a `$states.result` / `$states.errorOutput` read (`name` is
-/// `states.result` or `states.errorOutput`; anything else is not such a read
-/// and gives `false`): `result` exists in the `Output` and `Assign` of a
-/// Task, Parallel or Map state, `errorOutput` in a catcher's (§8.2).
-fn states_member(
-    out: &mut Vec<Diagnostic>,
-    state: &State,
-    p: &str,
-    name: &str,
-    location: &str,
-) -> bool {
-    let Some(member) = name.strip_prefix("states.") else {
-        return false;
-    };
+/// Checks a `$states.result` or `$states.errorOutput` read (`member` is
+/// `result` or `errorOutput`): `result` exists in the `Output` and `Assign`
+/// of a Task, Parallel or Map state, `errorOutput` in a catcher's (§8.2).
+fn states_member(out: &mut Vec<Diagnostic>, state: &State, p: &str, member: &str, location: &str) {
     let relative = location.get(p.len()..).unwrap_or_default();
     let mut segments = relative.split('/').skip(1);
     let first = segments.next().unwrap_or_default();
@@ -206,7 +199,6 @@ fn states_member(
             format!("'$states.{member}' is only available in {where_}; here it is undefined"),
         ));
     }
-    true
 }
 
 /// Records the names a state's `Assign` objects define (the state's own,
@@ -242,10 +234,15 @@ fn is_identifier(name: &str) -> bool {
         && chars.all(|c| c.is_alphanumeric() || c == '_')
 }
 
-/// The variables a `{% %}` expression (without its delimiters) reads; a
-/// `$states.result` or `$states.errorOutput` is recorded under that dotted
-/// name, since those exist only in some fields.
-fn jsonata_reads(expr: &str, at: &str, found: &mut Vec<(String, String)>) {
+/// The variables a `{% %}` expression (without its delimiters) reads, and
+/// its `$states.result` / `$states.errorOutput` members (which exist only in
+/// some fields), each with `at`.
+fn jsonata_reads(
+    expr: &str,
+    at: &str,
+    found: &mut Vec<(String, String)>,
+    members: &mut Vec<(&'static str, String)>,
+) {
     let Ok(ast) = crate::jsonata::parse(expr) else {
         return;
     };
@@ -258,7 +255,7 @@ fn jsonata_reads(expr: &str, at: &str, found: &mut Vec<(String, String)>) {
             for member in ["result", "errorOutput"] {
                 let rest = after.strip_prefix('.').and_then(|a| a.strip_prefix(member));
                 if rest.is_some_and(|x| !x.starts_with(|c: char| c.is_alphanumeric() || c == '_')) {
-                    found.push((format!("states.{member}"), at.to_owned()));
+                    members.push((member, at.to_owned()));
                 }
             }
             continue;
