@@ -1,28 +1,14 @@
 //! `asl check`: text and JSON output, `--type`, exit codes.
 
-#![allow(clippy::expect_used)] // helpers outside #[test] functions
+mod common;
 
+use common::temp_file;
 use pretty_assertions::assert_eq;
-use std::path::PathBuf;
-use std::process::Command;
 
+/// `asl` with `args`: exit code and stdout.
 fn asl(args: &[&str]) -> (i32, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_asl"))
-        .args(args)
-        .output()
-        .expect("run asl");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-    )
-}
-
-fn temp_file(name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("asl-cli-check-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("write");
-    path
+    let (code, stdout, _) = common::asl(args);
+    (code, stdout)
 }
 
 const GOOD: &str = r#"{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","End":true}}}"#;

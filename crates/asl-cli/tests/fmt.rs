@@ -1,30 +1,9 @@
 //! `asl fmt`: canonical output, `--check`, error format and exit codes.
 
-#![allow(clippy::expect_used)] // helpers outside #[test] functions
+mod common;
 
+use common::{asl, temp_file};
 use pretty_assertions::assert_eq;
-use std::path::PathBuf;
-use std::process::Command;
-
-fn asl(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_asl"))
-        .args(args)
-        .output()
-        .expect("run asl");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn temp_file(name: &str, text: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("asl-cli-fmt-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    let path = dir.join(name);
-    std::fs::write(&path, text).expect("write");
-    path
-}
 
 const MESSY: &str = r#"{"States":{"A":{"End":true,"Type":"Pass"}},"StartAt":"A"}"#;
 const CANONICAL: &str = "{\n  \"StartAt\": \"A\",\n  \"States\": {\n    \"A\": {\n      \"Type\": \"Pass\",\n      \"End\": true\n    }\n  }\n}\n";
