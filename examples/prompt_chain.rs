@@ -11,7 +11,7 @@
 //!
 //! `cargo run --example prompt_chain --features deploy -- --deploy`
 
-use asl_kit::bedrock::{Bedrock, ClaudeMessages, Field, InvokeModel, Message, ModelFamily};
+use asl_kit::bedrock::{ClaudeMessages, Dynamic, InvokeModel, Message, ModelFamily};
 use asl_kit::core::iam::policy_for;
 use asl_kit::core::integration::AwsEnvironment;
 use asl_kit::core::{
@@ -29,7 +29,7 @@ fn step(prompt: &str, input: &str, output: &str) -> Task {
         .model_id(MODEL)
         .input(ClaudeMessages::new(
             512,
-            vec![Message::user(Field::path(format!(
+            vec![Message::user(Dynamic::path(format!(
                 "States.Format('{prompt}', {input})"
             )))],
         ))
@@ -103,7 +103,7 @@ fn main() -> std::process::ExitCode {
         region: "us-east-2".into(),
         account: "123456789012".into(),
     };
-    let policy = policy_for(&machine, &env, &[&Bedrock::default()]);
+    let policy = policy_for(&machine, &env);
 
     println!("## Amazon States Language\n");
     println!("{}", machine.to_string_pretty());

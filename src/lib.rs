@@ -130,14 +130,14 @@ pub use asl_deploy as deploy;
 /// | `ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" }` (in `ItemProcessor`) | `.processor_config(ProcessorConfig::builder().mode(ProcessorMode::Distributed).execution_type(ExecutionType::Standard).build())` |
 /// | `A: bedrock::InvokeModel { ModelId, Body \| Input, .. }` | `InvokeModel::builder().model_id(..).input(..).build().into_task(ql)`, then the Task's other fields |
 /// | `ModelOutput: { S3Uri: "s3://…" }` / `{ "S3Uri.$": "$.o" }` (InvokeModel) | `.output(S3Uri::new("s3://…")?)` / `.output(S3Uri::path("$.o"))`: the request's `Output` |
-/// | `GuardrailIdentifier: "id", GuardrailVersion: "DRAFT"` (InvokeModel; both or neither) | `.guardrail(Guardrail { identifier: Field::Value(..), version: Field::Value(GuardrailVersion::DRAFT) })` |
-/// | `Trace: "ENABLED"` / `"DISABLED"` / `"Trace.$": "$.t"` (InvokeModel) | `.trace(Trace::Enabled)` / `.trace(Field::<Trace>::path("$.t"))` |
+/// | `GuardrailIdentifier: "id", GuardrailVersion: "DRAFT"` (InvokeModel; both or neither) | `.guardrail(Guardrail { identifier: Dynamic::Value(..), version: Dynamic::Value(GuardrailVersion::DRAFT) })` |
+/// | `Trace: "ENABLED"` / `"DISABLED"` / `"Trace.$": "$.t"` (InvokeModel) | `.trace(Trace::Enabled)` / `.trace(Dynamic::<Trace>::path("$.t"))` |
 /// | `A: bedrock::CreateModelCustomizationJob { .. }` | `CreateModelCustomizationJob::<RequestResponse>::builder()….build().into_task(ql)`, then the Task's other fields |
 /// | `A: bedrock::CreateModelCustomizationJob.sync { .. }` | `CreateModelCustomizationJob::<RunJob>::builder()….build().into_task(ql)` |
-/// | `JobName`, `CustomModelName`, `RoleArn`, `BaseModelIdentifier`, `CustomizationType`, `CustomModelKmsKeyId`, `ClientRequestToken` (or `"Key.$"`) | `.job_name(Field::Value(..))` / `.job_name(Field::path(..))`, … |
+/// | `JobName`, `CustomModelName`, `RoleArn`, `BaseModelIdentifier`, `CustomizationType`, `CustomModelKmsKeyId`, `ClientRequestToken` (or `"Key.$"`) | `.job_name(Dynamic::Value(..))` / `.job_name(Dynamic::path(..))`, … |
 /// | `TrainingDataConfig`, `OutputDataConfig: { S3Uri }` | `.training_data_config(S3Uri::…)`, `.output_data_config(S3Uri::…)` |
 /// | `ValidationDataConfig: { Validators: [{ S3Uri }, ..] }` | `.validation_data(vec![S3Uri::…])` |
-/// | `HyperParameters: { .. }` / `"HyperParameters.$"` | `.hyper_parameters(Field::Value(json))` / `Field::path(..)` |
+/// | `HyperParameters: { .. }` / `"HyperParameters.$"` | `.hyper_parameters(Dynamic::Value(json))` / `Dynamic::path(..)` |
 /// | `JobTags`, `CustomModelTags: [{ Key, Value }]` | `.job_tags(vec![Tag::new(k, v)])`, `.custom_model_tags(..)` |
 /// | `VpcConfig`, `CustomizationConfig: { .. }` | `.other(map)` (written as given) |
 ///
@@ -223,7 +223,7 @@ pub mod __private {
     pub use asl_core as core;
     pub use serde_json;
 
-    use asl_core::{Jsonata, OrJsonata, State, StateMachine, States};
+    use asl_core::{Dynamic, Jsonata, State, StateMachine, States};
     use serde_json::{Map, Number, Value};
 
     /// The `States` map, in order.
@@ -266,19 +266,19 @@ pub mod __private {
     /// A string literal where a `T` or an expression may stand: `{% %}` is
     /// JSONata, anything else a `${Name}` substitution (the validator
     /// rejected other strings at compile time).
-    pub fn dynamic<T>(s: &str) -> OrJsonata<T> {
+    pub fn dynamic<T>(s: &str) -> Dynamic<T> {
         match Jsonata::parse(s) {
-            Some(j) => OrJsonata::Jsonata(j),
-            None => OrJsonata::Substitution(s.to_owned()),
+            Some(j) => Dynamic::Jsonata(j),
+            None => Dynamic::Substitution(s.to_owned()),
         }
     }
 
     /// A string field that may be JSONata or a substitution.
-    pub fn dynamic_string(s: &str) -> OrJsonata<String> {
+    pub fn dynamic_string(s: &str) -> Dynamic<String> {
         match Jsonata::parse(s) {
-            Some(j) => OrJsonata::Jsonata(j),
-            None if asl_core::is_substitution(s) => OrJsonata::Substitution(s.to_owned()),
-            None => OrJsonata::Value(s.to_owned()),
+            Some(j) => Dynamic::Jsonata(j),
+            None if asl_core::is_substitution(s) => Dynamic::Substitution(s.to_owned()),
+            None => Dynamic::Value(s.to_owned()),
         }
     }
 
@@ -310,17 +310,17 @@ pub mod __private {
     /// What an interpolated `GuardrailVersion: (expr)` may be.
     pub trait GuardrailVersionArg {
         /// The request field.
-        fn into_field(self) -> bedrock::Field<bedrock::GuardrailVersion>;
+        fn into_field(self) -> bedrock::Dynamic<bedrock::GuardrailVersion>;
     }
 
     impl GuardrailVersionArg for bedrock::GuardrailVersion {
-        fn into_field(self) -> bedrock::Field<bedrock::GuardrailVersion> {
-            bedrock::Field::Value(self)
+        fn into_field(self) -> bedrock::Dynamic<bedrock::GuardrailVersion> {
+            bedrock::Dynamic::Value(self)
         }
     }
 
-    impl GuardrailVersionArg for bedrock::Field<bedrock::GuardrailVersion> {
-        fn into_field(self) -> bedrock::Field<bedrock::GuardrailVersion> {
+    impl GuardrailVersionArg for bedrock::Dynamic<bedrock::GuardrailVersion> {
+        fn into_field(self) -> bedrock::Dynamic<bedrock::GuardrailVersion> {
             self
         }
     }

@@ -1,13 +1,13 @@
 //! `state_machine!` pass cases: each machine is also written with the
 //! builders, and the two JSON documents must be equal.
 
-use asl_kit::bedrock::{ClaudeMessages, Field, InvokeModel, Message, ModelId, S3Uri};
+use asl_kit::bedrock::{ClaudeMessages, InvokeModel, Message, ModelId, S3Uri};
 use asl_kit::core::{
-    BoolExpr, Branch, Catcher, Chain, Choice, ChoiceRule, Comparator, Comparison, Condition, Fail,
-    FailCause, FailError, InvalidMachine, ItemProcessor, Items, Jsonata, Map, MaxConcurrency,
-    NestedRule, OrJsonata, Parallel, Pass, Path, PayloadTemplate, ProcessorConfig, ProcessorField,
-    ProcessorMode, QueryLanguage, ReferencePath, Retrier, State, StateMachine, States, Succeed,
-    Task, Timeout, Transition, Wait, WaitDuration,
+    BoolExpr, Branch, Catcher, Chain, Choice, ChoiceRule, Comparator, Comparison, Condition,
+    Dynamic, Fail, FailCause, FailError, InvalidMachine, ItemProcessor, Items, Jsonata, Map,
+    MaxConcurrency, NestedRule, Parallel, Pass, Path, PayloadTemplate, ProcessorConfig,
+    ProcessorField, ProcessorMode, QueryLanguage, ReferencePath, Retrier, State, StateMachine,
+    States, Succeed, Task, Timeout, Transition, Wait, WaitDuration,
 };
 use asl_kit::state_machine;
 use pretty_assertions::assert_eq;
@@ -98,7 +98,7 @@ fn interpolated_typed_bedrock_body() -> R {
     let prompt = String::from("Write a haiku about {}.");
     let body = ClaudeMessages::new(
         256,
-        vec![Message::user(Field::path(format!(
+        vec![Message::user(Dynamic::path(format!(
             "States.Format('{prompt}', $.topic)"
         )))],
     );
@@ -272,7 +272,7 @@ fn parallel_and_map() -> R {
                                     .parameters(PayloadTemplate::from(
                                         json!({"x.$": "$.x", "k": arn}),
                                     ))
-                                    .timeout(Timeout::Seconds(OrJsonata::Value(30)))
+                                    .timeout(Timeout::Seconds(Dynamic::Value(30)))
                                     .build()
                                     .into(),
                             )]))
@@ -287,7 +287,7 @@ fn parallel_and_map() -> R {
                 "Each",
                 Map::builder()
                     .items(Items::ItemsPath(ReferencePath::new("$.items")))
-                    .max_concurrency(MaxConcurrency::MaxConcurrency(OrJsonata::Value(4)))
+                    .max_concurrency(MaxConcurrency::MaxConcurrency(Dynamic::Value(4)))
                     .processor(ProcessorField::ItemProcessor(
                         ItemProcessor::builder()
                             .processor_config(
@@ -346,7 +346,7 @@ fn jsonata_machine() -> R {
                 "Route",
                 Choice::builder()
                     .choices(vec![ChoiceRule::builder()
-                        .condition(Condition::Jsonata(OrJsonata::Jsonata(
+                        .condition(Condition::Jsonata(Dynamic::Jsonata(
                             Jsonata::parse("{% $states.input.n > 1 %}")
                                 .unwrap_or_else(|| Jsonata::new("$states.input.n > 1")),
                         )))
@@ -614,14 +614,14 @@ fn distributed_map_fields() -> R {
                         .csv_header_location(CsvHeaderLocation::Given)
                         .csv_headers(vec!["id".to_owned(), "name".to_owned()])
                         .csv_delimiter(CsvDelimiter::Semicolon)
-                        .max_items(MaxItems::MaxItems(OrJsonata::Value(100)))
+                        .max_items(MaxItems::MaxItems(Dynamic::Value(100)))
                         .build(),
                 )
                 .build(),
         )
         .item_batcher(
             ItemBatcher::builder()
-                .max_items_per_batch(MaxItemsPerBatch::MaxItemsPerBatch(OrJsonata::Value(10)))
+                .max_items_per_batch(MaxItemsPerBatch::MaxItemsPerBatch(Dynamic::Value(10)))
                 .max_input_bytes_per_batch(MaxInputBytesPerBatch::MaxInputBytesPerBatchPath(
                     ReferencePath::new("$.bytes"),
                 ))
@@ -643,10 +643,10 @@ fn distributed_map_fields() -> R {
                 .build(),
         )
         .tolerated_failure_percentage(ToleratedFailurePercentage::ToleratedFailurePercentage(
-            OrJsonata::Value(serde_json::Number::from_f64(5.5).unwrap_or(0.into())),
+            Dynamic::Value(serde_json::Number::from_f64(5.5).unwrap_or(0.into())),
         ))
         .tolerated_failure_count(ToleratedFailureCount::ToleratedFailureCount(
-            OrJsonata::Value(10),
+            Dynamic::Value(10),
         ))
         .label("csv")
         .processor(processor("Work", ExecutionType::Express))
@@ -672,7 +672,7 @@ fn distributed_map_fields() -> R {
                     "$.per",
                 )))
                 .max_input_bytes_per_batch(MaxInputBytesPerBatch::MaxInputBytesPerBatch(
-                    OrJsonata::Value(1024),
+                    Dynamic::Value(1024),
                 ))
                 .build(),
         )
@@ -737,7 +737,7 @@ fn distributed_map_in_jsonata() -> R {
                 .build(),
         )
         .tolerated_failure_count(ToleratedFailureCount::ToleratedFailureCount(
-            OrJsonata::Jsonata(Jsonata::new("$states.input.tolerated")),
+            Dynamic::Jsonata(Jsonata::new("$states.input.tolerated")),
         ))
         .processor(ProcessorField::ItemProcessor(
             ItemProcessor::builder()
@@ -810,10 +810,12 @@ fn bedrock_model_output_guardrail_and_trace() -> R {
         .input(S3Uri::path("$.request"))
         .output(S3Uri::path("$.response"))
         .guardrail(Guardrail {
-            identifier: Field::path("$.guardrail"),
-            version: Field::Value(GuardrailVersion::number(12).unwrap_or(GuardrailVersion::DRAFT)),
+            identifier: Dynamic::path("$.guardrail"),
+            version: Dynamic::Value(
+                GuardrailVersion::number(12).unwrap_or(GuardrailVersion::DRAFT),
+            ),
         })
-        .trace(Field::<Trace>::path("$.trace"))
+        .trace(Dynamic::<Trace>::path("$.trace"))
         .build()
         .into_task(QueryLanguage::JsonPath);
     dynamic.transition = Transition::next("Interpolated");
@@ -941,14 +943,14 @@ fn bedrock_model_customization_jobs() -> R {
     create.result_path = Some(Some(ReferencePath::new("$.job")));
     create.transition = Transition::next("Train");
     let mut train = CreateModelCustomizationJob::<RunJob>::builder()
-        .job_name(Field::path("$.job_name"))
+        .job_name(Dynamic::path("$.job_name"))
         .custom_model_name("my-model")
         .role_arn(role)
         .base_model_identifier("amazon.titan-text-express-v1")
         .training_data_config(S3Uri::path("$.train"))
         .output_data_config(S3Uri::path("$.out"))
         .validation_data(validation)
-        .hyper_parameters(Field::<serde_json::Value>::path("$.hyper"))
+        .hyper_parameters(Dynamic::<serde_json::Value>::path("$.hyper"))
         .build()
         .into_task(QueryLanguage::JsonPath);
     train.timeout = Some(Timeout::from(3600));
@@ -998,7 +1000,7 @@ fn bedrock_model_customization_job_in_jsonata() -> R {
         }
     }?;
     let mut train = CreateModelCustomizationJob::<RunJob>::builder()
-        .job_name(Field::jsonata("{% $states.input.job %}"))
+        .job_name(Dynamic::jsonata("{% $states.input.job %}"))
         .custom_model_name("my-model")
         .role_arn("arn:aws:iam::123456789012:role/Bedrock")
         .base_model_identifier("amazon.titan-text-express-v1")
@@ -1058,7 +1060,7 @@ fn interpolation_in_the_new_fields_passes_the_compile_time_checks() -> R {
             Train: bedrock::CreateModelCustomizationJob {
                 JobName: (job.as_str()),
                 CustomModelName: (job.clone()),
-                RoleArn: (Field::path("$.role")),
+                RoleArn: (Dynamic::path("$.role")),
                 BaseModelIdentifier: "amazon.titan-text-express-v1",
                 TrainingDataConfig: (S3Uri::path("$.train")),
                 OutputDataConfig: { S3Uri: (S3Uri::path("$.out")) },

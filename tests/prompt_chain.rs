@@ -5,7 +5,6 @@
 #[path = "../examples/prompt_chain.rs"]
 mod example;
 
-use asl_kit::bedrock::Bedrock;
 use asl_kit::core::iam::policy_for;
 use asl_kit::core::integration::AwsEnvironment;
 use pretty_assertions::assert_eq;
@@ -35,7 +34,7 @@ fn prompt_chain_policy_is_least_privilege() {
         region: "us-east-2".into(),
         account: "123456789012".into(),
     };
-    let policy = policy_for(&machine, &env, &[&Bedrock::default()]);
+    let policy = policy_for(&machine, &env);
     assert_eq!(
         asl_kit::core::to_value(&policy),
         json!({

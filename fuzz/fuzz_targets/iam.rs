@@ -14,7 +14,7 @@ fuzz_target!(|data: &[u8]| {
         region: "us-east-2".into(),
         account: "123456789012".into(),
     };
-    let policy = policy_for(&machine, &env, &[&asl_bedrock::Bedrock::default()]);
+    let policy = policy_for(&machine, &env);
     assert!(!policy.statement.is_empty(), "empty policy");
     for s in &policy.statement {
         for r in &s.resource {

@@ -4,7 +4,7 @@
 //! `#[path = "…/src/machines.rs"] mod machines;`; the binary does not, it
 //! embeds the generated JSON.
 
-use asl_kit::bedrock::{Bedrock, ClaudeMessages, Field, InvokeModel, Message, ModelFamily};
+use asl_kit::bedrock::{ClaudeMessages, Dynamic, InvokeModel, Message, ModelFamily};
 use asl_kit::core::build_support::Generator;
 use asl_kit::core::iam::Statement;
 use asl_kit::core::integration::{AwsEnvironment, Integration, TaskContext};
@@ -34,7 +34,7 @@ fn step(prompt: &str, input: &str, output: &str) -> Task {
         .model_id(MODEL)
         .input(ClaudeMessages::new(
             512,
-            vec![Message::user(Field::path(format!(
+            vec![Message::user(Dynamic::path(format!(
                 "States.Format('{prompt}', {input})"
             )))],
         ))
@@ -170,13 +170,13 @@ impl Integration for Lambda {
     }
 }
 
-/// The generator `build.rs` runs: both machines, the Bedrock integration
-/// (its rules and its IAM statements) and the environment, writing into
+/// The generator `build.rs` runs: both machines, this example's Lambda
+/// integration on top of the built-in ones (Bedrock's rules and IAM
+/// statements are in the registry already) and the environment, writing into
 /// `dir`.
 pub fn generator(dir: &Path) -> Generator {
     Generator::new(dir)
         .environment(environment())
-        .integration(Bedrock::default())
         .integration(Lambda)
         .rerun_if_changed("src/machines.rs")
         .machine("prompt_chain", prompt_chain())

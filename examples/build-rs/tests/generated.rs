@@ -5,7 +5,6 @@
 #[path = "../src/machines.rs"]
 mod machines;
 
-use asl_kit::bedrock::Bedrock;
 use asl_kit::core::validate::{validate_str, Options};
 use std::path::PathBuf;
 
@@ -61,10 +60,8 @@ fn generate(tag: &str) -> Vec<(String, Vec<u8>)> {
 fn embedded_definitions_parse_and_validate() {
     for (name, text) in EMBEDDED.iter().filter(|(n, _)| n.ends_with(".asl.json")) {
         let machine = asl_kit::core::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
-        let options = Options {
-            integrations: vec![Box::new(Bedrock::default()), Box::new(machines::Lambda)],
-            ..Options::default()
-        };
+        let mut options = Options::default();
+        options.registry.push(machines::Lambda);
         let report = validate_str(text, &options);
         let errors: Vec<String> = report.errors().map(ToString::to_string).collect();
         assert!(errors.is_empty(), "{name}: {errors:#?}");

@@ -1,0 +1,355 @@
+//! The typed Bedrock tasks: golden vector 1, the IAM vectors built from
+//! typed tasks, JSONata output, and the validator.
+
+use asl_bedrock::{
+    Bedrock, CreateModelCustomizationJob, Dynamic, Guardrail, GuardrailVersion, InvokeModel,
+    ModelId, ModelInput, RequestResponse, RunJob, S3Uri, Tag, Trace,
+};
+use asl_core::iam::policy_for;
+use asl_core::integration::{AwsEnvironment, Integration, TaskContext};
+use asl_core::{Chain, Diagnostic, PayloadTemplate, QueryLanguage, ReferencePath, State, Task};
+use pretty_assertions::assert_eq;
+use serde_json::{json, Value};
+
+fn env() -> AwsEnvironment {
+    AwsEnvironment {
+        partition: "aws".into(),
+        region: "us-east-2".into(),
+        account: "123456789012".into(),
+    }
+}
+
+fn policy(task: Task) -> Value {
+    let m = Chain::start("T", task).into_machine();
+    serde_json::to_value(policy_for(&m, &env())).unwrap_or(Value::Null)
+}
+
+fn uri(s: &str) -> S3Uri {
+    S3Uri::new(s).unwrap_or_else(|_| S3Uri::path("$.bad"))
+}
+
+#[test]
+fn golden_vector_1_with_the_typed_invoke_model() {
+    let mut task: Task = InvokeModel::builder()
+        .model_id("cohere.command-text-v14")
+        .input(json!({"prompt.$": "$.prompt_one", "max_tokens": 250}))
+        .content_type("application/json")
+        .accept("*/*")
+        .build()
+        .into();
+    task.result_path = Some(Some(ReferencePath::new("$.result_one")));
+    task.result_selector = Some(PayloadTemplate::from(
+        json!({"result_one.$": "$.Body.generations[0].text"}),
+    ));
+    assert_eq!(
+        asl_core::to_value(&State::from(task)),
+        json!({
+            "Type": "Task",
+            "Resource": "arn:aws:states:::bedrock:invokeModel",
+            "Parameters": {
+                "ModelId": "cohere.command-text-v14",
+                "Body": {"prompt.$": "$.prompt_one", "max_tokens": 250},
+                "ContentType": "application/json",
+                "Accept": "*/*"
+            },
+            "ResultPath": "$.result_one",
+            "ResultSelector": {"result_one.$": "$.Body.generations[0].text"},
+            "End": true
+        })
+    );
+}
+
+#[test]
+fn typed_vectors_2_3_4() {
+    let invoke = |m: ModelId| -> Task {
+        InvokeModel::builder()
+            .model_id(m)
+            .input(json!({"inputText.$": "$.prompt"}))
+            .build()
+            .into()
+    };
+    let one = |resources: Value| {
+        json!({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Sid": "InvokeModel1",
+            "Action": ["bedrock:InvokeModel"], "Resource": resources}]})
+    };
+    assert_eq!(
+        policy(invoke("amazon.titan-text-express-v1".into())),
+        one(json!([
+            "arn:aws:bedrock:us-east-2::foundation-model/amazon.titan-text-express-v1"
+        ]))
+    );
+    let prov = "arn:aws:bedrock:us-east-2:123456789012:provisioned-model/c2oi931ulksx";
+    assert_eq!(policy(invoke(prov.into())), one(json!([prov])));
+    let full = one(json!([
+        "arn:aws:bedrock:us-east-2::foundation-model/*",
+        "arn:aws:bedrock:us-east-2:123456789012:provisioned-model/*"
+    ]));
+    assert_eq!(policy(invoke(ModelId::path("$.model"))), full);
+    assert_eq!(
+        policy(invoke(ModelId::jsonata("$states.input.model"))),
+        full
+    );
+}
+
+fn job<P: asl_bedrock::IntegrationPattern>(
+    base: Dynamic<String>,
+) -> CreateModelCustomizationJob<P> {
+    CreateModelCustomizationJob::<P>::builder()
+        .job_name("my-job")
+        .custom_model_name("my-model")
+        .role_arn("arn:aws:iam::123456789012:role/myRole")
+        .base_model_identifier(base)
+        .training_data_config(uri("s3://bucket/train.jsonl"))
+        .output_data_config(uri("s3://bucket/out/"))
+        .build()
+}
+
+#[test]
+fn typed_vectors_8_and_5() {
+    let fm = "arn:aws:bedrock:us-east-2::foundation-model/amazon.titan-text-express-v1";
+    let custom = "arn:aws:bedrock:us-east-2:123456789012:custom-model/*";
+    let jobs = "arn:aws:bedrock:us-east-2:123456789012:model-customization-job/*";
+    let role = "arn:aws:iam::123456789012:role/myRole";
+    assert_eq!(
+        policy(job::<RunJob>("amazon.titan-text-express-v1".into()).into()),
+        json!({"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Sid": "CreateModelCustomizationJob1",
+             "Action": ["bedrock:CreateModelCustomizationJob"], "Resource": [fm, custom, jobs]},
+            {"Effect": "Allow", "Sid": "CreateModelCustomizationJob2",
+             "Action": ["bedrock:GetModelCustomizationJob", "bedrock:StopModelCustomizationJob"],
+             "Resource": [jobs]},
+            {"Effect": "Allow", "Sid": "CreateModelCustomizationJob3",
+             "Action": ["iam:PassRole"], "Resource": [role]}
+        ]})
+    );
+    assert_eq!(
+        policy(job::<RequestResponse>("amazon.titan-text-express-v1".into()).into()),
+        json!({"Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Sid": "CreateModelCustomizationJob1",
+             "Action": ["bedrock:CreateModelCustomizationJob"], "Resource": [fm, custom, jobs]},
+            {"Effect": "Allow", "Sid": "CreateModelCustomizationJob2",
+             "Action": ["iam:PassRole"], "Resource": [role]}
+        ]})
+    );
+}
+
+#[test]
+fn jsonata_invoke_model_with_every_field() {
+    let task = InvokeModel::builder()
+        .model_id(ModelId::jsonata("$states.input.model"))
+        .input(ModelInput::S3(S3Uri::path("$.request_uri")))
+        .output(uri("s3://bucket/responses/"))
+        .accept("application/json")
+        .guardrail(Guardrail::new("abc123", GuardrailVersion::DRAFT))
+        .trace(Trace::Enabled)
+        .build()
+        .into_task(QueryLanguage::JsonPath);
+    assert_eq!(
+        asl_core::to_value(&State::from(task.clone())),
+        json!({
+            "Type": "Task",
+            "QueryLanguage": "JSONata",
+            "Resource": "arn:aws:states:::bedrock:invokeModel",
+            "Arguments": {
+                "ModelId": "{% $states.input.model %}",
+                "Input": {"S3Uri": "{% $states.input.request_uri %}"},
+                "Output": {"S3Uri": "s3://bucket/responses/"},
+                "Accept": "application/json",
+                "GuardrailIdentifier": "abc123",
+                "GuardrailVersion": "DRAFT",
+                "Trace": "ENABLED"
+            },
+            "End": true
+        })
+    );
+    assert_eq!(
+        validate(&task, QueryLanguage::Jsonata),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn customization_job_tags_add_tag_resource() {
+    let mut j = job::<RequestResponse>(Dynamic::path("$.base"));
+    j.job_tags.push(Tag::new("team", "ml"));
+    let p = policy(j.into());
+    assert_eq!(
+        p.pointer("/Statement/0/Action"),
+        Some(&json!([
+            "bedrock:CreateModelCustomizationJob",
+            "bedrock:TagResource"
+        ]))
+    );
+}
+
+fn validate(task: &Task, ql: QueryLanguage) -> Vec<String> {
+    let cx = TaskContext {
+        name: "T",
+        pointer: "/States/T",
+        query_language: ql,
+        machine_type: None,
+    };
+    let mut out: Vec<Diagnostic> = Vec::new();
+    Bedrock::default().validate(task, &cx, &mut out);
+    out.iter().map(ToString::to_string).collect()
+}
+
+fn raw(resource: &str, parameters: Value) -> Task {
+    Task::builder()
+        .resource(resource)
+        .parameters(parameters)
+        .build()
+}
+
+#[test]
+fn validator_invoke_model_rules() {
+    let r = "arn:aws:states:::bedrock:invokeModel";
+    assert_eq!(
+        validate(&raw(r, json!({"Body": {}})), QueryLanguage::JsonPath),
+        ["ERROR INVALID_INTEGRATION_PARAMETERS at /States/T/Parameters: bedrock:invokeModel requires 'Parameters.ModelId'"]
+    );
+    assert_eq!(
+        validate(
+            &raw(r, json!({"ModelId": "m", "Body": {}, "Input": {"S3Uri": "s3://b/k"}})),
+            QueryLanguage::JsonPath
+        ),
+        ["ERROR INVALID_INTEGRATION_PARAMETERS at /States/T/Parameters/Input: 'Parameters.Body' and 'Parameters.Input' exclude each other: give the request inline in 'Body' or in S3 with 'Input', not both"]
+    );
+    assert_eq!(
+        validate(&raw(r, json!({"ModelId.$": "$.m"})), QueryLanguage::JsonPath),
+        ["ERROR INVALID_INTEGRATION_PARAMETERS at /States/T/Parameters: bedrock:invokeModel requires 'Parameters.Body' or 'Parameters.Input'"]
+    );
+    assert_eq!(
+        validate(
+            &raw(r, json!({"ModelId": "m", "Input": {"S3Uri": "bucket/k"}, "GuardrailIdentifier": "g", "GuardrailVersion": "0"})),
+            QueryLanguage::JsonPath
+        ),
+        [
+            "ERROR INVALID_INTEGRATION_PARAMETERS at /States/T/Parameters/Input/S3Uri: 'Parameters.Input.S3Uri' must start with 's3://', got 'bucket/k'",
+            "ERROR INVALID_INTEGRATION_PARAMETERS at /States/T/Parameters/GuardrailVersion: 'Parameters.GuardrailVersion' must be \"DRAFT\" or a version number 1..99999999, got '0'",
+        ]
+    );
+    assert_eq!(
+        validate(&raw(r, json!({"ModelId": "m", "Body": "x", "GuardrailIdentifier": "g"})), QueryLanguage::JsonPath),
+        ["ERROR INVALID_INTEGRATION_PARAMETERS at /States/T/Parameters/GuardrailIdentifier: 'Parameters.GuardrailIdentifier' needs 'Parameters.GuardrailVersion'"]
+    );
+    let big = "x".repeat(300 * 1024);
+    assert_eq!(
+        validate(
+            &raw(r, json!({"ModelId": "m", "Body": {"p": big}})),
+            QueryLanguage::JsonPath
+        )
+        .len(),
+        1
+    );
+    let jsonata = Task::builder()
+        .resource(r)
+        .arguments(json!({"Body": "{% $states.input %}"}))
+        .build();
+    assert_eq!(
+        validate(&jsonata, QueryLanguage::Jsonata),
+        ["ERROR INVALID_INTEGRATION_PARAMETERS at /States/T/Arguments: bedrock:invokeModel requires 'Arguments.ModelId'"]
+    );
+    assert_eq!(
+        validate(
+            &raw("arn:aws:states:::bedrock:invokeModel.sync", json!({})),
+            QueryLanguage::JsonPath
+        )
+        .len(),
+        1
+    );
+}
+
+#[test]
+fn validator_customization_rules() {
+    let r = "arn:aws:states:::bedrock:createModelCustomizationJob.sync";
+    assert_eq!(
+        validate(&raw(r, json!({"JobName": "j", "RoleArn": "role", "OutputDataConfig": {}})), QueryLanguage::JsonPath),
+        [
+            "ERROR INVALID_INTEGRATION_PARAMETERS at /States/T/Parameters: bedrock:createModelCustomizationJob requires 'Parameters.CustomModelName'",
+            "ERROR INVALID_INTEGRATION_PARAMETERS at /States/T/Parameters: bedrock:createModelCustomizationJob requires 'Parameters.BaseModelIdentifier'",
+            "ERROR INVALID_INTEGRATION_PARAMETERS at /States/T/Parameters: bedrock:createModelCustomizationJob requires 'Parameters.TrainingDataConfig'",
+            "ERROR INVALID_INTEGRATION_PARAMETERS at /States/T/Parameters/RoleArn: 'Parameters.RoleArn' must be an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME), got 'role'",
+            "ERROR INVALID_INTEGRATION_PARAMETERS at /States/T/Parameters/OutputDataConfig: 'Parameters.OutputDataConfig' needs 'S3Uri'",
+        ]
+    );
+    let typed: Task = job::<RunJob>("amazon.titan-text-express-v1".into()).into();
+    assert_eq!(
+        validate(&typed, QueryLanguage::JsonPath),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn golden_vector_1_with_a_typed_body_and_the_family_result_path() {
+    let invoke = InvokeModel::builder()
+        .model_id("cohere.command-text-v14")
+        .input(
+            asl_bedrock::PromptBody::cohere_command(Dynamic::path("$.prompt_one")).max_tokens(250),
+        )
+        .content_type("application/json")
+        .accept("*/*")
+        .build();
+    let text = invoke.family().map(asl_bedrock::ModelFamily::text_path);
+    let mut task: Task = invoke.into();
+    task.result_path = Some(Some(ReferencePath::new("$.result_one")));
+    task.result_selector = text.map(|p| PayloadTemplate::from(json!({"result_one.$": p})));
+    assert_eq!(
+        asl_core::to_value(&State::from(task)),
+        json!({
+            "Type": "Task",
+            "Resource": "arn:aws:states:::bedrock:invokeModel",
+            "Parameters": {
+                "ModelId": "cohere.command-text-v14",
+                "Body": {"prompt.$": "$.prompt_one", "max_tokens": 250},
+                "ContentType": "application/json",
+                "Accept": "*/*"
+            },
+            "ResultPath": "$.result_one",
+            "ResultSelector": {"result_one.$": "$.Body.generations[0].text"},
+            "End": true
+        })
+    );
+}
+
+#[test]
+fn jsonpath_body_is_rewritten_for_jsonata() {
+    let task = InvokeModel::builder()
+        .model_id("anthropic.claude-3-haiku-20240307-v1:0")
+        .input(asl_bedrock::ClaudeMessages::new(
+            100,
+            vec![asl_bedrock::Message::user(Dynamic::path(
+                "$$.Execution.Input.q",
+            ))],
+        ))
+        .build()
+        .into_task(QueryLanguage::Jsonata);
+    assert_eq!(
+        task.arguments,
+        Some(json!({
+            "ModelId": "anthropic.claude-3-haiku-20240307-v1:0",
+            "Body": {
+                "anthropic_version": "bedrock-2023-05-31",
+                "max_tokens": 100,
+                "messages": [{"role": "user", "content": "{% $states.context.Execution.Input.q %}"}]
+            }
+        }))
+    );
+}
+
+#[test]
+fn validator_rejects_sync_in_express_machines() {
+    let task: Task = job::<RunJob>("amazon.titan-text-express-v1".into()).into();
+    let cx = TaskContext {
+        name: "T",
+        pointer: "/States/T",
+        query_language: QueryLanguage::JsonPath,
+        machine_type: Some(asl_core::MachineType::Express),
+    };
+    let mut out: Vec<Diagnostic> = Vec::new();
+    Bedrock::default().validate(&task, &cx, &mut out);
+    assert_eq!(
+        out.iter().map(ToString::to_string).collect::<Vec<_>>(),
+        ["ERROR EXPRESS_UNSUPPORTED at /States/T/Resource: EXPRESS state machines do not support the '.sync' pattern of bedrock:createModelCustomizationJob"]
+    );
+}

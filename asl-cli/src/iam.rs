@@ -1,0 +1,52 @@
+//! `asl iam`: the least-privilege IAM policy of a definition's execution role.
+
+use crate::check::ValidationArgs;
+use crate::exit;
+use asl_core::integration::AwsEnvironment;
+use std::path::PathBuf;
+
+/// Arguments of `asl iam`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// The definition file.
+    file: PathBuf,
+    /// The AWS partition of the ARNs.
+    #[arg(long, default_value = "aws")]
+    partition: String,
+    /// The region the state machine runs in.
+    #[arg(long)]
+    region: String,
+    /// The 12-digit account id the state machine runs in.
+    #[arg(long)]
+    account: String,
+    #[command(flatten)]
+    validation: ValidationArgs,
+}
+
+/// Validates the file (errors go to stderr and end with exit 1), then
+/// prints the policy document as pretty JSON.
+pub fn run(args: &Args) -> u8 {
+    let Some(options) = args.validation.options() else {
+        return exit::USAGE;
+    };
+    let Some(bytes) = crate::read(&args.file) else {
+        return exit::USAGE;
+    };
+    let report = asl_core::validate_slice(&bytes, &options);
+    let file = args.file.display();
+    for d in &report.diagnostics {
+        eprintln!("{file}: {d}");
+    }
+    let (true, Some(machine)) = (report.is_ok(), report.machine.as_ref()) else {
+        eprintln!("{file}: not generating a policy for an invalid definition");
+        return exit::INVALID;
+    };
+    let env = AwsEnvironment {
+        partition: args.partition.clone(),
+        region: args.region.clone(),
+        account: args.account.clone(),
+    };
+    let policy = options.registry.policy_for(machine, &env);
+    println!("{}", asl_core::to_string_pretty(&policy));
+    exit::OK
+}

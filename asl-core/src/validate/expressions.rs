@@ -1,0 +1,268 @@
+//! JSONata-mode values (rules L1–L4, K5): `{% %}` expressions, strings that
+//! look like half-delimited expressions, and JSONPath-style `key.$` keys.
+
+use crate::pointer::escape;
+use crate::{
+    codes, Condition, Diagnostic, Dynamic, FailCause, FailError, Heartbeat, ItemSelector, Items,
+    Jsonata, MaxConcurrency, MaxInputBytesPerBatch, MaxItems, MaxItemsPerBatch, QueryLanguage,
+    RoleArn, State, StateMachine, Timeout, ToleratedFailureCount, ToleratedFailurePercentage,
+    WaitDuration,
+};
+use serde_json::Value;
+use std::collections::HashMap;
+
+/// Every `{% %}` expression of one JSONata state that compiles, as
+/// `(location, expression without its delimiters)`; the `variables` rules
+/// read the variables these name.
+pub(super) type Sites = Vec<(String, String)>;
+
+/// Checks every JSONata state; returns each state's expressions, by the
+/// state's pointer.
+pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) -> HashMap<String, Sites> {
+    let mut by_state = HashMap::new();
+    for s in machine.walk() {
+        if s.query_language != QueryLanguage::Jsonata {
+            continue;
+        }
+        let p = s.pointer.as_str();
+        arguments(out, p, s.state);
+        let mut sites = Sites::new();
+        let (values, typed) = collect(s.state);
+        for (suffix, v) in values {
+            value(out, &mut sites, &format!("{p}{suffix}"), v);
+        }
+        for (suffix, j) in typed {
+            expression(out, &mut sites, format!("{p}{suffix}"), j.as_str());
+        }
+        by_state.insert(s.pointer, sites);
+    }
+    by_state
+}
+
+type Values<'a> = Vec<(String, &'a Value)>;
+type Typed<'a> = Vec<(String, &'a Jsonata)>;
+
+fn or<'a, T>(typed: &mut Typed<'a>, suffix: &str, v: &'a Dynamic<T>) {
+    if let Dynamic::Jsonata(j) = v {
+        typed.push((suffix.to_owned(), j));
+    }
+}
+
+/// The JSON values and typed expressions of a JSONata state.
+fn collect(state: &State) -> (Values<'_>, Typed<'_>) {
+    let mut v: Values<'_> = Vec::new();
+    let mut t: Typed<'_> = Vec::new();
+    macro_rules! field {
+        ($suffix:expr, $x:expr) => {
+            if let Some(x) = $x {
+                v.push(($suffix.to_owned(), x));
+            }
+        };
+    }
+    macro_rules! assign {
+        ($suffix:expr, $x:expr) => {
+            if let Some(x) = $x {
+                for (k, val) in x {
+                    v.push((format!("{}/{}", $suffix, escape(k)), val));
+                }
+            }
+        };
+    }
+    match state {
+        State::Task(x) => {
+            field!("/Arguments", x.arguments.as_ref());
+            field!("/Output", x.output.as_ref());
+            assign!("/Assign", x.assign.as_ref());
+            if let Some(Timeout::Seconds(o)) = &x.timeout {
+                or(&mut t, "/TimeoutSeconds", o);
+            }
+            if let Some(Heartbeat::Seconds(o)) = &x.heartbeat {
+                or(&mut t, "/HeartbeatSeconds", o);
+            }
+            if let Some(RoleArn::Value(o)) =
+                x.credentials.as_ref().and_then(|c| c.role_arn.as_ref())
+            {
+                or(&mut t, "/Credentials/RoleArn", o);
+            }
+        }
+        State::Pass(x) => {
+            field!("/Output", x.output.as_ref());
+            assign!("/Assign", x.assign.as_ref());
+        }
+        State::Succeed(x) => field!("/Output", x.output.as_ref()),
+        State::Wait(x) => {
+            field!("/Output", x.output.as_ref());
+            assign!("/Assign", x.assign.as_ref());
+            match &x.duration {
+                WaitDuration::Seconds(o) => or(&mut t, "/Seconds", o),
+                WaitDuration::Timestamp(o) => or(&mut t, "/Timestamp", o),
+                _ => {}
+            }
+        }
+        State::Fail(x) => {
+            if let Some(FailError::Error(o)) = &x.error {
+                or(&mut t, "/Error", o);
+            }
+            if let Some(FailCause::Cause(o)) = &x.cause {
+                or(&mut t, "/Cause", o);
+            }
+        }
+        State::Choice(x) => {
+            field!("/Output", x.output.as_ref());
+            assign!("/Assign", x.assign.as_ref());
+            for (i, rule) in x.choices.iter().enumerate() {
+                if let Condition::Jsonata(o) = &rule.condition {
+                    or(&mut t, &format!("/Choices/{i}/Condition"), o);
+                }
+                field!(format!("/Choices/{i}/Output"), rule.output.as_ref());
+                assign!(format!("/Choices/{i}/Assign"), rule.assign.as_ref());
+            }
+        }
+        State::Parallel(x) => {
+            field!("/Arguments", x.arguments.as_ref());
+            field!("/Output", x.output.as_ref());
+            assign!("/Assign", x.assign.as_ref());
+        }
+        State::Map(x) => {
+            field!("/Output", x.output.as_ref());
+            assign!("/Assign", x.assign.as_ref());
+            if let Some(ItemSelector::ItemSelector(s)) = &x.item_selector {
+                v.push(("/ItemSelector".to_owned(), s));
+            }
+            if let Some(Items::Items(o)) = &x.items {
+                match o {
+                    Dynamic::Jsonata(j) => t.push(("/Items".to_owned(), j)),
+                    Dynamic::Value(items) => {
+                        for (i, item) in items.iter().enumerate() {
+                            v.push((format!("/Items/{i}"), item));
+                        }
+                    }
+                    Dynamic::Substitution(_) | Dynamic::Path(_) => {}
+                }
+            }
+            if let Some(MaxConcurrency::MaxConcurrency(o)) = &x.max_concurrency {
+                or(&mut t, "/MaxConcurrency", o);
+            }
+            if let Some(ToleratedFailurePercentage::ToleratedFailurePercentage(o)) =
+                &x.tolerated_failure_percentage
+            {
+                or(&mut t, "/ToleratedFailurePercentage", o);
+            }
+            if let Some(ToleratedFailureCount::ToleratedFailureCount(o)) =
+                &x.tolerated_failure_count
+            {
+                or(&mut t, "/ToleratedFailureCount", o);
+            }
+            if let Some(r) = &x.item_reader {
+                field!("/ItemReader/Arguments", r.arguments.as_ref());
+                if let Some(MaxItems::MaxItems(o)) =
+                    r.reader_config.as_ref().and_then(|c| c.max_items.as_ref())
+                {
+                    or(&mut t, "/ItemReader/ReaderConfig/MaxItems", o);
+                }
+            }
+            if let Some(b) = &x.item_batcher {
+                field!("/ItemBatcher/BatchInput", b.batch_input.as_ref());
+                if let Some(MaxItemsPerBatch::MaxItemsPerBatch(o)) = &b.max_items_per_batch {
+                    or(&mut t, "/ItemBatcher/MaxItemsPerBatch", o);
+                }
+                if let Some(MaxInputBytesPerBatch::MaxInputBytesPerBatch(o)) =
+                    &b.max_input_bytes_per_batch
+                {
+                    or(&mut t, "/ItemBatcher/MaxInputBytesPerBatch", o);
+                }
+            }
+            if let Some(w) = &x.result_writer {
+                field!("/ResultWriter/Arguments", w.arguments.as_ref());
+            }
+        }
+    }
+    for (i, c) in state.catchers().iter().enumerate() {
+        field!(format!("/Catch/{i}/Output"), c.output.as_ref());
+        assign!(format!("/Catch/{i}/Assign"), c.assign.as_ref());
+    }
+    (v, t)
+}
+
+/// Walks a JSON value of a JSONata state.
+fn value(out: &mut Vec<Diagnostic>, sites: &mut Sites, base: &str, v: &Value) {
+    if base.ends_with(".$") {
+        dollar_key(out, base);
+    }
+    if let Value::String(s) = v {
+        string(out, sites, base.to_owned(), s);
+    }
+    crate::walk(v, base, |node| {
+        if node.key.is_some_and(|k| k.ends_with(".$")) {
+            dollar_key(out, &node.pointer);
+        }
+        if let Value::String(s) = node.value {
+            string(out, sites, node.pointer.clone(), s);
+        }
+        true
+    });
+}
+
+fn dollar_key(out: &mut Vec<Diagnostic>, loc: &str) {
+    out.push(Diagnostic::error(
+        codes::QUERY_LANGUAGE_MISMATCH,
+        loc,
+        "keys ending in '.$' are JSONPath; in a JSONata state write the key without '.$' and a {% %} expression as its value",
+    ));
+}
+
+fn string(out: &mut Vec<Diagnostic>, sites: &mut Sites, loc: String, s: &str) {
+    if Jsonata::is_expression(s) {
+        expression(out, sites, loc, s);
+        return;
+    }
+    let t = s.trim();
+    if t.starts_with("{%") || t.ends_with("%}") {
+        out.push(Diagnostic::warning(
+            codes::INVALID_JSONATA,
+            loc,
+            "this string looks like a JSONata expression but is not delimited by '{%' at the start and '%}' at the end, so it is used as a literal string",
+        ));
+    }
+}
+
+/// Checks that one `{% %}` expression compiles (with [`crate::jsonata`]).
+fn expression(out: &mut Vec<Diagnostic>, sites: &mut Sites, loc: String, delimited: &str) {
+    let Some(expr) = crate::jsonata::strip_delimiters(delimited) else {
+        return;
+    };
+    match crate::jsonata::check(expr) {
+        Ok(()) => sites.push((loc, expr.to_owned())),
+        Err(e) => out.push(Diagnostic::error(
+            codes::INVALID_JSONATA,
+            loc,
+            format!("the JSONata expression does not compile: {e}"),
+        )),
+    }
+}
+
+/// `Arguments` is an object or a `{% %}` expression (rule L3).
+fn arguments(out: &mut Vec<Diagnostic>, p: &str, state: &State) {
+    let args = match state {
+        State::Task(t) => t.arguments.as_ref(),
+        State::Parallel(x) => x.arguments.as_ref(),
+        _ => None,
+    };
+    match args {
+        None | Some(Value::Object(_)) => {}
+        Some(Value::String(s)) if Jsonata::is_expression(s) => {}
+        Some(other) => out.push(super::schema(
+            format!("{p}/Arguments"),
+            format!(
+                "'Arguments' must be an object or a {{% %}} expression, not {}",
+                match other {
+                    Value::String(_) => "a plain string",
+                    Value::Array(_) => "an array",
+                    Value::Number(_) => "a number",
+                    Value::Bool(_) => "a boolean",
+                    _ => "null",
+                }
+            ),
+        )),
+    }
+}

@@ -1,0 +1,403 @@
+//! The validator: every rule AWS Step Functions applies to a definition (and
+//! a few it should), reported as [`Diagnostic`]s with AWS's codes where AWS
+//! has one and a JSON pointer to the value at fault.
+//!
+//! ```
+//! use asl_core::validate::{validate_str, Options};
+//!
+//! let report = validate_str(
+//!     r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}, "B": {"Type": "Pass", "Next": "C"}}}"#,
+//!     &Options::default(),
+//! );
+//! assert!(!report.is_ok());
+//! let d = &report.diagnostics[1];
+//! assert_eq!(d.code, "MISSING_TRANSITION_TARGET");
+//! assert_eq!(d.location, "/States/B/Next");
+//! assert_eq!(report.diagnostics[0].code, "MISSING_END_STATE");
+//! ```
+//!
+//! The rules live in one private module per family: `graph` (transitions,
+//! reachability, names), `fields` (unknown fields, fields that exclude each
+//! other, query-language field sets), `expressions` (JSONata-mode values),
+//! `paths` (JSONPath and intrinsic functions), `choice`, `retry`, `task`,
+//! `map`, `limits` (sizes, Wait and Parallel) and `variables` (`Assign`
+//! names and the scopes variables are read in); `literals` gives AWS's own
+//! warnings about literals that look like paths (`NO_PATH`,
+//! `PASS_RESULT_IS_STATIC`; `paths` gives `NO_DOLLAR` from its template
+//! walk).
+//!
+//! Rules the reference marks as uncertain (⚠) are warnings: a Task
+//! `Resource` that is not an ARN, distributed-only fields on an inline Map,
+//! half-delimited `{% %}` strings, unresolved `${Name}` substitutions.
+
+mod choice;
+mod expressions;
+mod fields;
+mod graph;
+mod limits;
+mod literals;
+mod map;
+mod names;
+pub use names::{check_name, NameProblem};
+mod optimized;
+mod paths;
+mod retry;
+mod task;
+mod variables;
+
+use crate::integration::Registry;
+use crate::{codes, Category, Diagnostic, MachineType, StateMachine};
+use std::collections::{BTreeMap, HashSet};
+
+/// What the validator is told beyond the definition itself.
+///
+/// `Options::default()` uses the process-wide [`Registry::global`] (the
+/// built-in integrations and those added with
+/// [`register`](crate::integration::register)).
+pub struct Options {
+    /// `STANDARD` or `EXPRESS`, when known: EXPRESS machines reject `.sync`,
+    /// `.waitForTaskToken` and activities.
+    pub machine_type: Option<MachineType>,
+    /// Service integrations; each validates the Task states it handles.
+    pub registry: Registry,
+    /// Values for `${Name}` template substitutions (CloudFormation
+    /// `DefinitionSubstitutions`, SAM, Terraform), applied by
+    /// [`validate_str`] before parsing. Unlisted substitutions are accepted
+    /// as they are.
+    pub substitutions: BTreeMap<String, String>,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            machine_type: None,
+            registry: Registry::global(),
+            substitutions: BTreeMap::new(),
+        }
+    }
+}
+
+impl std::fmt::Debug for Options {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Options")
+            .field("machine_type", &self.machine_type)
+            .field("registry", &self.registry)
+            .field("substitutions", &self.substitutions)
+            .finish()
+    }
+}
+
+/// The outcome of [`validate_str`]: every diagnostic, in document order, and
+/// the model as far as it could be read.
+#[derive(Debug)]
+pub struct Report {
+    /// Every problem found, in document order, without duplicates.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The machine, when the text was JSON with an object at the top.
+    pub machine: Option<StateMachine>,
+}
+
+impl Report {
+    /// Whether no diagnostic is an error (warnings are allowed).
+    pub fn is_ok(&self) -> bool {
+        !self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// The errors only.
+    pub fn errors(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics.iter().filter(|d| d.is_error())
+    }
+}
+
+/// Checks a machine and returns every problem found, in document order.
+///
+/// ```
+/// use asl_core::validate::{validate, Options};
+/// let m = asl_core::from_str(r#"{"StartAt":"A","States":{"A":{"Type":"Pass","End":true},"B":{"Type":"Succeed"}}}"#).unwrap();
+/// let d = validate(&m, &Options::default());
+/// assert_eq!(d[0].code, "UNREACHABLE_STATE");
+/// assert_eq!(d[0].location, "/States/B");
+/// ```
+pub fn validate(machine: &StateMachine, options: &Options) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    run(machine, options, &mut out);
+    let text = machine.to_string_pretty();
+    order(out, &text)
+}
+
+/// Parses `text` leniently and checks it: parse errors become diagnostics
+/// (`INVALID_JSON_DESCRIPTION` for syntax, `SCHEMA_VALIDATION_FAILED` for
+/// data), then every rule runs on what could be read.
+///
+/// ```
+/// use asl_core::validate::{validate_str, Options};
+/// let r = validate_str(r#"{"StartAt": "A", "States": {"A": {"Type": "Wait", "Seconds": 5, "SecondsPath": "$.s", "End": true}}}"#, &Options::default());
+/// assert_eq!(r.diagnostics[0].location, "/States/A/SecondsPath");
+/// assert!(r.diagnostics[0].message.contains("exclude each other"));
+/// ```
+pub fn validate_str(text: &str, options: &Options) -> Report {
+    let substituted;
+    let text = if options.substitutions.is_empty() {
+        text
+    } else {
+        substituted = substitute(text, &options.substitutions);
+        substituted.as_str()
+    };
+    let mut out = Vec::new();
+    if matches!(text.trim(), "" | "null") {
+        out.push(Diagnostic::error(
+            codes::MISSING_DESCRIPTION,
+            "/",
+            "the definition is empty: expected a JSON object with 'StartAt' and 'States'",
+        ));
+        return Report {
+            diagnostics: out,
+            machine: None,
+        };
+    }
+    limits::text(text, &mut out);
+    if !options.substitutions.is_empty() {
+        unresolved(text, &options.substitutions, &mut out);
+    }
+    let lenient = crate::parse_lenient(text);
+    for e in &lenient.errors {
+        let code = match e.category() {
+            Category::Syntax => codes::INVALID_JSON_DESCRIPTION,
+            Category::Data => codes::SCHEMA_VALIDATION_FAILED,
+            Category::Limit => codes::TOO_DEEPLY_NESTED,
+        };
+        out.push(Diagnostic::error(code, e.pointer(), e.message()));
+    }
+    if let Some(m) = &lenient.machine {
+        let mut found = Vec::new();
+        run(m, options, &mut found);
+        // When the parser had to fill in a missing or broken value, rules
+        // about the stand-in point at nothing, or where the parse error
+        // already points; the parse error says it.
+        let broken = !lenient.errors.is_empty();
+        let parsed: HashSet<&str> = lenient.errors.iter().map(|e| e.pointer()).collect();
+        let exists = if broken {
+            crate::locate::locate_many(text, found.iter().map(|d| d.location.as_str()))
+        } else {
+            Default::default()
+        };
+        out.extend(found.into_iter().filter(|d| {
+            !broken || (exists.contains_key(&d.location) && !parsed.contains(d.location.as_str()))
+        }));
+    }
+    Report {
+        diagnostics: order(out, text),
+        machine: lenient.machine,
+    }
+}
+
+/// Like [`validate_str`], for bytes: text that is not UTF-8 is reported as
+/// `INVALID_JSON_DESCRIPTION` (with the byte offset), never read lossily.
+///
+/// ```
+/// use asl_core::validate::{validate_slice, Options};
+/// let r = validate_slice(b"{\"StartAt\": \"\xff\"}", &Options::default());
+/// assert_eq!(r.diagnostics[0].code, "INVALID_JSON_DESCRIPTION");
+/// assert!(r.diagnostics[0].message.starts_with("invalid UTF-8 at byte 13"));
+/// ```
+pub fn validate_slice(bytes: &[u8], options: &Options) -> Report {
+    match std::str::from_utf8(bytes) {
+        Ok(text) => validate_str(text, options),
+        Err(e) => {
+            let valid = bytes
+                .get(..e.valid_up_to())
+                .and_then(|b| std::str::from_utf8(b).ok())
+                .unwrap_or("");
+            let at = crate::locate::position(valid, valid.len());
+            Report {
+                diagnostics: vec![Diagnostic::error(
+                    codes::INVALID_JSON_DESCRIPTION,
+                    "/",
+                    format!(
+                        "invalid UTF-8 at byte {} (line {}, column {}); a definition must be UTF-8 text",
+                        e.valid_up_to(),
+                        at.line,
+                        at.column
+                    ),
+                )],
+                machine: None,
+            }
+        }
+    }
+}
+
+/// Every rule family, in turn.
+fn run(machine: &StateMachine, options: &Options, out: &mut Vec<Diagnostic>) {
+    graph::check(machine, out);
+    fields::check(machine, out);
+    let expressions = expressions::check(machine, out);
+    let paths = paths::check(machine, out);
+    choice::check(machine, out);
+    retry::check(machine, out);
+    task::check(machine, options, out);
+    map::check(machine, options.machine_type, out);
+    limits::check(machine, out);
+    // The variables rules read what the path and expression rules found.
+    variables::check(machine, &paths, &expressions, out);
+    literals::check(machine, out);
+}
+
+/// Replaces each `${Name}` with its value, escaped for a JSON string.
+fn substitute(text: &str, subs: &BTreeMap<String, String>) -> String {
+    let mut text = text.to_owned();
+    for (name, value) in subs {
+        let escaped = serde_json::to_string(value).unwrap_or_default();
+        let inner = escaped
+            .strip_prefix('"')
+            .and_then(|s| s.strip_suffix('"'))
+            .unwrap_or(value);
+        text = text.replace(&format!("${{{name}}}"), inner);
+    }
+    text
+}
+
+/// Warns about `${Name}` substitutions left in string values when the
+/// caller gave substitutions but not this one.
+fn unresolved(text: &str, subs: &BTreeMap<String, String>, out: &mut Vec<Diagnostic>) {
+    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
+        return;
+    };
+    let mut stack = vec![(String::new(), &value)];
+    while let Some((p, v)) = stack.pop() {
+        match v {
+            serde_json::Value::String(s) => {
+                let mut rest = s.as_str();
+                while let Some(i) = rest.find("${") {
+                    let after = rest.get(i + 2..).unwrap_or("");
+                    let Some(j) = after.find('}') else { break };
+                    let name = after.get(..j).unwrap_or("");
+                    if !subs.contains_key(name) {
+                        out.push(Diagnostic::warning(
+                            codes::UNRESOLVED_SUBSTITUTION,
+                            if p.is_empty() { "/" } else { p.as_str() },
+                            format!("no value was given for the substitution '${{{name}}}'"),
+                        ));
+                    }
+                    rest = after.get(j + 1..).unwrap_or("");
+                }
+            }
+            serde_json::Value::Object(map) => {
+                for (k, c) in map {
+                    stack.push((format!("{p}/{}", crate::pointer::escape(k)), c));
+                }
+            }
+            serde_json::Value::Array(items) => {
+                for (i, c) in items.iter().enumerate() {
+                    stack.push((format!("{p}/{i}"), c));
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Sorts by position in `text` (stable, so rules keep their order for one
+/// value) and drops duplicates.
+fn order(diagnostics: Vec<Diagnostic>, text: &str) -> Vec<Diagnostic> {
+    let mut seen = HashSet::new();
+    let unique: Vec<Diagnostic> = diagnostics
+        .into_iter()
+        .filter(|d| seen.insert((d.code, d.location.clone(), d.message.clone())))
+        .collect();
+    // Every location and its ancestors, found in one pass over the text.
+    let wanted: HashSet<&str> = unique.iter().flat_map(|d| ancestors(&d.location)).collect();
+    let found = crate::locate::locate_many(text, wanted);
+    let mut keyed: Vec<((usize, usize), Diagnostic)> = unique
+        .into_iter()
+        .map(|d| {
+            let at = ancestors(&d.location)
+                .find_map(|p| found.get(p))
+                .map_or((0, 0), |pos| (pos.line, pos.column));
+            (at, d)
+        })
+        .collect();
+    keyed.sort_by_key(|(k, _)| *k);
+    keyed.into_iter().map(|(_, d)| d).collect()
+}
+
+/// A pointer, then each of its ancestors up to the document (`/`).
+fn ancestors(pointer: &str) -> impl Iterator<Item = &str> {
+    let mut next = Some(pointer);
+    std::iter::from_fn(move || {
+        let p = next?;
+        next = match p.rfind('/') {
+            Some(0) if p != "/" => Some("/"),
+            Some(0) | None => None,
+            Some(i) => p.get(..i),
+        };
+        Some(p)
+    })
+}
+
+/// An error with code `SCHEMA_VALIDATION_FAILED`.
+pub(crate) fn schema(location: impl Into<String>, message: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(codes::SCHEMA_VALIDATION_FAILED, location, message)
+}
+
+/// Whether `s` is an RFC 3339 timestamp as AWS accepts it: `T` between
+/// date and time, `Z` or a numeric offset, optional fraction.
+pub(crate) fn is_rfc3339(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| {
+        b.get(r)
+            .is_some_and(|x| !x.is_empty() && x.iter().all(u8::is_ascii_digit))
+    };
+    let at = |i: usize| b.get(i).copied();
+    if !(digits(0..4)
+        && at(4) == Some(b'-')
+        && digits(5..7)
+        && at(7) == Some(b'-')
+        && digits(8..10)
+        && at(10) == Some(b'T')
+        && digits(11..13)
+        && at(13) == Some(b':')
+        && digits(14..16)
+        && at(16) == Some(b':')
+        && digits(17..19))
+    {
+        return false;
+    }
+    let num =
+        |r: std::ops::Range<usize>| -> u32 { s.get(r).and_then(|x| x.parse().ok()).unwrap_or(99) };
+    let (month, day, hour, minute, second) =
+        (num(5..7), num(8..10), num(11..13), num(14..16), num(17..19));
+    if !(1..=12).contains(&month)
+        || !(1..=31).contains(&day)
+        || hour > 23
+        || minute > 59
+        || second > 60
+    {
+        return false;
+    }
+    let mut i = 19;
+    if at(i) == Some(b'.') {
+        i += 1;
+        let start = i;
+        while at(i).is_some_and(|c| c.is_ascii_digit()) {
+            i += 1;
+        }
+        if i == start {
+            return false;
+        }
+    }
+    match at(i) {
+        Some(b'Z') => i + 1 == b.len(),
+        Some(b'+' | b'-') => {
+            digits(i + 1..i + 3)
+                && at(i + 3) == Some(b':')
+                && digits(i + 4..i + 6)
+                && i + 6 == b.len()
+                && num(i + 1..i + 3) <= 23
+                && num(i + 4..i + 6) <= 59
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests;

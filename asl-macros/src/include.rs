@@ -1,0 +1,48 @@
+//! `include_asl!("path")`: a definition file, read and validated at compile
+//! time, embedded with `include_str!` (so rebuilds follow edits of the file).
+
+use proc_macro2::{Span, TokenStream};
+use quote::quote;
+use std::path::PathBuf;
+use syn::LitStr;
+
+/// Expands `include_asl!`, or returns the errors (one per validator ERROR).
+pub fn expand(lit: &LitStr) -> Result<TokenStream, Vec<syn::Error>> {
+    let span = lit.span();
+    let rel = lit.value();
+    let dir = std::env::var_os("CARGO_MANIFEST_DIR").map_or_else(
+        || std::env::current_dir().unwrap_or_default(),
+        PathBuf::from,
+    );
+    let path = dir.join(&rel);
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        vec![syn::Error::new(
+            span,
+            format!(
+                "cannot read `{rel}`: {e}; the path is relative to the crate's manifest directory (the folder of its Cargo.toml)"
+            ),
+        )]
+    })?;
+    let options = asl_core::Options::default();
+    let report = asl_core::validate_str(&text, &options);
+    let errors: Vec<syn::Error> = crate::valid::reported(&report)
+        .map(|d| {
+            let at = match asl_core::locate::locate(&text, &d.location) {
+                Some(l) => format!(":{}:{}", l.line, l.column),
+                None => String::new(),
+            };
+            syn::Error::new(
+                span,
+                format!("{rel}{at}: at `{}`: {} [{}]", d.location, d.message, d.code),
+            )
+        })
+        .collect();
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let abs = path.to_string_lossy().into_owned();
+    let abs = LitStr::new(&abs, Span::call_site());
+    Ok(quote!(::asl_kit::__private::included(
+        ::core::include_str!(#abs)
+    )))
+}

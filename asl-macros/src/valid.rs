@@ -1,0 +1,448 @@
+//! Phase 2: checks, by asl-core's own validator.
+//!
+//! The tree is rendered as an ASL JSON *skeleton* (duplicates kept, so the
+//! parser's duplicate-key check sees them), with a table from each JSON
+//! pointer to the span of the token that produced it. The skeleton goes
+//! through [`asl_core::validate_str`] with the registry of integrations; each
+//! ERROR becomes a `syn::Error` at the span of the longest pointer prefix
+//! found in the table. No rule lives here.
+//!
+//! An interpolated `(expr)` is unknown at expansion time, so the skeleton
+//! holds a neutral placeholder that every rule accepts, chosen by the field
+//! it stands in (see [`placeholder`]).
+
+use crate::parse::{Field, Node, Num, Typed};
+use proc_macro2::Span;
+use std::collections::HashMap;
+use std::fmt::Write as _;
+
+/// The placeholder for a string that is only known at run time: a
+/// `${Name}` template substitution, which asl-core models as "resolved
+/// later" (`Dynamic::Substitution`, `ResourceKind::Substitution`) and
+/// accepts wherever a literal string or number is allowed.
+pub const DYNAMIC_JSON: &str = "\"${asl_kit_interpolated}\"";
+
+/// The Bedrock InvokeModel request fields (under `Parameters`/`Arguments`).
+pub const BEDROCK_REQUEST: &[&str] = &[
+    "ModelId",
+    "ModelId.$",
+    "Body",
+    "Body.$",
+    "Input",
+    "ContentType",
+    "ContentType.$",
+    "Accept",
+    "Accept.$",
+    "GuardrailIdentifier",
+    "GuardrailIdentifier.$",
+    "GuardrailVersion",
+    "GuardrailVersion.$",
+    "Trace",
+    "Trace.$",
+    "ModelOutput",
+];
+
+/// The Bedrock CreateModelCustomizationJob request fields.
+pub const CUSTOMIZATION_REQUEST: &[&str] = &[
+    "JobName",
+    "JobName.$",
+    "CustomModelName",
+    "CustomModelName.$",
+    "RoleArn",
+    "RoleArn.$",
+    "BaseModelIdentifier",
+    "BaseModelIdentifier.$",
+    "TrainingDataConfig",
+    "OutputDataConfig",
+    "ValidationDataConfig",
+    "HyperParameters",
+    "HyperParameters.$",
+    "CustomizationType",
+    "CustomizationType.$",
+    "CustomModelKmsKeyId",
+    "CustomModelKmsKeyId.$",
+    "ClientRequestToken",
+    "ClientRequestToken.$",
+    "JobTags",
+    "CustomModelTags",
+    "VpcConfig",
+    "CustomizationConfig",
+];
+
+/// The eight ASL state types.
+pub const STATE_TYPES: &[&str] = &[
+    "Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map",
+];
+
+/// Fields whose values are JSON payloads (their content is free-form).
+const PAYLOADS: &[&str] = &[
+    "Parameters",
+    "ResultSelector",
+    "ItemSelector",
+    "Arguments",
+    "Output",
+    "Result",
+    "Assign",
+    "Body",
+    "Items",
+    "BatchInput",
+    "HyperParameters",
+    "VpcConfig",
+    "CustomizationConfig",
+];
+
+/// The skeleton under construction.
+struct Skeleton {
+    text: String,
+    spans: HashMap<String, Span>,
+    errors: Vec<syn::Error>,
+}
+
+/// Renders the machine and runs the validator; every ERROR is returned as a
+/// spanned error (one per mistake).
+pub fn check(fields: &[Field], root: Span) -> Vec<syn::Error> {
+    let mut sk = Skeleton {
+        text: String::new(),
+        spans: HashMap::new(),
+        errors: Vec::new(),
+    };
+    sk.spans.insert(String::new(), root);
+    sk.spans.insert("/".to_owned(), root);
+    sk.object(fields, "", Ctx::default());
+    let options = asl_core::Options::default();
+    // A mistake found while rendering (an unknown state type, a state name
+    // given as an expression) makes the skeleton differ from what the user
+    // meant: the validator would only report its consequences.
+    if !sk.errors.is_empty() {
+        return sk.errors;
+    }
+    if let Some(states) = fields.iter().find(|f| f.key == "States") {
+        sk.spans.insert(String::new(), states.key_span);
+        sk.spans.insert("/".to_owned(), states.key_span);
+    }
+    let report = asl_core::validate_str(&sk.text, &options);
+    let mut errors = Vec::new();
+    let mut seen: Vec<(String, String)> = Vec::new();
+    for d in reported(&report) {
+        let span = sk.lookup(&d.location).unwrap_or(root);
+        let message = house_style(&d.message);
+        let key = (format!("{span:?}"), message.clone());
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        errors.push(syn::Error::new(span, message));
+    }
+    errors
+}
+
+/// The report's ERRORs, each mistake once: a dangling transition also
+/// leaves its scope without a reachable terminal state, so only the
+/// dangling transition is reported.
+pub fn reported(report: &asl_core::Report) -> impl Iterator<Item = &asl_core::Diagnostic> {
+    let dangling = report
+        .errors()
+        .any(|d| d.code == asl_core::codes::MISSING_TRANSITION_TARGET);
+    report
+        .errors()
+        .filter(move |d| !(dangling && d.code == asl_core::codes::MISSING_END_STATE))
+}
+
+/// Lower-cases the first letter (the house style) of a validator message.
+fn house_style(message: &str) -> String {
+    let mut chars = message.chars();
+    match chars.next() {
+        Some(c) if c.is_uppercase() && chars.clone().next().is_some_and(char::is_lowercase) => {
+            c.to_lowercase().chain(chars).collect()
+        }
+        _ => message.to_owned(),
+    }
+}
+
+/// What the renderer knows about where it is.
+#[derive(Clone, Copy, Default)]
+struct Ctx {
+    /// Inside a free-form payload (`Parameters`, `Body`, …).
+    payload: bool,
+    /// The scope's query language is JSONata.
+    jsonata: bool,
+}
+
+impl Skeleton {
+    fn lookup(&self, pointer: &str) -> Option<Span> {
+        let mut p = pointer;
+        loop {
+            if let Some(s) = self.spans.get(p) {
+                return Some(*s);
+            }
+            match p.rfind('/') {
+                Some(i) => p = p.get(..i).unwrap_or(""),
+                None => return None,
+            }
+        }
+    }
+
+    fn string(&mut self, s: &str) {
+        self.text
+            .push_str(&serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_owned()));
+    }
+
+    /// An object from fields.
+    fn object(&mut self, fields: &[Field], ptr: &str, ctx: Ctx) {
+        let ctx = scope_ctx(fields, ctx);
+        self.text.push('{');
+        self.fields(fields, ptr, ctx);
+        self.text.push('}');
+    }
+
+    /// The fields of an object, comma separated.
+    fn fields(&mut self, fields: &[Field], ptr: &str, ctx: Ctx) {
+        let mut first = true;
+        for f in fields {
+            if !first {
+                self.text.push(',');
+            }
+            first = false;
+            self.field(f, ptr, ctx);
+        }
+    }
+
+    fn field(&mut self, f: &Field, ptr: &str, ctx: Ctx) {
+        self.field_as(&f.key, f, ptr, ctx);
+    }
+
+    /// A field written under `key` (its ASL name).
+    fn field_as(&mut self, key: &str, f: &Field, ptr: &str, ctx: Ctx) {
+        self.string(key);
+        self.text.push(':');
+        let p = format!("{ptr}/{}", escape(key));
+        let span = if f.value.is_scalar() {
+            f.value.span()
+        } else {
+            f.key_span
+        };
+        self.spans.insert(p.clone(), span);
+        // An interpolated value stands for the whole field: its stand-in
+        // depends on the field (a `Body` object, a path…); inside a payload,
+        // on the payload.
+        let inner = match f.value {
+            Node::Expr(..) => ctx,
+            _ => Ctx {
+                payload: ctx.payload || PAYLOADS.contains(&f.key.as_str()),
+                ..ctx
+            },
+        };
+        self.node(&f.value, &p, &f.key, inner);
+    }
+
+    fn node(&mut self, n: &Node, ptr: &str, key: &str, ctx: Ctx) {
+        match n {
+            Node::Null(_) => self.text.push_str("null"),
+            Node::Bool(b, _) => self.text.push_str(if *b { "true" } else { "false" }),
+            Node::Num(Num::Unsigned(u), _) => {
+                let _ = write!(self.text, "{u}");
+            }
+            Node::Num(Num::Signed(i), _) => {
+                let _ = write!(self.text, "{i}");
+            }
+            Node::Num(Num::Float(f), _) => {
+                self.text.push_str(
+                    &serde_json::Number::from_f64(*f).map_or("0".to_owned(), |n| n.to_string()),
+                );
+            }
+            Node::Str(l) => self.string(&l.value()),
+            Node::Name(i) => self.string(&n.as_text().unwrap_or_else(|| i.to_string())),
+            Node::Array(items, _) => {
+                self.text.push('[');
+                for (i, item) in items.iter().enumerate() {
+                    if i > 0 {
+                        self.text.push(',');
+                    }
+                    let p = format!("{ptr}/{i}");
+                    self.spans.insert(p.clone(), item.span());
+                    self.node(item, &p, key, ctx);
+                }
+                self.text.push(']');
+            }
+            Node::Object(fields, _) => self.object(fields, ptr, ctx),
+            Node::State(t) => self.state(t, ptr, ctx),
+            Node::Expr(_, span) => {
+                if matches!(key, "Next" | "Default" | "StartAt") && !ctx.payload {
+                    self.errors.push(syn::Error::new(
+                        *span,
+                        format!("`{key}` names a state, which must be known at compile time; write the name as an identifier or a string literal"),
+                    ));
+                }
+                self.text.push_str(placeholder(key, ctx.payload));
+            }
+        }
+    }
+
+    fn state(&mut self, t: &Typed, ptr: &str, ctx: Ctx) {
+        self.spans.insert(format!("{ptr}/Type"), t.span);
+        let names: Vec<String> = t.path.iter().map(|i| i.to_string()).collect();
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        if let Some(p) = &t.pattern {
+            if names.as_slice() != ["bedrock", "CreateModelCustomizationJob"] {
+                self.errors.push(syn::Error::new(
+                    p.span(),
+                    format!(
+                        "`.sync` applies only to `bedrock::CreateModelCustomizationJob`, not to `{}`",
+                        crate::parse::path_text(&t.path)
+                    ),
+                ));
+            }
+        }
+        match names.as_slice() {
+            [ty] if STATE_TYPES.contains(ty) => {
+                self.text.push_str("{\"Type\":");
+                self.string(ty);
+                if !t.fields.is_empty() {
+                    self.text.push(',');
+                }
+                let ctx = scope_ctx(&t.fields, ctx);
+                self.fields(&t.fields, ptr, ctx);
+                self.text.push('}');
+            }
+            ["bedrock", "InvokeModel"] => {
+                self.integration(t, ptr, ctx, "invokeModel", BEDROCK_REQUEST);
+            }
+            ["bedrock", "CreateModelCustomizationJob"] => {
+                let action = if t.pattern.is_some() {
+                    "createModelCustomizationJob.sync"
+                } else {
+                    "createModelCustomizationJob"
+                };
+                self.integration(t, ptr, ctx, action, CUSTOMIZATION_REQUEST);
+            }
+            _ => {
+                self.errors.push(syn::Error::new(
+                    t.span,
+                    format!(
+                        "unknown state type `{}`; expected one of `Task`, `Pass`, `Choice`, `Wait`, `Succeed`, `Fail`, `Parallel`, `Map`, `bedrock::InvokeModel` or `bedrock::CreateModelCustomizationJob[.sync]`",
+                        crate::parse::path_text(&t.path)
+                    ),
+                ));
+                self.text.push_str("{\"Type\":\"Pass\",\"End\":true}");
+            }
+        }
+    }
+}
+
+impl Skeleton {
+    /// A typed Bedrock Task: `Resource` from the type, the request fields
+    /// (`request`) under `Parameters` / `Arguments`, the rest as Task fields.
+    fn integration(&mut self, t: &Typed, ptr: &str, ctx: Ctx, action: &str, request: &[&str]) {
+        let ctx = scope_ctx(&t.fields, ctx);
+        let field = if ctx.jsonata {
+            "Arguments"
+        } else {
+            "Parameters"
+        };
+        for r in ["Resource", "Parameters", "Arguments"] {
+            self.spans.insert(format!("{ptr}/{r}"), t.span);
+        }
+        self.text.push_str("{\"Type\":\"Task\",\"Resource\":");
+        self.string(&format!("arn:aws:states:::bedrock:{action}"));
+        self.text.push(',');
+        self.string(field);
+        self.text.push_str(":{");
+        let (req, rest): (Vec<&Field>, Vec<&Field>) = t
+            .fields
+            .iter()
+            .partition(|f| request.contains(&f.key.as_str()));
+        let rp = format!("{ptr}/{field}");
+        for (i, f) in req.iter().enumerate() {
+            if i > 0 {
+                self.text.push(',');
+            }
+            // `ModelOutput` is the request's `Output` (the state's own
+            // `Output` keeps its ASL name).
+            let key = if f.key == "ModelOutput" {
+                "Output"
+            } else {
+                f.key.as_str()
+            };
+            self.field_as(key, f, &rp, ctx);
+        }
+        self.text.push('}');
+        for f in rest {
+            if f.key == "Output" && !ctx.jsonata && is_s3_object(&f.value) {
+                self.errors.push(syn::Error::new(
+                    f.key_span,
+                    "`Output` is the state's JSONata output; write where Bedrock stores the response as `ModelOutput: { S3Uri: \"s3://..\" }`",
+                ));
+            }
+            self.text.push(',');
+            self.field(f, ptr, ctx);
+        }
+        self.text.push('}');
+    }
+}
+
+/// Whether a value is written like `{ S3Uri: .. }`.
+fn is_s3_object(v: &Node) -> bool {
+    matches!(v, Node::Object(fields, _) if fields.iter().any(|f| f.key == "S3Uri" || f.key == "S3Uri.$"))
+}
+
+/// The query language that applies inside an object that may set its own.
+fn scope_ctx(fields: &[Field], ctx: Ctx) -> Ctx {
+    let mut ctx = ctx;
+    for f in fields {
+        if f.key == "QueryLanguage" {
+            if let Node::Str(l) = &f.value {
+                ctx.jsonata = l.value() == "JSONata";
+            }
+        }
+    }
+    ctx
+}
+
+/// A neutral stand-in for an interpolated value in field `key`: a value
+/// every rule accepts for that field.
+pub fn placeholder(key: &str, payload: bool) -> &'static str {
+    if key.ends_with(".$") {
+        return "\"$\"";
+    }
+    if payload {
+        return "null";
+    }
+    match key {
+        "InputPath" | "OutputPath" | "ResultPath" | "ItemsPath" | "Variable" => "\"$\"",
+        k if k.ends_with("Path") => "\"$\"",
+        "Timestamp" => "\"2000-01-01T00:00:00Z\"",
+        k if k.starts_with("Timestamp") => "\"2000-01-01T00:00:00Z\"",
+        "IntervalSeconds" | "MaxAttempts" | "MaxDelaySeconds" => "1",
+        "BackoffRate" => "2",
+        "End" | "Condition" => "true",
+        "Body" | "Parameters" | "ResultSelector" | "ItemSelector" | "Arguments" | "Assign" => "{}",
+        "Input" | "ModelOutput" | "TrainingDataConfig" | "OutputDataConfig" => {
+            "{\"S3Uri\":\"s3://asl-kit/interpolated\"}"
+        }
+        "ValidationDataConfig" => "{\"Validators\":[]}",
+        "InputType" | "OutputType" => "\"JSON\"",
+        "Transformation" => "\"NONE\"",
+        "CSVHeaderLocation" => "\"FIRST_ROW\"",
+        "CSVDelimiter" => "\"COMMA\"",
+        "CSVHeaders" => "[\"asl_kit_interpolated\"]",
+        "ManifestType" => "\"S3_INVENTORY\"",
+        "ExecutionType" => "\"STANDARD\"",
+        "Mode" => "\"INLINE\"",
+        "ItemReader" => "{\"Resource\":\"arn:aws:states:::s3:getObject\"}",
+        "ResultWriter" => "{\"Resource\":\"arn:aws:states:::s3:putObject\"}",
+        "ItemBatcher" | "ReaderConfig" | "ProcessorConfig" => "{}",
+        "Credentials" => "{\"RoleArn\":\"${asl_kit_interpolated}\"}",
+        "WriterConfig" => "{\"OutputType\":\"JSON\"}",
+        "JobTags" | "CustomModelTags" => "[]",
+        "S3Uri" => "\"s3://asl-kit/interpolated\"",
+        k if k.starts_with("Boolean") || k.starts_with("Is") => "true",
+        k if k.starts_with("Numeric") => "0",
+        "ErrorEquals" => "\"asl_kit.Interpolated\"",
+        _ => DYNAMIC_JSON,
+    }
+}
+
+/// Escapes a JSON pointer segment.
+pub fn escape(key: &str) -> String {
+    key.replace('~', "~0").replace('/', "~1")
+}
