@@ -1,8 +1,11 @@
 //! The top level of a definition.
 
 use crate::{QueryLanguage, States, UnknownFields};
+use asl_model::de::{Cx, Obj};
+use asl_model::pointer::Loc;
 use schemars::JsonSchema;
 use serde::Serialize;
+use serde_json::Value;
 use typed_builder::TypedBuilder;
 
 /// A whole state machine definition: the document AWS calls an Amazon States
@@ -148,4 +151,50 @@ impl StateMachine {
     pub fn walk(&self) -> impl Iterator<Item = crate::graph::StateRef<'_>> {
         crate::graph::walk(self)
     }
+}
+
+/// The document: `StartAt`, `States` and the machine-level fields.
+pub(crate) fn read(cx: &mut Cx, v: Value) -> Option<StateMachine> {
+    let loc = Loc::ROOT;
+    let Value::Object(map) = v else {
+        cx.err(loc, "definition must be a JSON object");
+        return None;
+    };
+    let mut o = Obj(map.into_iter().collect());
+    if !o.has("StartAt") || !o.has("States") {
+        let mut missing = Vec::new();
+        if !o.has("States") {
+            missing.push("States");
+        }
+        if !o.has("StartAt") {
+            missing.push("StartAt");
+        }
+        cx.err(
+            loc,
+            format!("these fields are required: [{}]", missing.join(", ")),
+        );
+    }
+    let comment = cx.opt(&mut o, loc, "Comment", Cx::string);
+    let query_language = cx.opt(&mut o, loc, "QueryLanguage", Cx::query_language);
+    let start_at = o
+        .take("StartAt")
+        .and_then(|v| cx.string(v, loc.key("StartAt")))
+        .unwrap_or_default();
+    let states = o
+        .take("States")
+        .map(|v| cx.states(v, loc.key("States")))
+        .unwrap_or_default();
+    let version = cx.opt(&mut o, loc, "Version", Cx::string);
+    let timeout_seconds = cx.opt(&mut o, loc, "TimeoutSeconds", |cx, v, l| {
+        cx.uint(v, l, "a non-negative integer")
+    });
+    Some(StateMachine {
+        comment,
+        query_language,
+        start_at,
+        states,
+        version,
+        timeout_seconds,
+        unknown_fields: o.rest(),
+    })
 }

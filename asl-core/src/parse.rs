@@ -8,8 +8,7 @@
 //! `unknown_fields`: nothing is dropped.
 
 use crate::StateMachine;
-use asl_model::de::{Cx, Obj};
-use asl_model::pointer::Loc;
+use asl_model::de::Cx;
 use asl_model::{Category, Error};
 use serde_json::{Map as JsonMap, Number, Value};
 
@@ -56,7 +55,7 @@ pub fn from_slice(b: &[u8]) -> Result<StateMachine, Error> {
 /// or column.
 pub fn from_value(v: Value) -> Result<StateMachine, Error> {
     let mut cx = Cx::default();
-    let m = machine(&mut cx, v);
+    let m = crate::machine::read(&mut cx, v);
     match (m, cx.errors.into_iter().next()) {
         (Some(m), None) => Ok(m),
         (_, Some(e)) => Err(e),
@@ -133,7 +132,7 @@ pub fn parse_lenient(s: &str) -> Lenient {
             );
         }
     }
-    let machine = machine(&mut cx, value);
+    let machine = crate::machine::read(&mut cx, value);
     let found = crate::locate::locate_many(s, cx.errors.iter().map(Error::pointer));
     let mut errors: Vec<Error> = cx
         .errors
@@ -220,50 +219,4 @@ impl<'de> serde::de::Visitor<'de> for ValueSeed<'_> {
         }
         Ok(Value::Object(out))
     }
-}
-
-/// The document: `StartAt`, `States` and the machine-level fields.
-fn machine(cx: &mut Cx, v: Value) -> Option<StateMachine> {
-    let loc = Loc::ROOT;
-    let Value::Object(map) = v else {
-        cx.err(loc, "definition must be a JSON object");
-        return None;
-    };
-    let mut o = Obj(map.into_iter().collect());
-    if !o.has("StartAt") || !o.has("States") {
-        let mut missing = Vec::new();
-        if !o.has("States") {
-            missing.push("States");
-        }
-        if !o.has("StartAt") {
-            missing.push("StartAt");
-        }
-        cx.err(
-            loc,
-            format!("these fields are required: [{}]", missing.join(", ")),
-        );
-    }
-    let comment = cx.opt(&mut o, loc, "Comment", Cx::string);
-    let query_language = cx.opt(&mut o, loc, "QueryLanguage", Cx::query_language);
-    let start_at = o
-        .take("StartAt")
-        .and_then(|v| cx.string(v, loc.key("StartAt")))
-        .unwrap_or_default();
-    let states = o
-        .take("States")
-        .map(|v| cx.states(v, loc.key("States")))
-        .unwrap_or_default();
-    let version = cx.opt(&mut o, loc, "Version", Cx::string);
-    let timeout_seconds = cx.opt(&mut o, loc, "TimeoutSeconds", |cx, v, l| {
-        cx.uint(v, l, "a non-negative integer")
-    });
-    Some(StateMachine {
-        comment,
-        query_language,
-        start_at,
-        states,
-        version,
-        timeout_seconds,
-        unknown_fields: o.rest(),
-    })
 }

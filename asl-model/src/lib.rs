@@ -16,6 +16,7 @@
 #[doc(hidden)]
 pub mod de;
 mod diagnostic;
+mod dynamic;
 mod error;
 pub mod iam;
 pub mod integration;
@@ -25,12 +26,13 @@ mod states;
 mod value;
 
 pub use diagnostic::{codes, Diagnostic, Severity};
+pub use dynamic::{Dynamic, NotJsonata};
 pub use error::{Category, Error};
 pub use retry::{Catcher, JitterStrategy, Retrier, STATES_ALL};
 pub use states::*;
 pub use value::{
-    is_substitution, Assign, Dynamic, DynamicField, Jsonata, NotJsonata, Path, PayloadTemplate,
-    ReferencePath, UnknownFields,
+    is_substitution, Assign, DynamicField, Jsonata, Path, PayloadTemplate, ReferencePath,
+    UnknownFields,
 };
 #[doc(hidden)]
 pub use value::{walk, Node};
