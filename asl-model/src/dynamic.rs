@@ -112,6 +112,29 @@ impl<T> Dynamic<T> {
     }
 }
 
+impl Dynamic<String> {
+    /// The literal string when it is fully known while the definition is
+    /// written: a [`Dynamic::Value`] without any `${…}` template substitution
+    /// in it (`"arn:${AWS::Partition}:…"` is only known at deploy time).
+    /// Validation rules check only such values, and IAM statements scope
+    /// their resources to them; anything else gets the rule's run-time
+    /// treatment (no check, a wildcard resource).
+    ///
+    /// ```
+    /// use asl_core::Dynamic;
+    /// assert_eq!(Dynamic::from("my-job").static_str(), Some("my-job"));
+    /// assert_eq!(Dynamic::from("job-${Env}").static_str(), None);
+    /// assert_eq!(Dynamic::from("${Name}").static_str(), None);
+    /// assert_eq!(Dynamic::<String>::path("$.name").static_str(), None);
+    /// ```
+    pub fn static_str(&self) -> Option<&str> {
+        match self {
+            Dynamic::Value(s) if !s.contains("${") => Some(s),
+            _ => None,
+        }
+    }
+}
+
 impl<T> From<T> for Dynamic<T> {
     fn from(value: T) -> Self {
         Dynamic::Value(value)

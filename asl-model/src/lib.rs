@@ -13,6 +13,7 @@
 
 #![deny(missing_docs)]
 
+pub mod arn;
 #[doc(hidden)]
 pub mod de;
 mod diagnostic;
