@@ -100,7 +100,8 @@ impl Statement {
     }
 }
 
-/// Deduplicates, merges and numbers statements as [`policy_for`] does.
+/// Deduplicates, merges and numbers statements as asl-core's `iam::policy_for`
+/// does.
 ///
 /// ```
 /// use asl_core::iam::{consolidate, Statement};
