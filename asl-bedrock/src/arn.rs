@@ -1,4 +1,7 @@
-//! ARNs of Bedrock, S3, IAM and KMS resources, as IAM policies name them.
+//! ARNs of Bedrock resources, as IAM policies name them. The generic ones
+//! (S3 objects, IAM roles, KMS keys, any service's ARN) are asl-model's
+//! [`asl_model::arn`], shared by every integration; [`s3_object`] is
+//! re-exported from there.
 
 use asl_model::integration::AwsEnvironment;
 
@@ -83,54 +86,4 @@ pub(crate) fn bedrock_id(arn: &str) -> Option<&str> {
     arn.splitn(6, ':').nth(5)?.split_once('/').map(|(_, id)| id)
 }
 
-/// `arn:P:iam::A:role/*`.
-pub(crate) fn any_role(env: &AwsEnvironment) -> String {
-    format!("arn:{}:iam::{}:role/*", env.partition, env.account)
-}
-
-/// The S3 object ARN(s) an `s3://bucket/key` URI names: the object itself,
-/// or everything under it when the key is empty or ends with `/`.
-///
-/// ```
-/// use asl_bedrock::arn::s3_object;
-/// use asl_core::integration::AwsEnvironment;
-/// let env = AwsEnvironment { partition: "aws".into(), region: "us-east-2".into(), account: "123456789012".into() };
-/// assert_eq!(s3_object(&env, "s3://bucket/in/prompt.json").as_deref(), Some("arn:aws:s3:::bucket/in/prompt.json"));
-/// assert_eq!(s3_object(&env, "s3://bucket/out/").as_deref(), Some("arn:aws:s3:::bucket/out/*"));
-/// assert_eq!(s3_object(&env, "https://x"), None);
-/// ```
-pub fn s3_object(env: &AwsEnvironment, uri: &str) -> Option<String> {
-    let rest = uri.strip_prefix("s3://")?;
-    let (bucket, key) = rest.split_once('/').unwrap_or((rest, ""));
-    if bucket.is_empty() {
-        return None;
-    }
-    let key = if key.is_empty() || key.ends_with('/') {
-        format!("{key}*")
-    } else {
-        key.to_string()
-    };
-    Some(format!("arn:{}:s3:::{bucket}/{key}", env.partition))
-}
-
-/// `arn:P:s3:::*`: any object, for a URI known only at run time.
-pub(crate) fn any_s3(env: &AwsEnvironment) -> String {
-    format!("arn:{}:s3:::*", env.partition)
-}
-
-/// A KMS key ARN for a key id, alias or ARN.
-pub(crate) fn kms_key(env: &AwsEnvironment, key: &str) -> String {
-    if key.starts_with("arn:") {
-        key.to_string()
-    } else if key.starts_with("alias/") {
-        format!(
-            "arn:{}:kms:{}:{}:{key}",
-            env.partition, env.region, env.account
-        )
-    } else {
-        format!(
-            "arn:{}:kms:{}:{}:key/{key}",
-            env.partition, env.region, env.account
-        )
-    }
-}
+pub use asl_model::arn::s3_object;

@@ -1,8 +1,14 @@
 //! The typed `bedrock:invokeModel` Task.
 
+use crate::arn;
 use crate::family::{BodyFor, Family, Model};
-use crate::field::{put, template_to_jsonata};
-use asl_model::Dynamic;
+use crate::integration::{INVOKE_MODEL_SID, MAX_BODY_BYTES};
+use asl_model::iam::Statement;
+use asl_model::integration::{
+    query_language_of, AwsEnvironment, Literal, Problems, Request, RequestWriter, TaskContext,
+    TypedTask,
+};
+use asl_model::{arn as aws, codes, is_substitution, Diagnostic, Dynamic, Path};
 use asl_model::{QueryLanguage, Task};
 use serde_json::{Map, Value};
 use std::fmt;
@@ -12,7 +18,14 @@ use typed_builder::TypedBuilder;
 ///
 /// `From<&str>` classifies a literal: an ARN is used as given, an id with an
 /// inference-profile region prefix (`us.`, `eu.`, `apac.`, `global.`, …) is
-/// an inference profile, anything else a foundation model id.
+/// an inference profile, a whole `${Name}` a template substitution, anything
+/// else a foundation model id.
+///
+/// The IAM statement follows the variant: the exact foundation-model,
+/// inference-profile (with its destination models) or given ARN for a
+/// literal, the documented wildcard ("full access": any foundation or
+/// provisioned model) for a path, an expression, a substitution or a literal
+/// holding `${…}`.
 ///
 /// ```
 /// use asl_bedrock::ModelId;
@@ -33,6 +46,9 @@ pub enum ModelId {
     Path(String),
     /// A JSONata expression giving the id at run time.
     Jsonata(String),
+    /// A `${Name}` template substitution, replaced before the definition
+    /// reaches Step Functions.
+    Substitution(String),
 }
 
 impl ModelId {
@@ -50,24 +66,85 @@ impl ModelId {
     pub fn as_static(&self) -> Option<&str> {
         match self {
             ModelId::Foundation(s) | ModelId::InferenceProfile(s) | ModelId::Arn(s) => Some(s),
-            ModelId::Path(_) | ModelId::Jsonata(_) => None,
+            ModelId::Path(_) | ModelId::Jsonata(_) | ModelId::Substitution(_) => None,
         }
     }
 
-    fn field(&self) -> Dynamic<String> {
+    /// The field as a [`Dynamic`], as it is written.
+    pub fn field(&self) -> Dynamic<String> {
         match self {
             ModelId::Foundation(s) | ModelId::InferenceProfile(s) | ModelId::Arn(s) => {
                 Dynamic::Value(s.clone())
             }
             ModelId::Path(p) => Dynamic::path(p.as_str()),
             ModelId::Jsonata(e) => Dynamic::jsonata(e),
+            ModelId::Substitution(s) => Dynamic::Substitution(s.clone()),
+        }
+    }
+
+    /// The model id a `ModelId` field holds, as read from a Task.
+    ///
+    /// ```
+    /// use asl_bedrock::{Dynamic, ModelId};
+    /// assert_eq!(ModelId::from_dynamic(Dynamic::path("$.model")), ModelId::path("$.model"));
+    /// assert_eq!(ModelId::from_dynamic(Dynamic::from("${Model}")), ModelId::Substitution("${Model}".into()));
+    /// ```
+    pub fn from_dynamic(field: Dynamic<String>) -> Self {
+        match field {
+            Dynamic::Value(s) => ModelId::from(s),
+            Dynamic::Path(p) => ModelId::Path(p.to_string()),
+            Dynamic::Jsonata(j) => ModelId::Jsonata(j.to_string()),
+            Dynamic::Substitution(s) => ModelId::Substitution(s),
+        }
+    }
+
+    /// The resources `bedrock:InvokeModel` needs for this model.
+    fn resources(&self, env: &AwsEnvironment) -> Vec<String> {
+        let wildcard = |s: &str| s.contains("${");
+        match self {
+            ModelId::Foundation(id) if !wildcard(id) => vec![arn::foundation_model(env, id)],
+            ModelId::InferenceProfile(id) if !wildcard(id) => {
+                let (first, base) = if aws::is_arn(id) {
+                    (
+                        id.clone(),
+                        arn::bedrock_id(id).and_then(arn::strip_profile_prefix),
+                    )
+                } else {
+                    (
+                        arn::bedrock(env, "inference-profile", id),
+                        arn::strip_profile_prefix(id),
+                    )
+                };
+                let mut r = vec![first];
+                if let Some(base) = base {
+                    // The profile routes to the base model in several regions.
+                    r.push(format!(
+                        "arn:{}:bedrock:*::foundation-model/{base}",
+                        env.partition
+                    ));
+                }
+                r
+            }
+            ModelId::Arn(id) if !wildcard(id) => vec![id.clone()],
+            _ => any_model(env),
         }
     }
 }
 
+/// AWS's "full access" form for a model known only at run time: any
+/// foundation model and any provisioned model of the account.
+pub(crate) fn any_model(env: &AwsEnvironment) -> Vec<String> {
+    vec![
+        arn::foundation_model(env, "*"),
+        arn::bedrock(env, "provisioned-model", "*"),
+    ]
+}
+
 impl From<&str> for ModelId {
     fn from(s: &str) -> Self {
-        if s.starts_with("arn:") {
+        if is_substitution(s) {
+            ModelId::Substitution(s.to_string())
+        } else if s.starts_with("arn:") {
             if crate::arn::bedrock_kind(s) == Some("inference-profile") {
                 ModelId::InferenceProfile(s.to_string())
             } else {
@@ -96,8 +173,20 @@ impl From<String> for ModelId {
 /// assert_eq!(err.to_string(), "'S3Uri' must start with 's3://', got 'https://bucket/prompt.json'");
 /// let dynamic = S3Uri::path("$.input_uri");
 /// ```
+///
+/// Read from a Task, it keeps what the definition says: a literal that does
+/// not start with `s3://` (reported by the validator), a whole object given
+/// at run time (`"Input.$": "$.input"`, see [`S3Uri::is_whole_object`]) and
+/// other members of the object, written back as given.
 #[derive(Debug, Clone, PartialEq)]
-pub struct S3Uri(Dynamic<String>);
+pub struct S3Uri {
+    uri: Dynamic<String>,
+    whole: bool,
+    extra: Map<String, Value>,
+}
+
+/// The object shape named in messages.
+pub(crate) const S3_SHAPE: &str = "{\"S3Uri\": \"s3://bucket/key\"}";
 
 impl S3Uri {
     /// A literal URI; it must start with `s3://` and name a bucket.
@@ -105,7 +194,7 @@ impl S3Uri {
         let uri = uri.into();
         match uri.strip_prefix("s3://") {
             Some(rest) if !rest.is_empty() && !rest.starts_with('/') => {
-                Ok(S3Uri(Dynamic::Value(uri)))
+                Ok(S3Uri::of(Dynamic::Value(uri)))
             }
             _ => Err(InvalidS3Uri(uri)),
         }
@@ -113,23 +202,102 @@ impl S3Uri {
 
     /// A URI taken from a JSONPath at run time (`"S3Uri.$"`).
     pub fn path(path: impl Into<String>) -> Self {
-        S3Uri(Dynamic::path(path.into()))
+        S3Uri::of(Dynamic::path(path.into()))
     }
 
     /// A URI computed by a JSONata expression.
     pub fn jsonata(expression: impl Into<String>) -> Self {
-        S3Uri(Dynamic::jsonata(expression.into()))
+        S3Uri::of(Dynamic::jsonata(expression.into()))
     }
 
-    /// The field.
+    /// The field: the `S3Uri` value, or, when
+    /// [`is_whole_object`](S3Uri::is_whole_object), the run-time value of
+    /// the whole object.
     pub fn field(&self) -> &Dynamic<String> {
-        &self.0
+        &self.uri
     }
 
-    pub(crate) fn object(&self, ql: QueryLanguage) -> Value {
-        let mut m = Map::new();
-        put(&mut m, "S3Uri", &self.0, ql);
-        Value::Object(m)
+    /// Whether the whole `{"S3Uri": …}` object is given at run time
+    /// (`"Input.$": "$.input"`, `"Input": "{% … %}"`), not only the URI.
+    pub fn is_whole_object(&self) -> bool {
+        self.whole
+    }
+
+    fn of(uri: Dynamic<String>) -> Self {
+        S3Uri {
+            uri,
+            whole: false,
+            extra: Map::new(),
+        }
+    }
+
+    /// Writes the object under `key`.
+    pub(crate) fn write(&self, w: &mut RequestWriter, key: &str) {
+        if self.whole {
+            w.put(key, &self.uri);
+            return;
+        }
+        let mut object = RequestWriter::new(w.query_language());
+        object.put("S3Uri", &self.uri);
+        object.extend(&self.extra);
+        w.insert(key, object.into_value());
+    }
+
+    /// Reads the members of a `{"S3Uri": …}` object.
+    pub(crate) fn read_in(n: &mut Request<'_>) -> S3Uri {
+        let uri = n.required::<String>("S3Uri");
+        if let Some(s) = uri.static_str() {
+            if !s.starts_with("s3://") {
+                let message = format!("'{}.S3Uri' must start with 's3://', got '{s}'", n.name());
+                n.error("/S3Uri", message);
+            }
+        }
+        let extra = n.rest();
+        S3Uri {
+            uri,
+            whole: false,
+            extra,
+        }
+    }
+
+    /// The object as [`Request::object`] read it.
+    pub(crate) fn from_read(object: Dynamic<S3Uri>) -> S3Uri {
+        let whole = |uri: Dynamic<String>| S3Uri {
+            uri,
+            whole: true,
+            extra: Map::new(),
+        };
+        match object {
+            Dynamic::Value(u) => u,
+            Dynamic::Path(p) => whole(Dynamic::Path(p)),
+            Dynamic::Jsonata(j) => whole(Dynamic::Jsonata(j)),
+            Dynamic::Substitution(s) => whole(Dynamic::Substitution(s)),
+        }
+    }
+
+    /// A URI read from a validator entry, unchecked (AWS checks it).
+    pub(crate) fn unchecked(uri: Dynamic<String>) -> Self {
+        S3Uri::of(uri)
+    }
+
+    /// A stand-in for a required object that could not be read.
+    pub(crate) fn stand_in() -> Self {
+        S3Uri::of(Dynamic::Path(Path::new("$")))
+    }
+
+    /// The S3 object ARN(s) the URI names; any object when it is only
+    /// known at run time.
+    pub(crate) fn resource(&self, env: &AwsEnvironment) -> String {
+        match self.uri.static_str() {
+            Some(uri) if !self.whole => {
+                aws::s3_object(env, uri).unwrap_or_else(|| aws::any_s3(env))
+            }
+            _ => aws::any_s3(env),
+        }
+    }
+
+    fn is_jsonata(&self) -> bool {
+        self.uri.is_jsonata()
     }
 }
 
@@ -216,6 +384,42 @@ impl fmt::Display for GuardrailVersion {
     }
 }
 
+impl Literal for GuardrailVersion {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        let Some(v) = value.as_str() else {
+            return Err("must be a string".to_string());
+        };
+        let invalid = || format!("must be \"DRAFT\" or a version number 1..99999999, got '{v}'");
+        if v == "DRAFT" {
+            return Ok(GuardrailVersion::DRAFT);
+        }
+        if !is_guardrail_version(v) {
+            return Err(invalid());
+        }
+        v.parse::<u32>()
+            .ok()
+            .and_then(GuardrailVersion::number)
+            .ok_or_else(invalid)
+    }
+}
+
+/// Whether `v` is a valid `GuardrailVersion`: `DRAFT` or `1`..`99999999`.
+///
+/// ```
+/// use asl_bedrock::is_guardrail_version;
+/// assert!(is_guardrail_version("DRAFT"));
+/// assert!(is_guardrail_version("12"));
+/// assert!(!is_guardrail_version("0"));
+/// assert!(!is_guardrail_version("123456789"));
+/// ```
+pub fn is_guardrail_version(v: &str) -> bool {
+    v == "DRAFT"
+        || (!v.is_empty()
+            && v.len() <= 8
+            && !v.starts_with('0')
+            && v.bytes().all(|b| b.is_ascii_digit()))
+}
+
 impl serde::Serialize for GuardrailVersion {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_str(self)
@@ -254,6 +458,8 @@ pub enum Trace {
     Enabled,
     /// `DISABLED`.
     Disabled,
+    /// `ENABLED_FULL`: the full guardrail trace.
+    EnabledFull,
 }
 
 impl serde::Serialize for Trace {
@@ -261,7 +467,20 @@ impl serde::Serialize for Trace {
         serializer.serialize_str(match self {
             Trace::Enabled => "ENABLED",
             Trace::Disabled => "DISABLED",
+            Trace::EnabledFull => "ENABLED_FULL",
         })
+    }
+}
+
+impl Literal for Trace {
+    fn from_json(value: &Value) -> Result<Self, String> {
+        match value.as_str() {
+            Some("ENABLED") => Ok(Trace::Enabled),
+            Some("DISABLED") => Ok(Trace::Disabled),
+            Some("ENABLED_FULL") => Ok(Trace::EnabledFull),
+            Some(t) => Err(format!("must be ENABLED or DISABLED, got '{t}'")),
+            None => Err("must be a string".to_string()),
+        }
     }
 }
 
@@ -317,6 +536,11 @@ pub struct InvokeModel {
     /// `Trace`.
     #[builder(default, setter(into, strip_option))]
     pub trace: Option<Dynamic<Trace>>,
+    /// Any other request field, written as given after the others (the
+    /// Bedrock API's `PerformanceConfigLatency` or `ServiceTier`, which the
+    /// Step Functions integration does not document).
+    #[builder(default)]
+    pub other: Map<String, Value>,
     /// The partition of the resource ARN (default `aws`).
     #[builder(default = "aws".to_string(), setter(into))]
     pub partition: String,
@@ -401,8 +625,8 @@ impl InvokeModel {
     pub fn uses_jsonata(&self) -> bool {
         matches!(self.model_id, ModelId::Jsonata(_))
             || matches!(&self.input, ModelInput::Body(Dynamic::Jsonata(_)))
-            || matches!(&self.input, ModelInput::S3(u) if u.0.is_jsonata())
-            || self.output.as_ref().is_some_and(|u| u.0.is_jsonata())
+            || matches!(&self.input, ModelInput::S3(u) if u.is_jsonata())
+            || self.output.as_ref().is_some_and(S3Uri::is_jsonata)
             || self.content_type.as_ref().is_some_and(Dynamic::is_jsonata)
             || self.accept.as_ref().is_some_and(Dynamic::is_jsonata)
             || self
@@ -430,34 +654,45 @@ impl InvokeModel {
 
     /// The request object (`Parameters` / `Arguments` content) in `ql`.
     pub fn request(&self, ql: QueryLanguage) -> Value {
-        let mut m = Map::new();
-        put(&mut m, "ModelId", &self.model_id.field(), ql);
+        self.writer(ql).into_value()
+    }
+
+    fn writer(&self, ql: QueryLanguage) -> RequestWriter {
+        let mut w = RequestWriter::new(ql);
+        w.put("ModelId", &self.model_id.field());
         match &self.input {
-            ModelInput::Body(Dynamic::Value(b)) if ql == QueryLanguage::Jsonata => {
-                m.insert("Body".to_string(), template_to_jsonata(b));
-            }
-            ModelInput::Body(b) => put(&mut m, "Body", b, ql),
-            ModelInput::S3(u) => {
-                m.insert("Input".to_string(), u.object(ql));
-            }
+            ModelInput::Body(b) => w.template("Body", b),
+            ModelInput::S3(u) => u.write(&mut w, "Input"),
         }
         if let Some(o) = &self.output {
-            m.insert("Output".to_string(), o.object(ql));
+            o.write(&mut w, "Output");
         }
-        if let Some(c) = &self.content_type {
-            put(&mut m, "ContentType", c, ql);
-        }
-        if let Some(a) = &self.accept {
-            put(&mut m, "Accept", a, ql);
-        }
+        w.put_opt("ContentType", self.content_type.as_ref());
+        w.put_opt("Accept", self.accept.as_ref());
         if let Some(g) = &self.guardrail {
-            put(&mut m, "GuardrailIdentifier", &g.identifier, ql);
-            put(&mut m, "GuardrailVersion", &g.version, ql);
+            w.put("GuardrailIdentifier", &g.identifier);
+            w.put("GuardrailVersion", &g.version);
         }
-        if let Some(t) = &self.trace {
-            put(&mut m, "Trace", t, ql);
-        }
-        Value::Object(m)
+        w.put_opt("Trace", self.trace.as_ref());
+        w.extend(&self.other);
+        w
+    }
+
+    /// Everything the validator reports about this request once it is a
+    /// Task (pointers relative to the Task, `/Parameters/Body`); empty when
+    /// it is valid.
+    ///
+    /// ```
+    /// use asl_bedrock::InvokeModel;
+    /// use serde_json::json;
+    /// let big = InvokeModel::builder()
+    ///     .model_id("amazon.titan-text-express-v1")
+    ///     .input(json!({"inputText": "x".repeat(300 * 1024)}))
+    ///     .build();
+    /// assert_eq!(big.problems()[0].location, "/Parameters/Body");
+    /// ```
+    pub fn problems(&self) -> Vec<Diagnostic> {
+        TypedTask::problems(self)
     }
 
     /// The Task, in `ql`: `Parameters` (with `.$` keys) for JSONPath,
@@ -487,19 +722,187 @@ impl InvokeModel {
         } else {
             ql
         };
-        let request = self.request(ql);
         let resource = format!("arn:{}:states:::bedrock:invokeModel", self.partition);
-        match ql {
-            QueryLanguage::JsonPath => Task::builder()
-                .resource(resource)
-                .parameters(request)
-                .build(),
-            QueryLanguage::Jsonata => Task::builder()
-                .resource(resource)
-                .query_language(QueryLanguage::Jsonata)
-                .arguments(request)
-                .build(),
+        self.writer(ql).into_task(resource)
+    }
+}
+
+/// `bedrock:invokeModel`: read from a Task's request, validated, and the
+/// statements it needs: `bedrock:InvokeModel` on the model
+/// ([`ModelId`] says which ARN), `s3:GetObject` on `Input`,
+/// `s3:PutObject` on `Output`, `bedrock:ApplyGuardrail` on the guardrail.
+///
+/// ```
+/// use asl_bedrock::{InvokeModel, ModelId};
+/// use asl_core::Task;
+/// use serde_json::json;
+/// let task = Task::builder()
+///     .resource("arn:aws:states:::bedrock:invokeModel")
+///     .parameters(json!({"ModelId.$": "$.model", "Body": {"inputText.$": "$.prompt"}}))
+///     .build();
+/// let invoke = InvokeModel::try_from(&task).unwrap();
+/// assert_eq!(invoke.model_id, ModelId::path("$.model"));
+/// assert_eq!(Task::from(invoke), task);
+///
+/// let typo = Task::builder()
+///     .resource("arn:aws:states:::bedrock:invokeModel")
+///     .parameters(json!({"ModelId": "m", "Body": {}, "Acept": "*/*"}))
+///     .build();
+/// assert_eq!(
+///     InvokeModel::try_from(&typo).unwrap_err()[0].to_string(),
+///     "ERROR INVALID_INTEGRATION_PARAMETERS at /Parameters/Acept: field 'Acept' is not a parameter of bedrock:invokeModel; did you mean 'Accept'?"
+/// );
+/// ```
+impl TypedTask for InvokeModel {
+    const NAME: &'static str = "bedrock:invokeModel";
+    const RESOURCES: &'static [&'static str] = &["bedrock:invokeModel"];
+
+    fn read(r: &mut Request<'_>) -> Self {
+        let f = r.name().to_string();
+        let model_id = ModelId::from_dynamic(r.required::<String>("ModelId"));
+        let (has_body, has_input) = (r.contains("Body"), r.contains("Input"));
+        if has_body && has_input {
+            r.error(
+                "/Input",
+                format!("'{f}.Body' and '{f}.Input' exclude each other: give the request inline in 'Body' or in S3 with 'Input', not both"),
+            );
+        } else if !has_body && !has_input {
+            r.error(
+                "",
+                format!("bedrock:invokeModel requires '{f}.Body' or '{f}.Input'"),
+            );
         }
+        let body = r.optional::<Value>("Body");
+        let input = r.object("Input", S3_SHAPE, S3Uri::read_in);
+        let input = match (body, input) {
+            (Some(b), _) => ModelInput::Body(b),
+            (None, Some(u)) => ModelInput::S3(S3Uri::from_read(u)),
+            (None, None) => ModelInput::Body(Dynamic::Path(Path::new("$"))),
+        };
+        let output = r
+            .object("Output", S3_SHAPE, S3Uri::read_in)
+            .map(S3Uri::from_read);
+        let content_type = r.optional("ContentType");
+        let accept = r.optional("Accept");
+        let identifier = r.optional::<String>("GuardrailIdentifier");
+        let version = r.optional::<GuardrailVersion>("GuardrailVersion");
+        match (
+            r.contains("GuardrailIdentifier"),
+            r.contains("GuardrailVersion"),
+        ) {
+            (true, false) => r.error(
+                "/GuardrailIdentifier",
+                format!("'{f}.GuardrailIdentifier' needs '{f}.GuardrailVersion'"),
+            ),
+            (false, true) => r.error(
+                "/GuardrailVersion",
+                format!("'{f}.GuardrailVersion' needs '{f}.GuardrailIdentifier'"),
+            ),
+            _ => {}
+        }
+        let guardrail = identifier
+            .zip(version)
+            .map(|(identifier, version)| Guardrail {
+                identifier,
+                version,
+            });
+        let trace = r.optional("Trace");
+        // In the Bedrock InvokeModel API, not in the Step Functions page.
+        r.undocumented("PerformanceConfigLatency");
+        r.undocumented("ServiceTier");
+        InvokeModel {
+            model_id,
+            input,
+            output,
+            content_type,
+            accept,
+            guardrail,
+            trace,
+            other: r.rest(),
+            partition: r.partition().to_string(),
+        }
+    }
+
+    fn into_task(self, ql: QueryLanguage) -> Task {
+        InvokeModel::into_task(self, ql)
+    }
+
+    fn validate(&self, cx: &TaskContext<'_>, out: &mut Vec<Diagnostic>) {
+        let mut p = Problems::new(cx, out);
+        let f = p.field();
+        if let ModelInput::Body(Dynamic::Value(v)) = &self.input {
+            if v.as_str().is_some_and(|s| s.contains("${")) {
+                return;
+            }
+            let size = serde_json::to_string(v).map_or(0, |s| s.len());
+            if size > MAX_BODY_BYTES {
+                p.error_with(
+                    codes::LIMIT_EXCEEDED,
+                    "/Body",
+                    format!("'{f}.Body' is {size} bytes, over the 256 KiB limit: put the request in S3 and use 'Input'"),
+                );
+            }
+        }
+    }
+
+    fn statements(&self, _: &TaskContext<'_>, env: &AwsEnvironment) -> Vec<Statement> {
+        invoke_statements(
+            self.model_id.resources(env),
+            match &self.input {
+                ModelInput::S3(u) => Some(u.resource(env)),
+                ModelInput::Body(_) => None,
+            },
+            self.output.as_ref().map(|u| u.resource(env)),
+            self.guardrail
+                .as_ref()
+                .map(|g| match g.identifier.static_str() {
+                    Some(id) if aws::is_arn(id) => id.to_string(),
+                    Some(id) => arn::bedrock(env, "guardrail", id),
+                    None => arn::bedrock(env, "guardrail", "*"),
+                }),
+        )
+    }
+
+    fn opaque_statements(_: &TaskContext<'_>, env: &AwsEnvironment) -> Vec<Statement> {
+        invoke_statements(
+            any_model(env),
+            Some(aws::any_s3(env)),
+            Some(aws::any_s3(env)),
+            Some(arn::bedrock(env, "guardrail", "*")),
+        )
+    }
+}
+
+fn invoke_statements(
+    models: Vec<String>,
+    input: Option<String>,
+    output: Option<String>,
+    guardrail: Option<String>,
+) -> Vec<Statement> {
+    let mut out = vec![Statement::allow(
+        INVOKE_MODEL_SID,
+        ["bedrock:InvokeModel"],
+        models,
+    )];
+    for (action, resource) in [
+        ("s3:GetObject", input),
+        ("s3:PutObject", output),
+        ("bedrock:ApplyGuardrail", guardrail),
+    ] {
+        if let Some(r) = resource {
+            out.push(Statement::allow(INVOKE_MODEL_SID, [action], [r]));
+        }
+    }
+    out
+}
+
+impl TryFrom<&Task> for InvokeModel {
+    type Error = Vec<Diagnostic>;
+
+    /// Reads a `bedrock:invokeModel` Task (in the query language it
+    /// declares or implies); the errors, with pointers relative to the Task.
+    fn try_from(task: &Task) -> Result<Self, Self::Error> {
+        InvokeModel::try_from_task(task, query_language_of(task))
     }
 }
 

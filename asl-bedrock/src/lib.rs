@@ -45,22 +45,19 @@
 pub mod arn;
 mod customization;
 pub mod family;
-mod field;
 mod integration;
 mod invoke;
 pub mod models;
-mod params;
 
 pub use asl_model::Dynamic;
 pub use customization::{
     is_client_request_token, is_custom_model_name, is_job_name, CreateModelCustomizationJob,
     IntegrationPattern, InvalidVpcConfig, RequestResponse, RunJob, Tag, VpcConfig, WaitsForJob,
 };
-pub use integration::{
-    is_guardrail_version, Bedrock, BedrockApi, CUSTOMIZATION_SID, INVOKE_MODEL_SID, MAX_BODY_BYTES,
-};
+pub use integration::{Bedrock, BedrockApi, CUSTOMIZATION_SID, INVOKE_MODEL_SID, MAX_BODY_BYTES};
 pub use invoke::{
-    Guardrail, GuardrailVersion, InvalidS3Uri, InvokeModel, ModelId, ModelInput, S3Uri, Trace,
+    is_guardrail_version, Guardrail, GuardrailVersion, InvalidS3Uri, InvokeModel, ModelId,
+    ModelInput, S3Uri, Trace,
 };
 pub use models::{
     ClaudeMessages, Message, ModelBody, ModelFamily, NovaMessages, PromptBody, Role,

@@ -11,8 +11,8 @@
 //! body of the model's family.
 
 use crate::family::Model;
-use crate::field::put;
 use crate::invoke::ModelInput;
+use asl_model::integration::RequestWriter;
 use asl_model::Dynamic;
 use asl_model::QueryLanguage;
 use serde_json::{Map, Value};
@@ -155,7 +155,9 @@ fn obj(extra: &Map<String, Value>) -> Map<String, Value> {
 }
 
 fn text(m: &mut Map<String, Value>, key: &str, f: &Dynamic<String>) {
-    put(m, key, f, QueryLanguage::JsonPath);
+    let mut w = RequestWriter::new(QueryLanguage::JsonPath);
+    w.put(key, f);
+    m.extend(w.into_map());
 }
 
 fn opt<T: Into<Value> + Clone>(m: &mut Map<String, Value>, key: &str, v: &Option<T>) {
