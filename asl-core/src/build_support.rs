@@ -156,7 +156,9 @@ impl Generator {
         self
     }
 
-    /// One more service integration, after those of the process-wide
+    /// One more service integration (a
+    /// [`TypedIntegration`](crate::integration::TypedIntegration) of your
+    /// typed tasks, or any [`Integration`]), after those of the process-wide
     /// registry (the built-in ones are there already): its rules run in the
     /// validator and it lists the IAM statements of the Task states it
     /// handles. Integrations are asked in the order they were added.

@@ -5,7 +5,7 @@
 pub use asl_model::iam::*;
 
 use crate::integration::{AwsEnvironment, Registry, TaskContext};
-use crate::{Dynamic, RoleArn, State, StateMachine};
+use crate::{RoleArn, State, StateMachine};
 
 /// The execution-role policy a state machine needs, least privilege.
 ///
@@ -67,9 +67,10 @@ impl Registry {
             };
             if let Some(role) = task.credentials.as_ref().and_then(|c| c.role_arn.as_ref()) {
                 let arn = match role {
-                    RoleArn::Value(Dynamic::Value(arn)) if !arn.contains("${") => arn.clone(),
-                    _ => format!("arn:{}:iam::{}:role/*", env.partition, env.account),
-                };
+                    RoleArn::Value(d) => d.static_str().map(str::to_owned),
+                    _ => None,
+                }
+                .unwrap_or_else(|| crate::arn::any_role(env));
                 raw.push(Statement::allow("AssumeRole", ["sts:AssumeRole"], [arn]));
             }
             let cx = TaskContext {

@@ -1,5 +1,10 @@
 //! The registry of service integrations, and the seam they implement
-//! (re-exported from asl-model, where integration crates find it).
+//! (re-exported from asl-model, where integration crates find it: the
+//! [`Integration`] trait, [`TypedTask`] for one typed request per API, the
+//! shared [`Request`] reader and [`RequestWriter`], and
+//! [`TypedIntegration`], which turns typed tasks into an `Integration`; the
+//! module documentation of [`asl_model::integration`] walks through a
+//! complete one).
 //!
 //! Every consumer reads the same registry: builders' `build()`,
 //! [`validate`](crate::validate()) and [`validate_str`](crate::validate_str)
@@ -10,24 +15,45 @@
 //! your choice in [`Options::registry`](crate::Options::registry).
 //!
 //! ```
-//! use asl_core::integration::{register, AwsEnvironment, Integration, Registry, TaskContext};
 //! use asl_core::iam::Statement;
-//! use asl_core::{Diagnostic, Task};
+//! use asl_core::integration::{
+//!     register, AwsEnvironment, Registry, Request, RequestWriter, TaskContext, TypedIntegration,
+//!     TypedTask,
+//! };
+//! use asl_core::{Dynamic, QueryLanguage, Task};
 //!
-//! /// Every Task calling `arn:aws:states:::example:call` needs `example:Call`.
-//! struct Example;
-//! impl Integration for Example {
-//!     fn name(&self) -> &'static str { "example" }
-//!     fn handles(&self, task: &Task) -> bool { task.resource.as_str().ends_with(":example:call") }
-//!     fn validate(&self, _: &Task, _: &TaskContext<'_>, _: &mut Vec<Diagnostic>) {}
-//!     fn statements(&self, _: &Task, _: &TaskContext<'_>, _: &AwsEnvironment) -> Vec<Statement> {
+//! /// `arn:aws:states:::example:call` with a required `Name`.
+//! #[derive(Clone)]
+//! struct Call {
+//!     name: Dynamic<String>,
+//! }
+//!
+//! impl TypedTask for Call {
+//!     const NAME: &'static str = "example:call";
+//!     const RESOURCES: &'static [&'static str] = &["example:call"];
+//!     fn read(r: &mut Request<'_>) -> Self {
+//!         let name = r.required("Name");
+//!         r.rest();
+//!         Call { name }
+//!     }
+//!     fn into_task(self, ql: QueryLanguage) -> Task {
+//!         let mut w = RequestWriter::new(ql);
+//!         w.put("Name", &self.name);
+//!         w.into_task("arn:aws:states:::example:call")
+//!     }
+//!     fn statements(&self, _: &TaskContext<'_>, _: &AwsEnvironment) -> Vec<Statement> {
 //!         vec![Statement::allow("Example", ["example:Call"], ["*"])]
 //!     }
 //! }
 //!
-//! register(Example);
+//! register(TypedIntegration::<(Call,)>::new("example", "Example"));
 //! assert!(Registry::global().iter().any(|i| i.name() == "example"));
 //! assert!(Registry::global().iter().any(|i| i.name() == "bedrock"));
+//! let report = asl_core::validate_str(
+//!     r#"{"StartAt": "C", "States": {"C": {"Type": "Task", "Resource": "arn:aws:states:::example:call", "Parameters": {}, "End": true}}}"#,
+//!     &asl_core::Options::default(),
+//! );
+//! assert_eq!(report.diagnostics[0].message, "example:call requires 'Parameters.Name'");
 //! ```
 
 pub use asl_model::integration::*;
@@ -51,7 +77,8 @@ impl Registry {
     }
 
     /// The integrations that ship with asl-kit. A new built-in integration
-    /// is one crate or module implementing [`Integration`], plus one line here.
+    /// is one crate or module of [`TypedTask`]s with its
+    /// [`TypedIntegration`] (or any [`Integration`]), plus one line here.
     pub fn builtin() -> Self {
         Registry::empty().with(asl_bedrock::Bedrock::default())
     }

@@ -8,7 +8,9 @@ use crate::{
     Timeout,
 };
 
-/// The largest `TimeoutSeconds` / `HeartbeatSeconds`.
+/// The largest `TimeoutSeconds` / `HeartbeatSeconds` of a Task, and of the
+/// machine's `TimeoutSeconds` and Wait's `Seconds` (§9 of the reference):
+/// the one definition, for the limits rules too.
 pub(super) const MAX_SECONDS: u64 = 99_999_999;
 
 pub(super) fn check(machine: &StateMachine, options: &Options, out: &mut Vec<Diagnostic>) {

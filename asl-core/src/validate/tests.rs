@@ -481,6 +481,72 @@ fn integrations_validate_their_tasks() {
     assert_eq!(d, ["/States/A/Parameters"]);
 }
 
+/// A typed task of a service asl-core does not know: `example:run[.sync]`.
+#[derive(Clone)]
+struct Run {
+    size: crate::Dynamic<u64>,
+}
+
+impl crate::integration::TypedTask for Run {
+    const NAME: &'static str = "example:run";
+    const RESOURCES: &'static [&'static str] = &["example:run", "example:run.sync"];
+    fn read(r: &mut crate::integration::Request<'_>) -> Self {
+        let size = r.required("Size");
+        r.optional::<String>("Label");
+        r.rest();
+        Run { size }
+    }
+    fn into_task(self, ql: crate::QueryLanguage) -> crate::Task {
+        let mut w = crate::integration::RequestWriter::new(ql);
+        w.put("Size", &self.size);
+        w.into_task("arn:aws:states:::example:run")
+    }
+    fn validate(&self, cx: &crate::integration::TaskContext<'_>, out: &mut Vec<Diagnostic>) {
+        if self.size.as_value().is_some_and(|n| *n > 10) {
+            crate::integration::Problems::new(cx, out).error("/Size", "too big");
+        }
+    }
+    fn statements(
+        &self,
+        _: &crate::integration::TaskContext<'_>,
+        _: &crate::integration::AwsEnvironment,
+    ) -> Vec<crate::iam::Statement> {
+        Vec::new()
+    }
+}
+
+#[test]
+fn typed_integrations_are_authoritative_and_report_in_request_order() {
+    let j = machine(
+        r#""A": {"Type": "Task", "Resource": "arn:aws:states:::example:run.sync",
+                 "Parameters": {"Lable": "x", "Size": 11, "Label": 3}, "End": true}"#,
+    );
+    // Unknown to asl-core's catalogue of optimized integrations.
+    has(&j, "INVALID_RESOURCE", "/States/A/Resource");
+    let options = Options {
+        registry: crate::integration::Registry::empty().with(
+            crate::integration::TypedIntegration::<(Run,)>::new("example", "Example"),
+        ),
+        machine_type: Some(MachineType::Express),
+        ..Options::default()
+    };
+    let found: Vec<String> = validate_str(&j, &options)
+        .diagnostics
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        found,
+        [
+            "ERROR EXPRESS_UNSUPPORTED at /States/A/Resource: Express state machine does not support '.sync' service integration",
+            "ERROR EXPRESS_UNSUPPORTED at /States/A/Resource: EXPRESS state machines do not support the '.sync' pattern of example:run",
+            "ERROR INVALID_INTEGRATION_PARAMETERS at /States/A/Parameters/Lable: field 'Lable' is not a parameter of example:run; did you mean 'Label'?",
+            "ERROR INVALID_INTEGRATION_PARAMETERS at /States/A/Parameters/Size: too big",
+            "ERROR INVALID_INTEGRATION_PARAMETERS at /States/A/Parameters/Label: 'Parameters.Label' must be a string",
+        ]
+    );
+}
+
 // ------------------------------------------------------- wait / parallel
 
 #[test]
