@@ -1,28 +1,9 @@
 //! `asl check`: validates files and reports every diagnostic.
 
 use crate::exit;
-use asl_core::{MachineType, Options, Severity};
+use asl_cli::{Format, Type};
+use asl_core::Options;
 use std::path::PathBuf;
-
-/// Output format of `asl check`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Format {
-    /// `file: ERROR CODE at /pointer: message`, one line per diagnostic.
-    Text,
-    /// One JSON object per file per line.
-    Json,
-}
-
-/// The state machine type, which changes the allowed integrations.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Type {
-    /// A standard workflow.
-    #[value(name = "STANDARD", alias = "standard")]
-    Standard,
-    /// An express workflow: no `.sync`, `.waitForTaskToken` or activities.
-    #[value(name = "EXPRESS", alias = "express")]
-    Express,
-}
 
 /// What the validator is told besides the file: shared by `check` and `iam`.
 #[derive(clap::Args)]
@@ -54,34 +35,19 @@ impl ValidationArgs {
         let mut substitutions = std::collections::BTreeMap::new();
         if let Some(path) = &self.substitutions {
             let bytes = crate::read(path)?;
-            match serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(&bytes) {
-                Ok(map) => {
-                    for (name, value) in map {
-                        let value = match value {
-                            serde_json::Value::String(s) => s,
-                            other => other.to_string(),
-                        };
-                        substitutions.insert(name, value);
-                    }
-                }
+            match asl_cli::parse_substitutions(&bytes) {
+                Ok(map) => substitutions = map,
                 Err(e) => {
-                    eprintln!(
-                        "{}: expected a JSON object of substitutions: {e}",
-                        path.display()
-                    );
+                    eprintln!("{}: {e}", path.display());
                     return None;
                 }
             }
         }
         substitutions.extend(self.substitution.iter().cloned());
-        Some(Options {
-            machine_type: self.machine_type.map(|t| match t {
-                Type::Standard => MachineType::Standard,
-                Type::Express => MachineType::Express,
-            }),
+        Some(asl_cli::options(
+            self.machine_type.map(Into::into),
             substitutions,
-            ..Options::default()
-        })
+        ))
     }
 }
 
@@ -110,38 +76,11 @@ pub fn run(args: &Args) -> u8 {
             code = exit::USAGE;
             continue;
         };
-        let report = asl_core::validate_slice(&bytes, &options);
-        let file = path.display().to_string();
-        match args.format {
-            Format::Text => {
-                for d in &report.diagnostics {
-                    println!("{file}: {d}");
-                }
-            }
-            Format::Json => {
-                let diagnostics: Vec<serde_json::Value> = report
-                    .diagnostics
-                    .iter()
-                    .map(|d| {
-                        serde_json::json!({
-                            "severity": match d.severity {
-                                Severity::Error => "ERROR",
-                                Severity::Warning => "WARNING",
-                            },
-                            "code": d.code,
-                            "message": d.message,
-                            "location": d.location,
-                        })
-                    })
-                    .collect();
-                let line = serde_json::json!({
-                    "file": file,
-                    "result": if report.is_ok() { "OK" } else { "FAIL" },
-                    "diagnostics": diagnostics,
-                });
-                println!("{line}");
-            }
-        }
+        let report = asl_cli::check_bytes(&bytes, &options);
+        print!(
+            "{}",
+            asl_cli::render_check(&path.display().to_string(), &report, args.format)
+        );
         if !report.is_ok() && code == exit::OK {
             code = exit::INVALID;
         }

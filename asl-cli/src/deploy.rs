@@ -2,23 +2,13 @@
 //! machine, optionally publishing a version and pointing an alias at it.
 
 use crate::exit;
-use asl_deploy::{Action, DeployError, DeploySpec, Deployer, MachineType};
+use asl_cli::Type;
+use asl_deploy::{Action, DeployError, DeploySpec, Deployer};
 use std::path::PathBuf;
 
 /// Deployment failed for a reason other than the definition (access denied,
 /// throttling, network, a type change).
 pub const FAILED: u8 = 3;
-
-/// The state machine type.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
-pub enum Type {
-    /// A standard workflow (the default).
-    #[value(name = "STANDARD", alias = "standard")]
-    Standard,
-    /// An express workflow. Cannot be changed after creation.
-    #[value(name = "EXPRESS", alias = "express")]
-    Express,
-}
 
 /// Arguments of `asl deploy`.
 #[derive(clap::Args)]
@@ -88,10 +78,7 @@ pub fn run(args: &Args) -> u8 {
         return exit::USAGE;
     };
     let mut spec = DeploySpec::from_text(&args.name, text, &args.role_arn)
-        .machine_type(match args.machine_type {
-            Type::Standard => MachineType::Standard,
-            Type::Express => MachineType::Express,
-        })
+        .machine_type(args.machine_type.into())
         .tracing(args.tracing);
     for (k, v) in &args.tags {
         spec = spec.tag(k, v);

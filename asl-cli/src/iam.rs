@@ -32,21 +32,20 @@ pub fn run(args: &Args) -> u8 {
     let Some(bytes) = crate::read(&args.file) else {
         return exit::USAGE;
     };
-    let report = asl_core::validate_slice(&bytes, &options);
-    let file = args.file.display();
-    for d in &report.diagnostics {
-        eprintln!("{file}: {d}");
-    }
-    let (true, Some(machine)) = (report.is_ok(), report.machine.as_ref()) else {
-        eprintln!("{file}: not generating a policy for an invalid definition");
-        return exit::INVALID;
-    };
     let env = AwsEnvironment {
         partition: args.partition.clone(),
         region: args.region.clone(),
         account: args.account.clone(),
     };
-    let policy = options.registry.policy_for(machine, &env);
+    let iam = asl_cli::iam_bytes(&bytes, &env, &options);
+    let file = args.file.display();
+    for d in &iam.diagnostics {
+        eprintln!("{file}: {d}");
+    }
+    let Some(policy) = iam.policy else {
+        eprintln!("{file}: not generating a policy for an invalid definition");
+        return exit::INVALID;
+    };
     println!("{}", asl_core::to_string_pretty(&policy));
     exit::OK
 }

@@ -1,4 +1,6 @@
-//! `asl`: format, check and inspect Amazon States Language files.
+//! `asl`: format, check and inspect Amazon States Language files. A thin
+//! clap front end over the library (`asl_cli`): argument parsing, files,
+//! standard output and exit codes.
 
 mod check;
 mod conformance;
@@ -9,6 +11,7 @@ mod graph;
 mod iam;
 mod rules;
 
+use asl_cli::exit;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
@@ -38,16 +41,6 @@ enum Command {
     /// Run a conformance suite over a corpus folder (for CI).
     #[command(hide = true)]
     Conformance(conformance::Args),
-}
-
-/// Exit codes shared by every subcommand.
-pub mod exit {
-    /// Everything was fine.
-    pub const OK: u8 = 0;
-    /// A definition is invalid (or not canonical, for `fmt --check`).
-    pub const INVALID: u8 = 1;
-    /// Bad usage, or a file could not be read.
-    pub const USAGE: u8 = 2;
 }
 
 fn main() -> ExitCode {

@@ -1,0 +1,192 @@
+//! The library behind the `asl` command: what `asl check` and `asl iam`
+//! compute and print, without the command line. The `asl` binary is a thin
+//! clap front end over these functions, so a program (or a test) that
+//! registers its own integrations with
+//! [`register`](asl_core::integration::register) gets exactly what the
+//! command would report.
+//!
+//! ```
+//! use asl_cli::{check_text, iam_policy, render_check, Format};
+//! use asl_core::integration::AwsEnvironment;
+//! use asl_core::Options;
+//!
+//! let text = r#"{"StartAt": "A", "States": {"A": {"Type": "Task",
+//!     "Resource": "arn:aws:states:::bedrock:invokeModel",
+//!     "Parameters": {"ModelId": "amazon.titan-text-express-v1", "Body": {}}, "End": true}}}"#;
+//! let options = Options::default();
+//! let report = check_text(text, &options);
+//! assert_eq!(render_check("a.asl.json", &report, Format::Text), "");
+//!
+//! let env = AwsEnvironment::new("aws", "us-east-2", "123456789012");
+//! let policy = iam_policy(text, &env, &options).unwrap();
+//! assert_eq!(policy.statement[0].action, ["bedrock:InvokeModel"]);
+//! ```
+
+use asl_core::iam::PolicyDocument;
+use asl_core::integration::AwsEnvironment;
+use asl_core::{Diagnostic, MachineType, Options, Report};
+use std::collections::BTreeMap;
+
+/// Exit codes shared by every subcommand.
+pub mod exit {
+    /// Everything was fine.
+    pub const OK: u8 = 0;
+    /// A definition is invalid (or not canonical, for `fmt --check`).
+    pub const INVALID: u8 = 1;
+    /// Bad usage, or a file could not be read.
+    pub const USAGE: u8 = 2;
+}
+
+/// Output format of `asl check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// `file: ERROR CODE at /pointer: message`, one line per diagnostic.
+    Text,
+    /// One JSON object per file per line.
+    Json,
+}
+
+/// The state machine type (`--type` of `asl check`, `asl iam` and
+/// `asl deploy`), which changes the allowed integrations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Type {
+    /// A standard workflow (what `asl deploy` creates unless told otherwise).
+    #[value(name = "STANDARD", alias = "standard")]
+    Standard,
+    /// An express workflow: no `.sync`, `.waitForTaskToken` or activities.
+    /// The type of a deployed state machine cannot be changed.
+    #[value(name = "EXPRESS", alias = "express")]
+    Express,
+}
+
+impl From<Type> for MachineType {
+    fn from(t: Type) -> Self {
+        match t {
+            Type::Standard => MachineType::Standard,
+            Type::Express => MachineType::Express,
+        }
+    }
+}
+
+/// The validator options of `asl check` and `asl iam`: the machine type,
+/// the `${NAME}` substitutions, and the process-wide registry of
+/// integrations (built-in ones and those [`register`](asl_core::integration::register)ed).
+pub fn options(
+    machine_type: Option<MachineType>,
+    substitutions: BTreeMap<String, String>,
+) -> Options {
+    Options {
+        machine_type,
+        substitutions,
+        ..Options::default()
+    }
+}
+
+/// Reads a JSON object of substitutions (`{"NAME": "VALUE", ...}`, the
+/// `--substitutions FILE.json` of `asl check`); a value that is not a string
+/// stands for its JSON text. The error says why the bytes are not such an
+/// object.
+///
+/// ```
+/// let subs = asl_cli::parse_substitutions(br#"{"Fn": "arn:aws:states:::lambda:invoke", "N": 3}"#).unwrap();
+/// assert_eq!(subs["N"], "3");
+/// ```
+pub fn parse_substitutions(json: &[u8]) -> Result<BTreeMap<String, String>, String> {
+    let map = serde_json::from_slice::<serde_json::Map<String, serde_json::Value>>(json)
+        .map_err(|e| format!("expected a JSON object of substitutions: {e}"))?;
+    Ok(map
+        .into_iter()
+        .map(|(name, value)| {
+            let value = match value {
+                serde_json::Value::String(s) => s,
+                other => other.to_string(),
+            };
+            (name, value)
+        })
+        .collect())
+}
+
+/// `asl check` of one definition: every diagnostic, in document order (see
+/// [`asl_core::validate_str`]).
+pub fn check_text(text: &str, options: &Options) -> Report {
+    asl_core::validate_str(text, options)
+}
+
+/// [`check_text`] for bytes as read from a file: text that is not UTF-8 is
+/// a diagnostic, not read lossily.
+pub fn check_bytes(bytes: &[u8], options: &Options) -> Report {
+    asl_core::validate_slice(bytes, options)
+}
+
+/// What `asl check` prints on standard output for one file: a line
+/// `file: ERROR CODE at /pointer: message` per diagnostic ([`Format::Text`]),
+/// or one JSON object `{"file", "result": "OK" | "FAIL", "diagnostics"}`
+/// ([`Format::Json`], each diagnostic as [`Diagnostic`] serializes). Every
+/// line ends with a newline.
+///
+/// ```
+/// use asl_cli::{check_text, render_check, Format};
+/// let report = check_text(r#"{"StartAt": "A", "States": {"A": {"Type": "Wait", "Seconds": 100000000, "End": true}}}"#, &Default::default());
+/// assert_eq!(
+///     render_check("x.json", &report, Format::Json),
+///     "{\"file\":\"x.json\",\"result\":\"FAIL\",\"diagnostics\":[{\"severity\":\"ERROR\",\"code\":\"SCHEMA_VALIDATION_FAILED\",\"message\":\"'Seconds' must be at most 99999999, found 100000000\",\"location\":\"/States/A/Seconds\"}]}\n"
+/// );
+/// assert_eq!(
+///     render_check("x.json", &report, Format::Text),
+///     "x.json: ERROR SCHEMA_VALIDATION_FAILED at /States/A/Seconds: 'Seconds' must be at most 99999999, found 100000000\n"
+/// );
+/// ```
+pub fn render_check(file: &str, report: &Report, format: Format) -> String {
+    match format {
+        Format::Text => report
+            .diagnostics
+            .iter()
+            .map(|d| format!("{file}: {d}\n"))
+            .collect(),
+        Format::Json => {
+            let diagnostics = serde_json::to_value(&report.diagnostics).unwrap_or_default();
+            let line = serde_json::json!({
+                "file": file,
+                "result": if report.is_ok() { "OK" } else { "FAIL" },
+                "diagnostics": diagnostics,
+            });
+            format!("{line}\n")
+        }
+    }
+}
+
+/// What `asl iam` computes for one definition: every diagnostic of the
+/// validator, and the least-privilege policy of the execution role when the
+/// definition has no error.
+#[derive(Debug)]
+pub struct Iam {
+    /// Every diagnostic (warnings included), in document order.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The policy; `None` for an invalid definition.
+    pub policy: Option<PolicyDocument>,
+}
+
+/// `asl iam` of a definition read from a file: validation with `options`,
+/// then, when valid, the policy from `options.registry` for `env`.
+pub fn iam_bytes(bytes: &[u8], env: &AwsEnvironment, options: &Options) -> Iam {
+    let report = check_bytes(bytes, options);
+    let policy = match (report.is_ok(), report.machine.as_ref()) {
+        (true, Some(machine)) => Some(options.registry.policy_for(machine, env)),
+        _ => None,
+    };
+    Iam {
+        diagnostics: report.diagnostics,
+        policy,
+    }
+}
+
+/// The policy `asl iam` prints for `text`, or, for an invalid definition,
+/// every diagnostic.
+pub fn iam_policy(
+    text: &str,
+    env: &AwsEnvironment,
+    options: &Options,
+) -> Result<PolicyDocument, Vec<Diagnostic>> {
+    let iam = iam_bytes(text.as_bytes(), env, options);
+    iam.policy.ok_or(iam.diagnostics)
+}
