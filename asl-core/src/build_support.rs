@@ -7,7 +7,7 @@
 //! - `<name>.asl.json`: the definition, [`StateMachine::to_string_pretty`]
 //!   plus a final newline;
 //! - `<name>.iam.json`: the execution role's least-privilege policy
-//!   ([`policy_for`]), when an [`AwsEnvironment`] was given;
+//!   ([`policy_for`](crate::iam::policy_for)), when an [`AwsEnvironment`] was given;
 //!
 //! into `OUT_DIR` ([`Generator::from_env`]) or a folder of your choice
 //! ([`Generator::new`]). The bytes are deterministic, and a file whose content
