@@ -338,3 +338,34 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     assert_eq!(err.category(), Category::Limit);
     assert!(err.message().contains("deeper than 128 levels"), "{err}");
 }
+
+#[test]
+fn json_keeps_members_and_converts_without_recursion() {
+    use asl_core::json::Json;
+    let v = json!({"b": 1, "a": [true, null, "x", {"c": 2.5}]});
+    let j = Json::from_value(v.clone());
+    assert!(matches!(&j, Json::Object(m) if m.iter().map(|(k, _)| k.as_str()).eq(["b", "a"])));
+    assert_eq!(j.into_value(), v);
+    // A repeated key: the last value wins, in the first one's place.
+    let dup = Json::Object(vec![
+        ("k".into(), Json::Bool(true)),
+        ("z".into(), Json::Null),
+        ("k".into(), Json::Bool(false)),
+    ]);
+    assert_eq!(
+        serde_json::to_string(&dup.into_value()).unwrap(),
+        r#"{"k":false,"z":null}"#
+    );
+    // Deep values, built and taken apart without recursion.
+    let mut deep = Value::Null;
+    for _ in 0..200_000 {
+        deep = Value::Array(vec![deep]);
+    }
+    let mut back = Json::from_value(deep).into_value();
+    let mut depth = 0;
+    while let Value::Array(mut items) = back {
+        back = items.pop().unwrap_or(Value::Null);
+        depth += 1;
+    }
+    assert_eq!((depth, back), (200_000, Value::Null));
+}

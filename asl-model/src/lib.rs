@@ -21,6 +21,7 @@ mod dynamic;
 mod error;
 pub mod iam;
 pub mod integration;
+pub mod json;
 pub mod pointer;
 mod retry;
 mod states;
