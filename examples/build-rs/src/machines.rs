@@ -7,9 +7,11 @@
 use asl_kit::bedrock::{ClaudeMessages, Dynamic, InvokeModel, Message, ModelFamily};
 use asl_kit::core::build_support::Generator;
 use asl_kit::core::iam::Statement;
-use asl_kit::core::integration::{AwsEnvironment, Integration, TaskContext};
+use asl_kit::core::integration::{
+    AwsEnvironment, Request, RequestWriter, TaskContext, TypedIntegration, TypedTask,
+};
 use asl_kit::core::{
-    Catcher, Chain, Choice, ChoiceRule, Comparator, Comparison, Diagnostic, Fail, FailError,
+    arn, Catcher, Chain, Choice, ChoiceRule, Comparator, Comparison, Fail, FailError,
     PayloadTemplate, QueryLanguage, ReferencePath, Retrier, StateMachine, Succeed, Task,
 };
 use serde_json::json;
@@ -134,33 +136,50 @@ pub fn order_processing() -> StateMachine {
     machine
 }
 
-/// A small integration of this crate's own for `lambda:invoke` tasks (asl-core
-/// has none; integrations plug in through the [`Integration`] trait): it
-/// grants `lambda:InvokeFunction` on the function a Task names.
-pub struct Lambda;
+/// A small integration of this crate's own for `lambda:invoke` tasks
+/// (asl-kit has none yet): the typed request, read from each Task by the
+/// shared reader (which also reports unknown parameters), and the statement
+/// it needs, `lambda:InvokeFunction` on the function it names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Invoke {
+    /// `FunctionName`: a name, a partial or a full ARN.
+    pub function_name: Dynamic<String>,
+    /// `Payload`.
+    pub payload: Option<Dynamic<serde_json::Value>>,
+    /// The other parameters, as written.
+    pub other: serde_json::Map<String, serde_json::Value>,
+}
 
-impl Integration for Lambda {
-    fn name(&self) -> &'static str {
-        "lambda"
+impl TypedTask for Invoke {
+    const NAME: &'static str = "lambda:invoke";
+    const RESOURCES: &'static [&'static str] = &["lambda:invoke"];
+
+    fn read(r: &mut Request<'_>) -> Self {
+        r.allow(&["InvocationType", "Qualifier", "ClientContext", "LogType"]);
+        Invoke {
+            function_name: r.required("FunctionName"),
+            payload: r.optional("Payload"),
+            other: r.rest(),
+        }
     }
 
-    fn handles(&self, task: &Task) -> bool {
-        task.resource.as_str() == "arn:aws:states:::lambda:invoke"
+    fn into_task(self, ql: QueryLanguage) -> Task {
+        let mut w = RequestWriter::new(ql);
+        w.put("FunctionName", &self.function_name);
+        if let Some(p) = &self.payload {
+            w.template("Payload", p);
+        }
+        w.extend(&self.other);
+        w.into_task("arn:aws:states:::lambda:invoke")
     }
 
-    fn validate(&self, _: &Task, _: &TaskContext<'_>, _: &mut Vec<Diagnostic>) {}
-
-    fn statements(&self, task: &Task, _: &TaskContext<'_>, env: &AwsEnvironment) -> Vec<Statement> {
-        let function = task
-            .parameters
-            .as_ref()
-            .and_then(|p| p.as_value().get("FunctionName"))
-            .and_then(|f| f.as_str())
-            .unwrap_or("*");
-        let arn = format!(
-            "arn:{}:lambda:{}:{}:function:{function}",
-            env.partition, env.region, env.account
-        );
+    fn statements(&self, _: &TaskContext<'_>, env: &AwsEnvironment) -> Vec<Statement> {
+        let function = self.function_name.static_str().unwrap_or("*");
+        let arn = if arn::is_arn(function) {
+            function.to_string()
+        } else {
+            arn::regional(env, "lambda", &format!("function:{function}"))
+        };
         // The function itself and its versions and aliases.
         vec![Statement::allow(
             "InvokeFunction",
@@ -170,6 +189,9 @@ impl Integration for Lambda {
     }
 }
 
+/// The integration: one line over the typed task.
+pub const LAMBDA: TypedIntegration<(Invoke,)> = TypedIntegration::new("lambda", "Lambda");
+
 /// The generator `build.rs` runs: both machines, this example's Lambda
 /// integration on top of the built-in ones (Bedrock's rules and IAM
 /// statements are in the registry already) and the environment, writing into
@@ -177,7 +199,7 @@ impl Integration for Lambda {
 pub fn generator(dir: &Path) -> Generator {
     Generator::new(dir)
         .environment(environment())
-        .integration(Lambda)
+        .integration(LAMBDA)
         .rerun_if_changed("src/machines.rs")
         .machine("prompt_chain", prompt_chain())
         .machine("order_processing", order_processing())

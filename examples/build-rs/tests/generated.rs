@@ -61,7 +61,7 @@ fn embedded_definitions_parse_and_validate() {
     for (name, text) in EMBEDDED.iter().filter(|(n, _)| n.ends_with(".asl.json")) {
         let machine = asl_kit::core::from_str(text).unwrap_or_else(|e| panic!("{name}: {e}"));
         let mut options = Options::default();
-        options.registry.push(machines::Lambda);
+        options.registry.push(machines::LAMBDA);
         let report = validate_str(text, &options);
         let errors: Vec<String> = report.errors().map(ToString::to_string).collect();
         assert!(errors.is_empty(), "{name}: {errors:#?}");
