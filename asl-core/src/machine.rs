@@ -1,13 +1,16 @@
 //! The top level of a definition.
 
-use crate::{QueryLanguage, States, UnknownFields};
+use crate::{QueryLanguage, States};
 use asl_model::de::{Cx, Obj};
+use asl_model::json::Json;
 use asl_model::pointer::Loc;
+use asl_model::vocabulary::kinds::{Int, QueryLang, ReadObject, StateName, StatesMap, Text};
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
 use typed_builder::TypedBuilder;
 
+asl_model::asl_object! {
 /// A whole state machine definition: the document AWS calls an Amazon States
 /// Language definition.
 ///
@@ -36,32 +39,18 @@ use typed_builder::TypedBuilder;
 #[builder(build_method(into = Result<StateMachine, InvalidMachine>))]
 pub struct StateMachine {
     /// `Comment`: free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub comment: Option<String>,
+    comment: Option<String> = opt("Comment", Text),
     /// `QueryLanguage`: the default for every state (`JSONPath` when absent).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub query_language: Option<QueryLanguage>,
+    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
     /// `StartAt`: the first state.
-    #[builder(setter(into))]
-    pub start_at: String,
+    start_at: String = req_silent("StartAt", StateName),
     /// `States`: every state, by name, in order.
-    #[builder(setter(into))]
-    pub states: States,
+    states: States = req_silent("States", StatesMap),
     /// `Version`: only `"1.0"` is defined.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub version: Option<String>,
+    version: Option<String> = opt("Version", Text),
     /// `TimeoutSeconds`: the whole execution's timeout.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(strip_option))]
-    pub timeout_seconds: Option<u64>,
-    /// Fields the model does not know, kept for a lossless round trip.
-    #[serde(flatten)]
-    #[schemars(skip)]
-    #[builder(default)]
-    pub unknown_fields: UnknownFields,
+    timeout_seconds: Option<u64> = opt("TimeoutSeconds", Int<0>) builder(default, setter(strip_option)),
+}
 }
 
 /// A machine that did not pass the validator: the machine itself and every
@@ -153,48 +142,24 @@ impl StateMachine {
     }
 }
 
-/// The document: `StartAt`, `States` and the machine-level fields.
+/// The document: `StartAt`, `States` and the machine-level fields. A
+/// missing `StartAt` or `States` is reported once, for both.
 pub(crate) fn read(cx: &mut Cx, v: Value) -> Option<StateMachine> {
     let loc = Loc::ROOT;
-    let Value::Object(map) = v else {
+    let Json::Object(members) = Json::from_value(v) else {
         cx.err(loc, "definition must be a JSON object");
         return None;
     };
-    let mut o = Obj(map.into_iter().collect());
-    if !o.has("StartAt") || !o.has("States") {
-        let mut missing = Vec::new();
-        if !o.has("States") {
-            missing.push("States");
-        }
-        if !o.has("StartAt") {
-            missing.push("StartAt");
-        }
+    let mut o = Obj(members);
+    let missing: Vec<&str> = ["States", "StartAt"]
+        .into_iter()
+        .filter(|k| !o.has(k))
+        .collect();
+    if !missing.is_empty() {
         cx.err(
             loc,
             format!("these fields are required: [{}]", missing.join(", ")),
         );
     }
-    let comment = cx.opt(&mut o, loc, "Comment", Cx::string);
-    let query_language = cx.opt(&mut o, loc, "QueryLanguage", Cx::query_language);
-    let start_at = o
-        .take("StartAt")
-        .and_then(|v| cx.string(v, loc.key("StartAt")))
-        .unwrap_or_default();
-    let states = o
-        .take("States")
-        .map(|v| cx.states(v, loc.key("States")))
-        .unwrap_or_default();
-    let version = cx.opt(&mut o, loc, "Version", Cx::string);
-    let timeout_seconds = cx.opt(&mut o, loc, "TimeoutSeconds", |cx, v, l| {
-        cx.uint(v, l, "a non-negative integer")
-    });
-    Some(StateMachine {
-        comment,
-        query_language,
-        start_at,
-        states,
-        version,
-        timeout_seconds,
-        unknown_fields: o.rest(),
-    })
+    Some(StateMachine::read_fields(cx, &mut o, loc))
 }

@@ -26,6 +26,7 @@ pub mod pointer;
 mod retry;
 mod states;
 mod value;
+pub mod vocabulary;
 
 pub use diagnostic::{codes, Diagnostic, Severity};
 pub use dynamic::{Dynamic, NotJsonata};

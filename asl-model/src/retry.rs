@@ -1,6 +1,7 @@
 //! Error handling: `Retry` and `Catch` (§6 of the reference).
 
-use crate::{Assign, ReferencePath, UnknownFields};
+use crate::vocabulary::kinds::*;
+use crate::{Assign, ReferencePath};
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::{Number, Value};
@@ -10,6 +11,7 @@ use typed_builder::TypedBuilder;
 /// and `States.Runtime`. It must stand alone in the last retrier or catcher.
 pub const STATES_ALL: &str = "States.ALL";
 
+crate::asl_object! {
 /// One element of `Retry`: which errors to retry, and how.
 ///
 /// ```
@@ -40,50 +42,36 @@ pub const STATES_ALL: &str = "States.ALL";
 #[serde(rename_all = "PascalCase")]
 pub struct Retrier {
     /// `ErrorEquals`: the error names this retrier handles (at least one).
-    #[builder(setter(transform = |errors: impl IntoIterator<Item = impl Into<String>>| errors.into_iter().map(Into::into).collect()))]
-    pub error_equals: Vec<String>,
+    error_equals: Vec<String> = req("ErrorEquals", Names)
+        builder(setter(transform = |errors: impl IntoIterator<Item = impl Into<String>>| errors.into_iter().map(Into::into).collect())),
     /// `IntervalSeconds`: seconds before the first retry (default 1).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(strip_option))]
-    pub interval_seconds: Option<u64>,
+    interval_seconds: Option<u64> = opt("IntervalSeconds", Int<0>) builder(default, setter(strip_option)),
     /// `MaxAttempts`: retries at most (default 3; 0 never retries).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(strip_option))]
-    pub max_attempts: Option<u64>,
+    max_attempts: Option<u64> = opt("MaxAttempts", Int<0>) builder(default, setter(strip_option)),
     /// `BackoffRate`: the interval multiplier (default 2.0, at least 1.0).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(transform = |rate: f64| Number::from_f64(rate)))]
-    pub backoff_rate: Option<Number>,
+    backoff_rate: Option<Number> = opt("BackoffRate", Num)
+        builder(default, setter(transform = |rate: f64| Number::from_f64(rate))),
     /// `MaxDelaySeconds`: caps the interval (1 to 31,622,400).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(strip_option))]
-    pub max_delay_seconds: Option<u64>,
+    max_delay_seconds: Option<u64> = opt("MaxDelaySeconds", Int<1>) builder(default, setter(strip_option)),
     /// `JitterStrategy`: `FULL` or `NONE` (default).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub jitter_strategy: Option<JitterStrategy>,
+    jitter_strategy: Option<JitterStrategy> = opt("JitterStrategy", Closed<JitterStrategy>),
     /// `Comment`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub comment: Option<String>,
-    /// Fields the model does not know, kept for a lossless round trip.
-    #[serde(flatten)]
-    #[schemars(skip)]
-    #[builder(default)]
-    pub unknown_fields: UnknownFields,
+    comment: Option<String> = opt("Comment", Text),
+}
 }
 
+crate::closed_enum! {
 /// `Retrier.JitterStrategy`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub enum JitterStrategy {
     /// `FULL`: a random delay between 0 and the computed interval.
-    #[serde(rename = "FULL")]
-    Full,
+    Full = "FULL",
     /// `NONE`: the computed interval.
-    #[serde(rename = "NONE")]
-    None,
+    None = "NONE",
+}
 }
 
+crate::asl_object! {
 /// One element of `Catch`: which errors to catch, and where to go.
 ///
 /// ```
@@ -110,30 +98,17 @@ pub enum JitterStrategy {
 #[serde(rename_all = "PascalCase")]
 pub struct Catcher {
     /// `ErrorEquals`: the error names this catcher handles (at least one).
-    #[builder(setter(transform = |errors: impl IntoIterator<Item = impl Into<String>>| errors.into_iter().map(Into::into).collect()))]
-    pub error_equals: Vec<String>,
+    error_equals: Vec<String> = req("ErrorEquals", Names)
+        builder(setter(transform = |errors: impl IntoIterator<Item = impl Into<String>>| errors.into_iter().map(Into::into).collect())),
     /// `Next`: the state to go to.
-    #[builder(setter(into))]
-    pub next: String,
+    next: String = req("Next", StateName),
     /// `ResultPath` (JSONPath): where the error output goes; `null` discards it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub result_path: Option<Option<ReferencePath>>,
+    result_path: Option<Option<ReferencePath>> = opt("ResultPath", NullableRefPath, JsonPath),
     /// `Output` (JSONata): the output, usually from `$states.errorOutput`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub output: Option<Value>,
+    output: Option<Value> = opt("Output", AnyJson, Jsonata),
     /// `Assign`: variables to set.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub assign: Option<Assign>,
+    assign: Option<Assign> = opt("Assign", Variables),
     /// `Comment`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub comment: Option<String>,
-    /// Fields the model does not know, kept for a lossless round trip.
-    #[serde(flatten)]
-    #[schemars(skip)]
-    #[builder(default)]
-    pub unknown_fields: UnknownFields,
+    comment: Option<String> = opt("Comment", Text),
+}
 }

@@ -2,12 +2,18 @@
 //! and `And`/`Or`/`Not` in JSONPath, `Condition` in JSONata).
 
 use super::QueryLanguage;
+use crate::de::Cx;
+use crate::json::Json;
+use crate::pointer::Loc;
+use crate::vocabulary::kinds::*;
+use crate::vocabulary::{Language, Member, ValueKind};
 use crate::{Assign, Dynamic, Jsonata, Path, ReferencePath, UnknownFields};
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::{Number, Value};
 use typed_builder::TypedBuilder;
 
+crate::asl_object! {
 /// A Choice state: picks the `Next` state of the first rule that matches, or
 /// `Default`.
 ///
@@ -30,43 +36,25 @@ use typed_builder::TypedBuilder;
 #[serde(rename_all = "PascalCase")]
 pub struct Choice {
     /// `Comment`: free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub comment: Option<String>,
+    comment: Option<String> = opt("Comment", Text),
     /// `QueryLanguage`: overrides the machine's query language for this state.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub query_language: Option<QueryLanguage>,
+    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
     /// `Choices`: the rules, tried in order (at least one).
-    #[builder(setter(into))]
-    pub choices: Vec<ChoiceRule>,
+    choices: Vec<ChoiceRule> = req("Choices", List<ChoiceRule>),
     /// `Default`: the state to go to when no rule matches.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub default: Option<String>,
+    default: Option<String> = opt("Default", StateName),
     /// `InputPath` (JSONPath).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub input_path: Option<Option<Path>>,
+    input_path: Option<Option<Path>> = opt("InputPath", NullablePath, JsonPath),
     /// `OutputPath` (JSONPath).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub output_path: Option<Option<Path>>,
+    output_path: Option<Option<Path>> = opt("OutputPath", NullablePath, JsonPath),
     /// `Output` (JSONata): used when the `Default` branch is taken.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub output: Option<Value>,
+    output: Option<Value> = opt("Output", AnyJson, Jsonata),
     /// `Assign`: used when the `Default` branch is taken.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub assign: Option<Assign>,
-    /// Fields the model does not know, kept for a lossless round trip.
-    #[serde(flatten)]
-    #[schemars(skip)]
-    #[builder(default)]
-    pub unknown_fields: UnknownFields,
+    assign: Option<Assign> = opt("Assign", Variables),
+}
 }
 
+crate::asl_object! {
 /// A top-level Choice Rule: a condition and the `Next` state to go to when it
 /// holds.
 ///
@@ -109,29 +97,16 @@ pub struct Choice {
 #[serde(rename_all = "PascalCase")]
 pub struct ChoiceRule {
     /// `Comment`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub comment: Option<String>,
+    comment: Option<String> = opt("Comment", Text),
     /// The condition: JSONPath operators, or a JSONata `Condition`.
-    #[serde(flatten)]
-    #[builder(setter(into))]
-    pub condition: Condition,
+    condition: Condition = special,
     /// `Next`: the state to go to when the condition holds.
-    #[builder(setter(into))]
-    pub next: String,
+    next: String = req("Next", StateName),
     /// `Output` (JSONata): the output when this rule matches.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub output: Option<Value>,
+    output: Option<Value> = opt("Output", AnyJson, Jsonata),
     /// `Assign`: variables to set when this rule matches.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub assign: Option<Assign>,
-    /// Fields the model does not know.
-    #[serde(flatten)]
-    #[schemars(skip)]
-    #[builder(default)]
-    pub unknown_fields: UnknownFields,
+    assign: Option<Assign> = opt("Assign", Variables),
+}
 }
 
 impl ChoiceRule {
@@ -185,6 +160,22 @@ pub enum BoolExpr {
 }
 
 impl BoolExpr {
+    /// The operator as written: `And`, `Or`, `Not` or the comparison's.
+    ///
+    /// ```
+    /// use asl_core::{BoolExpr, Comparator, Comparison};
+    /// let e = BoolExpr::from(Comparison::new("$.n", Comparator::IsPresent(true)));
+    /// assert_eq!(e.operator(), "IsPresent");
+    /// ```
+    pub fn operator(&self) -> &'static str {
+        match self {
+            BoolExpr::And(_) => "And",
+            BoolExpr::Or(_) => "Or",
+            BoolExpr::Not(_) => "Not",
+            BoolExpr::Compare(c) => c.operator.name(),
+        }
+    }
+
     /// This expression and every rule nested in it, parents first and in
     /// document order, each with its JSON pointer: `base` for this one,
     /// `{base}/And/0`, `{base}/Not`, … below it.
@@ -275,6 +266,16 @@ impl Comparison {
     }
 }
 
+/// A member of a Choice Rule's condition.
+const fn member(json: &'static str, kind: ValueKind, language: Language) -> Member {
+    Member {
+        json,
+        variant: None,
+        kind,
+        language,
+    }
+}
+
 macro_rules! comparators {
     ($( $(#[$doc:meta])* $name:ident($ty:ty) ),* $(,)?) => {
         /// A comparison operator with its operand. Each `*Path` operator
@@ -292,6 +293,35 @@ macro_rules! comparators {
             pub fn name(&self) -> &'static str {
                 match self {
                     $( Comparator::$name(_) => stringify!($name), )*
+                }
+            }
+
+            /// The members of a Choice Rule's condition: `Condition`
+            /// (JSONata), then `Variable`, `And`, `Or`, `Not` and every
+            /// operator (JSONPath).
+            pub(crate) const CONDITION_MEMBERS: &'static [Member] = &[
+                member("Condition", ValueKind::DynamicBoolean, Language::Jsonata),
+                member("Variable", ValueKind::Path, Language::JsonPath),
+                member("And", ValueKind::Rules, Language::JsonPath),
+                member("Or", ValueKind::Rules, Language::JsonPath),
+                member("Not", ValueKind::Rules, Language::JsonPath),
+                $( member(
+                    stringify!($name),
+                    ValueKind::Comparison(<$ty as Operand>::KIND),
+                    Language::JsonPath,
+                ), )*
+            ];
+
+            /// Reads the operand of the operator `name`.
+            pub(crate) fn read_operand(
+                cx: &mut Cx,
+                name: &str,
+                v: Json,
+                loc: Loc<'_>,
+            ) -> Option<Comparator> {
+                match name {
+                    $( stringify!($name) => <$ty as Operand>::read(cx, v, loc).map(Comparator::$name), )*
+                    _ => None,
                 }
             }
         }

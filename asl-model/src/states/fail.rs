@@ -1,17 +1,13 @@
 //! The Fail state.
 
-#[allow(unused_imports)]
-use super::{QueryLanguage, Transition};
-#[allow(unused_imports)]
-use crate::{
-    Assign, Catcher, Dynamic, Path, PayloadTemplate, ReferencePath, Retrier, UnknownFields,
-};
+use super::QueryLanguage;
+use crate::vocabulary::kinds::*;
+use crate::{Dynamic, Path};
 use schemars::JsonSchema;
 use serde::Serialize;
-#[allow(unused_imports)]
-use serde_json::Value;
 use typed_builder::TypedBuilder;
 
+crate::asl_object! {
 /// A Fail state: ends the execution (or branch, or iteration) with an error.
 ///
 /// ```
@@ -30,46 +26,34 @@ use typed_builder::TypedBuilder;
 #[serde(rename_all = "PascalCase")]
 pub struct Fail {
     /// `Comment`: free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub comment: Option<String>,
+    comment: Option<String> = opt("Comment", Text),
     /// `QueryLanguage`: overrides the machine's query language for this state.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub query_language: Option<QueryLanguage>,
+    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
     /// `Error` or `ErrorPath`.
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub error: Option<FailError>,
+    error: Option<FailError> = one_of,
     /// `Cause` or `CausePath`.
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub cause: Option<FailCause>,
-    /// Fields the model does not know, kept for a lossless round trip.
-    #[serde(flatten)]
-    #[schemars(skip)]
-    #[builder(default)]
-    pub unknown_fields: UnknownFields,
+    cause: Option<FailCause> = one_of,
+}
 }
 
+crate::one_of! {
 /// The error name of a [`Fail`] state.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum FailError {
     /// `Error`: a name, or JSONata.
-    #[serde(rename = "Error")]
-    Error(Dynamic<String>),
+    Error(Dynamic<String>) = ("Error", DynText, JsonataWhenExpression),
     /// `ErrorPath` (JSONPath): a reference path or string-returning intrinsic.
-    #[serde(rename = "ErrorPath")]
-    ErrorPath(Path),
+    ErrorPath(Path) = ("ErrorPath", PathText, JsonPath),
+}
 }
 
+crate::one_of! {
 /// The cause of a [`Fail`] state.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum FailCause {
     /// `Cause`: text, or JSONata.
-    #[serde(rename = "Cause")]
-    Cause(Dynamic<String>),
+    Cause(Dynamic<String>) = ("Cause", DynText, JsonataWhenExpression),
     /// `CausePath` (JSONPath): a reference path or string-returning intrinsic.
-    #[serde(rename = "CausePath")]
-    CausePath(Path),
+    CausePath(Path) = ("CausePath", PathText, JsonPath),
+}
 }

@@ -1,14 +1,14 @@
 //! The Map state, inline and distributed (§7 of the reference).
 
 use super::{QueryLanguage, Resource, Transition};
-use crate::{
-    Assign, Catcher, Dynamic, Path, PayloadTemplate, ReferencePath, Retrier, States, UnknownFields,
-};
+use crate::vocabulary::kinds::*;
+use crate::{Assign, Catcher, Dynamic, Path, PayloadTemplate, ReferencePath, Retrier, States};
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::{Number, Value};
 use typed_builder::TypedBuilder;
 
+crate::asl_object! {
 /// A Map state: runs its item processor once for each item of a collection.
 /// Inline by default; distributed (child executions, S3 readers and writers)
 /// when `ItemProcessor.ProcessorConfig.Mode` is `DISTRIBUTED`.
@@ -34,103 +34,59 @@ use typed_builder::TypedBuilder;
 #[serde(rename_all = "PascalCase")]
 pub struct Map {
     /// `Comment`: free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub comment: Option<String>,
+    comment: Option<String> = opt("Comment", Text),
     /// `QueryLanguage`: overrides the machine's query language for this state.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub query_language: Option<QueryLanguage>,
+    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
     /// `ItemProcessor` (or the legacy `Iterator`): the sub-machine run per item.
-    #[serde(flatten)]
-    #[builder(setter(into))]
-    pub processor: ProcessorField,
+    processor: ProcessorField = one_of_required(crate::de::no_processor),
     /// `ItemsPath` (JSONPath) or `Items` (JSONata): where the items are.
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub items: Option<Items>,
+    items: Option<Items> = one_of,
     /// `ItemSelector` (or the legacy `Parameters`): reshapes each item.
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub item_selector: Option<ItemSelector>,
+    item_selector: Option<ItemSelector> = one_of,
     /// `ItemReader` (distributed): reads the items from S3.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub item_reader: Option<ItemReader>,
+    item_reader: Option<ItemReader> = opt("ItemReader", Object<ItemReader>),
     /// `ItemBatcher` (distributed): groups items into batches.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub item_batcher: Option<ItemBatcher>,
+    item_batcher: Option<ItemBatcher> = opt("ItemBatcher", Object<ItemBatcher>),
     /// `ResultWriter` (distributed): writes results to S3.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub result_writer: Option<ResultWriter>,
+    result_writer: Option<ResultWriter> = opt("ResultWriter", Object<ResultWriter>),
     /// `MaxConcurrency` or `MaxConcurrencyPath`: iterations at once (0 = no limit).
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub max_concurrency: Option<MaxConcurrency>,
+    max_concurrency: Option<MaxConcurrency> = one_of,
     /// `ToleratedFailurePercentage` or its `Path` (distributed).
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub tolerated_failure_percentage: Option<ToleratedFailurePercentage>,
+    tolerated_failure_percentage: Option<ToleratedFailurePercentage> = one_of,
     /// `ToleratedFailureCount` or its `Path` (distributed).
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub tolerated_failure_count: Option<ToleratedFailureCount>,
+    tolerated_failure_count: Option<ToleratedFailureCount> = one_of,
     /// `Label` (distributed): prefix of child execution names (≤ 40 characters).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub label: Option<String>,
+    label: Option<String> = opt("Label", Text),
     /// `InputPath` (JSONPath): selects the part of the input to use; `null` means `{}`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub input_path: Option<Option<Path>>,
+    input_path: Option<Option<Path>> = opt("InputPath", NullablePath, JsonPath),
     /// `ResultSelector` (JSONPath): reshapes the raw result.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub result_selector: Option<PayloadTemplate>,
+    result_selector: Option<PayloadTemplate> = opt("ResultSelector", Template, JsonPath),
     /// `ResultPath` (JSONPath): where the result goes in the input; `null` discards it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub result_path: Option<Option<ReferencePath>>,
+    result_path: Option<Option<ReferencePath>> = opt("ResultPath", NullableRefPath, JsonPath),
     /// `OutputPath` (JSONPath): selects the part of the output to pass on; `null` means `{}`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub output_path: Option<Option<Path>>,
+    output_path: Option<Option<Path>> = opt("OutputPath", NullablePath, JsonPath),
     /// `Output` (JSONata): the state's output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub output: Option<Value>,
+    output: Option<Value> = opt("Output", AnyJson, Jsonata),
     /// `Assign`: variables to set.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub assign: Option<Assign>,
+    assign: Option<Assign> = opt("Assign", Variables),
     /// `Retry`: retriers, tried in order.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub retry: Option<Vec<Retrier>>,
+    retry: Option<Vec<Retrier>> = opt("Retry", List<Retrier>),
     /// `Catch`: catchers, tried in order once retries are exhausted.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub catch: Option<Vec<Catcher>>,
+    catch: Option<Vec<Catcher>> = opt("Catch", List<Catcher>),
     /// `Next` or `End` (default `End`).
-    #[serde(flatten)]
-    #[builder(default, setter(into))]
-    pub transition: Transition,
-    /// Fields the model does not know, kept for a lossless round trip.
-    #[serde(flatten)]
-    #[schemars(skip)]
-    #[builder(default)]
-    pub unknown_fields: UnknownFields,
+    transition: Transition = special builder(default, setter(into)),
+}
 }
 
+crate::one_of! {
 /// The sub-machine of a [`Map`], under its current name or the legacy one.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum ProcessorField {
     /// `ItemProcessor`.
-    ItemProcessor(ItemProcessor),
+    ItemProcessor(ItemProcessor) = ("ItemProcessor", Object<ItemProcessor>),
     /// `Iterator`: the deprecated name; builders should use `ItemProcessor`.
-    Iterator(ItemProcessor),
+    Iterator(ItemProcessor) = ("Iterator", Object<ItemProcessor>),
+}
 }
 
 impl ProcessorField {
@@ -162,33 +118,22 @@ impl From<ItemProcessor> for ProcessorField {
         ProcessorField::ItemProcessor(p)
     }
 }
+crate::asl_object! {
 /// The sub-machine a [`Map`] runs for each item.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
 #[serde(rename_all = "PascalCase")]
 pub struct ItemProcessor {
     /// `ProcessorConfig`: inline or distributed.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub processor_config: Option<ProcessorConfig>,
+    processor_config: Option<ProcessorConfig> = opt("ProcessorConfig", Object<ProcessorConfig>),
     /// `Comment`: free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub comment: Option<String>,
+    comment: Option<String> = opt("Comment", Text),
     /// `QueryLanguage`: overrides the machine's query language for this state.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub query_language: Option<QueryLanguage>,
+    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
     /// `StartAt`: the first state.
-    #[builder(setter(into))]
-    pub start_at: String,
+    start_at: String = req("StartAt", StateName),
     /// `States`: the processor states, in order.
-    #[builder(setter(into))]
-    pub states: States,
-    /// Fields the model does not know, kept for a lossless round trip.
-    #[serde(flatten)]
-    #[schemars(skip)]
-    #[builder(default)]
-    pub unknown_fields: UnknownFields,
+    states: States = req("States", StatesMap),
+}
 }
 
 impl ItemProcessor {
@@ -200,91 +145,41 @@ impl ItemProcessor {
         )
     }
 }
+crate::asl_object! {
 /// `ProcessorConfig`: how a [`Map`] runs its iterations.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
 #[serde(rename_all = "PascalCase")]
 pub struct ProcessorConfig {
     /// `Mode`: `INLINE` (default) or `DISTRIBUTED`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub mode: Option<ProcessorMode>,
+    mode: Option<ProcessorMode> = opt("Mode", Closed<ProcessorMode>),
     /// `ExecutionType` (distributed, required there): `STANDARD` or `EXPRESS`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub execution_type: Option<ExecutionType>,
-    /// Fields the model does not know, kept for a lossless round trip.
-    #[serde(flatten)]
-    #[schemars(skip)]
-    #[builder(default)]
-    pub unknown_fields: UnknownFields,
+    execution_type: Option<ExecutionType> = opt("ExecutionType", Closed<ExecutionType>),
+}
 }
 
+crate::closed_enum! {
 /// `ProcessorConfig.Mode`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub enum ProcessorMode {
     /// `INLINE`.
-    #[serde(rename = "INLINE")]
-    Inline,
+    Inline = "INLINE",
     /// `DISTRIBUTED`.
-    #[serde(rename = "DISTRIBUTED")]
-    Distributed,
+    Distributed = "DISTRIBUTED",
+}
 }
 
-impl ProcessorMode {
-    /// Every value, as written in ASL.
-    pub const NAMES: &'static [&'static str] = &["INLINE", "DISTRIBUTED"];
-
-    /// The value as written in ASL.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ProcessorMode::Inline => "INLINE",
-            ProcessorMode::Distributed => "DISTRIBUTED",
-        }
-    }
-
-    /// Parses the value as written in ASL.
-    pub fn from_name(s: &str) -> Option<Self> {
-        match s {
-            "INLINE" => Some(ProcessorMode::Inline),
-            "DISTRIBUTED" => Some(ProcessorMode::Distributed),
-            _ => None,
-        }
-    }
-}
-
+crate::closed_enum! {
 /// The workflow type of child executions (and of machines).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub enum ExecutionType {
     /// `STANDARD`.
-    #[serde(rename = "STANDARD")]
-    Standard,
+    Standard = "STANDARD",
     /// `EXPRESS`.
-    #[serde(rename = "EXPRESS")]
-    Express,
+    Express = "EXPRESS",
+}
 }
 
-impl ExecutionType {
-    /// Every value, as written in ASL.
-    pub const NAMES: &'static [&'static str] = &["STANDARD", "EXPRESS"];
-
-    /// The value as written in ASL.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            ExecutionType::Standard => "STANDARD",
-            ExecutionType::Express => "EXPRESS",
-        }
-    }
-
-    /// Parses the value as written in ASL.
-    pub fn from_name(s: &str) -> Option<Self> {
-        match s {
-            "STANDARD" => Some(ExecutionType::Standard),
-            "EXPRESS" => Some(ExecutionType::Express),
-            _ => None,
-        }
-    }
-}
-
+crate::one_of! {
 /// Where a [`Map`] finds its items.
 ///
 /// `ItemsPath` points into the input (JSONPath); `Items` is a literal array
@@ -308,24 +203,24 @@ impl ExecutionType {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum Items {
     /// `ItemsPath` (JSONPath): a reference path to an array.
-    #[serde(rename = "ItemsPath")]
-    ItemsPath(ReferencePath),
+    ItemsPath(ReferencePath) = ("ItemsPath", RefPath, JsonPath),
     /// `Items` (JSONata): an array or an expression.
-    #[serde(rename = "Items")]
-    Items(Dynamic<Vec<Value>>),
+    Items(Dynamic<Vec<Value>>) = ("Items", DynArray, Jsonata),
+}
 }
 
+crate::one_of! {
 /// How a [`Map`] reshapes each item.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum ItemSelector {
     /// `ItemSelector`: a payload template (JSONPath) or JSON with `{% %}` (JSONata).
-    #[serde(rename = "ItemSelector")]
-    ItemSelector(Value),
+    ItemSelector(Value) = ("ItemSelector", AnyJson),
     /// `Parameters`: the deprecated name of `ItemSelector`.
-    #[serde(rename = "Parameters")]
-    Parameters(PayloadTemplate),
+    Parameters(PayloadTemplate) = ("Parameters", Template, JsonPath),
+}
 }
 
+crate::one_of! {
 /// How many iterations of a [`Map`] run at once.
 ///
 /// ```
@@ -349,11 +244,10 @@ pub enum ItemSelector {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum MaxConcurrency {
     /// `MaxConcurrency`: 0 means no explicit limit.
-    #[serde(rename = "MaxConcurrency")]
-    MaxConcurrency(Dynamic<u64>),
+    MaxConcurrency(Dynamic<u64>) = ("MaxConcurrency", DynInt<0>, JsonataWhenExpression),
     /// `MaxConcurrencyPath` (JSONPath).
-    #[serde(rename = "MaxConcurrencyPath")]
-    MaxConcurrencyPath(ReferencePath),
+    MaxConcurrencyPath(ReferencePath) = ("MaxConcurrencyPath", RefPath, JsonPath),
+}
 }
 
 impl From<u64> for MaxConcurrency {
@@ -362,6 +256,7 @@ impl From<u64> for MaxConcurrency {
     }
 }
 
+crate::one_of! {
 /// The share of failed items a distributed [`Map`] tolerates.
 ///
 /// ```
@@ -393,23 +288,23 @@ impl From<u64> for MaxConcurrency {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum ToleratedFailurePercentage {
     /// `ToleratedFailurePercentage`: 0 to 100.
-    #[serde(rename = "ToleratedFailurePercentage")]
-    ToleratedFailurePercentage(Dynamic<Number>),
+    ToleratedFailurePercentage(Dynamic<Number>) = ("ToleratedFailurePercentage", DynPercent, JsonataWhenExpression),
     /// `ToleratedFailurePercentagePath` (JSONPath).
-    #[serde(rename = "ToleratedFailurePercentagePath")]
-    ToleratedFailurePercentagePath(ReferencePath),
+    ToleratedFailurePercentagePath(ReferencePath) = ("ToleratedFailurePercentagePath", RefPath, JsonPath),
+}
 }
 
+crate::one_of! {
 /// The number of failed items a distributed [`Map`] tolerates.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum ToleratedFailureCount {
     /// `ToleratedFailureCount`.
-    #[serde(rename = "ToleratedFailureCount")]
-    ToleratedFailureCount(Dynamic<u64>),
+    ToleratedFailureCount(Dynamic<u64>) = ("ToleratedFailureCount", DynInt<0>, JsonataWhenExpression),
     /// `ToleratedFailureCountPath` (JSONPath).
-    #[serde(rename = "ToleratedFailureCountPath")]
-    ToleratedFailureCountPath(ReferencePath),
+    ToleratedFailureCountPath(ReferencePath) = ("ToleratedFailureCountPath", RefPath, JsonPath),
 }
+}
+crate::asl_object! {
 /// `ItemReader`: reads a distributed [`Map`]'s items from S3
 /// (`arn:aws:states:::s3:getObject` or `…:s3:listObjectsV2`).
 ///
@@ -489,241 +384,133 @@ pub enum ToleratedFailureCount {
 #[serde(rename_all = "PascalCase")]
 pub struct ItemReader {
     /// `Resource`: the S3 API to call.
-    #[builder(setter(into))]
-    pub resource: Resource,
+    resource: Resource = req("Resource", Arn),
     /// `Parameters` (JSONPath): `Bucket`, `Key`/`Prefix`, ….
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub parameters: Option<PayloadTemplate>,
+    parameters: Option<PayloadTemplate> = opt("Parameters", Template, JsonPath),
     /// `Arguments` (JSONata).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub arguments: Option<Value>,
+    arguments: Option<Value> = opt("Arguments", AnyJson, Jsonata),
     /// `ReaderConfig`: how to read the object.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub reader_config: Option<ReaderConfig>,
-    /// Fields the model does not know, kept for a lossless round trip.
-    #[serde(flatten)]
-    #[schemars(skip)]
-    #[builder(default)]
-    pub unknown_fields: UnknownFields,
+    reader_config: Option<ReaderConfig> = opt("ReaderConfig", Object<ReaderConfig>),
 }
+}
+crate::asl_object! {
 /// `ItemReader.ReaderConfig`.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
 #[serde(rename_all = "PascalCase")]
 pub struct ReaderConfig {
     /// `InputType`: `CSV`, `JSON`, `JSONL`, `PARQUET` or `MANIFEST`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub input_type: Option<String>,
+    input_type: Option<String> = opt("InputType", Text),
     /// `CSVHeaderLocation`: `FIRST_ROW` or `GIVEN`.
-    #[serde(rename = "CSVHeaderLocation", skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub csv_header_location: Option<CsvHeaderLocation>,
+    csv_header_location: Option<CsvHeaderLocation> = opt("CSVHeaderLocation", Closed<CsvHeaderLocation>),
     /// `CSVHeaders`: required when the location is `GIVEN`.
-    #[serde(rename = "CSVHeaders", skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub csv_headers: Option<Vec<String>>,
+    csv_headers: Option<Vec<String>> = opt("CSVHeaders", Texts),
     /// `CSVDelimiter`.
-    #[serde(rename = "CSVDelimiter", skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub csv_delimiter: Option<CsvDelimiter>,
+    csv_delimiter: Option<CsvDelimiter> = opt("CSVDelimiter", Closed<CsvDelimiter>),
     /// `MaxItems` or `MaxItemsPath`.
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub max_items: Option<MaxItems>,
+    max_items: Option<MaxItems> = one_of,
     /// `ManifestType`: `ATHENA_DATA` or `S3_INVENTORY`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub manifest_type: Option<String>,
+    manifest_type: Option<String> = opt("ManifestType", Text),
     /// `Transformation`: e.g. `NONE` or `LOAD_AND_FLATTEN`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub transformation: Option<String>,
-    /// Fields the model does not know, kept for a lossless round trip.
-    #[serde(flatten)]
-    #[schemars(skip)]
-    #[builder(default)]
-    pub unknown_fields: UnknownFields,
+    transformation: Option<String> = opt("Transformation", Text),
+}
 }
 
+crate::closed_enum! {
 /// `ReaderConfig.CSVHeaderLocation`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub enum CsvHeaderLocation {
     /// `FIRST_ROW`.
-    #[serde(rename = "FIRST_ROW")]
-    FirstRow,
+    FirstRow = "FIRST_ROW",
     /// `GIVEN`.
-    #[serde(rename = "GIVEN")]
-    Given,
+    Given = "GIVEN",
+}
 }
 
-impl CsvHeaderLocation {
-    /// Every value, as written in ASL.
-    pub const NAMES: &'static [&'static str] = &["FIRST_ROW", "GIVEN"];
-
-    /// The value as written in ASL.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CsvHeaderLocation::FirstRow => "FIRST_ROW",
-            CsvHeaderLocation::Given => "GIVEN",
-        }
-    }
-
-    /// Parses the value as written in ASL.
-    pub fn from_name(s: &str) -> Option<Self> {
-        match s {
-            "FIRST_ROW" => Some(CsvHeaderLocation::FirstRow),
-            "GIVEN" => Some(CsvHeaderLocation::Given),
-            _ => None,
-        }
-    }
-}
-
+crate::closed_enum! {
 /// `ReaderConfig.CSVDelimiter`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub enum CsvDelimiter {
     /// `COMMA`.
-    #[serde(rename = "COMMA")]
-    Comma,
+    Comma = "COMMA",
     /// `PIPE`.
-    #[serde(rename = "PIPE")]
-    Pipe,
+    Pipe = "PIPE",
     /// `SEMICOLON`.
-    #[serde(rename = "SEMICOLON")]
-    Semicolon,
+    Semicolon = "SEMICOLON",
     /// `SPACE`.
-    #[serde(rename = "SPACE")]
-    Space,
+    Space = "SPACE",
     /// `TAB`.
-    #[serde(rename = "TAB")]
-    Tab,
+    Tab = "TAB",
+}
 }
 
-impl CsvDelimiter {
-    /// Every value, as written in ASL.
-    pub const NAMES: &'static [&'static str] = &["COMMA", "PIPE", "SEMICOLON", "SPACE", "TAB"];
-
-    /// The value as written in ASL.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CsvDelimiter::Comma => "COMMA",
-            CsvDelimiter::Pipe => "PIPE",
-            CsvDelimiter::Semicolon => "SEMICOLON",
-            CsvDelimiter::Space => "SPACE",
-            CsvDelimiter::Tab => "TAB",
-        }
-    }
-
-    /// Parses the value as written in ASL.
-    pub fn from_name(s: &str) -> Option<Self> {
-        match s {
-            "COMMA" => Some(CsvDelimiter::Comma),
-            "PIPE" => Some(CsvDelimiter::Pipe),
-            "SEMICOLON" => Some(CsvDelimiter::Semicolon),
-            "SPACE" => Some(CsvDelimiter::Space),
-            "TAB" => Some(CsvDelimiter::Tab),
-            _ => None,
-        }
-    }
-}
-
+crate::one_of! {
 /// How many items an [`ItemReader`] reads at most.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum MaxItems {
     /// `MaxItems`.
-    #[serde(rename = "MaxItems")]
-    MaxItems(Dynamic<u64>),
+    MaxItems(Dynamic<u64>) = ("MaxItems", DynInt<0>),
     /// `MaxItemsPath` (JSONPath).
-    #[serde(rename = "MaxItemsPath")]
-    MaxItemsPath(ReferencePath),
+    MaxItemsPath(ReferencePath) = ("MaxItemsPath", RefPath, JsonPath),
 }
+}
+crate::asl_object! {
 /// `ItemBatcher`: groups a distributed [`Map`]'s items into batches.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
 #[serde(rename_all = "PascalCase")]
 pub struct ItemBatcher {
     /// `MaxItemsPerBatch` or its `Path`.
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub max_items_per_batch: Option<MaxItemsPerBatch>,
+    max_items_per_batch: Option<MaxItemsPerBatch> = one_of,
     /// `MaxInputBytesPerBatch` or its `Path` (≤ 256 KiB).
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub max_input_bytes_per_batch: Option<MaxInputBytesPerBatch>,
+    max_input_bytes_per_batch: Option<MaxInputBytesPerBatch> = one_of,
     /// `BatchInput`: copied into every batch.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub batch_input: Option<Value>,
-    /// Fields the model does not know, kept for a lossless round trip.
-    #[serde(flatten)]
-    #[schemars(skip)]
-    #[builder(default)]
-    pub unknown_fields: UnknownFields,
+    batch_input: Option<Value> = opt("BatchInput", AnyJson),
+}
 }
 
+crate::one_of! {
 /// The most items in one batch.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum MaxItemsPerBatch {
     /// `MaxItemsPerBatch`.
-    #[serde(rename = "MaxItemsPerBatch")]
-    MaxItemsPerBatch(Dynamic<u64>),
+    MaxItemsPerBatch(Dynamic<u64>) = ("MaxItemsPerBatch", DynInt<1>),
     /// `MaxItemsPerBatchPath` (JSONPath).
-    #[serde(rename = "MaxItemsPerBatchPath")]
-    MaxItemsPerBatchPath(ReferencePath),
+    MaxItemsPerBatchPath(ReferencePath) = ("MaxItemsPerBatchPath", RefPath, JsonPath),
+}
 }
 
+crate::one_of! {
 /// The most bytes in one batch.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum MaxInputBytesPerBatch {
     /// `MaxInputBytesPerBatch`.
-    #[serde(rename = "MaxInputBytesPerBatch")]
-    MaxInputBytesPerBatch(Dynamic<u64>),
+    MaxInputBytesPerBatch(Dynamic<u64>) = ("MaxInputBytesPerBatch", DynInt<1>),
     /// `MaxInputBytesPerBatchPath` (JSONPath).
-    #[serde(rename = "MaxInputBytesPerBatchPath")]
-    MaxInputBytesPerBatchPath(ReferencePath),
+    MaxInputBytesPerBatchPath(ReferencePath) = ("MaxInputBytesPerBatchPath", RefPath, JsonPath),
 }
+}
+crate::asl_object! {
 /// `ResultWriter`: writes a distributed [`Map`]'s results to S3.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
 #[serde(rename_all = "PascalCase")]
 pub struct ResultWriter {
     /// `Resource`: `arn:aws:states:::s3:putObject`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub resource: Option<Resource>,
+    resource: Option<Resource> = opt("Resource", ArnText),
     /// `Parameters` (JSONPath): `Bucket`, `Prefix`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub parameters: Option<PayloadTemplate>,
+    parameters: Option<PayloadTemplate> = opt("Parameters", Template, JsonPath),
     /// `Arguments` (JSONata).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub arguments: Option<Value>,
+    arguments: Option<Value> = opt("Arguments", AnyJson, Jsonata),
     /// `WriterConfig`: format of the written results.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub writer_config: Option<WriterConfig>,
-    /// Fields the model does not know, kept for a lossless round trip.
-    #[serde(flatten)]
-    #[schemars(skip)]
-    #[builder(default)]
-    pub unknown_fields: UnknownFields,
+    writer_config: Option<WriterConfig> = opt("WriterConfig", Object<WriterConfig>),
 }
+}
+crate::asl_object! {
 /// `ResultWriter.WriterConfig`.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
 #[serde(rename_all = "PascalCase")]
 pub struct WriterConfig {
     /// `OutputType`: `JSON` or `JSONL`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub output_type: Option<String>,
+    output_type: Option<String> = opt("OutputType", Text),
     /// `Transformation`: `NONE`, `COMPACT` or `FLATTEN`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub transformation: Option<String>,
-    /// Fields the model does not know, kept for a lossless round trip.
-    #[serde(flatten)]
-    #[schemars(skip)]
-    #[builder(default)]
-    pub unknown_fields: UnknownFields,
+    transformation: Option<String> = opt("Transformation", Text),
+}
 }

@@ -73,6 +73,26 @@ impl State {
         }
     }
 
+    /// The state as an object of the vocabulary, to walk its fields.
+    ///
+    /// ```
+    /// use asl_core::{Pass, State};
+    /// let s: State = Pass::builder().build().into();
+    /// assert_eq!(s.object().spec().name, "Pass");
+    /// ```
+    pub fn object(&self) -> &dyn crate::vocabulary::AslObject {
+        match self {
+            State::Task(s) => s.as_ref(),
+            State::Pass(s) => s,
+            State::Choice(s) => s,
+            State::Wait(s) => s,
+            State::Succeed(s) => s,
+            State::Fail(s) => s,
+            State::Parallel(s) => s.as_ref(),
+            State::Map(s) => s.as_ref(),
+        }
+    }
+
     /// The `Next`/`End` of the states that have one (not Choice, Succeed or Fail).
     pub fn transition(&self) -> Option<&Transition> {
         match self {

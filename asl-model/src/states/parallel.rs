@@ -1,18 +1,14 @@
 //! The Parallel state and its branches.
 
-#[allow(unused_imports)]
 use super::{QueryLanguage, Transition};
-use crate::States;
-#[allow(unused_imports)]
-use crate::{
-    Assign, Catcher, Dynamic, Path, PayloadTemplate, ReferencePath, Retrier, UnknownFields,
-};
+use crate::vocabulary::kinds::*;
+use crate::{Assign, Catcher, Path, PayloadTemplate, ReferencePath, Retrier, States};
 use schemars::JsonSchema;
 use serde::Serialize;
-#[allow(unused_imports)]
 use serde_json::Value;
 use typed_builder::TypedBuilder;
 
+crate::asl_object! {
 /// A Parallel state: runs every branch on the same input and collects their
 /// outputs into an array, in branch order.
 ///
@@ -28,89 +24,49 @@ use typed_builder::TypedBuilder;
 #[serde(rename_all = "PascalCase")]
 pub struct Parallel {
     /// `Comment`: free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub comment: Option<String>,
+    comment: Option<String> = opt("Comment", Text),
     /// `QueryLanguage`: overrides the machine's query language for this state.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub query_language: Option<QueryLanguage>,
+    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
     /// `Branches`: the sub-machines to run (at least one).
-    #[builder(setter(into))]
-    pub branches: Vec<Branch>,
+    branches: Vec<Branch> = req("Branches", List<Branch>),
     /// `InputPath` (JSONPath): selects the part of the input to use; `null` means `{}`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub input_path: Option<Option<Path>>,
+    input_path: Option<Option<Path>> = opt("InputPath", NullablePath, JsonPath),
     /// `Parameters` (JSONPath): a payload template.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub parameters: Option<PayloadTemplate>,
+    parameters: Option<PayloadTemplate> = opt("Parameters", Template, JsonPath),
     /// `Arguments` (JSONata): an object or a `{% %}` expression.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub arguments: Option<Value>,
+    arguments: Option<Value> = opt("Arguments", AnyJson, Jsonata),
     /// `ResultSelector` (JSONPath): reshapes the raw result.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub result_selector: Option<PayloadTemplate>,
+    result_selector: Option<PayloadTemplate> = opt("ResultSelector", Template, JsonPath),
     /// `ResultPath` (JSONPath): where the result goes in the input; `null` discards it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub result_path: Option<Option<ReferencePath>>,
+    result_path: Option<Option<ReferencePath>> = opt("ResultPath", NullableRefPath, JsonPath),
     /// `OutputPath` (JSONPath): selects the part of the output to pass on; `null` means `{}`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub output_path: Option<Option<Path>>,
+    output_path: Option<Option<Path>> = opt("OutputPath", NullablePath, JsonPath),
     /// `Output` (JSONata): the state's output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub output: Option<Value>,
+    output: Option<Value> = opt("Output", AnyJson, Jsonata),
     /// `Assign`: variables to set.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub assign: Option<Assign>,
+    assign: Option<Assign> = opt("Assign", Variables),
     /// `Retry`: retriers, tried in order.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub retry: Option<Vec<Retrier>>,
+    retry: Option<Vec<Retrier>> = opt("Retry", List<Retrier>),
     /// `Catch`: catchers, tried in order once retries are exhausted.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub catch: Option<Vec<Catcher>>,
+    catch: Option<Vec<Catcher>> = opt("Catch", List<Catcher>),
     /// `Next` or `End` (default `End`).
-    #[serde(flatten)]
-    #[builder(default, setter(into))]
-    pub transition: Transition,
-    /// Fields the model does not know, kept for a lossless round trip.
-    #[serde(flatten)]
-    #[schemars(skip)]
-    #[builder(default)]
-    pub unknown_fields: UnknownFields,
+    transition: Transition = special builder(default, setter(into)),
+}
 }
 
+crate::asl_object! {
 /// One branch of a [`Parallel`] state: a sub-machine with its own `StartAt`
 /// and `States`.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
 #[serde(rename_all = "PascalCase")]
 pub struct Branch {
     /// `Comment`: free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub comment: Option<String>,
+    comment: Option<String> = opt("Comment", Text),
     /// `QueryLanguage`: overrides the machine's query language for this state.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub query_language: Option<QueryLanguage>,
+    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
     /// `StartAt`: the first state.
-    #[builder(setter(into))]
-    pub start_at: String,
+    start_at: String = req("StartAt", StateName),
     /// `States`: the branch states, in order.
-    #[builder(setter(into))]
-    pub states: States,
-    /// Fields the model does not know, kept for a lossless round trip.
-    #[serde(flatten)]
-    #[schemars(skip)]
-    #[builder(default)]
-    pub unknown_fields: UnknownFields,
+    states: States = req("States", StatesMap),
+}
 }

@@ -1,17 +1,14 @@
 //! The Pass state.
 
-#[allow(unused_imports)]
 use super::{QueryLanguage, Transition};
-#[allow(unused_imports)]
-use crate::{
-    Assign, Catcher, Dynamic, Path, PayloadTemplate, ReferencePath, Retrier, UnknownFields,
-};
+use crate::vocabulary::kinds::*;
+use crate::{Assign, Path, PayloadTemplate, ReferencePath};
 use schemars::JsonSchema;
 use serde::Serialize;
-#[allow(unused_imports)]
 use serde_json::Value;
 use typed_builder::TypedBuilder;
 
+crate::asl_object! {
 /// A Pass state: passes its input to its output, optionally injecting a
 /// fixed `Result` or reshaping data.
 ///
@@ -27,48 +24,24 @@ use typed_builder::TypedBuilder;
 #[serde(rename_all = "PascalCase")]
 pub struct Pass {
     /// `Comment`: free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub comment: Option<String>,
+    comment: Option<String> = opt("Comment", Text),
     /// `QueryLanguage`: overrides the machine's query language for this state.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub query_language: Option<QueryLanguage>,
+    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
     /// `InputPath` (JSONPath): selects the part of the input to use; `null` means `{}`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub input_path: Option<Option<Path>>,
+    input_path: Option<Option<Path>> = opt("InputPath", NullablePath, JsonPath),
     /// `Parameters` (JSONPath): a payload template.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub parameters: Option<PayloadTemplate>,
+    parameters: Option<PayloadTemplate> = opt("Parameters", Template, JsonPath),
     /// `Result` (JSONPath): a fixed result.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub result: Option<Value>,
+    result: Option<Value> = opt("Result", AnyJson, JsonPath),
     /// `ResultPath` (JSONPath): where the result goes in the input; `null` discards it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub result_path: Option<Option<ReferencePath>>,
+    result_path: Option<Option<ReferencePath>> = opt("ResultPath", NullableRefPath, JsonPath),
     /// `OutputPath` (JSONPath): selects the part of the output to pass on; `null` means `{}`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub output_path: Option<Option<Path>>,
+    output_path: Option<Option<Path>> = opt("OutputPath", NullablePath, JsonPath),
     /// `Output` (JSONata): the state's output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub output: Option<Value>,
+    output: Option<Value> = opt("Output", AnyJson, Jsonata),
     /// `Assign`: variables to set.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub assign: Option<Assign>,
+    assign: Option<Assign> = opt("Assign", Variables),
     /// `Next` or `End` (default `End`).
-    #[serde(flatten)]
-    #[builder(default, setter(into))]
-    pub transition: Transition,
-    /// Fields the model does not know, kept for a lossless round trip.
-    #[serde(flatten)]
-    #[schemars(skip)]
-    #[builder(default)]
-    pub unknown_fields: UnknownFields,
+    transition: Transition = special builder(default, setter(into)),
+}
 }

@@ -1,17 +1,14 @@
 //! The Succeed state.
 
-#[allow(unused_imports)]
-use super::{QueryLanguage, Transition};
-#[allow(unused_imports)]
-use crate::{
-    Assign, Catcher, Dynamic, Path, PayloadTemplate, ReferencePath, Retrier, UnknownFields,
-};
+use super::QueryLanguage;
+use crate::vocabulary::kinds::*;
+use crate::Path;
 use schemars::JsonSchema;
 use serde::Serialize;
-#[allow(unused_imports)]
 use serde_json::Value;
 use typed_builder::TypedBuilder;
 
+crate::asl_object! {
 /// A Succeed state: ends the execution (or branch, or iteration) successfully.
 ///
 /// ```
@@ -24,28 +21,14 @@ use typed_builder::TypedBuilder;
 #[serde(rename_all = "PascalCase")]
 pub struct Succeed {
     /// `Comment`: free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub comment: Option<String>,
+    comment: Option<String> = opt("Comment", Text),
     /// `QueryLanguage`: overrides the machine's query language for this state.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub query_language: Option<QueryLanguage>,
+    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
     /// `InputPath` (JSONPath): selects the part of the input to use; `null` means `{}`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub input_path: Option<Option<Path>>,
+    input_path: Option<Option<Path>> = opt("InputPath", NullablePath, JsonPath),
     /// `OutputPath` (JSONPath): selects the part of the output to pass on; `null` means `{}`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub output_path: Option<Option<Path>>,
+    output_path: Option<Option<Path>> = opt("OutputPath", NullablePath, JsonPath),
     /// `Output` (JSONata): the state's output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub output: Option<Value>,
-    /// Fields the model does not know, kept for a lossless round trip.
-    #[serde(flatten)]
-    #[schemars(skip)]
-    #[builder(default)]
-    pub unknown_fields: UnknownFields,
+    output: Option<Value> = opt("Output", AnyJson, Jsonata),
+}
 }

@@ -1,15 +1,15 @@
 //! The Task state.
 
 use super::{QueryLanguage, Transition};
-use crate::{
-    Assign, Catcher, Dynamic, Path, PayloadTemplate, ReferencePath, Retrier, UnknownFields,
-};
+use crate::vocabulary::kinds::*;
+use crate::{Assign, Catcher, Dynamic, Path, PayloadTemplate, ReferencePath, Retrier};
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
 use std::fmt;
 use typed_builder::TypedBuilder;
 
+crate::asl_object! {
 /// A Task state: one unit of work, done by the service named in `Resource`.
 ///
 /// ```
@@ -28,79 +28,43 @@ use typed_builder::TypedBuilder;
 #[serde(rename_all = "PascalCase")]
 pub struct Task {
     /// `Comment`: free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub comment: Option<String>,
+    comment: Option<String> = opt("Comment", Text),
     /// `QueryLanguage`: overrides the machine's query language for this state.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub query_language: Option<QueryLanguage>,
+    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
     /// `Resource`: what does the work (required).
-    #[builder(setter(into))]
-    pub resource: Resource,
+    resource: Resource = req("Resource", Arn),
     /// `InputPath` (JSONPath): selects the part of the input to use; `null` means `{}`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub input_path: Option<Option<Path>>,
+    input_path: Option<Option<Path>> = opt("InputPath", NullablePath, JsonPath),
     /// `Parameters` (JSONPath): the request, as a payload template.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub parameters: Option<PayloadTemplate>,
+    parameters: Option<PayloadTemplate> = opt("Parameters", Template, JsonPath),
     /// `Arguments` (JSONata): the request, an object or a `{% %}` expression.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub arguments: Option<Value>,
+    arguments: Option<Value> = opt("Arguments", AnyJson, Jsonata),
     /// `ResultSelector` (JSONPath): reshapes the raw result.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub result_selector: Option<PayloadTemplate>,
+    result_selector: Option<PayloadTemplate> = opt("ResultSelector", Template, JsonPath),
     /// `ResultPath` (JSONPath): where the result goes in the input; `null` discards it.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub result_path: Option<Option<ReferencePath>>,
+    result_path: Option<Option<ReferencePath>> = opt("ResultPath", NullableRefPath, JsonPath),
     /// `OutputPath` (JSONPath): selects the part of the output to pass on.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub output_path: Option<Option<Path>>,
+    output_path: Option<Option<Path>> = opt("OutputPath", NullablePath, JsonPath),
     /// `Output` (JSONata): the state's output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub output: Option<Value>,
+    output: Option<Value> = opt("Output", AnyJson, Jsonata),
     /// `Assign`: variables to set.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub assign: Option<Assign>,
+    assign: Option<Assign> = opt("Assign", Variables),
     /// `TimeoutSeconds` or `TimeoutSecondsPath`.
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub timeout: Option<Timeout>,
+    timeout: Option<Timeout> = one_of,
     /// `HeartbeatSeconds` or `HeartbeatSecondsPath`.
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub heartbeat: Option<Heartbeat>,
+    heartbeat: Option<Heartbeat> = one_of,
     /// `Credentials`: a role to assume for the task.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub credentials: Option<Credentials>,
+    credentials: Option<Credentials> = opt("Credentials", Object<Credentials>),
     /// `Retry`: retriers, tried in order.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub retry: Option<Vec<Retrier>>,
+    retry: Option<Vec<Retrier>> = opt("Retry", List<Retrier>),
     /// `Catch`: catchers, tried in order once retries are exhausted.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub catch: Option<Vec<Catcher>>,
+    catch: Option<Vec<Catcher>> = opt("Catch", List<Catcher>),
     /// `Next` or `End` (default `End`).
-    #[serde(flatten)]
-    #[builder(default, setter(into))]
-    pub transition: Transition,
-    /// Fields the model does not know, kept for a lossless round trip.
-    #[serde(flatten)]
-    #[schemars(skip)]
-    #[builder(default)]
-    pub unknown_fields: UnknownFields,
+    transition: Transition = special builder(default, setter(into)),
+}
 }
 
+crate::one_of! {
 /// `TimeoutSeconds` (a positive integer, or JSONata) or `TimeoutSecondsPath`.
 ///
 /// ```
@@ -124,11 +88,10 @@ pub struct Task {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum Timeout {
     /// `TimeoutSeconds`.
-    #[serde(rename = "TimeoutSeconds")]
-    Seconds(Dynamic<u64>),
+    Seconds(Dynamic<u64>) = ("TimeoutSeconds", DynInt<1>, JsonataWhenExpression),
     /// `TimeoutSecondsPath` (JSONPath).
-    #[serde(rename = "TimeoutSecondsPath")]
-    Path(ReferencePath),
+    Path(ReferencePath) = ("TimeoutSecondsPath", RefPath, JsonPath),
+}
 }
 
 impl From<u64> for Timeout {
@@ -137,6 +100,7 @@ impl From<u64> for Timeout {
     }
 }
 
+crate::one_of! {
 /// `HeartbeatSeconds` (a positive integer, or JSONata) or `HeartbeatSecondsPath`.
 /// A Task's heartbeat must be shorter than its timeout.
 ///
@@ -161,11 +125,10 @@ impl From<u64> for Timeout {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum Heartbeat {
     /// `HeartbeatSeconds`.
-    #[serde(rename = "HeartbeatSeconds")]
-    Seconds(Dynamic<u64>),
+    Seconds(Dynamic<u64>) = ("HeartbeatSeconds", DynInt<1>, JsonataWhenExpression),
     /// `HeartbeatSecondsPath` (JSONPath).
-    #[serde(rename = "HeartbeatSecondsPath")]
-    Path(ReferencePath),
+    Path(ReferencePath) = ("HeartbeatSecondsPath", RefPath, JsonPath),
+}
 }
 
 impl From<u64> for Heartbeat {
@@ -174,6 +137,7 @@ impl From<u64> for Heartbeat {
     }
 }
 
+crate::asl_object! {
 /// A Task's `Credentials`: the role Step Functions assumes for the call.
 ///
 /// The role is a literal ARN (`RoleArn`) or, in JSONPath, taken from the
@@ -206,27 +170,21 @@ impl From<u64> for Heartbeat {
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-pub struct Credentials {
+pub struct Credentials, template_keys {
     /// `RoleArn` or `RoleArn.$` (AWS requires one; the validator checks).
-    #[serde(flatten, skip_serializing_if = "Option::is_none")]
-    #[builder(setter(into, strip_option))]
-    pub role_arn: Option<RoleArn>,
-    /// Fields the model does not know.
-    #[serde(flatten)]
-    #[schemars(skip)]
-    #[builder(default)]
-    pub unknown_fields: UnknownFields,
+    role_arn: Option<RoleArn> = one_of builder(setter(into, strip_option)),
+}
 }
 
+crate::one_of! {
 /// The role in [`Credentials`].
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum RoleArn {
     /// `RoleArn`: an ARN, or a JSONata expression.
-    #[serde(rename = "RoleArn")]
-    Value(Dynamic<String>),
+    Value(Dynamic<String>) = ("RoleArn", DynText, JsonataWhenExpression),
     /// `RoleArn.$`: a Path or intrinsic call (JSONPath).
-    #[serde(rename = "RoleArn.$")]
-    Path(Path),
+    Path(Path) = ("RoleArn.$", PathText, JsonPath),
+}
 }
 
 impl From<&str> for RoleArn {

@@ -1,17 +1,14 @@
 //! The Wait state.
 
-#[allow(unused_imports)]
 use super::{QueryLanguage, Transition};
-#[allow(unused_imports)]
-use crate::{
-    Assign, Catcher, Dynamic, Path, PayloadTemplate, ReferencePath, Retrier, UnknownFields,
-};
+use crate::vocabulary::kinds::*;
+use crate::{Assign, Dynamic, Path, ReferencePath};
 use schemars::JsonSchema;
 use serde::Serialize;
-#[allow(unused_imports)]
 use serde_json::Value;
 use typed_builder::TypedBuilder;
 
+crate::asl_object! {
 /// A Wait state: pauses for a number of seconds or until a timestamp.
 ///
 /// ```
@@ -25,59 +22,37 @@ use typed_builder::TypedBuilder;
 #[serde(rename_all = "PascalCase")]
 pub struct Wait {
     /// `Comment`: free text.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub comment: Option<String>,
+    comment: Option<String> = opt("Comment", Text),
     /// `QueryLanguage`: overrides the machine's query language for this state.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub query_language: Option<QueryLanguage>,
+    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
     /// `Seconds`, `Timestamp`, `SecondsPath` or `TimestampPath`: exactly one.
-    #[serde(flatten)]
-    #[builder(setter(into))]
-    pub duration: WaitDuration,
+    duration: WaitDuration = one_of_required(crate::de::no_wait_duration),
     /// `InputPath` (JSONPath): selects the part of the input to use; `null` means `{}`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub input_path: Option<Option<Path>>,
+    input_path: Option<Option<Path>> = opt("InputPath", NullablePath, JsonPath),
     /// `OutputPath` (JSONPath): selects the part of the output to pass on; `null` means `{}`.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub output_path: Option<Option<Path>>,
+    output_path: Option<Option<Path>> = opt("OutputPath", NullablePath, JsonPath),
     /// `Output` (JSONata): the state's output.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub output: Option<Value>,
+    output: Option<Value> = opt("Output", AnyJson, Jsonata),
     /// `Assign`: variables to set.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    #[builder(default, setter(into, strip_option))]
-    pub assign: Option<Assign>,
+    assign: Option<Assign> = opt("Assign", Variables),
     /// `Next` or `End` (default `End`).
-    #[serde(flatten)]
-    #[builder(default, setter(into))]
-    pub transition: Transition,
-    /// Fields the model does not know, kept for a lossless round trip.
-    #[serde(flatten)]
-    #[schemars(skip)]
-    #[builder(default)]
-    pub unknown_fields: UnknownFields,
+    transition: Transition = special builder(default, setter(into)),
+}
 }
 
+crate::one_of! {
 /// How long a [`Wait`] state waits: exactly one of the four timing fields.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum WaitDuration {
     /// `Seconds`: a non-negative integer, or JSONata.
-    #[serde(rename = "Seconds")]
-    Seconds(Dynamic<u64>),
+    Seconds(Dynamic<u64>) = ("Seconds", DynInt<0>, JsonataWhenExpression),
     /// `Timestamp`: an RFC 3339 timestamp (`2026-01-01T00:00:00Z`), or JSONata.
-    #[serde(rename = "Timestamp")]
-    Timestamp(Dynamic<String>),
+    Timestamp(Dynamic<String>) = ("Timestamp", DynText, JsonataWhenExpression),
     /// `SecondsPath` (JSONPath): a reference path to an integer.
-    #[serde(rename = "SecondsPath")]
-    SecondsPath(ReferencePath),
+    SecondsPath(ReferencePath) = ("SecondsPath", RefPath, JsonPath),
     /// `TimestampPath` (JSONPath): a reference path to a timestamp.
-    #[serde(rename = "TimestampPath")]
-    TimestampPath(ReferencePath),
+    TimestampPath(ReferencePath) = ("TimestampPath", RefPath, JsonPath),
+}
 }
 
 impl WaitDuration {

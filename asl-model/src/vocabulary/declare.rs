@@ -1,0 +1,372 @@
+//! The declarations: `asl_object!` (an object and its fields),
+//! `one_of!` (members that exclude each other) and `closed_enum!` (a closed
+//! set of names). Each field is written once; the macros derive the struct,
+//! its reader, its [`ObjectSpec`](super::ObjectSpec) and its visitor.
+//!
+//! ```text
+//! asl_object! {
+//! /// A Task state: ….
+//! #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
+//! #[serde(rename_all = "PascalCase")]
+//! pub struct Task {
+//!     /// `Comment`: free text.
+//!     comment: Option<String> = opt("Comment", Text),
+//!     /// `Resource`: what does the work (required).
+//!     resource: Resource = req("Resource", Arn),
+//!     /// `InputPath` (JSONPath): ….
+//!     input_path: Option<Option<Path>> = opt("InputPath", NullablePath, JsonPath),
+//!     /// `TimeoutSeconds` or `TimeoutSecondsPath`.
+//!     timeout: Option<Timeout> = one_of,
+//!     /// `Next` or `End` (default `End`).
+//!     transition: Transition = special builder(default, setter(into)),
+//! }
+//! }
+//! ```
+//!
+//! A field is `name: Type = form`, after its rustdoc:
+//!
+//! - `opt("Json", Kind[, Language])`: an optional member (`Option<Kind::Out>`);
+//! - `req("Json", Kind[, Language])`: a required member, reported when
+//!   missing (`req_silent`: the caller reports it);
+//! - `one_of`: an `Option` of a [`OneOf`](super::kinds::OneOf) enum, whose
+//!   variants are members that exclude each other;
+//!   `one_of_required(fallback)`: the enum itself, `fallback(cx, loc)`
+//!   reporting a missing one;
+//! - `special`: a [`Special`](super::kinds::Special) type with a
+//!   hand-written reader (`Transition`, `Condition`).
+//!
+//! `Kind` is a type of [`kinds`](super::kinds) (`Text`, `DynInt<1>`,
+//! `Object<Credentials>`, …); `Language` is a [`Language`](super::Language)
+//! variant (default `Both`). A trailing `builder(…)` replaces the default
+//! typed-builder attribute. Every object gets `unknown_fields` last.
+
+/// Declares an ASL object; see the module documentation.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! asl_object {
+    (@lang) => { $crate::vocabulary::Language::Both };
+    (@lang $l:ident) => { $crate::vocabulary::Language::$l };
+    (@template) => { false };
+    (@template template_keys) => { true };
+
+    // ---- default builder attributes, per form
+    (@munch $id:tt $head:tt $acc:tt
+        $(#[$fa:meta])* $field:ident : $ty:ty = opt($($args:tt)*), $($rest:tt)*) => {
+        $crate::asl_object! { @munch $id $head $acc
+            $(#[$fa])* $field : $ty = opt($($args)*) builder(default, setter(into, strip_option)), $($rest)* }
+    };
+    (@munch $id:tt $head:tt $acc:tt
+        $(#[$fa:meta])* $field:ident : $ty:ty = req($($args:tt)*), $($rest:tt)*) => {
+        $crate::asl_object! { @munch $id $head $acc
+            $(#[$fa])* $field : $ty = req($($args)*) builder(setter(into)), $($rest)* }
+    };
+    (@munch $id:tt $head:tt $acc:tt
+        $(#[$fa:meta])* $field:ident : $ty:ty = req_silent($($args:tt)*), $($rest:tt)*) => {
+        $crate::asl_object! { @munch $id $head $acc
+            $(#[$fa])* $field : $ty = req_silent($($args)*) builder(setter(into)), $($rest)* }
+    };
+    (@munch $id:tt $head:tt $acc:tt
+        $(#[$fa:meta])* $field:ident : $ty:ty = one_of, $($rest:tt)*) => {
+        $crate::asl_object! { @munch $id $head $acc
+            $(#[$fa])* $field : $ty = one_of builder(default, setter(into, strip_option)), $($rest)* }
+    };
+    (@munch $id:tt $head:tt $acc:tt
+        $(#[$fa:meta])* $field:ident : $ty:ty = one_of_required($fallback:expr), $($rest:tt)*) => {
+        $crate::asl_object! { @munch $id $head $acc
+            $(#[$fa])* $field : $ty = one_of_required($fallback) builder(setter(into)), $($rest)* }
+    };
+    (@munch $id:tt $head:tt $acc:tt
+        $(#[$fa:meta])* $field:ident : $ty:ty = special, $($rest:tt)*) => {
+        $crate::asl_object! { @munch $id $head $acc
+            $(#[$fa])* $field : $ty = special builder(setter(into)), $($rest)* }
+    };
+
+    // ---- the forms
+    (@munch ($cx:ident $o:ident $loc:ident $f:ident $v:ident) $head:tt [$($acc:tt)*]
+        $(#[$fa:meta])* $field:ident : $ty:ty = opt($json:literal, $kind:ty $(, $lang:ident)?)
+        builder($($b:tt)*), $($rest:tt)*) => {
+        $crate::asl_object! { @munch ($cx $o $loc $f $v) $head [$($acc)* {
+            [$(#[$fa])* #[serde(rename = $json, skip_serializing_if = "Option::is_none")] #[builder($($b)*)]]
+            $field : $ty;
+            slot { $crate::vocabulary::SlotSpec {
+                rust: stringify!($field),
+                required: false,
+                shape: $crate::vocabulary::Shape::Field,
+                members: &[$crate::vocabulary::Member {
+                    json: $json,
+                    variant: None,
+                    kind: <$kind as $crate::vocabulary::kinds::Kind>::KIND,
+                    language: $crate::asl_object!(@lang $($lang)?),
+                }],
+            } };
+            read { $cx.opt($o, $loc, $json, <$kind as $crate::vocabulary::kinds::Kind>::read) };
+            visit { if let Some(x) = $v { <$kind as $crate::vocabulary::kinds::Kind>::visit($json, x, $f) } };
+        }] $($rest)* }
+    };
+    (@munch ($cx:ident $o:ident $loc:ident $f:ident $v:ident) $head:tt [$($acc:tt)*]
+        $(#[$fa:meta])* $field:ident : $ty:ty = req($json:literal, $kind:ty $(, $lang:ident)?)
+        builder($($b:tt)*), $($rest:tt)*) => {
+        $crate::asl_object! { @munch ($cx $o $loc $f $v) $head [$($acc)* {
+            [$(#[$fa])* #[serde(rename = $json)] #[builder($($b)*)]]
+            $field : $ty;
+            slot { $crate::asl_object!(@required $field, $json, $kind $(, $lang)?) };
+            read {
+                $cx.req($o, $loc, $json, <$kind as $crate::vocabulary::kinds::Kind>::read)
+                    .unwrap_or_else(<$ty as $crate::vocabulary::kinds::Fallback>::fallback)
+            };
+            visit { <$kind as $crate::vocabulary::kinds::Kind>::visit($json, $v, $f) };
+        }] $($rest)* }
+    };
+    (@munch ($cx:ident $o:ident $loc:ident $f:ident $v:ident) $head:tt [$($acc:tt)*]
+        $(#[$fa:meta])* $field:ident : $ty:ty = req_silent($json:literal, $kind:ty $(, $lang:ident)?)
+        builder($($b:tt)*), $($rest:tt)*) => {
+        $crate::asl_object! { @munch ($cx $o $loc $f $v) $head [$($acc)* {
+            [$(#[$fa])* #[serde(rename = $json)] #[builder($($b)*)]]
+            $field : $ty;
+            slot { $crate::asl_object!(@required $field, $json, $kind $(, $lang)?) };
+            read {
+                $o.take($json)
+                    .and_then(|x| <$kind as $crate::vocabulary::kinds::Kind>::read($cx, x, $loc.key($json)))
+                    .unwrap_or_else(<$ty as $crate::vocabulary::kinds::Fallback>::fallback)
+            };
+            visit { <$kind as $crate::vocabulary::kinds::Kind>::visit($json, $v, $f) };
+        }] $($rest)* }
+    };
+    (@required $field:ident, $json:literal, $kind:ty $(, $lang:ident)?) => {
+        $crate::vocabulary::SlotSpec {
+            rust: stringify!($field),
+            required: true,
+            shape: $crate::vocabulary::Shape::Field,
+            members: &[$crate::vocabulary::Member {
+                json: $json,
+                variant: None,
+                kind: <$kind as $crate::vocabulary::kinds::Kind>::KIND,
+                language: $crate::asl_object!(@lang $($lang)?),
+            }],
+        }
+    };
+    (@munch ($cx:ident $o:ident $loc:ident $f:ident $v:ident) $head:tt [$($acc:tt)*]
+        $(#[$fa:meta])* $field:ident : $ty:ty = one_of builder($($b:tt)*), $($rest:tt)*) => {
+        $crate::asl_object! { @munch ($cx $o $loc $f $v) $head [$($acc)* {
+            [$(#[$fa])* #[serde(flatten, skip_serializing_if = "Option::is_none")] #[builder($($b)*)]]
+            $field : $ty;
+            slot { $crate::vocabulary::SlotSpec {
+                rust: stringify!($field),
+                required: false,
+                shape: $crate::vocabulary::Shape::OneOf(
+                    <<$ty as $crate::vocabulary::kinds::Optional>::Group as $crate::vocabulary::kinds::OneOf>::NAME,
+                ),
+                members: <<$ty as $crate::vocabulary::kinds::Optional>::Group as $crate::vocabulary::kinds::OneOf>::MEMBERS,
+            } };
+            read { <<$ty as $crate::vocabulary::kinds::Optional>::Group as $crate::vocabulary::kinds::OneOf>::read($cx, $o, $loc) };
+            visit { if let Some(x) = $v { $crate::vocabulary::kinds::OneOf::visit(x, $f) } };
+        }] $($rest)* }
+    };
+    (@munch ($cx:ident $o:ident $loc:ident $f:ident $v:ident) $head:tt [$($acc:tt)*]
+        $(#[$fa:meta])* $field:ident : $ty:ty = one_of_required($fallback:expr)
+        builder($($b:tt)*), $($rest:tt)*) => {
+        $crate::asl_object! { @munch ($cx $o $loc $f $v) $head [$($acc)* {
+            [$(#[$fa])* #[serde(flatten)] #[builder($($b)*)]]
+            $field : $ty;
+            slot { $crate::vocabulary::SlotSpec {
+                rust: stringify!($field),
+                required: true,
+                shape: $crate::vocabulary::Shape::OneOf(<$ty as $crate::vocabulary::kinds::OneOf>::NAME),
+                members: <$ty as $crate::vocabulary::kinds::OneOf>::MEMBERS,
+            } };
+            read {
+                match <$ty as $crate::vocabulary::kinds::OneOf>::read($cx, $o, $loc) {
+                    Some(x) => x,
+                    None => ($fallback)($cx, $loc),
+                }
+            };
+            visit { <$ty as $crate::vocabulary::kinds::OneOf>::visit($v, $f) };
+        }] $($rest)* }
+    };
+    (@munch ($cx:ident $o:ident $loc:ident $f:ident $v:ident) $head:tt [$($acc:tt)*]
+        $(#[$fa:meta])* $field:ident : $ty:ty = special builder($($b:tt)*), $($rest:tt)*) => {
+        $crate::asl_object! { @munch ($cx $o $loc $f $v) $head [$($acc)* {
+            [$(#[$fa])* #[serde(flatten)] #[builder($($b)*)]]
+            $field : $ty;
+            slot { $crate::vocabulary::SlotSpec {
+                rust: stringify!($field),
+                required: true,
+                shape: $crate::vocabulary::Shape::Special(<$ty as $crate::vocabulary::kinds::Special>::NAME),
+                members: <$ty as $crate::vocabulary::kinds::Special>::MEMBERS,
+            } };
+            read { <$ty as $crate::vocabulary::kinds::Special>::read($cx, $o, $loc) };
+            visit { <$ty as $crate::vocabulary::kinds::Special>::visit($v, $f) };
+        }] $($rest)* }
+    };
+
+    // ---- all fields read: the struct and its impls
+    (@munch ($cx:ident $o:ident $loc:ident $f:ident $v:ident)
+        ($(#[$attr:meta])* $vis:vis struct $name:ident $(, $flag:ident)*)
+        [$({
+            [$(#[$fa:meta])*] $field:ident : $fty:ty;
+            slot { $($slot:tt)* };
+            read { $($read:tt)* };
+            visit { $($visit:tt)* };
+        })*]) => {
+        $(#[$attr])*
+        $vis struct $name {
+            $( $(#[$fa])* pub $field: $fty, )*
+            /// Fields the model does not know, kept for a lossless round trip.
+            #[serde(flatten)]
+            #[schemars(skip)]
+            #[builder(default)]
+            pub unknown_fields: $crate::UnknownFields,
+        }
+
+        impl $crate::vocabulary::Described for $name {
+            const SPEC: &'static $crate::vocabulary::ObjectSpec = &$crate::vocabulary::ObjectSpec {
+                name: stringify!($name),
+                slots: &[$($($slot)*),*],
+                template_keys: $crate::asl_object!(@template $($flag)*),
+            };
+        }
+
+        impl $crate::vocabulary::kinds::ReadObject for $name {
+            fn read_fields(
+                $cx: &mut $crate::de::Cx,
+                $o: &mut $crate::de::Obj,
+                $loc: $crate::pointer::Loc<'_>,
+            ) -> Self {
+                $( let $field: $fty = $($read)*; )*
+                $name {
+                    $($field,)*
+                    unknown_fields: $o.take_rest(),
+                }
+            }
+        }
+
+        impl $crate::vocabulary::AslObject for $name {
+            fn spec(&self) -> &'static $crate::vocabulary::ObjectSpec {
+                <Self as $crate::vocabulary::Described>::SPEC
+            }
+
+            fn unknown_fields(&self) -> &$crate::UnknownFields {
+                &self.unknown_fields
+            }
+
+            fn visit<'a>(&'a self, $f: &mut dyn FnMut($crate::vocabulary::Seen<'a>)) {
+                $({
+                    let $v = &self.$field;
+                    $($visit)*
+                })*
+            }
+        }
+    };
+
+    // ---- the entry
+    ($(#[$attr:meta])* $vis:vis struct $name:ident $(, $flag:ident)* { $($body:tt)* }) => {
+        $crate::asl_object! { @munch (cx o loc f v) ($(#[$attr])* $vis struct $name $(, $flag)*) [] $($body)* }
+    };
+}
+
+/// Declares an enum whose variants are members that exclude each other;
+/// each variant is `Variant(Type) = ("Json", Kind[, Language])`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! one_of {
+    (
+        $(#[$attr:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$va:meta])* $variant:ident($vty:ty) = ($json:literal, $kind:ty $(, $lang:ident)?), )*
+        }
+    ) => {
+        $(#[$attr])*
+        $vis enum $name {
+            $( $(#[$va])* #[serde(rename = $json)] $variant($vty), )*
+        }
+
+        impl $crate::vocabulary::kinds::OneOf for $name {
+            const NAME: &'static str = stringify!($name);
+            const MEMBERS: &'static [$crate::vocabulary::Member] = &[$(
+                $crate::vocabulary::Member {
+                    json: $json,
+                    variant: Some(stringify!($variant)),
+                    kind: <$kind as $crate::vocabulary::kinds::Kind>::KIND,
+                    language: $crate::asl_object!(@lang $($lang)?),
+                }
+            ),*];
+
+            fn read(
+                cx: &mut $crate::de::Cx,
+                o: &mut $crate::de::Obj,
+                loc: $crate::pointer::Loc<'_>,
+            ) -> Option<Self> {
+                // The first member present is kept; any other stays among
+                // the unknown fields, where the validator reports it.
+                $(
+                    if let Some(v) = o.take($json) {
+                        return <$kind as $crate::vocabulary::kinds::Kind>::read(cx, v, loc.key($json))
+                            .map($name::$variant);
+                    }
+                )*
+                None
+            }
+
+            fn member(&self) -> &'static str {
+                match self {
+                    $( $name::$variant(_) => $json, )*
+                }
+            }
+
+            fn visit<'a>(&'a self, f: &mut dyn FnMut($crate::vocabulary::Seen<'a>)) {
+                match self {
+                    $( $name::$variant(x) => <$kind as $crate::vocabulary::kinds::Kind>::visit($json, x, f), )*
+                }
+            }
+        }
+    };
+}
+
+/// Declares an enum of a closed set of names; each variant is
+/// `Variant = "NAME"`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! closed_enum {
+    (
+        $(#[$attr:meta])*
+        $vis:vis enum $name:ident {
+            $( $(#[$va:meta])* $variant:ident = $json:literal, )*
+        }
+    ) => {
+        $(#[$attr])*
+        $vis enum $name {
+            $( $(#[$va])* #[serde(rename = $json)] $variant, )*
+        }
+
+        impl $name {
+            /// Every value, as written in ASL.
+            pub const NAMES: &'static [&'static str] = &[$($json),*];
+
+            /// The value as written in ASL.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $( $name::$variant => $json, )*
+                }
+            }
+
+            /// Parses the value as written in ASL.
+            pub fn from_name(s: &str) -> Option<Self> {
+                match s {
+                    $( $json => Some($name::$variant), )*
+                    _ => None,
+                }
+            }
+        }
+
+        impl $crate::vocabulary::kinds::ClosedEnum for $name {
+            const SPEC: &'static $crate::vocabulary::EnumSpec = &$crate::vocabulary::EnumSpec {
+                name: stringify!($name),
+                values: &[$(($json, stringify!($variant))),*],
+            };
+            const NAMES: &'static [&'static str] = $name::NAMES;
+            fn from_name(s: &str) -> Option<Self> {
+                $name::from_name(s)
+            }
+        }
+    };
+}
