@@ -116,3 +116,81 @@ fn missing_required_builder_fields_do_not_compile() {
     let t = trybuild::TestCases::new();
     t.compile_fail("tests/ui/*.rs");
 }
+
+/// A run-time path (`Dynamic::Path`) in a field that takes a literal or a
+/// JSONata expression is an error that names the field to use instead.
+#[test]
+fn a_path_where_a_literal_belongs_names_the_path_field() {
+    let machine = |state: State| {
+        StateMachine::builder()
+            .start_at("A")
+            .states([("A".to_owned(), state)])
+            .build()
+            .unwrap_err()
+    };
+    let task = Task::builder()
+        .resource("arn:aws:states:::lambda:invoke")
+        .timeout(Timeout::Seconds(Dynamic::path("$.timeout")))
+        .credentials(
+            Credentials::builder()
+                .role_arn(RoleArn::Value(Dynamic::path("$.role")))
+                .build(),
+        )
+        .build();
+    let err = machine(task.into());
+    let found: Vec<(&str, &str, &str)> = err
+        .errors()
+        .map(|d| (d.code, d.location.as_str(), d.message.as_str()))
+        .collect();
+    assert_eq!(
+        found,
+        [
+            (
+                "SCHEMA_VALIDATION_FAILED",
+                "/States/A/TimeoutSeconds",
+                "'TimeoutSeconds' takes a literal or a JSONata expression, not a JSONPath (Dynamic::Path); use 'TimeoutSecondsPath' to read the value from the input"
+            ),
+            (
+                "SCHEMA_VALIDATION_FAILED",
+                "/States/A/Credentials/RoleArn",
+                "'RoleArn' takes a literal or a JSONata expression, not a JSONPath (Dynamic::Path); use 'RoleArn.$' to read the value from the input"
+            ),
+        ]
+    );
+
+    let wait = Wait::builder()
+        .duration(WaitDuration::Timestamp(Dynamic::path("$.at")))
+        .build();
+    let err = machine(wait.into());
+    let d = err.errors().next().unwrap();
+    assert_eq!(d.location, "/States/A/Timestamp");
+    assert!(
+        d.message
+            .ends_with("use 'TimestampPath' to read the value from the input"),
+        "{d}"
+    );
+
+    let choice = Choice::builder()
+        .choices(vec![ChoiceRule::builder()
+            .condition(Condition::Jsonata(Dynamic::path("$.ok")))
+            .next("B")
+            .build()])
+        .query_language(QueryLanguage::Jsonata)
+        .build();
+    let err = StateMachine::builder()
+        .start_at("A")
+        .states([
+            ("A".to_owned(), choice.into()),
+            ("B".to_owned(), Succeed::builder().build().into()),
+        ])
+        .build()
+        .unwrap_err();
+    let d = err
+        .errors()
+        .find(|d| d.location == "/States/A/Choices/0/Condition")
+        .unwrap();
+    assert_eq!(
+        d.message,
+        "'Condition' takes a literal or a JSONata expression, not a JSONPath (Dynamic::Path)"
+    );
+}

@@ -339,6 +339,169 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     assert!(err.message().contains("deeper than 128 levels"), "{err}");
 }
 
+/// A sample value of each kind, valid for the reader.
+#[allow(clippy::indexing_slicing)] // a test helper
+fn sample(kind: &asl_core::vocabulary::ValueKind) -> Value {
+    use asl_core::vocabulary::ValueKind as K;
+    match kind {
+        K::Text | K::DynamicText => json!("text"),
+        K::StateName => json!("Pass"),
+        K::QueryLanguage => json!("JSONPath"),
+        K::Resource => json!("arn:aws:states:::lambda:invoke"),
+        K::Path | K::NullablePath => json!("$"),
+        K::ReferencePath | K::NullableReferencePath => json!("$.x"),
+        K::PayloadTemplate | K::Json | K::Assign => json!({}),
+        K::Integer { min } | K::DynamicInteger { min } => json!((*min).max(1)),
+        K::Number | K::DynamicNumber => json!(2),
+        K::Boolean | K::True | K::DynamicBoolean => json!(true),
+        K::ErrorNames | K::Texts => json!(["States.ALL"]),
+        K::Enum(e) => json!(e.values[0].0),
+        K::Object(spec) => minimal(spec),
+        K::List(spec) => json!([minimal(spec)]),
+        K::States => json!({"X": {"Type": "Succeed"}}),
+        K::DynamicArray => json!([]),
+        K::Rules => json!([{"Variable": "$.x", "IsPresent": true}]),
+        K::Comparison(operand) => sample(operand),
+    }
+}
+
+/// An object with its required fields only.
+#[allow(clippy::indexing_slicing)] // a test helper
+fn minimal(spec: &asl_core::vocabulary::ObjectSpec) -> Value {
+    use asl_core::vocabulary::Shape;
+    let mut o = serde_json::Map::new();
+    for slot in spec.slots.iter().filter(|s| s.required) {
+        match slot.shape {
+            Shape::Special("Condition") => {
+                o.insert("Variable".into(), json!("$.x"));
+                o.insert("IsPresent".into(), json!(true));
+            }
+            _ => {
+                let m = &slot.members[0];
+                o.insert(m.json.into(), sample(&m.kind));
+            }
+        }
+    }
+    Value::Object(o)
+}
+
+/// Every field of every object of the vocabulary, written in a machine
+/// where that object stands: the reader reads it (no parse error, not an
+/// unknown field) and the field rules know it (neither unknown nor in
+/// conflict). A field added to a declaration is covered here at once.
+#[test]
+fn every_field_of_the_vocabulary_is_read_and_known() {
+    use asl_core::vocabulary::{self, Described, Shape};
+    let template = json!({
+        "StartAt": "Task",
+        "States": {
+            "Task": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+                "Credentials": {"RoleArn": "arn:aws:iam::123456789012:role/R"},
+                "Retry": [{"ErrorEquals": ["States.ALL"]}],
+                "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Pass"}],
+                "Next": "Pass"},
+            "Pass": {"Type": "Pass", "Next": "Choice"},
+            "Choice": {"Type": "Choice", "Choices": [{"Variable": "$.x", "IsPresent": true, "Next": "Wait"}],
+                "Default": "Wait"},
+            "Wait": {"Type": "Wait", "Seconds": 1, "Next": "Parallel"},
+            "Parallel": {"Type": "Parallel", "Branches": [{"StartAt": "B", "States": {"B": {"Type": "Succeed"}}}],
+                "Next": "Map"},
+            "Map": {"Type": "Map",
+                "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                    "StartAt": "M", "States": {"M": {"Type": "Succeed"}}},
+                "ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "JSON"}},
+                "ItemBatcher": {"MaxItemsPerBatch": 1},
+                "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "WriterConfig": {"OutputType": "JSON"}},
+                "Next": "Fail"},
+            "Fail": {"Type": "Fail"},
+            "Succeed": {"Type": "Succeed"}
+        }
+    });
+    let at = |name: &str| -> &'static str {
+        match name {
+            "StateMachine" => "",
+            "Task" => "/States/Task",
+            "Credentials" => "/States/Task/Credentials",
+            "Retrier" => "/States/Task/Retry/0",
+            "Catcher" => "/States/Task/Catch/0",
+            "Pass" => "/States/Pass",
+            "Choice" => "/States/Choice",
+            "ChoiceRule" => "/States/Choice/Choices/0",
+            "Wait" => "/States/Wait",
+            "Parallel" => "/States/Parallel",
+            "Branch" => "/States/Parallel/Branches/0",
+            "Map" => "/States/Map",
+            "ItemProcessor" => "/States/Map/ItemProcessor",
+            "ProcessorConfig" => "/States/Map/ItemProcessor/ProcessorConfig",
+            "ItemReader" => "/States/Map/ItemReader",
+            "ReaderConfig" => "/States/Map/ItemReader/ReaderConfig",
+            "ItemBatcher" => "/States/Map/ItemBatcher",
+            "ResultWriter" => "/States/Map/ResultWriter",
+            "WriterConfig" => "/States/Map/ResultWriter/WriterConfig",
+            "Fail" => "/States/Fail",
+            "Succeed" => "/States/Succeed",
+            other => panic!("add a place for {other} to this test's template"),
+        }
+    };
+    let objects =
+        std::iter::once(asl_core::StateMachine::SPEC).chain(vocabulary::objects().iter().copied());
+    let mut checked = 0;
+    for spec in objects {
+        for field in spec.fields() {
+            let mut doc = template.clone();
+            let object = doc
+                .pointer_mut(at(spec.name))
+                .unwrap()
+                .as_object_mut()
+                .unwrap();
+            let slot = spec.slot(field.json).unwrap();
+            let value = match (slot.shape, field.json) {
+                (Shape::Special("Condition"), "Variable") => json!("$.x"),
+                (Shape::Special("Condition"), json) => {
+                    object.remove("IsPresent");
+                    if matches!(json, "Condition" | "And" | "Or" | "Not") {
+                        object.remove("Variable");
+                    }
+                    match json {
+                        "Condition" => json!("{% true %}"),
+                        "Not" => json!({"Variable": "$.x", "IsPresent": true}),
+                        _ => sample(&field.kind),
+                    }
+                }
+                (Shape::Field, _) => sample(&field.kind),
+                _ => {
+                    for m in slot.members {
+                        object.remove(m.json);
+                    }
+                    sample(&field.kind)
+                }
+            };
+            object.insert(field.json.to_owned(), value);
+            let text = serde_json::to_string_pretty(&doc).unwrap();
+            let what = format!("{}.{} ({})", spec.name, field.json, field.rust);
+            let read = asl_core::parse_lenient(&text);
+            assert!(read.errors.is_empty(), "{what}: {:?}", read.errors);
+            let machine = read.machine.unwrap();
+            let pointer = format!("{}/{}", at(spec.name), field.json.replace('/', "~1"));
+            assert!(
+                machine.to_value().pointer(&pointer).is_some(),
+                "{what}: not written back"
+            );
+            let report = asl_core::validate_str(&text, &asl_core::Options::default());
+            for d in &report.diagnostics {
+                assert!(
+                    !(d.location == pointer
+                        && (d.message.starts_with("field '")
+                            || d.message.contains("exclude each other"))),
+                    "{what}: {d}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert!(checked > 150, "{checked}");
+}
+
 #[test]
 fn json_keeps_members_and_converts_without_recursion() {
     use asl_core::json::Json;
