@@ -6,6 +6,8 @@
 //! does not support, a value of the wrong shape for its field).
 
 use crate::parse::{Field, Node, Num, Typed};
+use asl_core::vocabulary::{self, Described, EnumSpec, FieldSpec, ObjectSpec, Shape, ValueKind};
+use asl_core::{ChoiceRule, StateMachine, Task};
 use proc_macro2::{Literal, Span, TokenStream};
 use quote::{format_ident, quote};
 
@@ -29,12 +31,34 @@ struct Setter {
     optional: bool,
 }
 
-fn setter(name: &str, value: TokenStream) -> Option<Setter> {
+/// A setter call; `optional`: the field is an `Option`.
+fn setter(name: &str, value: TokenStream, optional: bool) -> Option<Setter> {
     Some(Setter {
         name: format_ident!("{}", name),
-        optional: name != "transition",
+        optional,
         value,
     })
+}
+
+/// Objects whose values pick the validator's rules (a distributed or an
+/// inline Map): they must be written literally, not interpolated.
+const LITERAL_ONLY: &[&str] = &["ProcessorConfig"];
+
+/// How messages name an object (`a Task state`, `a retrier`, `` `ItemReader` ``).
+fn owner(spec: &ObjectSpec) -> String {
+    if vocabulary::state(spec.name).is_some() {
+        return format!("a {} state", spec.name);
+    }
+    let name = match spec.name {
+        "StateMachine" => "a state machine",
+        "Branch" => "a branch",
+        "ItemProcessor" => "a processor",
+        "Retrier" => "a retrier",
+        "Catcher" => "a catcher",
+        "ChoiceRule" => "a choice rule",
+        other => return format!("`{other}`"),
+    };
+    name.to_owned()
 }
 
 impl Expander {
@@ -53,44 +77,20 @@ impl Expander {
         self.errors.push(syn::Error::new(span, message.into()));
     }
 
+    /// The setter calls for the fields of an object, as text (for tests).
+    #[cfg(test)]
+    pub fn object_calls(&mut self, spec: &'static ObjectSpec, fields: &[Field]) -> String {
+        let calls: Vec<String> = self
+            .calls(spec, fields, Span::call_site(), false)
+            .into_iter()
+            .map(|s| format!(".{}({})", s.name, s.value))
+            .collect();
+        calls.join("")
+    }
+
     /// The whole machine: `StateMachine::builder()…build()`.
     pub fn machine(&mut self, fields: &[Field], root: Span) -> TokenStream {
-        let p = p();
-        let jsonata = ql_of(fields).unwrap_or(false);
-        let mut calls = Vec::new();
-        let mut has = (false, false);
-        for f in fields {
-            match f.key.as_str() {
-                "StartAt" => {
-                    has.0 = true;
-                    let v = self.name(&f.value);
-                    calls.push(quote!(.start_at(#v)));
-                }
-                "States" => {
-                    has.1 = true;
-                    let v = self.states(&f.value, jsonata);
-                    calls.push(quote!(.states(#v)));
-                }
-                "Comment" | "Version" => {
-                    let v = self.string(&f.value);
-                    let s = format_ident!("{}", snake(&f.key));
-                    calls.push(quote!(.#s(#v)));
-                }
-                "QueryLanguage" => {
-                    let v = self.query_language(&f.value);
-                    calls.push(quote!(.query_language(#v)));
-                }
-                "TimeoutSeconds" => {
-                    let v = self.u64(&f.value);
-                    calls.push(quote!(.timeout_seconds(#v)));
-                }
-                other => self.unsupported(f.key_span, other, "a state machine"),
-            }
-        }
-        if !(has.0 && has.1) {
-            self.err(root, "a state machine needs `StartAt` and `States`");
-        }
-        quote!(#p::core::StateMachine::builder() #(#calls)* .build())
+        self.builder(StateMachine::SPEC, fields, root, false)
     }
 
     fn unsupported(&mut self, span: Span, key: &str, owner: &str) {
@@ -100,99 +100,241 @@ impl Expander {
         );
     }
 
-    /// `StartAt` + `States` (+ `Comment`, `QueryLanguage`) of a branch or processor.
-    fn scope(&mut self, node: &Node, ty: &str, jsonata: bool) -> TokenStream {
+    /// `Type::builder()…build()` for an object of the vocabulary, its
+    /// fields in the order written.
+    fn builder(
+        &mut self,
+        spec: &'static ObjectSpec,
+        fields: &[Field],
+        span: Span,
+        jsonata: bool,
+    ) -> TokenStream {
         let p = p();
-        let Node::Object(fields, span) = node else {
-            self.err(
-                node.span(),
-                format!("expected `{{ StartAt: .., States: {{ .. }} }}` for a {ty}"),
-            );
-            return quote!(());
-        };
-        let jsonata = ql_of(fields).unwrap_or(jsonata);
-        let mut calls = Vec::new();
-        let mut has = (false, false);
-        for f in fields {
-            match f.key.as_str() {
-                "StartAt" => {
-                    has.0 = true;
-                    let v = self.name(&f.value);
-                    calls.push(quote!(.start_at(#v)));
-                }
-                "States" => {
-                    has.1 = true;
-                    let v = self.states(&f.value, jsonata);
-                    calls.push(quote!(.states(#v)));
-                }
-                "Comment" => {
-                    let v = self.string(&f.value);
-                    calls.push(quote!(.comment(#v)));
-                }
-                "QueryLanguage" => {
-                    let v = self.query_language(&f.value);
-                    calls.push(quote!(.query_language(#v)));
-                }
-                "ProcessorConfig" if ty == "processor" => {
-                    let v = self.processor_config(&f.value);
-                    calls.push(quote!(.processor_config(#v)));
-                }
-                other => self.unsupported(f.key_span, other, &format!("a {ty}")),
-            }
-        }
-        if !(has.0 && has.1) {
-            self.err(*span, format!("a {ty} needs `StartAt` and `States`"));
-        }
-        let ty = format_ident!(
-            "{}",
-            if ty == "branch" {
-                "Branch"
-            } else {
-                "ItemProcessor"
-            }
-        );
+        let ty = format_ident!("{}", spec.name);
+        let calls: Vec<TokenStream> = self
+            .calls(spec, fields, span, jsonata)
+            .into_iter()
+            .map(|s| {
+                let (n, v) = (s.name, s.value);
+                quote!(.#n(#v))
+            })
+            .collect();
         quote!(#p::core::#ty::builder() #(#calls)* .build())
     }
 
-    /// `ProcessorConfig: { Mode: "DISTRIBUTED", ExecutionType: "STANDARD" }`.
-    fn processor_config(&mut self, node: &Node) -> TokenStream {
+    /// The setter calls for the fields of an object: each DSL key is looked
+    /// up in the vocabulary, which gives the setter, the group's variant and
+    /// the kind of value.
+    fn calls(
+        &mut self,
+        spec: &'static ObjectSpec,
+        fields: &[Field],
+        span: Span,
+        jsonata: bool,
+    ) -> Vec<Setter> {
+        let jsonata = ql_of(fields).unwrap_or(jsonata);
+        let mut out = Vec::new();
+        let mut given: Vec<&str> = Vec::new();
+        // A Choice Rule's JSONPath condition: its fields, read together.
+        let mut rule: Vec<&Field> = Vec::new();
+        for f in fields {
+            let Some(field) = spec.field(&f.key) else {
+                self.unsupported(f.key_span, &f.key, &owner(spec));
+                continue;
+            };
+            given.push(field.rust);
+            match field.shape {
+                Shape::Special("Condition") if f.key != "Condition" => rule.push(f),
+                _ => out.extend(self.setter(spec, field, f, jsonata)),
+            }
+        }
+        if !rule.is_empty() {
+            let e = self.bool_expr(&rule, span);
+            let p = p();
+            out.extend(setter(
+                "condition",
+                quote!(#p::core::Condition::JsonPath(#e)),
+                true,
+            ));
+        }
+        for slot in spec.slots {
+            let defaulted = slot.shape == Shape::Special("Transition");
+            if slot.required && !defaulted && !given.contains(&slot.rust) {
+                let what = match slot.shape {
+                    Shape::Special(name) => format!("its {name}"),
+                    _ => {
+                        let names: Vec<String> = slot
+                            .members
+                            .iter()
+                            .map(|m| format!("`{}`", m.json))
+                            .collect();
+                        names.join(" or ")
+                    }
+                };
+                self.after_validation(span, &format!("{} without {what}", owner(spec)));
+            }
+        }
+        out
+    }
+
+    /// The setter for one field of an object (`spec`), described by `field`.
+    fn setter(
+        &mut self,
+        spec: &'static ObjectSpec,
+        field: FieldSpec,
+        f: &Field,
+        jsonata: bool,
+    ) -> Option<Setter> {
         let p = p();
-        let mut calls = Vec::new();
-        for f in self.fields_of(node, "`ProcessorConfig`") {
-            let text = f.value.as_text();
-            let call = match (f.key.as_str(), text.as_deref()) {
-                ("Mode", Some("INLINE")) => quote!(.mode(#p::core::ProcessorMode::Inline)),
-                ("Mode", Some("DISTRIBUTED")) => {
-                    quote!(.mode(#p::core::ProcessorMode::Distributed))
+        let v = &f.value;
+        if field.shape == Shape::Special("Transition") {
+            return match (f.key.as_str(), v) {
+                ("Next", _) => {
+                    let n = self.name(v);
+                    setter("transition", quote!(#p::core::Transition::next(#n)), false)
                 }
-                ("ExecutionType", Some("STANDARD")) => {
-                    quote!(.execution_type(#p::core::ExecutionType::Standard))
+                (_, Node::Bool(true, _)) => {
+                    setter("transition", quote!(#p::core::Transition::End), false)
                 }
-                ("ExecutionType", Some("EXPRESS")) => {
-                    quote!(.execution_type(#p::core::ExecutionType::Express))
-                }
-                ("Mode", _) => {
-                    self.err(
-                        f.value.span(),
-                        "expected `\"INLINE\"` or `\"DISTRIBUTED\"` for `Mode`",
-                    );
-                    continue;
-                }
-                ("ExecutionType", _) => {
-                    self.err(
-                        f.value.span(),
-                        "expected `\"STANDARD\"` or `\"EXPRESS\"` for `ExecutionType`",
-                    );
-                    continue;
-                }
-                (other, _) => {
-                    self.unsupported(f.key_span, other, "`ProcessorConfig`");
-                    continue;
+                (_, Node::Bool(false, _)) => None,
+                (_, other) => {
+                    self.err(other.span(), "expected `true` for `End`");
+                    None
                 }
             };
-            calls.push(call);
         }
-        quote!(#p::core::ProcessorConfig::builder() #(#calls)* .build())
+        let literal = LITERAL_ONLY.contains(&spec.name);
+        let value = self.value(field.kind, f, literal, jsonata)?;
+        let value = match (field.group(), field.variant) {
+            (Some(group), Some(variant)) => {
+                let (group, variant) = (format_ident!("{}", group), format_ident!("{}", variant));
+                quote!(#p::core::#group::#variant(#value))
+            }
+            _ => value,
+        };
+        setter(field.rust, value, !field.required)
+    }
+
+    /// A DSL value as the Rust value of a field of this kind.
+    fn value(
+        &mut self,
+        kind: ValueKind,
+        f: &Field,
+        literal: bool,
+        jsonata: bool,
+    ) -> Option<TokenStream> {
+        let p = p();
+        let v = &f.value;
+        let key = f.key.as_str();
+        Some(match kind {
+            ValueKind::Text | ValueKind::Resource => self.string(v),
+            ValueKind::StateName => self.name(v),
+            ValueKind::QueryLanguage => self.query_language(v),
+            ValueKind::Path | ValueKind::NullablePath => self.path(v, "Path"),
+            ValueKind::ReferencePath | ValueKind::NullableReferencePath => {
+                self.path(v, "ReferencePath")
+            }
+            ValueKind::PayloadTemplate => {
+                let j = self.json(v);
+                quote!(#p::core::PayloadTemplate::from(#j))
+            }
+            ValueKind::Json => self.json(v),
+            ValueKind::Assign => {
+                let j = self.json(v);
+                quote!(#p::assign(#j))
+            }
+            ValueKind::Integer { .. } => self.u64(v),
+            ValueKind::Number => match v {
+                Node::Num(Num::Unsigned(u), _) => {
+                    let l = Literal::f64_suffixed(*u as f64);
+                    quote!(#l)
+                }
+                Node::Num(Num::Float(x), _) => {
+                    let l = Literal::f64_suffixed(*x);
+                    quote!(#l)
+                }
+                Node::Expr(e, _) => quote!((#e)),
+                other => {
+                    self.err(other.span(), format!("expected a number for `{key}`"));
+                    quote!(2.0)
+                }
+            },
+            ValueKind::ErrorNames => self.error_equals(v),
+            ValueKind::Texts => match v {
+                Node::Expr(e, _) => quote!((#e)),
+                _ => {
+                    let items = self.list(v, key, |s, n| {
+                        let h = s.string(n);
+                        quote!(::std::string::String::from(#h))
+                    });
+                    quote!(::std::vec![#(#items),*])
+                }
+            },
+            ValueKind::Enum(e) => self.enum_value(v, key, e, literal)?,
+            ValueKind::Object(spec) => self.object(v, spec, jsonata),
+            ValueKind::List(spec) => {
+                let items = self.list(v, key, |s, n| s.object(n, spec, jsonata));
+                quote!(::std::vec![#(#items),*])
+            }
+            ValueKind::States => self.states(v, jsonata),
+            ValueKind::DynamicInteger { .. } => self.or_u64(v),
+            ValueKind::DynamicText => self.or_string(v),
+            ValueKind::DynamicNumber => self.or_number(v),
+            ValueKind::DynamicArray => match v {
+                Node::Array(items, _) => {
+                    let items: Vec<TokenStream> = items.iter().map(|i| self.json(i)).collect();
+                    quote!(#p::core::Dynamic::Value(::std::vec![#(#items),*]))
+                }
+                Node::Str(l) => quote!(#p::dynamic(#l)),
+                Node::Expr(e, _) => quote!(#p::core::Dynamic::Value(#e)),
+                other => {
+                    self.err(
+                        other.span(),
+                        format!("expected an array or a JSONata string for `{key}`"),
+                    );
+                    quote!(())
+                }
+            },
+            ValueKind::DynamicBoolean => {
+                let c = match v {
+                    Node::Bool(b, _) => quote!(#p::core::Dynamic::Value(#b)),
+                    Node::Str(l) => quote!(#p::dynamic(#l)),
+                    Node::Expr(e, _) => quote!(#p::core::Dynamic::Value(#e)),
+                    other => {
+                        self.err(
+                            other.span(),
+                            format!("expected a `{{% .. %}}` string for `{key}`"),
+                        );
+                        quote!(#p::core::Dynamic::Value(true))
+                    }
+                };
+                quote!(#p::core::Condition::Jsonata(#c))
+            }
+            ValueKind::True | ValueKind::Boolean | ValueKind::Rules | ValueKind::Comparison(_) => {
+                self.unsupported(f.key_span, key, "this position");
+                return None;
+            }
+        })
+    }
+
+    /// A nested object: `Type::builder()…build()`, or an interpolated `(expr)`.
+    fn object(&mut self, v: &Node, spec: &'static ObjectSpec, jsonata: bool) -> TokenStream {
+        match v {
+            Node::Expr(e, _) if !LITERAL_ONLY.contains(&spec.name) => quote!((#e)),
+            Node::Object(fields, span) => self.builder(spec, fields, *span, jsonata),
+            other => {
+                let message = if spec.slot("States").is_some() {
+                    format!(
+                        "expected `{{ StartAt: .., States: {{ .. }} }}` for {}",
+                        owner(spec)
+                    )
+                } else {
+                    format!("expected `{{ .. }}` for {}", owner(spec))
+                };
+                self.err(other.span(), message);
+                quote!(())
+            }
+        }
     }
 
     fn states(&mut self, node: &Node, jsonata: bool) -> TokenStream {
@@ -232,18 +374,10 @@ impl Expander {
         match names.as_slice() {
             ["bedrock", "InvokeModel"] => self.invoke_model(t, jsonata),
             ["bedrock", "CreateModelCustomizationJob"] => self.customization(t, jsonata),
-            [ty] if crate::valid::STATE_TYPES.contains(ty) => {
-                let ty_ident = format_ident!("{}", *ty);
-                let calls: Vec<TokenStream> = t
-                    .fields
-                    .iter()
-                    .filter_map(|f| self.field(f, ty, jsonata))
-                    .map(|s| {
-                        let (n, v) = (s.name, s.value);
-                        quote!(.#n(#v))
-                    })
-                    .collect();
-                quote!(#p::core::State::from(#p::core::#ty_ident::builder() #(#calls)* .build()))
+            [ty] if vocabulary::state(ty).is_some() => {
+                let spec = vocabulary::state(ty).unwrap_or(Task::SPEC);
+                let b = self.builder(spec, &t.fields, t.span, jsonata);
+                quote!(#p::core::State::from(#b))
             }
             _ => {
                 self.err(t.span, "unknown state type");
@@ -414,170 +548,14 @@ impl Expander {
         }
     }
 
-    /// One field of a state: its setter and value.
+    /// One field of a state of type `ty` (the typed Bedrock tasks' own
+    /// Task fields), from the vocabulary.
     fn field(&mut self, f: &Field, ty: &str, jsonata: bool) -> Option<Setter> {
-        let p = p();
-        let v = &f.value;
-        match (f.key.as_str(), ty) {
-            ("Comment", _) => setter("comment", self.string(v)),
-            ("Label", "Map") => setter("label", self.string(v)),
-            ("QueryLanguage", _) => setter("query_language", self.query_language(v)),
-            ("Resource", _) => setter("resource", self.string(v)),
-            ("InputPath", _) => setter("input_path", self.path(v, "Path")),
-            ("OutputPath", _) => setter("output_path", self.path(v, "Path")),
-            ("ResultPath", _) => setter("result_path", self.path(v, "ReferencePath")),
-            ("Parameters", "Map") => {
-                let j = self.json(v);
-                setter(
-                    "item_selector",
-                    quote!(#p::core::ItemSelector::Parameters(#p::core::PayloadTemplate::from(#j))),
-                )
-            }
-            ("Parameters" | "ResultSelector", _) => {
-                let j = self.json(v);
-                setter(&snake(&f.key), quote!(#p::core::PayloadTemplate::from(#j)))
-            }
-            ("Arguments" | "Output" | "Result", _) => setter(&snake(&f.key), self.json(v)),
-            ("Assign", _) => {
-                let j = self.json(v);
-                setter("assign", quote!(#p::assign(#j)))
-            }
-            ("TimeoutSeconds" | "HeartbeatSeconds", _) => {
-                let which = format_ident!("{}", f.key.trim_end_matches("Seconds"));
-                let o = self.or_u64(v);
-                setter(
-                    &snake(which.to_string().as_str()),
-                    quote!(#p::core::#which::Seconds(#o)),
-                )
-            }
-            ("TimeoutSecondsPath" | "HeartbeatSecondsPath", _) => {
-                let which = format_ident!("{}", f.key.trim_end_matches("SecondsPath"));
-                let r = self.path(v, "ReferencePath");
-                setter(
-                    &snake(which.to_string().as_str()),
-                    quote!(#p::core::#which::Path(#r)),
-                )
-            }
-            ("Retry", _) => {
-                let items = self.list(v, "Retry", Self::retrier);
-                setter("retry", quote!(::std::vec![#(#items),*]))
-            }
-            ("Catch", _) => {
-                let items = self.list(v, "Catch", Self::catcher);
-                setter("catch", quote!(::std::vec![#(#items),*]))
-            }
-            ("Next", _) => {
-                let n = self.name(v);
-                setter("transition", quote!(#p::core::Transition::next(#n)))
-            }
-            ("End", _) => match v {
-                Node::Bool(true, _) => setter("transition", quote!(#p::core::Transition::End)),
-                Node::Bool(false, _) => None,
-                other => {
-                    self.err(other.span(), "expected `true` for `End`");
-                    None
-                }
-            },
-            ("Choices", "Choice") => {
-                let items = self.list(v, "Choices", |s, n| s.choice_rule(n));
-                setter("choices", quote!(::std::vec![#(#items),*]))
-            }
-            ("Default", "Choice") => setter("default", self.name(v)),
-            ("Seconds", "Wait") => {
-                let o = self.or_u64(v);
-                setter("duration", quote!(#p::core::WaitDuration::Seconds(#o)))
-            }
-            ("Timestamp", "Wait") => {
-                let o = self.or_string(v);
-                setter("duration", quote!(#p::core::WaitDuration::Timestamp(#o)))
-            }
-            ("SecondsPath" | "TimestampPath", "Wait") => {
-                let variant = format_ident!("{}", f.key);
-                let r = self.path(v, "ReferencePath");
-                setter("duration", quote!(#p::core::WaitDuration::#variant(#r)))
-            }
-            ("Error", "Fail") => {
-                let o = self.or_string(v);
-                setter("error", quote!(#p::core::FailError::Error(#o)))
-            }
-            ("Cause", "Fail") => {
-                let o = self.or_string(v);
-                setter("cause", quote!(#p::core::FailCause::Cause(#o)))
-            }
-            ("ErrorPath", "Fail") => {
-                let r = self.path(v, "Path");
-                setter("error", quote!(#p::core::FailError::ErrorPath(#r)))
-            }
-            ("CausePath", "Fail") => {
-                let r = self.path(v, "Path");
-                setter("cause", quote!(#p::core::FailCause::CausePath(#r)))
-            }
-            ("Branches", "Parallel") => {
-                let items = self.list(v, "Branches", |s, n| s.scope(n, "branch", jsonata));
-                setter("branches", quote!(::std::vec![#(#items),*]))
-            }
-            ("ItemProcessor" | "Iterator", "Map") => {
-                let variant = format_ident!("{}", f.key);
-                let s = self.scope(v, "processor", jsonata);
-                setter("processor", quote!(#p::core::ProcessorField::#variant(#s)))
-            }
-            ("ItemsPath", "Map") => {
-                let r = self.path(v, "ReferencePath");
-                setter("items", quote!(#p::core::Items::ItemsPath(#r)))
-            }
-            ("Items", "Map") => {
-                let value = match v {
-                    Node::Array(items, _) => {
-                        let items: Vec<TokenStream> = items.iter().map(|i| self.json(i)).collect();
-                        quote!(#p::core::Dynamic::Value(::std::vec![#(#items),*]))
-                    }
-                    Node::Str(l) => quote!(#p::dynamic(#l)),
-                    Node::Expr(e, _) => quote!(#p::core::Dynamic::Value(#e)),
-                    other => {
-                        self.err(
-                            other.span(),
-                            "expected an array or a JSONata string for `Items`",
-                        );
-                        quote!(())
-                    }
-                };
-                setter("items", quote!(#p::core::Items::Items(#value)))
-            }
-            ("ItemSelector", "Map") => {
-                let j = self.json(v);
-                setter(
-                    "item_selector",
-                    quote!(#p::core::ItemSelector::ItemSelector(#j)),
-                )
-            }
-            ("MaxConcurrency", "Map") => {
-                let o = self.or_u64(v);
-                setter(
-                    "max_concurrency",
-                    quote!(#p::core::MaxConcurrency::MaxConcurrency(#o)),
-                )
-            }
-            ("MaxConcurrencyPath", "Map") => {
-                let r = self.path(v, "ReferencePath");
-                setter(
-                    "max_concurrency",
-                    quote!(#p::core::MaxConcurrency::MaxConcurrencyPath(#r)),
-                )
-            }
-            ("Credentials", "Task") => setter("credentials", self.credentials(v)),
-            ("ItemReader", "Map") => setter("item_reader", self.item_reader(v)),
-            ("ItemBatcher", "Map") => setter("item_batcher", self.item_batcher(v)),
-            ("ResultWriter", "Map") => setter("result_writer", self.result_writer(v)),
-            ("ToleratedFailurePercentage" | "ToleratedFailurePercentagePath", "Map") => {
-                let (name, value) = self.value_or_path(&f.key, v, Self::or_number);
-                setter(&name, value)
-            }
-            ("ToleratedFailureCount" | "ToleratedFailureCountPath", "Map") => {
-                let (name, value) = self.value_or_path(&f.key, v, Self::or_u64);
-                setter(&name, value)
-            }
-            (other, ty) => {
-                self.unsupported(f.key_span, other, &format!("a {ty} state"));
+        let spec = vocabulary::state(ty).unwrap_or(Task::SPEC);
+        match spec.field(&f.key) {
+            Some(field) => self.setter(spec, field, f, jsonata),
+            None => {
+                self.unsupported(f.key_span, &f.key, &owner(spec));
                 None
             }
         }
@@ -877,266 +855,33 @@ impl Expander {
         }
     }
 
-    /// `Credentials: { RoleArn: "arn:.." }` / `{ "RoleArn.$": "$.." }`.
-    fn credentials(&mut self, v: &Node) -> TokenStream {
-        let p = p();
-        if let Node::Expr(e, _) = v {
-            return quote!((#e));
-        }
-        let mut role = None;
-        for f in self.fields_of(v, "`Credentials`") {
-            let v = &f.value;
-            match f.key.as_str() {
-                "RoleArn" => {
-                    let value = match v {
-                        Node::Str(l) => quote!(#p::dynamic_string(#l)),
-                        Node::Expr(e, _) => {
-                            quote!(#p::core::Dynamic::<::std::string::String>::Value(
-                                ::core::convert::Into::into(#e)
-                            ))
-                        }
-                        other => {
-                            self.err(
-                                other.span(),
-                                "expected a role ARN string or `(expr)` for `RoleArn`",
-                            );
-                            continue;
-                        }
-                    };
-                    role = Some(quote!(#p::core::RoleArn::Value(#value)));
-                }
-                "RoleArn.$" => {
-                    let r = self.path(v, "Path");
-                    role = Some(quote!(#p::core::RoleArn::Path(#r)));
-                }
-                other => self.unsupported(f.key_span, other, "`Credentials`"),
-            }
-        }
-        match role {
-            Some(r) => quote!(#p::core::Credentials::builder().role_arn(#r).build()),
-            None => {
-                self.err(v.span(), "`Credentials` needs `RoleArn` or `\"RoleArn.$\"`");
-                quote!(#p::core::Credentials::builder().role_arn("").build())
-            }
-        }
-    }
-
-    /// `ItemReader: { Resource, Parameters | Arguments, ReaderConfig }`.
-    fn item_reader(&mut self, v: &Node) -> TokenStream {
-        let p = p();
-        if let Node::Expr(e, _) = v {
-            return quote!((#e));
-        }
-        let mut calls = Vec::new();
-        let mut resource = false;
-        for f in self.fields_of(v, "`ItemReader`") {
-            let v = &f.value;
-            let call = match f.key.as_str() {
-                "Resource" => {
-                    resource = true;
-                    let s = self.string(v);
-                    quote!(.resource(#s))
-                }
-                "Parameters" => {
-                    let j = self.json(v);
-                    quote!(.parameters(#p::core::PayloadTemplate::from(#j)))
-                }
-                "Arguments" => {
-                    let j = self.json(v);
-                    quote!(.arguments(#j))
-                }
-                "ReaderConfig" => {
-                    let c = self.reader_config(v);
-                    quote!(.reader_config(#c))
-                }
-                other => {
-                    self.unsupported(f.key_span, other, "`ItemReader`");
-                    continue;
-                }
-            };
-            calls.push(call);
-        }
-        if !resource {
-            self.err(v.span(), "an `ItemReader` needs `Resource`");
-            calls.push(quote!(.resource("")));
-        }
-        quote!(#p::core::ItemReader::builder() #(#calls)* .build())
-    }
-
-    /// `ReaderConfig: { InputType, CSVHeaderLocation, CSVHeaders, CSVDelimiter, MaxItems | MaxItemsPath, ManifestType, Transformation }`.
-    fn reader_config(&mut self, v: &Node) -> TokenStream {
-        let p = p();
-        if let Node::Expr(e, _) = v {
-            return quote!((#e));
-        }
-        let mut calls = Vec::new();
-        for f in self.fields_of(v, "`ReaderConfig`") {
-            let v = &f.value;
-            let call = match f.key.as_str() {
-                "InputType" | "ManifestType" | "Transformation" => {
-                    let n = format_ident!("{}", snake(&f.key));
-                    let s = self.string(v);
-                    quote!(.#n(#s))
-                }
-                "CSVHeaderLocation" => {
-                    let e = self.enum_value(
-                        v,
-                        "CSVHeaderLocation",
-                        quote!(#p::core::CsvHeaderLocation),
-                        &[("FIRST_ROW", "FirstRow"), ("GIVEN", "Given")],
-                    );
-                    quote!(.csv_header_location(#e))
-                }
-                "CSVDelimiter" => {
-                    let e = self.enum_value(
-                        v,
-                        "CSVDelimiter",
-                        quote!(#p::core::CsvDelimiter),
-                        &[
-                            ("COMMA", "Comma"),
-                            ("PIPE", "Pipe"),
-                            ("SEMICOLON", "Semicolon"),
-                            ("SPACE", "Space"),
-                            ("TAB", "Tab"),
-                        ],
-                    );
-                    quote!(.csv_delimiter(#e))
-                }
-                "CSVHeaders" => {
-                    let value = match v {
-                        Node::Expr(e, _) => quote!((#e)),
-                        _ => {
-                            let items = self.list(v, "CSVHeaders", |s, n| {
-                                let h = s.string(n);
-                                quote!(::std::string::String::from(#h))
-                            });
-                            quote!(::std::vec![#(#items),*])
-                        }
-                    };
-                    quote!(.csv_headers(#value))
-                }
-                "MaxItems" | "MaxItemsPath" => {
-                    let (name, value) = self.value_or_path(&f.key, v, Self::or_u64);
-                    let name = format_ident!("{}", name);
-                    quote!(.#name(#value))
-                }
-                other => {
-                    self.unsupported(f.key_span, other, "`ReaderConfig`");
-                    continue;
-                }
-            };
-            calls.push(call);
-        }
-        quote!(#p::core::ReaderConfig::builder() #(#calls)* .build())
-    }
-
-    /// `ItemBatcher: { MaxItemsPerBatch(Path), MaxInputBytesPerBatch(Path), BatchInput }`.
-    fn item_batcher(&mut self, v: &Node) -> TokenStream {
-        let p = p();
-        if let Node::Expr(e, _) = v {
-            return quote!((#e));
-        }
-        let mut calls = Vec::new();
-        for f in self.fields_of(v, "`ItemBatcher`") {
-            let v = &f.value;
-            let call = match f.key.as_str() {
-                "MaxItemsPerBatch"
-                | "MaxInputBytesPerBatch"
-                | "MaxItemsPerBatchPath"
-                | "MaxInputBytesPerBatchPath" => {
-                    let (name, value) = self.value_or_path(&f.key, v, Self::or_u64);
-                    let name = format_ident!("{}", name);
-                    quote!(.#name(#value))
-                }
-                "BatchInput" => {
-                    let j = self.json(v);
-                    quote!(.batch_input(#j))
-                }
-                other => {
-                    self.unsupported(f.key_span, other, "`ItemBatcher`");
-                    continue;
-                }
-            };
-            calls.push(call);
-        }
-        quote!(#p::core::ItemBatcher::builder() #(#calls)* .build())
-    }
-
-    /// `ResultWriter: { Resource, Parameters | Arguments, WriterConfig: { OutputType, Transformation } }`.
-    fn result_writer(&mut self, v: &Node) -> TokenStream {
-        let p = p();
-        if let Node::Expr(e, _) = v {
-            return quote!((#e));
-        }
-        let mut calls = Vec::new();
-        for f in self.fields_of(v, "`ResultWriter`") {
-            let v = &f.value;
-            let call = match f.key.as_str() {
-                "Resource" => {
-                    let s = self.string(v);
-                    quote!(.resource(#s))
-                }
-                "Parameters" => {
-                    let j = self.json(v);
-                    quote!(.parameters(#p::core::PayloadTemplate::from(#j)))
-                }
-                "Arguments" => {
-                    let j = self.json(v);
-                    quote!(.arguments(#j))
-                }
-                "WriterConfig" => {
-                    let c = match v {
-                        Node::Expr(e, _) => quote!((#e)),
-                        _ => {
-                            let mut wc = Vec::new();
-                            for g in self.fields_of(v, "`WriterConfig`") {
-                                match g.key.as_str() {
-                                    "OutputType" | "Transformation" => {
-                                        let n = format_ident!("{}", snake(&g.key));
-                                        let s = self.string(&g.value);
-                                        wc.push(quote!(.#n(#s)));
-                                    }
-                                    other => self.unsupported(g.key_span, other, "`WriterConfig`"),
-                                }
-                            }
-                            quote!(#p::core::WriterConfig::builder() #(#wc)* .build())
-                        }
-                    };
-                    quote!(.writer_config(#c))
-                }
-                other => {
-                    self.unsupported(f.key_span, other, "`ResultWriter`");
-                    continue;
-                }
-            };
-            calls.push(call);
-        }
-        quote!(#p::core::ResultWriter::builder() #(#calls)* .build())
-    }
-
-    /// An enum written as its ASL name (`"GIVEN"`), or `(expr)`.
+    /// An enum written as its ASL name (`"GIVEN"`), or `(expr)` (outside
+    /// [`LITERAL_ONLY`] objects).
     fn enum_value(
         &mut self,
         v: &Node,
         key: &str,
-        ty: TokenStream,
-        names: &[(&str, &str)],
-    ) -> TokenStream {
-        if let Node::Expr(e, _) = v {
-            return quote!((#e));
+        e: &'static EnumSpec,
+        literal: bool,
+    ) -> Option<TokenStream> {
+        let p = p();
+        if let Node::Expr(ex, _) = v {
+            if !literal {
+                return Some(quote!((#ex)));
+            }
         }
         let text = v.as_text();
-        if let Some((_, variant)) = names.iter().find(|(n, _)| Some(*n) == text.as_deref()) {
-            let variant = format_ident!("{}", variant);
-            return quote!(#ty::#variant);
+        if let Some((_, variant)) = e.values.iter().find(|(n, _)| Some(*n) == text.as_deref()) {
+            let (ty, variant) = (format_ident!("{}", e.name), format_ident!("{}", variant));
+            return Some(quote!(#p::core::#ty::#variant));
         }
-        let expected: Vec<String> = names.iter().map(|(n, _)| format!("`\"{n}\"`")).collect();
-        self.err(
-            v.span(),
-            format!("expected one of {} for `{key}`", expected.join(", ")),
-        );
-        let variant = format_ident!("{}", names.first().map_or("Comma", |(_, v)| *v));
-        quote!(#ty::#variant)
+        let names: Vec<String> = e.values.iter().map(|(n, _)| format!("`\"{n}\"`")).collect();
+        let expected = match names.as_slice() {
+            [a, b] => format!("{a} or {b}"),
+            _ => format!("one of {}", names.join(", ")),
+        };
+        self.err(v.span(), format!("expected {expected} for `{key}`"));
+        None
     }
 
     fn list(
@@ -1186,163 +931,18 @@ impl Expander {
         }
     }
 
-    fn retrier(&mut self, v: &Node) -> TokenStream {
-        let p = p();
-        let mut calls = Vec::new();
-        for f in self.fields_of(v, "a retrier") {
-            let v = &f.value;
-            let call = match f.key.as_str() {
-                "ErrorEquals" => {
-                    let e = self.error_equals(v);
-                    quote!(.error_equals(#e))
-                }
-                "IntervalSeconds" | "MaxAttempts" | "MaxDelaySeconds" => {
-                    let n = format_ident!("{}", snake(&f.key));
-                    let u = self.u64(v);
-                    quote!(.#n(#u))
-                }
-                "BackoffRate" => {
-                    let r = match v {
-                        Node::Num(Num::Unsigned(u), _) => {
-                            let l = Literal::f64_suffixed(*u as f64);
-                            quote!(#l)
-                        }
-                        Node::Num(Num::Float(x), _) => {
-                            let l = Literal::f64_suffixed(*x);
-                            quote!(#l)
-                        }
-                        Node::Expr(e, _) => quote!((#e)),
-                        other => {
-                            self.err(other.span(), "expected a number for `BackoffRate`");
-                            quote!(2.0)
-                        }
-                    };
-                    quote!(.backoff_rate(#r))
-                }
-                "JitterStrategy" => {
-                    let j = match v.as_text().as_deref() {
-                        Some("FULL") => quote!(#p::core::JitterStrategy::Full),
-                        Some("NONE") => quote!(#p::core::JitterStrategy::None),
-                        _ => {
-                            self.err(
-                                v.span(),
-                                "expected `\"FULL\"` or `\"NONE\"` for `JitterStrategy`",
-                            );
-                            continue;
-                        }
-                    };
-                    quote!(.jitter_strategy(#j))
-                }
-                "Comment" => {
-                    let s = self.string(v);
-                    quote!(.comment(#s))
-                }
-                other => {
-                    self.unsupported(f.key_span, other, "a retrier");
-                    continue;
-                }
-            };
-            calls.push(call);
-        }
-        quote!(#p::core::Retrier::builder() #(#calls)* .build())
-    }
-
-    fn catcher(&mut self, v: &Node) -> TokenStream {
-        let p = p();
-        let mut calls = Vec::new();
-        for f in self.fields_of(v, "a catcher") {
-            let v = &f.value;
-            let call = match f.key.as_str() {
-                "ErrorEquals" => {
-                    let e = self.error_equals(v);
-                    quote!(.error_equals(#e))
-                }
-                "Next" => {
-                    let n = self.name(v);
-                    quote!(.next(#n))
-                }
-                "ResultPath" => {
-                    let r = self.path(v, "ReferencePath");
-                    quote!(.result_path(#r))
-                }
-                "Output" => {
-                    let j = self.json(v);
-                    quote!(.output(#j))
-                }
-                "Assign" => {
-                    let j = self.json(v);
-                    quote!(.assign(#p::assign(#j)))
-                }
-                "Comment" => {
-                    let s = self.string(v);
-                    quote!(.comment(#s))
-                }
-                other => {
-                    self.unsupported(f.key_span, other, "a catcher");
-                    continue;
-                }
-            };
-            calls.push(call);
-        }
-        quote!(#p::core::Catcher::builder() #(#calls)* .build())
-    }
-
-    fn choice_rule(&mut self, v: &Node) -> TokenStream {
-        let p = p();
-        let span = v.span();
-        let mut calls = Vec::new();
-        let mut expr_fields = Vec::new();
-        for f in self.fields_of(v, "a choice rule") {
-            let v = &f.value;
-            match f.key.as_str() {
-                "Next" => {
-                    let n = self.name(v);
-                    calls.push(quote!(.next(#n)));
-                }
-                "Comment" => {
-                    let s = self.string(v);
-                    calls.push(quote!(.comment(#s)));
-                }
-                "Output" => {
-                    let j = self.json(v);
-                    calls.push(quote!(.output(#j)));
-                }
-                "Assign" => {
-                    let j = self.json(v);
-                    calls.push(quote!(.assign(#p::assign(#j))));
-                }
-                "Condition" => {
-                    let c = match v {
-                        Node::Bool(b, _) => quote!(#p::core::Dynamic::Value(#b)),
-                        Node::Str(l) => quote!(#p::dynamic(#l)),
-                        Node::Expr(e, _) => quote!(#p::core::Dynamic::Value(#e)),
-                        other => {
-                            self.err(other.span(), "expected a `{% .. %}` string for `Condition`");
-                            quote!(#p::core::Dynamic::Value(true))
-                        }
-                    };
-                    calls.push(quote!(.condition(#p::core::Condition::Jsonata(#c))));
-                }
-                _ => expr_fields.push(f),
-            }
-        }
-        if !expr_fields.is_empty() {
-            let e = self.bool_expr(&expr_fields, span);
-            calls.push(quote!(.condition(#p::core::Condition::JsonPath(#e))));
-        }
-        quote!(#p::core::ChoiceRule::builder() #(#calls)* .build())
-    }
-
-    /// A JSONPath Choice rule: `And`/`Or`/`Not`, or `Variable` and one comparator.
+    /// A JSONPath Choice rule: `And`/`Or`/`Not`, or `Variable` and one
+    /// comparator (its operand's kind from the vocabulary).
     fn bool_expr(&mut self, fields: &[&Field], span: Span) -> TokenStream {
         let p = p();
         let mut variable = None;
         let mut out = None;
         for f in fields {
             let v = &f.value;
-            match f.key.as_str() {
-                "Variable" => variable = Some(self.path(v, "Path")),
-                "And" | "Or" => {
+            let kind = ChoiceRule::SPEC.field(&f.key).map(|x| x.kind);
+            match (f.key.as_str(), kind) {
+                ("Variable", _) => variable = Some(self.path(v, "Path")),
+                ("And" | "Or", _) => {
                     let op = format_ident!("{}", f.key);
                     let items = self.list(v, &f.key, |s, n| {
                         let e = s.nested(n);
@@ -1350,16 +950,16 @@ impl Expander {
                     });
                     out = Some(quote!(#p::core::BoolExpr::#op(::std::vec![#(#items),*])));
                 }
-                "Not" => {
+                ("Not", _) => {
                     let e = self.nested(v);
                     out = Some(
                         quote!(#p::core::BoolExpr::Not(::std::boxed::Box::new(#p::core::NestedRule::from(#e)))),
                     );
                 }
-                op => match self.comparator(op, v) {
-                    Some(c) => out = Some(c),
-                    None => self.unsupported(f.key_span, op, "a choice rule"),
-                },
+                (op, Some(ValueKind::Comparison(operand))) => {
+                    out = Some(self.comparator(op, operand, v));
+                }
+                (op, _) => self.unsupported(f.key_span, op, "a choice rule"),
             }
         }
         match (out, variable) {
@@ -1379,48 +979,17 @@ impl Expander {
         self.bool_expr(&fields, v.span())
     }
 
-    /// `Comparator::Name(value)`, typed by the operator's name.
-    fn comparator(&mut self, op: &str, v: &Node) -> Option<TokenStream> {
+    /// `Comparator::Name(value)`, the value of the operand's kind.
+    fn comparator(&mut self, op: &str, operand: &ValueKind, v: &Node) -> TokenStream {
         let p = p();
-        const OPS: &[&str] = &[
-            "StringEquals",
-            "StringLessThan",
-            "StringGreaterThan",
-            "StringLessThanEquals",
-            "StringGreaterThanEquals",
-            "NumericEquals",
-            "NumericLessThan",
-            "NumericGreaterThan",
-            "NumericLessThanEquals",
-            "NumericGreaterThanEquals",
-            "BooleanEquals",
-            "TimestampEquals",
-            "TimestampLessThan",
-            "TimestampGreaterThan",
-            "TimestampLessThanEquals",
-            "TimestampGreaterThanEquals",
-        ];
-        const TESTS: &[&str] = &[
-            "StringMatches",
-            "IsNull",
-            "IsPresent",
-            "IsNumeric",
-            "IsString",
-            "IsBoolean",
-            "IsTimestamp",
-        ];
-        let base = op.strip_suffix("Path").unwrap_or(op);
-        if !(OPS.contains(&base) || (TESTS.contains(&op))) {
-            return None;
-        }
         let variant = format_ident!("{}", op);
-        let value = if op.ends_with("Path") && OPS.contains(&base) {
-            self.path(v, "ReferencePath")
-        } else if op.starts_with("String") || op.starts_with("Timestamp") {
-            let s = self.string(v);
-            quote!(::std::string::String::from(#s))
-        } else if op.starts_with("Numeric") {
-            match v {
+        let value = match operand {
+            ValueKind::ReferencePath => self.path(v, "ReferencePath"),
+            ValueKind::Text => {
+                let s = self.string(v);
+                quote!(::std::string::String::from(#s))
+            }
+            ValueKind::Number => match v {
                 Node::Num(Num::Unsigned(u), _) => quote!(#p::serde_json::Number::from(#u)),
                 Node::Num(Num::Signed(i), _) => quote!(#p::serde_json::Number::from(#i)),
                 Node::Num(Num::Float(x), _) => {
@@ -1432,9 +1001,8 @@ impl Expander {
                     self.err(other.span(), format!("expected a number for `{op}`"));
                     quote!(#p::serde_json::Number::from(0u64))
                 }
-            }
-        } else {
-            match v {
+            },
+            _ => match v {
                 Node::Bool(b, _) => quote!(#b),
                 Node::Expr(e, _) => quote!((#e)),
                 other => {
@@ -1444,12 +1012,10 @@ impl Expander {
                     );
                     quote!(true)
                 }
-            }
+            },
         };
-        Some(quote!(#p::core::Comparator::#variant(#value)))
+        quote!(#p::core::Comparator::#variant(#value))
     }
-
-    // ---- scalar values ----
 
     /// A state name: an identifier or a string literal.
     fn name(&mut self, v: &Node) -> TokenStream {
@@ -1490,28 +1056,6 @@ impl Expander {
                 quote!(0u64)
             }
         }
-    }
-
-    /// A field of the model's "value or `*Path`" enums, named after the
-    /// field with variants `Foo` and `FooPath` (`MaxItems`, `MaxItemsPerBatch`,
-    /// `ToleratedFailureCount`, …): returns the setter name and
-    /// `core::Foo::Foo(literal)` or `core::Foo::FooPath(path)`.
-    fn value_or_path(
-        &mut self,
-        key: &str,
-        v: &Node,
-        literal: fn(&mut Self, &Node) -> TokenStream,
-    ) -> (String, TokenStream) {
-        let p = p();
-        let base = key.strip_suffix("Path").unwrap_or(key);
-        let ty = format_ident!("{}", base);
-        let variant = format_ident!("{}", key);
-        let value = if key.ends_with("Path") {
-            self.path(v, "ReferencePath")
-        } else {
-            literal(self, v)
-        };
-        (snake(base), quote!(#p::core::#ty::#variant(#value)))
     }
 
     fn or_u64(&mut self, v: &Node) -> TokenStream {

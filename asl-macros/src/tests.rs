@@ -4,7 +4,12 @@
 //! formatted by rustfmt when it is installed); regenerate them with
 //! `ASL_SNAPSHOTS=overwrite cargo test -p asl-macros`. Never hand-edit.
 
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -320,4 +325,105 @@ fn never_panics_on_odd_values() {
             let _ = crate::state_machine_impl(quote!(#k: #v));
         }
     }
+}
+
+/// A DSL value of each kind.
+fn sample(kind: &asl_core::vocabulary::ValueKind) -> String {
+    use asl_core::vocabulary::ValueKind as K;
+    match kind {
+        K::Text | K::DynamicText => "\"text\"".to_owned(),
+        K::StateName => "B".to_owned(),
+        K::QueryLanguage => "\"JSONPath\"".to_owned(),
+        K::Resource => "\"arn:aws:states:::lambda:invoke\"".to_owned(),
+        K::Path | K::NullablePath => "\"$\"".to_owned(),
+        K::ReferencePath | K::NullableReferencePath => "\"$.x\"".to_owned(),
+        K::PayloadTemplate | K::Json | K::Assign => "{}".to_owned(),
+        K::Integer { .. } | K::DynamicInteger { .. } => "1".to_owned(),
+        K::Number | K::DynamicNumber => "2".to_owned(),
+        K::Boolean | K::True | K::DynamicBoolean => "true".to_owned(),
+        K::ErrorNames | K::Texts => "[\"States.ALL\"]".to_owned(),
+        K::Enum(e) => format!("{:?}", e.values[0].0),
+        K::Object(spec) => format!("{{ {} }}", minimal(spec)),
+        K::List(spec) => format!("[{{ {} }}]", minimal(spec)),
+        K::States => "{ X: Succeed {} }".to_owned(),
+        K::DynamicArray => "[]".to_owned(),
+        K::Rules => "[{ Variable: \"$.x\", IsPresent: true }]".to_owned(),
+        K::Comparison(operand) => sample(operand),
+    }
+}
+
+/// The required fields of an object, as DSL fields.
+fn minimal(spec: &asl_core::vocabulary::ObjectSpec) -> String {
+    use asl_core::vocabulary::Shape;
+    let mut out = Vec::new();
+    for slot in spec.slots.iter().filter(|s| s.required) {
+        match slot.shape {
+            Shape::Special("Transition") => {}
+            Shape::Special("Condition") => {
+                out.push("Variable: \"$.x\", IsPresent: true".to_owned())
+            }
+            _ => out.push(format!(
+                "{:?}: {}",
+                slot.members[0].json,
+                sample(&slot.members[0].kind)
+            )),
+        }
+    }
+    out.join(", ")
+}
+
+/// The macro's key table is the vocabulary: every field of every object
+/// expands to its builder call, without an error.
+#[test]
+fn every_field_of_the_vocabulary_expands() {
+    use asl_core::vocabulary::{self, Described, Shape};
+    let objects =
+        std::iter::once(asl_core::StateMachine::SPEC).chain(vocabulary::objects().iter().copied());
+    let mut checked = 0;
+    for spec in objects {
+        for field in spec.fields() {
+            let slot = spec.slot(field.json).unwrap();
+            let mut fields: Vec<String> = spec
+                .slots
+                .iter()
+                .filter(|s| s.required && !std::ptr::eq(*s, slot))
+                .filter_map(|s| match s.shape {
+                    Shape::Special("Condition") => {
+                        Some("Variable: \"$.x\", IsPresent: true".to_owned())
+                    }
+                    Shape::Special(_) => None,
+                    _ => Some(format!(
+                        "{:?}: {}",
+                        s.members[0].json,
+                        sample(&s.members[0].kind)
+                    )),
+                })
+                .collect();
+            let value = match (slot.shape, field.json) {
+                (Shape::Special("Condition"), "Variable") => {
+                    fields.push("IsPresent: true".to_owned());
+                    sample(&field.kind)
+                }
+                (Shape::Special("Condition"), "Not") => {
+                    "{ Variable: \"$.x\", IsPresent: true }".to_owned()
+                }
+                (Shape::Special("Condition"), "Condition" | "And" | "Or") => sample(&field.kind),
+                (Shape::Special("Condition"), _) => {
+                    fields.push("Variable: \"$.x\"".to_owned());
+                    sample(&field.kind)
+                }
+                _ => sample(&field.kind),
+            };
+            fields.push(format!("{:?}: {value}", field.json));
+            let body: crate::parse::Body = syn::parse_str(&fields.join(", ")).unwrap();
+            let mut ex = crate::expand::Expander::default();
+            let calls = ex.object_calls(spec, &body.0);
+            let what = format!("{}.{}", spec.name, field.json);
+            let errors: Vec<String> = ex.errors.iter().map(ToString::to_string).collect();
+            assert!(errors.is_empty(), "{what}: {errors:?}");
+            assert!(calls.contains(field.rust), "{what}: {calls}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 150, "{checked}");
 }

@@ -69,27 +69,33 @@ pub const CUSTOMIZATION_REQUEST: &[&str] = &[
     "CustomizationConfig",
 ];
 
-/// The eight ASL state types.
-pub const STATE_TYPES: &[&str] = &[
-    "Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map",
-];
-
-/// Fields whose values are JSON payloads (their content is free-form).
-const PAYLOADS: &[&str] = &[
-    "Parameters",
-    "ResultSelector",
-    "ItemSelector",
-    "Arguments",
-    "Output",
-    "Result",
-    "Assign",
+/// The Bedrock request fields whose values are JSON payloads.
+const BEDROCK_PAYLOADS: &[&str] = &[
     "Body",
-    "Items",
-    "BatchInput",
     "HyperParameters",
     "VpcConfig",
     "CustomizationConfig",
 ];
+
+/// Whether the value of `key` is a free-form JSON payload: a payload in the
+/// vocabulary (`Parameters`, `Output`, `Assign`, `Items`, …, in any object)
+/// or in a Bedrock request.
+fn is_payload(key: &str) -> bool {
+    static KEYS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        let root = <asl_core::StateMachine as asl_core::vocabulary::Described>::SPEC;
+        let mut keys: Vec<&'static str> = std::iter::once(root)
+            .chain(asl_core::vocabulary::objects().iter().copied())
+            .flat_map(|o| o.fields())
+            .filter(|f| f.kind.is_payload())
+            .map(|f| f.json)
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    });
+    BEDROCK_PAYLOADS.contains(&key) || keys.binary_search(&key).is_ok()
+}
 
 /// The skeleton under construction.
 struct Skeleton {
@@ -228,7 +234,7 @@ impl Skeleton {
         let inner = match f.value {
             Node::Expr(..) => ctx,
             _ => Ctx {
-                payload: ctx.payload || PAYLOADS.contains(&f.key.as_str()),
+                payload: ctx.payload || is_payload(&f.key),
                 ..ctx
             },
         };
@@ -294,7 +300,7 @@ impl Skeleton {
             }
         }
         match names.as_slice() {
-            [ty] if STATE_TYPES.contains(ty) => {
+            [ty] if asl_core::vocabulary::state(ty).is_some() => {
                 self.text.push_str("{\"Type\":");
                 self.string(ty);
                 if !t.fields.is_empty() {
