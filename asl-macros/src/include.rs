@@ -27,9 +27,9 @@ pub fn expand(lit: &LitStr) -> Result<TokenStream, Vec<syn::Error>> {
     let report = asl_core::validate_str(&text, &options);
     let errors: Vec<syn::Error> = crate::valid::reported(&report)
         .map(|d| {
-            let at = match asl_core::locate::locate(&text, &d.location) {
-                Some(l) => format!(":{}:{}", l.line, l.column),
-                None => String::new(),
+            let at = match (d.line, d.column) {
+                (Some(line), Some(column)) => format!(":{line}:{column}"),
+                _ => String::new(),
             };
             syn::Error::new(
                 span,

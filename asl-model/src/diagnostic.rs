@@ -21,6 +21,17 @@ pub enum Severity {
 /// let d = Diagnostic::error("MISSING_TRANSITION_TARGET", "/States/A/Next", "missing 'Next' target: B");
 /// assert_eq!(d.severity, Severity::Error);
 /// assert_eq!(d.to_string(), "ERROR MISSING_TRANSITION_TARGET at /States/A/Next: missing 'Next' target: B");
+/// assert_eq!((d.line, d.column), (None, None));
+/// ```
+///
+/// A diagnostic of [`validate_str`](https://docs.rs/asl-core/latest/asl_core/fn.validate_str.html)
+/// also says where its `location` is in the text:
+///
+/// ```
+/// let text = "{\"StartAt\": \"A\", \"States\": {\n  \"A\": {\"Type\": \"Pass\", \"Next\": \"B\"}}}";
+/// let report = asl_core::validate_str(text, &asl_core::Options::default());
+/// let d = report.diagnostics.iter().find(|d| d.location == "/States/A/Next").unwrap();
+/// assert_eq!((d.line, d.column), (Some(2), Some(25)));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct Diagnostic {
@@ -33,6 +44,16 @@ pub struct Diagnostic {
     pub message: String,
     /// JSON pointer of the value at fault (`/` for the document).
     pub location: String,
+    /// The 1-based line of `location` in the text that was validated (for
+    /// an object member, where its key starts; for an array element, the
+    /// element), when there was a text and `location` is in it; for a parse
+    /// error, the error's own line. `None` for a machine validated without
+    /// its text.
+    #[serde(skip)]
+    pub line: Option<usize>,
+    /// The 1-based column, in characters, that goes with [`line`](Self::line).
+    #[serde(skip)]
+    pub column: Option<usize>,
 }
 
 impl Diagnostic {
@@ -47,6 +68,8 @@ impl Diagnostic {
             code,
             message: message.into(),
             location: location.into(),
+            line: None,
+            column: None,
         }
     }
 
@@ -61,12 +84,22 @@ impl Diagnostic {
             code,
             message: message.into(),
             location: location.into(),
+            line: None,
+            column: None,
         }
     }
 
     /// Whether this is an error.
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
+    }
+
+    /// The same diagnostic, with the line and column (both 1-based, the
+    /// column in characters) where its location is in the source text.
+    pub fn at(mut self, line: usize, column: usize) -> Self {
+        self.line = Some(line);
+        self.column = Some(column);
+        self
     }
 }
 

@@ -122,7 +122,7 @@ pub fn validate(machine: &StateMachine, options: &Options) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     run(machine, options, &mut out);
     let text = machine.to_string_pretty();
-    order(out, &text)
+    order(out, &text, false)
 }
 
 /// Parses `text` leniently and checks it: parse errors become diagnostics
@@ -166,7 +166,11 @@ pub fn validate_str(text: &str, options: &Options) -> Report {
             Category::Data => codes::SCHEMA_VALIDATION_FAILED,
             Category::Limit => codes::TOO_DEEPLY_NESTED,
         };
-        out.push(Diagnostic::error(code, e.pointer(), e.message()));
+        let d = Diagnostic::error(code, e.pointer(), e.message());
+        out.push(match e.line() {
+            0 => d,
+            line => d.at(line, e.column()),
+        });
     }
     if let Some(m) = &lenient.machine {
         let mut found = Vec::new();
@@ -186,7 +190,7 @@ pub fn validate_str(text: &str, options: &Options) -> Report {
         }));
     }
     Report {
-        diagnostics: order(out, text),
+        diagnostics: order(out, text, true),
         machine: lenient.machine,
     }
 }
@@ -219,7 +223,8 @@ pub fn validate_slice(bytes: &[u8], options: &Options) -> Report {
                         at.line,
                         at.column
                     ),
-                )],
+                )
+                .at(at.line, at.column)],
                 machine: None,
             }
         }
@@ -297,8 +302,9 @@ fn unresolved(text: &str, subs: &BTreeMap<String, String>, out: &mut Vec<Diagnos
 }
 
 /// Sorts by position in `text` (stable, so rules keep their order for one
-/// value) and drops duplicates.
-fn order(diagnostics: Vec<Diagnostic>, text: &str) -> Vec<Diagnostic> {
+/// value) and drops duplicates; with `positions`, gives each diagnostic
+/// that has none the line and column of its location.
+fn order(diagnostics: Vec<Diagnostic>, text: &str, positions: bool) -> Vec<Diagnostic> {
     let mut seen = HashSet::new();
     let unique: Vec<Diagnostic> = diagnostics
         .into_iter()
@@ -310,6 +316,10 @@ fn order(diagnostics: Vec<Diagnostic>, text: &str) -> Vec<Diagnostic> {
     let mut keyed: Vec<((usize, usize), Diagnostic)> = unique
         .into_iter()
         .map(|d| {
+            let d = match found.get(&d.location) {
+                Some(p) if positions && d.line.is_none() => d.at(p.line, p.column),
+                _ => d,
+            };
             let at = ancestors(&d.location)
                 .find_map(|p| found.get(p))
                 .map_or((0, 0), |pos| (pos.line, pos.column));

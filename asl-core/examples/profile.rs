@@ -1,0 +1,129 @@
+//! A small driver to profile the parser and the validator with callgrind
+//! (instruction counts are repeatable where wall-clock medians are not). It
+//! builds the same ~1 MB definition as `benches/parse.rs`, then runs one
+//! operation on it once (or N times).
+//!
+//! ```text
+//! cargo build --release -p asl-core --example profile
+//! valgrind --tool=callgrind --toggle-collect='*profile::measure*' \
+//!     target/release/examples/profile validate
+//! ```
+//!
+//! Operations: `parse` (`from_str`), `validate` (`validate_str`),
+//! `validate-model` (`validate` on a parsed machine), `serialize`
+//! (`to_string_compact`), and `baseline` (`serde_json::from_str::<Value>`).
+//! `write FILE` writes the definition instead.
+
+use serde_json::{json, Value};
+
+/// A definition of about 1 MB: Task, Choice, Map and Parallel states with
+/// payload templates, retriers and catchers.
+fn big_definition() -> String {
+    let mut states = serde_json::Map::new();
+    let mut i = 0;
+    loop {
+        let next = format!("Step{}", i + 1);
+        let state = match i % 4 {
+            0 => json!({
+                "Type": "Task",
+                "Resource": "arn:aws:states:::bedrock:invokeModel",
+                "Parameters": {
+                    "ModelId": "anthropic.claude-3-haiku-20240307-v1:0",
+                    "Body": {
+                        "anthropic_version": "bedrock-2023-05-31",
+                        "max_tokens": 512,
+                        "messages": [{"role": "user", "content": [
+                            {"type": "text", "text.$": "States.Format('Summarize: {}', $.doc)"}
+                        ]}]
+                    }
+                },
+                "ResultSelector": {"text.$": "$.Body.content[0].text"},
+                "ResultPath": format!("$.step{i}"),
+                "Retry": [{"ErrorEquals": ["Bedrock.ThrottlingException"], "IntervalSeconds": 2,
+                           "MaxAttempts": 5, "BackoffRate": 2.0, "JitterStrategy": "FULL"}],
+                "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Failed", "ResultPath": "$.error"}],
+                "Next": next
+            }),
+            1 => json!({
+                "Type": "Choice",
+                "Choices": [
+                    {"And": [{"Variable": "$.n", "NumericGreaterThan": 3},
+                             {"Variable": "$.s", "StringMatches": "a*b"}], "Next": next},
+                    {"Variable": "$.ok", "BooleanEquals": false, "Next": "Failed"}
+                ],
+                "Default": next
+            }),
+            2 => json!({
+                "Type": "Map",
+                "ItemsPath": "$.items",
+                "MaxConcurrency": 10,
+                "ItemSelector": {"item.$": "$$.Map.Item.Value", "index.$": "$$.Map.Item.Index"},
+                "ItemProcessor": {"StartAt": format!("Inner{i}"), "States": {
+                    format!("Inner{i}"): {"Type": "Pass", "Parameters": {"x.$": "$.item"}, "End": true}
+                }},
+                "ResultPath": null,
+                "Next": next
+            }),
+            _ => json!({
+                "Type": "Parallel",
+                "Branches": [
+                    {"StartAt": format!("A{i}"), "States": {format!("A{i}"): {"Type": "Wait", "Seconds": 1, "End": true}}},
+                    {"StartAt": format!("B{i}"), "States": {format!("B{i}"): {"Type": "Succeed"}}}
+                ],
+                "Next": next
+            }),
+        };
+        states.insert(format!("Step{i}"), state);
+        i += 1;
+        if serde_json::to_string(&states).map_or(0, |s| s.len()) > 1_000_000 {
+            break;
+        }
+    }
+    states.insert(format!("Step{i}"), json!({"Type": "Succeed"}));
+    states.insert("Failed".into(), json!({"Type": "Fail", "Error": "Failed"}));
+    serde_json::to_string_pretty(&json!({"StartAt": "Step0", "States": states})).unwrap_or_default()
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let op = args.next().unwrap_or_else(|| "validate".to_owned());
+    let arg = args.next();
+    let text = big_definition();
+    if op == "write" {
+        let _ = std::fs::write(arg.unwrap_or_else(|| "big.json".to_owned()), &text);
+        return;
+    }
+    let n: usize = arg.and_then(|a| a.parse().ok()).unwrap_or(1);
+    let machine = matches!(op.as_str(), "validate-model" | "serialize")
+        .then(|| asl_core::from_str(&text).ok())
+        .flatten();
+    let options = asl_core::Options::default();
+    let mut total = 0usize;
+    for _ in 0..n {
+        total += measure(&op, &text, machine.as_ref(), &options);
+    }
+    println!("{op}: {total}");
+}
+
+/// One run of the operation: the only function callgrind needs to count
+/// (`--toggle-collect='*profile::measure*'`).
+#[inline(never)]
+fn measure(
+    op: &str,
+    text: &str,
+    machine: Option<&asl_core::StateMachine>,
+    options: &asl_core::Options,
+) -> usize {
+    let text = std::hint::black_box(text);
+    match op {
+        "parse" => usize::from(asl_core::from_str(text).is_ok()),
+        "validate" => asl_core::validate_str(text, options).diagnostics.len(),
+        "validate-model" => machine.map_or(0, |m| asl_core::validate(m, options).len()),
+        "serialize" => machine.map_or(0, |m| m.to_string_compact().len()),
+        "baseline" => usize::from(serde_json::from_str::<Value>(text).is_ok()),
+        _ => {
+            eprintln!("unknown operation {op}");
+            std::process::exit(2);
+        }
+    }
+}
