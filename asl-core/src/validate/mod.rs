@@ -40,6 +40,7 @@ mod map;
 mod names;
 pub use names::{check_name, NameProblem};
 mod optimized;
+mod order;
 mod paths;
 mod retry;
 mod task;
@@ -121,8 +122,13 @@ impl Report {
 pub fn validate(machine: &StateMachine, options: &Options) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     run(machine, options, &mut out);
-    let text = machine.to_string_pretty();
-    order(out, &text, false)
+    let unique = unique(out);
+    if unique.len() < 2 {
+        return unique;
+    }
+    // Document order from the model itself (see `order`): no text is written.
+    let ranks = order::ranks(machine, unique.iter().map(|d| d.location.as_str()));
+    sorted(unique.into_iter().zip(ranks).collect())
 }
 
 /// Parses `text` leniently and checks it: parse errors become diagnostics
@@ -305,11 +311,7 @@ fn unresolved(text: &str, subs: &BTreeMap<String, String>, out: &mut Vec<Diagnos
 /// value) and drops duplicates; with `positions`, gives each diagnostic
 /// that has none the line and column of its location.
 fn order(diagnostics: Vec<Diagnostic>, text: &str, positions: bool) -> Vec<Diagnostic> {
-    let mut seen = HashSet::new();
-    let unique: Vec<Diagnostic> = diagnostics
-        .into_iter()
-        .filter(|d| seen.insert((d.code, d.location.clone(), d.message.clone())))
-        .collect();
+    let unique = unique(diagnostics);
     // Every location and its ancestors, found in one pass over the text.
     let wanted: HashSet<&str> = unique.iter().flat_map(|d| ancestors(&d.location)).collect();
     let found = crate::locate::locate_many(text, wanted);
@@ -328,6 +330,23 @@ fn order(diagnostics: Vec<Diagnostic>, text: &str, positions: bool) -> Vec<Diagn
         .collect();
     keyed.sort_by_key(|(k, _)| *k);
     keyed.into_iter().map(|(_, d)| d).collect()
+}
+
+/// The diagnostics without repeats (same code, location and message), the
+/// first of each kept.
+fn unique(diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut seen = HashSet::new();
+    diagnostics
+        .into_iter()
+        .filter(|d| seen.insert((d.code, d.location.clone(), d.message.clone())))
+        .collect()
+}
+
+/// Sorted by key, stably (rules keep their order for one value); `None`
+/// (no position at all) first.
+fn sorted<K: Ord>(mut keyed: Vec<(Diagnostic, K)>) -> Vec<Diagnostic> {
+    keyed.sort_by(|a, b| a.1.cmp(&b.1));
+    keyed.into_iter().map(|(d, _)| d).collect()
 }
 
 /// A pointer, then each of its ancestors up to the document (`/`).
