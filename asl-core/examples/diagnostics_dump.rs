@@ -7,7 +7,7 @@
 //! and broken models are covered too.
 //!
 //! ```text
-//! cargo run --release -p asl-core --example diagnostics_dump -- <dir> > out.txt
+//! cargo run --release -p asl-core --example diagnostics_dump -- <dir>... > out.txt
 //! ```
 
 use std::path::{Path, PathBuf};
@@ -46,8 +46,18 @@ fn dump(name: &str, text: &str) {
     }
     let options = asl_core::Options::default();
     let report = asl_core::validate_str(text, &options);
-    for d in &report.diagnostics {
-        println!("validate_str: {d}");
+    print_report("validate_str", &report);
+    if text.contains("${") {
+        // With substitutions: one given, the others reported as unresolved.
+        let mut options = asl_core::Options::default();
+        options.substitutions.insert(
+            "Fn".to_owned(),
+            "arn:aws:lambda:us-east-1:123456789012:function:f".to_owned(),
+        );
+        print_report(
+            "validate_str (substitutions)",
+            &asl_core::validate_str(text, &options),
+        );
     }
     // Also on a machine read with errors (stand-ins for what was broken):
     // it is a machine like any other for `validate`.
@@ -58,13 +68,25 @@ fn dump(name: &str, text: &str) {
     }
 }
 
+fn print_report(what: &str, report: &asl_core::Report) {
+    for d in &report.diagnostics {
+        match (d.line, d.column) {
+            (Some(l), Some(c)) => println!("{what}: {d} [{l}:{c}]"),
+            _ => println!("{what}: {d}"),
+        }
+    }
+}
+
 fn main() {
-    let Some(dir) = std::env::args().nth(1) else {
-        eprintln!("usage: diagnostics_dump <dir>");
+    let dirs: Vec<String> = std::env::args().skip(1).collect();
+    if dirs.is_empty() {
+        eprintln!("usage: diagnostics_dump <dir>...");
         std::process::exit(2);
-    };
+    }
     let mut all = Vec::new();
-    files(Path::new(&dir), &mut all);
+    for dir in &dirs {
+        files(Path::new(dir), &mut all);
+    }
     for path in all {
         let Ok(text) = std::fs::read_to_string(&path) else {
             continue;

@@ -55,6 +55,7 @@ pub mod locate;
 mod machine;
 mod parse;
 pub mod path;
+mod scan;
 pub mod schema;
 mod ser;
 pub mod validate;

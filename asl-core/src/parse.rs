@@ -1,16 +1,20 @@
 //! Reading JSON text into the model: the entry points, and the root of the
 //! document (the states are read by `asl_model::de`).
 //!
-//! The text is parsed by `serde_json` into a `Value`, then converted by hand
-//! so that every problem gets the JSON pointer of the field at fault, and so
-//! that the converter can go on after a problem and report the rest (the
-//! validator uses that). Fields the model does not know are kept in
-//! `unknown_fields`: nothing is dropped.
+//! The text is scanned once (`crate::scan`, serde_json's language exactly):
+//! the scan gives the tree the reader converts, the keys repeated in one
+//! object, and the position of every value, from which each problem gets
+//! its line and column. The reader converts by hand so that every problem
+//! gets the JSON pointer of the field at fault, and so that it can go on
+//! after a problem and report the rest (the validator uses that). Fields
+//! the model does not know are kept in `unknown_fields`: nothing is dropped.
 
+use crate::scan::{self, Spans};
 use crate::StateMachine;
 use asl_model::de::Cx;
+use asl_model::json::Json;
 use asl_model::{Category, Error};
-use serde_json::{Map as JsonMap, Number, Value};
+use serde_json::Value;
 
 /// Parses a definition from JSON text.
 ///
@@ -89,65 +93,81 @@ pub struct Lenient {
 /// assert_eq!(pointers, ["/States/A/Seconds", "/States/B"]);
 /// ```
 pub fn parse_lenient(s: &str) -> Lenient {
-    let duplicates = std::cell::Cell::new(false);
-    let mut de = serde_json::Deserializer::from_str(s);
-    let parsed = serde::de::DeserializeSeed::deserialize(ValueSeed(&duplicates), &mut de)
-        .and_then(|v| de.end().map(|()| v));
-    let value: Value = match parsed {
-        Ok(v) => v,
+    read_text(s, |_| {}).0
+}
+
+/// [`parse_lenient`], for the validator: `inspect` sees the document
+/// before it is read (when the text is JSON), and the positions of the
+/// text's values come back with the result.
+pub(crate) fn read_text(s: &str, inspect: impl FnOnce(&Json)) -> (Lenient, Option<Spans>) {
+    let parsed = match scan::parse(s) {
+        Ok(parsed) => parsed,
         Err(e) => {
-            let category = if e.to_string().contains("recursion limit") {
-                Category::Limit
+            let (category, message) = if e.limit {
+                (
+                    Category::Limit,
+                    "the document nests deeper than 128 levels of arrays and objects (recursion limit exceeded)".to_owned(),
+                )
             } else {
-                Category::Syntax
+                (Category::Syntax, e.message)
             };
-            let msg = e.to_string();
-            // serde_json appends " at line L column C"; keep the message only.
-            let mut msg = msg
-                .rsplit_once(" at line ")
-                .map_or(msg.as_str(), |(m, _)| m)
-                .to_owned();
-            if category == Category::Limit {
-                msg = "the document nests deeper than 128 levels of arrays and objects (recursion limit exceeded)".to_owned();
-            }
-            return Lenient {
+            let error = Error::new(category, "/".to_owned(), message).at(e.line, e.column);
+            let lenient = Lenient {
                 machine: None,
-                errors: vec![Error::new(category, "/".to_owned(), msg).at(e.line(), e.column())],
+                errors: vec![error],
             };
+            return (lenient, None);
         }
     };
+    let scan::Parsed {
+        value,
+        spans,
+        duplicates,
+    } = parsed;
+    inspect(&value);
     let mut cx = Cx::default();
-    if duplicates.get() {
-        for (pointer, at) in crate::locate::duplicate_keys(s) {
-            let key = crate::pointer::tokens(&pointer).pop().unwrap_or_default();
-            cx.errors.push(
-                Error::new(
-                    Category::Data,
-                    pointer,
-                    format!(
-                        "duplicate key {key:?}: JSON leaves duplicates undefined and the last one would silently win; rename or remove one"
-                    ),
-                )
-                .at(at.line, at.column),
-            );
-        }
+    for d in duplicates {
+        let key = crate::pointer::tokens(&d.pointer).pop().unwrap_or_default();
+        cx.errors.push(
+            Error::new(
+                Category::Data,
+                d.pointer,
+                format!(
+                    "duplicate key {key:?}: JSON leaves duplicates undefined and the last one would silently win; rename or remove one"
+                ),
+            )
+            .at(d.at.line, d.at.column),
+        );
     }
-    let machine = crate::machine::read(&mut cx, value);
-    let found = crate::locate::locate_many(s, cx.errors.iter().map(Error::pointer));
+    let machine = crate::machine::read(&mut cx, value.into_value());
+    // The positions of the errors that have none, counted in one pass.
+    let offsets: Vec<Option<usize>> = cx
+        .errors
+        .iter()
+        .map(|e| match e.line() {
+            0 => spans.offset(e.pointer()),
+            _ => None,
+        })
+        .collect();
+    let found: Vec<usize> = offsets.iter().flatten().copied().collect();
+    let mut positions = spans.positions_at(&found).into_iter();
     let mut errors: Vec<Error> = cx
         .errors
         .into_iter()
-        .map(|e| match found.get(e.pointer()) {
-            Some(p) if e.line() == 0 => e.at(p.line, p.column),
-            _ => e,
-        })
+        .zip(offsets)
+        .map(
+            |(e, offset)| match (offset, offset.and_then(|_| positions.next())) {
+                (Some(_), Some(p)) => e.at(p.line, p.column),
+                _ => e,
+            },
+        )
         .collect();
     // Document order; errors without a position keep their place at the end.
     errors.sort_by_key(|e| match e.line() {
         0 => (usize::MAX, 0),
         l => (l, e.column()),
     });
-    Lenient { machine, errors }
+    (Lenient { machine, errors }, Some(spans))
 }
 
 impl std::str::FromStr for StateMachine {
@@ -161,62 +181,5 @@ impl<'de> serde::Deserialize<'de> for StateMachine {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         let v = Value::deserialize(d)?;
         from_value(v).map_err(serde::de::Error::custom)
-    }
-}
-
-/// Builds a `serde_json::Value` exactly as serde_json does, but notices when
-/// an object repeats a key (serde_json keeps the last one silently).
-struct ValueSeed<'a>(&'a std::cell::Cell<bool>);
-
-impl<'de> serde::de::DeserializeSeed<'de> for ValueSeed<'_> {
-    type Value = Value;
-    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
-        d.deserialize_any(self)
-    }
-}
-
-impl<'de> serde::de::Visitor<'de> for ValueSeed<'_> {
-    type Value = Value;
-
-    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("any JSON value")
-    }
-    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
-        Ok(Value::Bool(v))
-    }
-    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
-        Ok(Value::Number(v.into()))
-    }
-    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
-        Ok(Value::Number(v.into()))
-    }
-    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
-        Ok(Number::from_f64(v).map_or(Value::Null, Value::Number))
-    }
-    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
-        Ok(Value::String(v.to_owned()))
-    }
-    fn visit_string<E>(self, v: String) -> Result<Value, E> {
-        Ok(Value::String(v))
-    }
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
-    }
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
-        let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4096));
-        while let Some(v) = seq.next_element_seed(ValueSeed(self.0))? {
-            out.push(v);
-        }
-        Ok(Value::Array(out))
-    }
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut out = JsonMap::new();
-        while let Some(k) = map.next_key::<String>()? {
-            let v = map.next_value_seed(ValueSeed(self.0))?;
-            if out.insert(k, v).is_some() {
-                self.0.set(true);
-            }
-        }
-        Ok(Value::Object(out))
     }
 }

@@ -17,7 +17,7 @@ use crate::json::Json;
 use crate::pointer::Loc;
 use crate::states::*;
 use crate::vocabulary::kinds::{dynamic_form, DynBool, Kind, ReadObject, Special};
-use crate::vocabulary::{Form, Member, Seen, ValueKind};
+use crate::vocabulary::{Form, Language, Member, Seen, ValueKind};
 use crate::{Assign, Dynamic, Jsonata, Path, QueryLanguage, ReferencePath, States, UnknownFields};
 use serde_json::Number;
 
@@ -488,16 +488,12 @@ const fn member(
     }
 }
 
+const NEXT: Member = member("Next", ValueKind::StateName, Language::Both);
+const END: Member = member("End", ValueKind::True, Language::Both);
+
 impl Special for Transition {
     const NAME: &'static str = "Transition";
-    const MEMBERS: &'static [Member] = &[
-        member(
-            "Next",
-            ValueKind::StateName,
-            crate::vocabulary::Language::Both,
-        ),
-        member("End", ValueKind::True, crate::vocabulary::Language::Both),
-    ];
+    const MEMBERS: &'static [Member] = &[NEXT, END];
 
     fn read(cx: &mut Cx, o: &mut Obj, loc: Loc<'_>) -> Self {
         let next = o.take("Next");
@@ -528,12 +524,12 @@ impl Special for Transition {
     }
 
     fn visit<'a>(&'a self, f: &mut dyn FnMut(Seen<'a>)) {
-        let json = match self {
-            Transition::Next(_) => "Next",
-            Transition::End => "End",
+        let member = match self {
+            Transition::Next(_) => &NEXT,
+            Transition::End => &END,
         };
         f(Seen::Value {
-            json,
+            member,
             form: Form::Literal,
         });
     }
@@ -555,15 +551,12 @@ impl Special for Condition {
     /// `Condition`, or the rule's operator (not `Variable`, nor the rules
     /// nested in `And`, `Or`, `Not`).
     fn visit<'a>(&'a self, f: &mut dyn FnMut(Seen<'a>)) {
-        match self {
-            Condition::Jsonata(d) => f(Seen::Value {
-                json: "Condition",
-                form: dynamic_form(d),
-            }),
-            Condition::JsonPath(e) => f(Seen::Value {
-                json: e.operator(),
-                form: Form::Literal,
-            }),
+        let (json, form) = match self {
+            Condition::Jsonata(d) => ("Condition", dynamic_form(d)),
+            Condition::JsonPath(e) => (e.operator(), Form::Literal),
+        };
+        if let Some(member) = Self::MEMBERS.iter().find(|m| m.json == json) {
+            f(Seen::Value { member, form });
         }
     }
 }

@@ -61,7 +61,11 @@ impl Json {
                     None
                 }
                 Json::Object(members) => {
-                    stack.push(Up::Object(Map::new(), members.into_iter(), None));
+                    stack.push(Up::Object(
+                        Map::with_capacity(members.len()),
+                        members.into_iter(),
+                        None,
+                    ));
                     None
                 }
             };

@@ -6,7 +6,7 @@
 
 use super::schema;
 use crate::pointer::escape;
-use crate::vocabulary::{AslObject, FieldSpec, Form, Language, ObjectSpec, Seen, Shape, ValueKind};
+use crate::vocabulary::{AslObject, Form, Language, Member, ObjectSpec, Seen, Shape, ValueKind};
 use crate::{
     codes, BoolExpr, Choice, Condition, Diagnostic, QueryLanguage, State, StateMachine,
     UnknownFields,
@@ -97,26 +97,25 @@ fn objects<'a>(
     ql: QueryLanguage,
 ) {
     let mut stack: Vec<(String, &'a dyn AslObject)> = vec![(base.to_owned(), root)];
+    let mut present: Vec<&'static str> = Vec::new();
+    let mut nested: Vec<(String, &'a dyn AslObject)> = Vec::new();
     while let Some((at, object)) = stack.pop() {
         let spec = object.spec();
-        let mut present: Vec<&'static str> = Vec::new();
-        let mut nested: Vec<(String, &'a dyn AslObject)> = Vec::new();
+        present.clear();
         object.visit(&mut |seen| match seen {
-            Seen::Value { json, form } => {
-                present.push(json);
-                if let Some(field) = spec.field(json) {
-                    value(values, &at, spec, field, form, ql);
-                }
+            Seen::Value { member, form } => {
+                present.push(member.json);
+                value(values, &at, spec, member, form, ql);
             }
             Seen::Object {
-                json,
+                member,
                 index,
                 object,
             } => {
-                present.push(json);
+                present.push(member.json);
                 let p = match index {
-                    Some(i) => format!("{at}/{}/{i}", escape(json)),
-                    None => format!("{at}/{}", escape(json)),
+                    Some(i) => format!("{at}/{}/{i}", escape(member.json)),
+                    None => format!("{at}/{}", escape(member.json)),
                 };
                 nested.push((p, object));
             }
@@ -125,7 +124,7 @@ fn objects<'a>(
         if spec.name != "ChoiceRule" {
             unknown(out, &at, spec, object.unknown_fields(), &present);
         }
-        stack.extend(nested.into_iter().rev());
+        stack.extend(nested.drain(..).rev());
     }
 }
 
@@ -136,7 +135,7 @@ fn value(
     out: &mut Vec<Diagnostic>,
     at: &str,
     spec: &ObjectSpec,
-    field: FieldSpec,
+    field: &Member,
     form: Form,
     ql: QueryLanguage,
 ) {
@@ -199,7 +198,7 @@ fn value(
 }
 
 /// How the query-language messages name a field.
-fn display(field: FieldSpec) -> String {
+fn display(field: &Member) -> String {
     match field.kind {
         ValueKind::Rules | ValueKind::Comparison(_) => "comparison operators".to_owned(),
         _ => field.json.to_owned(),

@@ -47,7 +47,9 @@ mod task;
 mod variables;
 
 use crate::integration::Registry;
+use crate::scan::Spans;
 use crate::{codes, Category, Diagnostic, MachineType, StateMachine};
+use asl_model::json::Json;
 use std::collections::{BTreeMap, HashSet};
 
 /// What the validator is told beyond the definition itself.
@@ -162,10 +164,13 @@ pub fn validate_str(text: &str, options: &Options) -> Report {
         };
     }
     limits::text(text, &mut out);
-    if !options.substitutions.is_empty() {
-        unresolved(text, &options.substitutions, &mut out);
-    }
-    let lenient = crate::parse_lenient(text);
+    // One scan of the text: the tree (which the `${Name}` check walks before
+    // the reader takes it), the repeated keys, and every value's position.
+    let (lenient, spans) = crate::parse::read_text(text, |tree| {
+        if !options.substitutions.is_empty() {
+            unresolved(tree, &options.substitutions, &mut out);
+        }
+    });
     for e in &lenient.errors {
         let code = match e.category() {
             Category::Syntax => codes::INVALID_JSON_DESCRIPTION,
@@ -178,7 +183,7 @@ pub fn validate_str(text: &str, options: &Options) -> Report {
             line => d.at(line, e.column()),
         });
     }
-    if let Some(m) = &lenient.machine {
+    if let (Some(m), Some(spans)) = (&lenient.machine, &spans) {
         let mut found = Vec::new();
         run(m, options, &mut found);
         // When the parser had to fill in a missing or broken value, rules
@@ -186,17 +191,13 @@ pub fn validate_str(text: &str, options: &Options) -> Report {
         // already points; the parse error says it.
         let broken = !lenient.errors.is_empty();
         let parsed: HashSet<&str> = lenient.errors.iter().map(|e| e.pointer()).collect();
-        let exists = if broken {
-            crate::locate::locate_many(text, found.iter().map(|d| d.location.as_str()))
-        } else {
-            Default::default()
-        };
         out.extend(found.into_iter().filter(|d| {
-            !broken || (exists.contains_key(&d.location) && !parsed.contains(d.location.as_str()))
+            !broken
+                || (spans.offset(&d.location).is_some() && !parsed.contains(d.location.as_str()))
         }));
     }
     Report {
-        diagnostics: order(out, text, true),
+        diagnostics: in_text_order(out, spans.as_ref()),
         machine: lenient.machine,
     }
 }
@@ -268,15 +269,35 @@ fn substitute(text: &str, subs: &BTreeMap<String, String>) -> String {
 }
 
 /// Warns about `${Name}` substitutions left in string values when the
-/// caller gave substitutions but not this one.
-fn unresolved(text: &str, subs: &BTreeMap<String, String>, out: &mut Vec<Diagnostic>) {
-    let Ok(value) = serde_json::from_str::<serde_json::Value>(text) else {
-        return;
-    };
-    let mut stack = vec![(String::new(), &value)];
-    while let Some((p, v)) = stack.pop() {
+/// caller gave substitutions but not this one. Of a key repeated in one
+/// object, only the last value counts (it is the one that is read).
+fn unresolved(tree: &Json, subs: &BTreeMap<String, String>, out: &mut Vec<Diagnostic>) {
+    /// How a value is reached from its parent.
+    enum Token<'a> {
+        Root,
+        Key(&'a str),
+        Index(usize),
+    }
+    // The pointer grows in place: each pending value has the length of its
+    // parent's pointer, which is still in the buffer when it is taken (the
+    // walk is depth-first).
+    let mut pointer = String::new();
+    let mut stack: Vec<(usize, Token<'_>, &Json)> = vec![(0, Token::Root, tree)];
+    while let Some((len, token, v)) = stack.pop() {
+        pointer.truncate(len);
+        match token {
+            Token::Root => {}
+            Token::Key(k) => {
+                pointer.push('/');
+                pointer.push_str(&crate::pointer::escape(k));
+            }
+            Token::Index(i) => {
+                use std::fmt::Write;
+                let _ = write!(pointer, "/{i}");
+            }
+        }
         match v {
-            serde_json::Value::String(s) => {
+            Json::String(s) => {
                 let mut rest = s.as_str();
                 while let Some(i) = rest.find("${") {
                     let after = rest.get(i + 2..).unwrap_or("");
@@ -285,21 +306,35 @@ fn unresolved(text: &str, subs: &BTreeMap<String, String>, out: &mut Vec<Diagnos
                     if !subs.contains_key(name) {
                         out.push(Diagnostic::warning(
                             codes::UNRESOLVED_SUBSTITUTION,
-                            if p.is_empty() { "/" } else { p.as_str() },
+                            if pointer.is_empty() {
+                                "/"
+                            } else {
+                                pointer.as_str()
+                            },
                             format!("no value was given for the substitution '${{{name}}}'"),
                         ));
                     }
                     rest = after.get(j + 1..).unwrap_or("");
                 }
             }
-            serde_json::Value::Object(map) => {
-                for (k, c) in map {
-                    stack.push((format!("{p}/{}", crate::pointer::escape(k)), c));
+            Json::Object(members) => {
+                let mut seen = HashSet::with_capacity(members.len());
+                let repeated = !members.iter().all(|(k, _)| seen.insert(k.as_str()));
+                let mut last = std::collections::HashMap::new();
+                if repeated {
+                    for (i, (k, _)) in members.iter().enumerate() {
+                        last.insert(k.as_str(), i);
+                    }
+                }
+                for (i, (k, c)) in members.iter().enumerate() {
+                    if !repeated || last.get(k.as_str()) == Some(&i) {
+                        stack.push((pointer.len(), Token::Key(k), c));
+                    }
                 }
             }
-            serde_json::Value::Array(items) => {
+            Json::Array(items) => {
                 for (i, c) in items.iter().enumerate() {
-                    stack.push((format!("{p}/{i}"), c));
+                    stack.push((pointer.len(), Token::Index(i), c));
                 }
             }
             _ => {}
@@ -307,29 +342,40 @@ fn unresolved(text: &str, subs: &BTreeMap<String, String>, out: &mut Vec<Diagnos
     }
 }
 
-/// Sorts by position in `text` (stable, so rules keep their order for one
-/// value) and drops duplicates; with `positions`, gives each diagnostic
-/// that has none the line and column of its location.
-fn order(diagnostics: Vec<Diagnostic>, text: &str, positions: bool) -> Vec<Diagnostic> {
+/// Sorts by position in the text (stable, so rules keep their order for
+/// one value), drops duplicates, and gives each diagnostic that has no
+/// position the one of its location. A location that is not in the text
+/// sorts at its nearest ancestor that is; without a text (it was not JSON)
+/// the order is the order found.
+fn in_text_order(diagnostics: Vec<Diagnostic>, spans: Option<&Spans>) -> Vec<Diagnostic> {
     let unique = unique(diagnostics);
-    // Every location and its ancestors, found in one pass over the text.
-    let wanted: HashSet<&str> = unique.iter().flat_map(|d| ancestors(&d.location)).collect();
-    let found = crate::locate::locate_many(text, wanted);
-    let mut keyed: Vec<((usize, usize), Diagnostic)> = unique
-        .into_iter()
+    let Some(spans) = spans else {
+        return unique;
+    };
+    // (offset of the location itself, offset to sort by).
+    let offsets: Vec<(Option<usize>, Option<usize>)> = unique
+        .iter()
         .map(|d| {
-            let d = match found.get(&d.location) {
-                Some(p) if positions && d.line.is_none() => d.at(p.line, p.column),
-                _ => d,
-            };
-            let at = ancestors(&d.location)
-                .find_map(|p| found.get(p))
-                .map_or((0, 0), |pos| (pos.line, pos.column));
-            (at, d)
+            let own = spans.offset(&d.location);
+            let key = own.or_else(|| ancestors(&d.location).skip(1).find_map(|p| spans.offset(p)));
+            (own, key)
         })
         .collect();
-    keyed.sort_by_key(|(k, _)| *k);
-    keyed.into_iter().map(|(_, d)| d).collect()
+    let own: Vec<usize> = offsets.iter().filter_map(|(o, _)| *o).collect();
+    let mut positions = spans.positions_at(&own).into_iter();
+    let keyed = unique
+        .into_iter()
+        .zip(offsets)
+        .map(|(d, (own, key))| {
+            let at = own.and_then(|_| positions.next());
+            let d = match at {
+                Some(p) if d.line.is_none() => d.at(p.line, p.column),
+                _ => d,
+            };
+            (d, key)
+        })
+        .collect();
+    sorted(keyed)
 }
 
 /// The diagnostics without repeats (same code, location and message), the

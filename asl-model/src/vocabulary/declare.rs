@@ -46,6 +46,14 @@
 macro_rules! asl_object {
     (@lang) => { $crate::vocabulary::Language::Both };
     (@lang $l:ident) => { $crate::vocabulary::Language::$l };
+    (@member $json:literal, $variant:expr, $kind:ty $(, $lang:ident)?) => {
+        $crate::vocabulary::Member {
+            json: $json,
+            variant: $variant,
+            kind: <$kind as $crate::vocabulary::kinds::Kind>::KIND,
+            language: $crate::asl_object!(@lang $($lang)?),
+        }
+    };
     (@template) => { false };
     (@template template_keys) => { true };
 
@@ -92,15 +100,13 @@ macro_rules! asl_object {
                 rust: stringify!($field),
                 required: false,
                 shape: $crate::vocabulary::Shape::Field,
-                members: &[$crate::vocabulary::Member {
-                    json: $json,
-                    variant: None,
-                    kind: <$kind as $crate::vocabulary::kinds::Kind>::KIND,
-                    language: $crate::asl_object!(@lang $($lang)?),
-                }],
+                members: &[$crate::asl_object!(@member $json, None, $kind $(, $lang)?)],
             } };
             read { $cx.opt($o, $loc, $json, <$kind as $crate::vocabulary::kinds::Kind>::read) };
-            visit { if let Some(x) = $v { <$kind as $crate::vocabulary::kinds::Kind>::visit($json, x, $f) } };
+            visit {
+                const M: &$crate::vocabulary::Member = &$crate::asl_object!(@member $json, None, $kind $(, $lang)?);
+                if let Some(x) = $v { <$kind as $crate::vocabulary::kinds::Kind>::visit(M, x, $f) }
+            };
         }] $($rest)* }
     };
     (@munch ($cx:ident $o:ident $loc:ident $f:ident $v:ident) $head:tt [$($acc:tt)*]
@@ -114,7 +120,10 @@ macro_rules! asl_object {
                 $cx.req($o, $loc, $json, <$kind as $crate::vocabulary::kinds::Kind>::read)
                     .unwrap_or_else(<$ty as $crate::vocabulary::kinds::Fallback>::fallback)
             };
-            visit { <$kind as $crate::vocabulary::kinds::Kind>::visit($json, $v, $f) };
+            visit {
+                const M: &$crate::vocabulary::Member = &$crate::asl_object!(@member $json, None, $kind $(, $lang)?);
+                <$kind as $crate::vocabulary::kinds::Kind>::visit(M, $v, $f)
+            };
         }] $($rest)* }
     };
     (@munch ($cx:ident $o:ident $loc:ident $f:ident $v:ident) $head:tt [$($acc:tt)*]
@@ -129,7 +138,10 @@ macro_rules! asl_object {
                     .and_then(|x| <$kind as $crate::vocabulary::kinds::Kind>::read($cx, x, $loc.key($json)))
                     .unwrap_or_else(<$ty as $crate::vocabulary::kinds::Fallback>::fallback)
             };
-            visit { <$kind as $crate::vocabulary::kinds::Kind>::visit($json, $v, $f) };
+            visit {
+                const M: &$crate::vocabulary::Member = &$crate::asl_object!(@member $json, None, $kind $(, $lang)?);
+                <$kind as $crate::vocabulary::kinds::Kind>::visit(M, $v, $f)
+            };
         }] $($rest)* }
     };
     (@required $field:ident, $json:literal, $kind:ty $(, $lang:ident)?) => {
@@ -137,12 +149,7 @@ macro_rules! asl_object {
             rust: stringify!($field),
             required: true,
             shape: $crate::vocabulary::Shape::Field,
-            members: &[$crate::vocabulary::Member {
-                json: $json,
-                variant: None,
-                kind: <$kind as $crate::vocabulary::kinds::Kind>::KIND,
-                language: $crate::asl_object!(@lang $($lang)?),
-            }],
+            members: &[$crate::asl_object!(@member $json, None, $kind $(, $lang)?)],
         }
     };
     (@munch ($cx:ident $o:ident $loc:ident $f:ident $v:ident) $head:tt [$($acc:tt)*]
@@ -283,12 +290,7 @@ macro_rules! one_of {
         impl $crate::vocabulary::kinds::OneOf for $name {
             const NAME: &'static str = stringify!($name);
             const MEMBERS: &'static [$crate::vocabulary::Member] = &[$(
-                $crate::vocabulary::Member {
-                    json: $json,
-                    variant: Some(stringify!($variant)),
-                    kind: <$kind as $crate::vocabulary::kinds::Kind>::KIND,
-                    language: $crate::asl_object!(@lang $($lang)?),
-                }
+                $crate::asl_object!(@member $json, Some(stringify!($variant)), $kind $(, $lang)?)
             ),*];
 
             fn read(
@@ -315,7 +317,11 @@ macro_rules! one_of {
 
             fn visit<'a>(&'a self, f: &mut dyn FnMut($crate::vocabulary::Seen<'a>)) {
                 match self {
-                    $( $name::$variant(x) => <$kind as $crate::vocabulary::kinds::Kind>::visit($json, x, f), )*
+                    $( $name::$variant(x) => {
+                        const M: &$crate::vocabulary::Member =
+                            &$crate::asl_object!(@member $json, Some(stringify!($variant)), $kind $(, $lang)?);
+                        <$kind as $crate::vocabulary::kinds::Kind>::visit(M, x, f)
+                    } )*
                 }
             }
         }

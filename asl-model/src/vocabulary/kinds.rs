@@ -25,10 +25,10 @@ pub trait Kind {
     fn form(_: &Self::Out) -> Form {
         Form::Literal
     }
-    /// Reports a value present under `json` (nested objects as objects).
-    fn visit<'a>(json: &'static str, v: &'a Self::Out, f: &mut dyn FnMut(Seen<'a>)) {
+    /// Reports a value present as `member` (nested objects as objects).
+    fn visit<'a>(member: &'static Member, v: &'a Self::Out, f: &mut dyn FnMut(Seen<'a>)) {
         f(Seen::Value {
-            json,
+            member,
             form: Self::form(v),
         });
     }
@@ -198,9 +198,9 @@ impl<T: ReadObject + Described + AslObject + 'static> Kind for Object<T> {
         let mut o = cx.object(v, loc)?;
         Some(T::read_fields(cx, &mut o, loc))
     }
-    fn visit<'a>(json: &'static str, v: &'a T, f: &mut dyn FnMut(Seen<'a>)) {
+    fn visit<'a>(member: &'static Member, v: &'a T, f: &mut dyn FnMut(Seen<'a>)) {
         f(Seen::Object {
-            json,
+            member,
             index: None,
             object: v,
         });
@@ -224,10 +224,10 @@ impl<T: ReadObject + Described + AslObject + 'static> Kind for List<T> {
         }
         Some(out)
     }
-    fn visit<'a>(json: &'static str, v: &'a Vec<T>, f: &mut dyn FnMut(Seen<'a>)) {
+    fn visit<'a>(member: &'static Member, v: &'a Vec<T>, f: &mut dyn FnMut(Seen<'a>)) {
         for (i, object) in v.iter().enumerate() {
             f(Seen::Object {
-                json,
+                member,
                 index: Some(i),
                 object,
             });

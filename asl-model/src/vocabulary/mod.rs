@@ -288,15 +288,15 @@ impl ObjectSpec {
 pub enum Seen<'a> {
     /// A member that is present and holds a value.
     Value {
-        /// The member's JSON name.
-        json: &'static str,
+        /// The member.
+        member: &'static Member,
         /// What form its value takes (literal, JSONata, path, substitution).
         form: Form,
     },
     /// A member that holds a nested object, or one element of a list of them.
     Object {
-        /// The member's JSON name.
-        json: &'static str,
+        /// The member.
+        member: &'static Member,
         /// The element's index, in a list (`Retry/0`).
         index: Option<usize>,
         /// The object.
