@@ -131,6 +131,16 @@ impl ModelId {
     }
 }
 
+/// Whether `id` can name a model for `InvokeModel`: 1 to 2,048 characters
+/// of the alphabet Bedrock's `modelId` pattern uses (ids, inference
+/// profiles and ARNs alike).
+fn is_model_identifier(id: &str) -> bool {
+    (1..=2048).contains(&id.len())
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b':' | b'/'))
+}
+
 /// AWS's "full access" form for a model known only at run time: any
 /// foundation model and any provisioned model of the account.
 pub(crate) fn any_model(env: &AwsEnvironment) -> Vec<String> {
@@ -830,6 +840,14 @@ impl TypedTask for InvokeModel {
     fn validate(&self, cx: &TaskContext<'_>, out: &mut Vec<Diagnostic>) {
         let mut p = Problems::new(cx, out);
         let f = p.field();
+        if let Some(id) = self.model_id.as_static().filter(|id| !id.contains("${")) {
+            if !is_model_identifier(id) {
+                p.warning(
+                    "/ModelId",
+                    format!("'{f}.ModelId' is the literal {id:?}, which is not a model id, an inference profile id or an ARN (Bedrock accepts letters, digits and '.', '-', '_', ':', '/'): the call would fail at run time; to compute the model, use a path or a JSONata expression"),
+                );
+            }
+        }
         if let ModelInput::Body(Dynamic::Value(v)) = &self.input {
             if v.as_str().is_some_and(|s| s.contains("${")) {
                 return;

@@ -233,6 +233,27 @@ fn validator_invoke_model_rules() {
         validate(&raw(r, json!({"ModelId": "m", "Body": "x", "GuardrailIdentifier": "g"})), QueryLanguage::JsonPath),
         ["ERROR INVALID_INTEGRATION_PARAMETERS at /States/T/Parameters/GuardrailIdentifier: 'Parameters.GuardrailIdentifier' needs 'Parameters.GuardrailVersion'"]
     );
+    // A literal that cannot name a model: a forgotten `.$`, or JSONata in a
+    // JSONPath state. Ids, inference profiles and ARNs pass.
+    assert_eq!(
+        validate(&raw(r, json!({"ModelId": "{% $model %}", "Body": {}})), QueryLanguage::JsonPath),
+        ["WARNING INVALID_INTEGRATION_PARAMETERS at /States/T/Parameters/ModelId: 'Parameters.ModelId' is the literal \"{% $model %}\", which is not a model id, an inference profile id or an ARN (Bedrock accepts letters, digits and '.', '-', '_', ':', '/'): the call would fail at run time; to compute the model, use a path or a JSONata expression"]
+    );
+    for ok in [
+        "anthropic.claude-3-haiku-20240307-v1:0",
+        "us.anthropic.claude-3-5-sonnet-20240620-v1:0",
+        "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123",
+        "${ModelArn}",
+    ] {
+        assert_eq!(
+            validate(
+                &raw(r, json!({"ModelId": ok, "Body": {}})),
+                QueryLanguage::JsonPath
+            ),
+            Vec::<String>::new(),
+            "{ok}"
+        );
+    }
     let big = "x".repeat(300 * 1024);
     assert_eq!(
         validate(

@@ -1,6 +1,8 @@
 //! IAM generation on parsed machines, with the Bedrock integration: never a
-//! panic, never an empty policy, and no `{% %}` or `$.` placeholder leaks
-//! into a resource ARN. The typed Bedrock tasks read every Task back
+//! panic, never an empty policy, and no expression leaks into a resource
+//! ARN: the text of a value given at run time (a `key.$` path in
+//! `Parameters`, a `{% %}` string in `Arguments`) never appears in one (a
+//! literal is the resource it names, whatever it looks like). The typed Bedrock tasks read every Task back
 //! (`TryFrom<&Task>`, the shared request reader) and write it again without
 //! a panic either.
 #![no_main]
@@ -20,9 +22,22 @@ fuzz_target!(|data: &[u8]| {
     };
     let policy = policy_for(&machine, &env);
     assert!(!policy.statement.is_empty(), "empty policy");
+    let mut dynamic = Vec::new();
+    for item in machine.walk() {
+        if let State::Task(task) = item.state {
+            if let Some(p) = &task.parameters {
+                expressions(&p.0, false, &mut dynamic);
+            }
+            if let Some(a) = &task.arguments {
+                expressions(a, true, &mut dynamic);
+            }
+        }
+    }
     for s in &policy.statement {
         for r in &s.resource {
-            assert!(!r.contains("{%") && !r.contains("$."), "placeholder leaked into {r}");
+            if let Some(e) = dynamic.iter().find(|e| r.contains(e.as_str())) {
+                panic!("the run-time value {e:?} leaked into {r}");
+            }
         }
     }
     for item in machine.walk() {
@@ -39,3 +54,29 @@ fuzz_target!(|data: &[u8]| {
         }
     }
 });
+
+/// The run-time values of a request: the strings under `key.$` keys
+/// (JSONPath) or in `{% %}` (JSONata), of 3 characters or more (shorter
+/// ones, like `$`, are parts of any ARN).
+fn expressions(v: &serde_json::Value, jsonata: bool, out: &mut Vec<String>) {
+    let mut stack = vec![(false, v)];
+    while let Some((dynamic, v)) = stack.pop() {
+        match v {
+            serde_json::Value::String(s) if s.len() >= 3 => {
+                let expression = if jsonata {
+                    s.starts_with("{%") && s.ends_with("%}")
+                } else {
+                    dynamic
+                };
+                if expression {
+                    out.push(s.clone());
+                }
+            }
+            serde_json::Value::Array(items) => stack.extend(items.iter().map(|i| (dynamic, i))),
+            serde_json::Value::Object(m) => {
+                stack.extend(m.iter().map(|(k, c)| (k.ends_with(".$"), c)));
+            }
+            _ => {}
+        }
+    }
+}
