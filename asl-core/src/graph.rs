@@ -4,24 +4,11 @@
 use crate::pointer::escape;
 use crate::{QueryLanguage, State, StateMachine, States};
 
-/// Where a `States` object sits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ScopeKind {
-    /// The top level.
-    Root,
-    /// A Parallel branch.
-    Branch,
-    /// A Map `ItemProcessor` or `Iterator`.
-    Processor,
-}
-
 /// One `States` object with its `StartAt`.
 #[derive(Debug, Clone)]
 pub struct Scope<'a> {
     /// JSON pointer of the object that holds `StartAt` and `States` (`/` for the root).
     pub pointer: String,
-    /// What kind of scope this is.
-    pub kind: ScopeKind,
     /// `StartAt`.
     pub start_at: &'a str,
     /// `States`.
@@ -63,7 +50,6 @@ impl Scope<'_> {
 pub fn scopes(machine: &StateMachine) -> Vec<Scope<'_>> {
     let root = Scope {
         pointer: "/".to_owned(),
-        kind: ScopeKind::Root,
         start_at: &machine.start_at,
         states: &machine.states,
         query_language: machine.query_language.unwrap_or_default(),
@@ -76,10 +62,9 @@ pub fn scopes(machine: &StateMachine) -> Vec<Scope<'_>> {
         for (name, state) in scope.states {
             let ql = state.query_language().unwrap_or(scope.query_language);
             let sp = scope.state_pointer(name);
-            for (pointer, kind, start_at, states, own_ql) in nested(state, &sp) {
+            for (pointer, start_at, states, own_ql) in nested(state, &sp) {
                 children.push(Scope {
                     pointer,
-                    kind,
                     start_at,
                     states,
                     query_language: own_ql.unwrap_or(ql),
@@ -94,14 +79,8 @@ pub fn scopes(machine: &StateMachine) -> Vec<Scope<'_>> {
 }
 
 /// A scope directly inside a state: the pointer of its `StartAt`/`States`
-/// object, its kind, `StartAt`, `States`, and its own `QueryLanguage`.
-pub(crate) type Nested<'a> = (
-    String,
-    ScopeKind,
-    &'a str,
-    &'a States,
-    Option<QueryLanguage>,
-);
+/// object, `StartAt`, `States`, and its own `QueryLanguage`.
+pub(crate) type Nested<'a> = (String, &'a str, &'a States, Option<QueryLanguage>);
 
 /// The scopes directly inside one state.
 pub(crate) fn nested<'a>(state: &'a State, pointer: &str) -> Vec<Nested<'a>> {
@@ -113,7 +92,6 @@ pub(crate) fn nested<'a>(state: &'a State, pointer: &str) -> Vec<Nested<'a>> {
             .map(|(i, b)| {
                 (
                     format!("{pointer}/Branches/{i}"),
-                    ScopeKind::Branch,
                     b.start_at.as_str(),
                     &b.states,
                     b.query_language,
@@ -124,7 +102,6 @@ pub(crate) fn nested<'a>(state: &'a State, pointer: &str) -> Vec<Nested<'a>> {
             let p = m.processor.processor();
             vec![(
                 format!("{pointer}/{}", m.processor.field_name()),
-                ScopeKind::Processor,
                 p.start_at.as_str(),
                 &p.states,
                 p.query_language,
@@ -152,7 +129,7 @@ pub fn walk(machine: &StateMachine) -> impl Iterator<Item = StateRef<'_>> {
         let children = nested(item.state, &item.pointer);
         let ql = item.query_language;
         let depth = item.depth;
-        for (pointer, _, _, states, own) in children.into_iter().rev() {
+        for (pointer, _, states, own) in children.into_iter().rev() {
             push_states(&mut stack, states, &pointer, own.unwrap_or(ql), depth + 1);
         }
         out.push(item);

@@ -34,10 +34,9 @@
 //! | `Next` / `End` | [`Transition`] |
 //! | Choice rules | [`ChoiceRule`], [`Condition`], [`BoolExpr`], [`Comparison`], [`Comparator`] |
 //! | `Retry` / `Catch` | [`Retrier`], [`Catcher`] |
-//! | paths | [`Path`], [`ReferencePath`] (grammar in [`path`]) |
+//! | paths | [`Path`], [`ReferencePath`] |
 //! | payload templates | [`PayloadTemplate`] |
-//! | intrinsic functions | [`intrinsic`] |
-//! | JSONata | [`Jsonata`], [`Dynamic`] (grammar in [`jsonata`]) |
+//! | JSONata | [`Jsonata`], [`Dynamic`] |
 
 #![deny(missing_docs)]
 
@@ -46,21 +45,42 @@ pub use asl_model::*;
 pub mod build_support;
 mod chain;
 pub mod diagram;
-pub mod graph;
+mod graph;
 pub mod iam;
 pub mod integration;
-pub mod intrinsic;
-pub mod jsonata;
-pub mod locate;
+mod locate;
 mod machine;
 mod parse;
-pub mod path;
 mod scan;
 pub mod schema;
 mod ser;
 pub mod validate;
 
+/// The grammars' syntax trees: private, except to the fuzz targets and the
+/// grammar conformance example (the `internals` feature, not a public API).
+macro_rules! internal {
+    ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
+        $(#[$doc])*
+        #[cfg(feature = "internals")]
+        #[doc(hidden)]
+        pub mod $name;
+        // Without the feature, the parts only the fuzz targets call are unused.
+        #[cfg(not(feature = "internals"))]
+        #[allow(dead_code, unused_imports)]
+        mod $name;
+    )*};
+}
+internal!(
+    /// Intrinsic functions (`States.Format(…)`): parser and checks.
+    intrinsic,
+    /// JSONata: parser and checks.
+    jsonata,
+    /// JSONPath: the grammar of each path context.
+    path,
+);
+
 pub use chain::Chain;
+pub use graph::StateRef;
 pub use machine::{InvalidMachine, StateMachine};
 pub use parse::{from_slice, from_str, from_value, parse_lenient, Lenient};
 pub use ser::{to_string, to_string_pretty, to_value};

@@ -21,11 +21,13 @@ mod dynamic;
 mod error;
 pub mod iam;
 pub mod integration;
+#[doc(hidden)]
 pub mod json;
 pub mod pointer;
 mod retry;
 mod states;
 mod value;
+#[doc(hidden)]
 pub mod vocabulary;
 
 pub use diagnostic::{codes, Diagnostic, Severity};

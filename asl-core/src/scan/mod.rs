@@ -208,6 +208,7 @@ const FLAG_MEMBER: u8 = 4;
 const FLAG_ESCAPED: u8 = 8;
 
 impl Spans {
+    #[cfg(test)]
     /// Where the value named by an RFC 6901 JSON pointer starts: for an object
     /// member, the position of its key (the opening quote); for an array
     /// element, the element's first byte; for `""` or `"/"` the document's
@@ -234,6 +235,7 @@ impl Spans {
         }
     }
 
+    #[cfg(test)]
     /// The line and column of a byte offset (clamped to the text's length),
     /// from the line index built during the scan.
     pub fn position_at(&self, offset: usize) -> Position {

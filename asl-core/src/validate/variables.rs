@@ -156,7 +156,7 @@ pub(super) fn check(
             // A distributed Map's child workflows see no outer variables.
             let isolated =
                 matches!(state, State::Map(m) if m.processor.processor().is_distributed());
-            for (pointer, _, _, states, own) in crate::graph::nested(state, &p) {
+            for (pointer, _, states, own) in crate::graph::nested(state, &p) {
                 scopes.push(Scope {
                     parent: Some(scope),
                     isolated,
