@@ -137,7 +137,7 @@ impl StateMachine {
     /// let names: Vec<_> = m.walk().map(|s| s.pointer).collect();
     /// assert_eq!(names, ["/States/P", "/States/P/Branches/0/States/A"]);
     /// ```
-    pub fn walk(&self) -> impl Iterator<Item = crate::graph::StateRef<'_>> {
+    pub fn walk(&self) -> impl Iterator<Item = crate::StateRef<'_>> {
         crate::graph::walk(self)
     }
 }

@@ -57,6 +57,23 @@ fn lines(report: &asl_core::Report) -> Vec<String> {
     report.diagnostics.iter().map(ToString::to_string).collect()
 }
 
+/// The `Save` Task of a definition.
+fn save_task(definition: &str) -> asl_core::Task {
+    let machine = asl_core::from_str(definition).unwrap_or_else(|e| panic!("{e}"));
+    match machine.states.get("Save") {
+        Some(State::Task(t)) => (**t).clone(),
+        other => panic!("no Save task: {other:?}"),
+    }
+}
+
+/// The codes of a build's errors (none when it built).
+fn codes(built: &Result<asl_core::StateMachine, asl_core::InvalidMachine>) -> Vec<&'static str> {
+    match built {
+        Ok(_) => Vec::new(),
+        Err(e) => e.errors().map(|d| d.code).collect(),
+    }
+}
+
 fn policy_json(policy: &asl_core::iam::PolicyDocument) -> Value {
     serde_json::to_value(policy).unwrap_or(Value::Null)
 }
@@ -80,6 +97,9 @@ fn one_registration_changes_validation_iam_and_the_cli() {
     assert_eq!(policy_json(&policy)["Statement"], json!([invoke]));
     let cli = asl_cli::iam_policy(DEFINITION, &env(), &Options::default());
     assert!(cli.is_err(), "{cli:?}");
+    // A builder's build() rejects the unknown service.
+    let built = asl_core::Chain::start("Save", save_task(DEFINITION)).build();
+    assert_eq!(codes(&built), ["INVALID_RESOURCE"]);
 
     // ---- register once.
     register(ARCHIVE);
@@ -102,6 +122,20 @@ fn one_registration_changes_validation_iam_and_the_cli() {
             "ERROR INVALID_INTEGRATION_PARAMETERS at /States/Save/Parameters/RetentionDays: 'Parameters.RetentionDays' must be 1 to 3650, got 9999",
         ]
     );
+
+    // A builder's build() asks the same registry: the typed request's rules
+    // run there too, and a good request builds.
+    let built = asl_core::Chain::start("Save", save_task(BROKEN)).build();
+    assert_eq!(
+        codes(&built),
+        [
+            "INVALID_INTEGRATION_PARAMETERS",
+            "INVALID_INTEGRATION_PARAMETERS",
+            "INVALID_INTEGRATION_PARAMETERS"
+        ]
+    );
+    let built = asl_core::Chain::start("Save", save_task(DEFINITION)).build();
+    assert_eq!(codes(&built), Vec::<&str>::new());
 
     // policy_for: the integration's statements, from the typed request.
     let archive = json!([
