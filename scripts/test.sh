@@ -67,7 +67,7 @@ step "conformance: validator verdicts on the peer fixtures, as AWS would judge t
 cargo run -q -p asl-cli -- conformance validate "$corpus" --min-percent 100
 
 step "conformance: JSONPath grammar per context (asl-path-validator table, target 100%)"
-cargo run -q -p asl-core --features internals --example path_conformance -- "$corpus/paths/asl-path-validator-paths.tsv"
+cargo run -q -p asl-core --features fuzzing --example path_conformance -- "$corpus/paths/asl-path-validator-paths.tsv"
 
 step "diagrams: Graphviz renders the DOT of every valid/unknown corpus definition"
 if ! command -v dot >/dev/null 2>&1 && [ "${CI:-}" = "true" ] && [ "$(id -u)" = "0" ]; then

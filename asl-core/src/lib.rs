@@ -57,15 +57,15 @@ mod ser;
 pub mod validate;
 
 /// The grammars' syntax trees: private, except to the fuzz targets and the
-/// grammar conformance example (the `internals` feature, not a public API).
+/// grammar conformance example (the `fuzzing` feature, not a public API).
 macro_rules! internal {
     ($($(#[$doc:meta])* $name:ident),* $(,)?) => {$(
         $(#[$doc])*
-        #[cfg(feature = "internals")]
+        #[cfg(feature = "fuzzing")]
         #[doc(hidden)]
         pub mod $name;
         // Without the feature, the parts only the fuzz targets call are unused.
-        #[cfg(not(feature = "internals"))]
+        #[cfg(not(feature = "fuzzing"))]
         #[allow(dead_code, unused_imports)]
         mod $name;
     )*};

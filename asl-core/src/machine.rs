@@ -7,7 +7,6 @@ use asl_model::pointer::Loc;
 use asl_model::vocabulary::kinds::{Int, QueryLang, ReadObject, StateName, StatesMap, Text};
 use schemars::JsonSchema;
 use serde::Serialize;
-use serde_json::Value;
 use typed_builder::TypedBuilder;
 
 asl_model::asl_object! {
@@ -144,9 +143,9 @@ impl StateMachine {
 
 /// The document: `StartAt`, `States` and the machine-level fields. A
 /// missing `StartAt` or `States` is reported once, for both.
-pub(crate) fn read(cx: &mut Cx, v: Value) -> Option<StateMachine> {
+pub(crate) fn read(cx: &mut Cx, v: Json) -> Option<StateMachine> {
     let loc = Loc::ROOT;
-    let Json::Object(members) = Json::from_value(v) else {
+    let Json::Object(members) = v else {
         cx.err(loc, "definition must be a JSON object");
         return None;
     };

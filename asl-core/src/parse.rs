@@ -59,7 +59,7 @@ pub fn from_slice(b: &[u8]) -> Result<StateMachine, Error> {
 /// or column.
 pub fn from_value(v: Value) -> Result<StateMachine, Error> {
     let mut cx = Cx::default();
-    let m = crate::machine::read(&mut cx, v);
+    let m = crate::machine::read(&mut cx, Json::from_value(v));
     match (m, cx.errors.into_iter().next()) {
         (Some(m), None) => Ok(m),
         (_, Some(e)) => Err(e),
@@ -139,7 +139,7 @@ pub(crate) fn read_text(s: &str, inspect: impl FnOnce(&Json)) -> (Lenient, Optio
             .at(d.at.line, d.at.column),
         );
     }
-    let machine = crate::machine::read(&mut cx, value.into_value());
+    let machine = crate::machine::read(&mut cx, value);
     // The positions of the errors that have none, counted in one pass.
     let offsets: Vec<Option<usize>> = cx
         .errors
