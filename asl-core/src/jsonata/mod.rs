@@ -76,10 +76,11 @@ pub const MAX_DEPTH: usize = parser::MAX_DEPTH;
 /// ```
 #[must_use]
 pub fn strip_delimiters(s: &str) -> Option<&str> {
-    if s.len() < 4 {
+    // One rule for what is an expression: `Jsonata::is_expression`.
+    if !crate::Jsonata::is_expression(s) {
         return None;
     }
-    s.strip_prefix("{%")?.strip_suffix("%}")
+    s.get(2..s.len() - 2)
 }
 
 /// Parses a JSONata expression (the text inside `{% … %}`) into its syntax

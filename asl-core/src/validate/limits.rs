@@ -2,13 +2,12 @@
 //! Parallel: definition size, timeouts, Wait durations, non-empty
 //! `Branches`.
 
+use super::task::MAX_SECONDS;
 use super::{is_rfc3339, schema};
 use crate::{codes, Diagnostic, Dynamic, State, StateMachine, WaitDuration};
 
 /// The longest definition AWS accepts, in characters.
 pub const MAX_DEFINITION_CHARS: usize = 1_048_576;
-/// The largest `TimeoutSeconds`, `Seconds` and similar values.
-const MAX_SECONDS: u64 = 99_999_999;
 
 /// Rules on the text itself.
 pub(super) fn text(text: &str, out: &mut Vec<Diagnostic>) {
