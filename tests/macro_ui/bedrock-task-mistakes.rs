@@ -1,0 +1,62 @@
+// Each Bedrock task with a required parameter missing or an integration pattern it does not have, on its own machine.
+fn main() {
+    // bedrock missing model id
+    let _ = asl_kit::state_machine! {
+        StartAt: Ask,
+        States: {
+            Ask: bedrock::InvokeModel {
+                Body: { "inputText": "hi" },
+                End: true,
+            },
+        }
+    };
+
+    // bedrock customization missing fields
+    let _ = asl_kit::state_machine! {
+        StartAt: Create,
+        States: {
+            Create: bedrock::CreateModelCustomizationJob {
+                JobName: "job",
+                End: true,
+            },
+        }
+    };
+
+    // bedrock customization missing role arn
+    let _ = asl_kit::state_machine! {
+        StartAt: Train,
+        States: {
+            Train: bedrock::CreateModelCustomizationJob.sync {
+                JobName: "job",
+                CustomModelName: "model",
+                BaseModelIdentifier: "amazon.titan-text-express-v1",
+                TrainingDataConfig: { S3Uri: "s3://bucket/train.jsonl" },
+                OutputDataConfig: { S3Uri: "s3://bucket/out/" },
+                End: true,
+            },
+        }
+    };
+
+    // sync on invoke model
+    let _ = asl_kit::state_machine! {
+        StartAt: Ask,
+        States: {
+            Ask: bedrock::InvokeModel.sync {
+                ModelId: "amazon.titan-text-express-v1",
+                Body: { "inputText": "hi" },
+                End: true,
+            },
+        }
+    };
+
+    // unknown integration pattern
+    let _ = asl_kit::state_machine! {
+        StartAt: Train,
+        States: {
+            Train: bedrock::CreateModelCustomizationJob.waitForTaskToken {
+                JobName: "job",
+                End: true,
+            },
+        }
+    };
+}

@@ -1,9 +1,0 @@
-fn main() {
-    let _ = asl_kit::state_machine! {
-        StartAt: A,
-        States: {
-            A: Pass { Next: Nowhere },
-            B: Succeed {},
-        }
-    };
-}
