@@ -1,32 +1,17 @@
 //! The typed Bedrock tasks: golden vector 1, the IAM vectors built from
 //! typed tasks, JSONata output, and the validator.
 
+mod common;
+use common::{policy, raw, uri, validate_in};
+
 use asl_bedrock::{
     Bedrock, CreateModelCustomizationJob, Dynamic, Guardrail, GuardrailVersion, InvokeModel,
     ModelId, ModelInput, RequestResponse, RunJob, S3Uri, Tag, Trace,
 };
-use asl_core::iam::policy_for;
-use asl_core::integration::{AwsEnvironment, Integration, TaskContext};
-use asl_core::{Chain, Diagnostic, PayloadTemplate, QueryLanguage, ReferencePath, State, Task};
+use asl_core::integration::{Integration, TaskContext};
+use asl_core::{Diagnostic, PayloadTemplate, QueryLanguage, ReferencePath, State, Task};
 use pretty_assertions::assert_eq;
 use serde_json::{json, Value};
-
-fn env() -> AwsEnvironment {
-    AwsEnvironment {
-        partition: "aws".into(),
-        region: "us-east-2".into(),
-        account: "123456789012".into(),
-    }
-}
-
-fn policy(task: Task) -> Value {
-    let m = Chain::start("T", task).into_machine();
-    serde_json::to_value(policy_for(&m, &env())).unwrap_or(Value::Null)
-}
-
-fn uri(s: &str) -> S3Uri {
-    S3Uri::new(s).unwrap_or_else(|_| S3Uri::path("$.bad"))
-}
 
 #[test]
 fn golden_vector_1_with_the_typed_invoke_model() {
@@ -183,22 +168,7 @@ fn customization_job_tags_add_tag_resource() {
 }
 
 fn validate(task: &Task, ql: QueryLanguage) -> Vec<String> {
-    let cx = TaskContext {
-        name: "T",
-        pointer: "/States/T",
-        query_language: ql,
-        machine_type: None,
-    };
-    let mut out: Vec<Diagnostic> = Vec::new();
-    Bedrock::default().validate(task, &cx, &mut out);
-    out.iter().map(ToString::to_string).collect()
-}
-
-fn raw(resource: &str, parameters: Value) -> Task {
-    Task::builder()
-        .resource(resource)
-        .parameters(parameters)
-        .build()
+    validate_in(task, ql, None)
 }
 
 #[test]

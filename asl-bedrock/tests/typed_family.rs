@@ -2,58 +2,23 @@
 //! accessors, CreateModelCustomizationJob format checks and the IAM of
 //! S3 input/output and guardrails from typed tasks.
 
+mod common;
+use common::{policy, raw, uri, validate_in};
+
 use asl_bedrock::family::{self, Model, Prompt};
 use asl_bedrock::models::{amazon, anthropic, catalogue, cohere, meta, mistral};
 use asl_bedrock::{
-    is_client_request_token, is_custom_model_name, is_job_name, Bedrock, ClaudeMessages,
+    is_client_request_token, is_custom_model_name, is_job_name, ClaudeMessages,
     CreateModelCustomizationJob, Dynamic, Guardrail, GuardrailVersion, InvalidVpcConfig,
     InvokeModel, Message, ModelFamily, ModelId, ModelInput, NovaMessages, RequestResponse, RunJob,
     S3Uri, TitanEmbeddings, TitanText, Trace, VpcConfig,
 };
-use asl_core::iam::policy_for;
-use asl_core::integration::{AwsEnvironment, Integration, TaskContext};
-use asl_core::{Chain, Diagnostic, MachineType, QueryLanguage, Task};
+use asl_core::{MachineType, QueryLanguage, Task};
 use pretty_assertions::assert_eq;
-use serde_json::{json, Value};
-
-fn env() -> AwsEnvironment {
-    AwsEnvironment {
-        partition: "aws".into(),
-        region: "us-east-2".into(),
-        account: "123456789012".into(),
-    }
-}
-
-fn policy(task: Task) -> Value {
-    let m = Chain::start("T", task).into_machine();
-    serde_json::to_value(policy_for(&m, &env())).unwrap_or(Value::Null)
-}
-
-fn uri(s: &str) -> S3Uri {
-    S3Uri::new(s).unwrap_or_else(|_| S3Uri::path("$.bad"))
-}
-
-fn validate_in(task: &Task, ql: QueryLanguage, machine_type: Option<MachineType>) -> Vec<String> {
-    let cx = TaskContext {
-        name: "T",
-        pointer: "/States/T",
-        query_language: ql,
-        machine_type,
-    };
-    let mut out: Vec<Diagnostic> = Vec::new();
-    Bedrock::default().validate(task, &cx, &mut out);
-    out.iter().map(ToString::to_string).collect()
-}
+use serde_json::json;
 
 fn validate(task: &Task) -> Vec<String> {
     validate_in(task, QueryLanguage::JsonPath, None)
-}
-
-fn raw(resource: &str, parameters: Value) -> Task {
-    Task::builder()
-        .resource(resource)
-        .parameters(parameters)
-        .build()
 }
 
 // ---------------------------------------------------------------- families
