@@ -33,7 +33,7 @@
 
 use crate::invoke::ModelId;
 use crate::models::{ModelBody, PromptBody};
-use crate::{ClaudeMessages, ModelFamily, NovaMessages, TitanEmbeddings};
+use crate::{ClaudeMessages, NovaMessages, TitanEmbeddings};
 use asl_model::Dynamic;
 use serde_json::Value;
 use std::borrow::Cow;
@@ -47,15 +47,26 @@ pub trait Family {
 }
 
 macro_rules! families {
-    ($($(#[$doc:meta])* $name:ident,)*) => {$(
-        $(#[$doc])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
-        pub struct $name;
+    ($($(#[$doc:meta])* $name:ident,)*) => {
+        /// A family of Bedrock models sharing one request/response format.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum ModelFamily {$(
+            $(#[$doc])*
+            $name,
+        )*}
 
-        impl Family for $name {
-            const FAMILY: ModelFamily = ModelFamily::$name;
-        }
-    )*};
+        $(
+            $(#[$doc])*
+            ///
+            #[doc = concat!("The marker type of [`ModelFamily::", stringify!($name), "`].")]
+            #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+            pub struct $name;
+
+            impl Family for $name {
+                const FAMILY: ModelFamily = ModelFamily::$name;
+            }
+        )*
+    };
 }
 
 families! {
@@ -69,19 +80,19 @@ families! {
     TitanEmbeddingsV1,
     /// Amazon Titan Embeddings V2 (`amazon.titan-embed-text-v2:0`).
     TitanEmbeddingsV2,
-    /// Amazon Nova understanding models.
+    /// Amazon Nova understanding models (`amazon.nova-micro/lite/pro/premier`, Nova 2).
     Nova,
-    /// Cohere Command.
+    /// Cohere Command (`cohere.command-text-v14`, `command-light-text-v14`).
     CohereCommand,
-    /// Cohere Command R / R+.
+    /// Cohere Command R / R+ (`cohere.command-r-*`).
     CohereCommandR,
-    /// Cohere Embed.
+    /// Cohere Embed (`cohere.embed-*`).
     CohereEmbed,
-    /// Meta Llama.
+    /// Meta Llama (`meta.llama*`).
     Llama,
-    /// Mistral text completions.
+    /// Mistral text completions (`mistral.mistral-7b…`, `mixtral…`, `mistral-large-2402`, `-small-2402`).
     Mistral,
-    /// Mistral Large 2 chat.
+    /// Mistral Large 2 chat (`mistral.mistral-large-2407-v1:0`).
     MistralChat,
 }
 

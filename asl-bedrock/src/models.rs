@@ -17,34 +17,7 @@ use asl_model::Dynamic;
 use asl_model::QueryLanguage;
 use serde_json::{Map, Value};
 
-/// A family of Bedrock models sharing one request/response format.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum ModelFamily {
-    /// Anthropic Claude Messages API (`anthropic.claude-3*`, `-4*`, …).
-    AnthropicMessages,
-    /// Anthropic legacy text completions (`anthropic.claude-v2`, `claude-instant`).
-    AnthropicText,
-    /// Amazon Titan Text (`amazon.titan-text-*`).
-    TitanText,
-    /// Amazon Titan Embeddings G1 (`amazon.titan-embed-text-v1`).
-    TitanEmbeddingsV1,
-    /// Amazon Titan Embeddings V2 (`amazon.titan-embed-text-v2:0`).
-    TitanEmbeddingsV2,
-    /// Amazon Nova understanding models (`amazon.nova-micro/lite/pro/premier`, Nova 2).
-    Nova,
-    /// Cohere Command (`cohere.command-text-v14`, `command-light-text-v14`).
-    CohereCommand,
-    /// Cohere Command R / R+ (`cohere.command-r-*`).
-    CohereCommandR,
-    /// Cohere Embed (`cohere.embed-*`).
-    CohereEmbed,
-    /// Meta Llama (`meta.llama*`).
-    Llama,
-    /// Mistral text completions (`mistral.mistral-7b…`, `mixtral…`, `mistral-large-2402`, `-small-2402`).
-    Mistral,
-    /// Mistral Large 2 chat (`mistral.mistral-large-2407-v1:0`).
-    MistralChat,
-}
+pub use crate::family::ModelFamily;
 
 impl ModelFamily {
     /// The family of a model id, inference profile id or model ARN; `None`
