@@ -32,6 +32,13 @@ enum Command {
     /// Validate, then create or update a state machine (AWS or LocalStack).
     #[cfg(feature = "deploy")]
     Deploy(deploy::Args),
+    /// `asl deploy` in a build without the feature: says how to get it.
+    #[cfg(not(feature = "deploy"))]
+    #[command(hide = true, disable_help_flag = true)]
+    Deploy {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
     /// Draw a definition as a Mermaid flowchart or Graphviz DOT.
     Graph(graph::Args),
     /// Print the least-privilege IAM policy for a definition's execution role.
@@ -61,6 +68,14 @@ fn main() -> ExitCode {
         Command::Check(args) => check::run(&args),
         #[cfg(feature = "deploy")]
         Command::Deploy(args) => deploy::run(&args),
+        #[cfg(not(feature = "deploy"))]
+        Command::Deploy { .. } => {
+            eprintln!(
+                "asl deploy: this asl was built without the feature `deploy` (it builds the AWS SDK); \
+                 install it with `cargo install --path asl-cli --features deploy`"
+            );
+            exit::USAGE
+        }
         Command::Graph(args) => graph::run(&args),
         Command::Iam(args) => iam::run(&args),
         Command::Schema => {
