@@ -44,6 +44,7 @@ pub use asl_model::*;
 
 pub mod build_support;
 mod chain;
+pub mod condition;
 pub mod diagram;
 mod graph;
 pub mod iam;
@@ -79,7 +80,7 @@ internal!(
     path,
 );
 
-pub use chain::Chain;
+pub use chain::{Chain, Choices, InvalidChain};
 pub use graph::StateRef;
 pub use machine::{InvalidMachine, StateMachine};
 pub use parse::{from_slice, from_str, from_value, parse_lenient, Lenient};

@@ -61,6 +61,14 @@ pub struct InvalidMachine {
 }
 
 impl InvalidMachine {
+    /// A machine with the diagnostics that make it invalid.
+    pub(crate) fn new(machine: StateMachine, diagnostics: Vec<crate::Diagnostic>) -> Self {
+        InvalidMachine {
+            machine: Box::new(machine),
+            diagnostics,
+        }
+    }
+
     /// Every diagnostic, errors and warnings, in document order.
     pub fn diagnostics(&self) -> &[crate::Diagnostic] {
         &self.diagnostics

@@ -78,8 +78,12 @@ fn jsonata_values_in_builders() {
 
 #[test]
 fn parallel_and_map_from_chains() {
-    let branch = Chain::start("A", Pass::builder().build()).into_branch();
-    let processor = Chain::start("Item", Pass::builder().build()).into_item_processor();
+    let branch = Chain::start("A", Pass::builder().build())
+        .into_branch()
+        .unwrap();
+    let processor = Chain::start("Item", Pass::builder().build())
+        .into_item_processor()
+        .unwrap();
     let machine = Chain::start("Both", Parallel::builder().branches(vec![branch]).build())
         .next(
             "Each",
@@ -192,5 +196,193 @@ fn a_path_where_a_literal_belongs_names_the_path_field() {
     assert_eq!(
         d.message,
         "'Condition' takes a literal or a JSONata expression, not a JSONPath (Dynamic::Path)"
+    );
+}
+
+/// The codes and locations of a build's diagnostics.
+fn found(built: Result<StateMachine, InvalidMachine>) -> Vec<(&'static str, String)> {
+    match built {
+        Ok(_) => Vec::new(),
+        Err(e) => e
+            .diagnostics()
+            .iter()
+            .map(|d| (d.code, d.location.clone()))
+            .collect(),
+    }
+}
+
+#[test]
+fn a_name_given_twice_is_an_error_not_a_replacement() {
+    let built = Chain::start("Start", Pass::builder().build())
+        .next("Done", Succeed::builder().build())
+        .with_state("Done", Fail::builder().build());
+    assert_eq!(
+        built.states()["Done"].type_name(),
+        "Succeed",
+        "the first state is kept"
+    );
+    let err = built.clone().build().unwrap_err();
+    assert_eq!(
+        err.diagnostics()[0].message,
+        "the state name 'Done' is given twice: the chain keeps the first (Succeed state) and leaves out the second (Fail state); give one of them another name"
+    );
+    assert_eq!(
+        found(built.build()),
+        [("DUPLICATE_STATE_NAME", "/States/Done".to_owned())]
+    );
+    // The same through a branch: into_branch refuses.
+    let branch = Chain::start("A", Pass::builder().build())
+        .next("A", Pass::builder().build())
+        .into_branch()
+        .unwrap_err();
+    assert_eq!(branch.diagnostics().len(), 1);
+    assert!(branch
+        .to_string()
+        .contains("DUPLICATE_STATE_NAME at /States/A"));
+}
+
+#[test]
+fn chain_sets_comment_query_language_and_timeout() {
+    let machine = Chain::start("A", Pass::builder().build())
+        .comment("One step")
+        .query_language(QueryLanguage::Jsonata)
+        .timeout_seconds(60)
+        .build()
+        .unwrap();
+    assert_eq!(
+        machine.to_value(),
+        json!({"Comment": "One step", "QueryLanguage": "JSONata", "StartAt": "A",
+               "TimeoutSeconds": 60, "States": {"A": {"Type": "Pass", "End": true}}})
+    );
+}
+
+/// A fragment with a retry loop and a nested Parallel: every name and every
+/// transition in it, nested ones included, gets the prefix.
+fn fragment() -> Chain {
+    let inner = Branch::builder()
+        .start_at("Work")
+        .states([("Work".to_owned(), Pass::builder().build().into())])
+        .build();
+    Chain::start(
+        "Call",
+        Task::builder()
+            .resource("arn:aws:states:::lambda:invoke")
+            .catch(vec![Catcher::builder()
+                .error_equals([STATES_ALL])
+                .next("Recover")
+                .build()])
+            .build(),
+    )
+    .next("Fan", Parallel::builder().branches(vec![inner]).build())
+    .with_state(
+        "Recover",
+        Pass::builder().transition(Transition::next("Fan")).build(),
+    )
+}
+
+#[test]
+fn fragments_are_reused_with_a_prefix_and_clashes_are_reported() {
+    let machine = Chain::start("Begin", Pass::builder().build())
+        .then(fragment().prefixed("A."))
+        .then(fragment().prefixed("B."))
+        .next("End", Succeed::builder().build())
+        .build()
+        .unwrap();
+    let json = machine.to_value();
+    let names: Vec<&str> = machine.states.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        [
+            "Begin",
+            "A.Call",
+            "A.Fan",
+            "A.Recover",
+            "B.Call",
+            "B.Fan",
+            "B.Recover",
+            "End"
+        ]
+    );
+    assert_eq!(json["States"]["Begin"]["Next"], "A.Call");
+    assert_eq!(json["States"]["A.Call"]["Catch"][0]["Next"], "A.Recover");
+    assert_eq!(json["States"]["A.Recover"]["Next"], "A.Fan");
+    assert_eq!(json["States"]["A.Fan"]["Next"], "B.Call");
+    assert_eq!(json["States"]["A.Fan"]["Branches"][0]["StartAt"], "A.Work");
+    assert!(json["States"]["A.Fan"]["Branches"][0]["States"]["A.Work"].is_object());
+    assert_eq!(json["States"]["B.Fan"]["Next"], "End");
+
+    // Without prefixes, the second copy clashes with the first, by name, and
+    // the validator still runs on what was kept.
+    let clash = Chain::start("Begin", Pass::builder().build())
+        .then(fragment())
+        .then(fragment());
+    assert_eq!(
+        found(clash.build()),
+        [
+            ("DUPLICATE_STATE_NAME", "/States/Call".to_owned()),
+            ("DUPLICATE_STATE_NAME", "/States/Fan".to_owned()),
+            ("DUPLICATE_STATE_NAME", "/States/Recover".to_owned()),
+            // What is left loops: the first Fan now goes back to Call.
+            ("MISSING_END_STATE", "/".to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn choice_branches_join_afterwards() {
+    use asl_core::condition::{and, is_present, jsonata, numeric_less_than, string_equals};
+    let machine = Chain::start("Classify", Pass::builder().build())
+        .choice(
+            "Route",
+            Choices::new()
+                .when(
+                    and([is_present("$.size", true), numeric_less_than("$.size", 10)]),
+                    Chain::start("Small", Pass::builder().build())
+                        .next("Wrap", Pass::builder().build()),
+                )
+                .when(
+                    string_equals("$.kind", "gift"),
+                    Chain::start("Gift", Pass::builder().build()),
+                )
+                .when(
+                    string_equals("$.kind", "void"),
+                    Chain::start("Reject", Fail::builder().build()),
+                )
+                .otherwise(Chain::start("Large", Pass::builder().build())),
+        )
+        .next("Ship", Succeed::builder().build())
+        .build()
+        .unwrap();
+    let json = machine.to_value();
+    assert_eq!(
+        json["States"]["Route"],
+        json!({"Type": "Choice", "Choices": [
+            {"And": [{"Variable": "$.size", "IsPresent": true},
+                     {"Variable": "$.size", "NumericLessThan": 10}], "Next": "Small"},
+            {"Variable": "$.kind", "StringEquals": "gift", "Next": "Gift"},
+            {"Variable": "$.kind", "StringEquals": "void", "Next": "Reject"}
+        ], "Default": "Large"})
+    );
+    // Every branch that can go on joins at Ship; the Fail branch ends.
+    for end in ["Wrap", "Gift", "Large"] {
+        assert_eq!(json["States"][end]["Next"], "Ship", "{end}");
+    }
+    assert_eq!(json["States"]["Small"]["Next"], "Wrap");
+    assert!(json["States"]["Reject"].get("Next").is_none());
+
+    // A JSONata Choice: the same shape with JSONata conditions.
+    let machine = Chain::start("Route", Pass::builder().build())
+        .choice(
+            "Pick",
+            Choices::new().when(
+                jsonata("$states.input.n > 1"),
+                Chain::start("Many", Pass::builder().build()),
+            ),
+        )
+        .query_language(QueryLanguage::Jsonata)
+        .into_machine();
+    assert_eq!(
+        machine.to_value()["States"]["Pick"]["Choices"][0],
+        json!({"Condition": "{% $states.input.n > 1 %}", "Next": "Many"})
     );
 }
