@@ -42,7 +42,7 @@ impl Scope<'_> {
         } else {
             self.pointer.as_str()
         };
-        format!("{base}/States/{}", escape(name))
+        state_pointer(base, name)
     }
 }
 
@@ -111,9 +111,24 @@ pub(crate) fn nested<'a>(state: &'a State, pointer: &str) -> Vec<Nested<'a>> {
     }
 }
 
+/// `{base}/States/{name}`, the name escaped, built without `format!`.
+fn state_pointer(base: &str, name: &str) -> String {
+    let name = escape(name);
+    let mut p = String::with_capacity(base.len() + "/States/".len() + name.len());
+    p.push_str(base);
+    p.push_str("/States/");
+    p.push_str(&name);
+    p
+}
+
 /// Every state of a machine, nested ones included, in document order: each
 /// state is followed by the states nested in it.
 pub fn walk(machine: &StateMachine) -> impl Iterator<Item = StateRef<'_>> {
+    states(machine).into_iter()
+}
+
+/// [`walk`], as a vector (the validator walks once and shares it).
+pub(crate) fn states(machine: &StateMachine) -> Vec<StateRef<'_>> {
     let mut out = Vec::new();
     // Pre-order depth-first with an explicit stack, so deep nesting cannot
     // overflow ours.
@@ -134,7 +149,7 @@ pub fn walk(machine: &StateMachine) -> impl Iterator<Item = StateRef<'_>> {
         }
         out.push(item);
     }
-    out.into_iter()
+    out
 }
 
 fn push_states<'a>(
@@ -147,7 +162,7 @@ fn push_states<'a>(
     for (name, state) in states.iter().rev() {
         stack.push(StateRef {
             name,
-            pointer: format!("{base}/States/{}", escape(name)),
+            pointer: state_pointer(base, name),
             state,
             query_language: state.query_language().unwrap_or(ql),
             depth,

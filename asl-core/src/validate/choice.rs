@@ -2,10 +2,11 @@
 //! RFC 3339 timestamp operands.
 
 use super::{is_rfc3339, schema};
-use crate::{BoolExpr, Comparator, Condition, Diagnostic, State, StateMachine};
+use crate::StateRef;
+use crate::{BoolExpr, Comparator, Condition, Diagnostic, State};
 
-pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) {
-    for s in machine.walk() {
+pub(super) fn check(states: &[StateRef<'_>], out: &mut Vec<Diagnostic>) {
+    for s in states {
         let State::Choice(c) = s.state else {
             continue;
         };
@@ -20,33 +21,31 @@ pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) {
             let Condition::JsonPath(e) = &rule.condition else {
                 continue;
             };
-            for (rp, e) in e.walk(&format!("{p}/Choices/{i}")) {
-                match e {
-                    BoolExpr::And(v) | BoolExpr::Or(v) if v.is_empty() => {
-                        let op = if matches!(e, BoolExpr::And(_)) {
-                            "And"
-                        } else {
-                            "Or"
-                        };
-                        out.push(schema(
-                            format!("{rp}/{op}"),
-                            format!("'{op}' must contain at least one rule"),
-                        ));
-                    }
-                    BoolExpr::Compare(c) => {
-                        if let Some(ts) = timestamp(&c.operator) {
-                            if !is_rfc3339(ts) {
-                                let name = c.operator.name();
-                                out.push(schema(
+            super::walk::rules(e, &format!("{p}/Choices/{i}"), |rp, e| match e {
+                BoolExpr::And(v) | BoolExpr::Or(v) if v.is_empty() => {
+                    let op = if matches!(e, BoolExpr::And(_)) {
+                        "And"
+                    } else {
+                        "Or"
+                    };
+                    out.push(schema(
+                        format!("{rp}/{op}"),
+                        format!("'{op}' must contain at least one rule"),
+                    ));
+                }
+                BoolExpr::Compare(c) => {
+                    if let Some(ts) = timestamp(&c.operator) {
+                        if !is_rfc3339(ts) {
+                            let name = c.operator.name();
+                            out.push(schema(
                                     format!("{rp}/{name}"),
                                     format!("'{name}' must be an RFC 3339 timestamp such as 2016-03-14T01:59:00Z, found {ts:?}"),
                                 ));
-                            }
                         }
                     }
-                    _ => {}
                 }
-            }
+                _ => {}
+            });
         }
     }
 }

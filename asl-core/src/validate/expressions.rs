@@ -1,40 +1,41 @@
 //! JSONata-mode values (rules L1–L4, K5): `{% %}` expressions, strings that
 //! look like half-delimited expressions, and JSONPath-style `key.$` keys.
 
+use super::variables::{ByState, Reads};
 use crate::pointer::escape;
+use crate::StateRef;
 use crate::{
     codes, Condition, Diagnostic, Dynamic, FailCause, FailError, Heartbeat, ItemSelector, Items,
     Jsonata, MaxConcurrency, MaxInputBytesPerBatch, MaxItems, MaxItemsPerBatch, QueryLanguage,
-    RoleArn, State, StateMachine, Timeout, ToleratedFailureCount, ToleratedFailurePercentage,
-    WaitDuration,
+    RoleArn, State, Timeout, ToleratedFailureCount, ToleratedFailurePercentage, WaitDuration,
 };
 use serde_json::Value;
-use std::collections::HashMap;
 
-/// Every `{% %}` expression of one JSONata state that compiles, as
-/// `(location, expression without its delimiters)`; the `variables` rules
-/// read the variables these name.
-pub(super) type Sites = Vec<(String, String)>;
+/// What the `variables` rules need from the `{% %}` expressions of one
+/// JSONata state that compile: the variables they read.
+type Sites = Reads;
 
-/// Checks every JSONata state; returns each state's expressions, by the
-/// state's pointer.
-pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) -> HashMap<String, Sites> {
-    let mut by_state = HashMap::new();
-    for s in machine.walk() {
+/// Checks every JSONata state; returns the variables each state's
+/// expressions read, by state (states that read none are left out).
+pub(super) fn check(states: &[StateRef<'_>], out: &mut Vec<Diagnostic>) -> ByState {
+    let mut by_state = ByState::new();
+    for s in states {
         if s.query_language != QueryLanguage::Jsonata {
             continue;
         }
         let p = s.pointer.as_str();
         arguments(out, p, s.state);
-        let mut sites = Sites::new();
+        let mut sites = Sites::default();
         let (values, typed) = collect(s.state);
         for (suffix, v) in values {
             value(out, &mut sites, &format!("{p}{suffix}"), v);
         }
         for (suffix, j) in typed {
-            expression(out, &mut sites, format!("{p}{suffix}"), j.as_str());
+            expression(out, &mut sites, &format!("{p}{suffix}"), j.as_str());
         }
-        by_state.insert(s.pointer, sites);
+        if !sites.is_empty() {
+            by_state.insert(std::ptr::from_ref(s.state), sites);
+        }
     }
     by_state
 }
@@ -190,14 +191,14 @@ fn value(out: &mut Vec<Diagnostic>, sites: &mut Sites, base: &str, v: &Value) {
         dollar_key(out, base);
     }
     if let Value::String(s) = v {
-        string(out, sites, base.to_owned(), s);
+        string(out, sites, base, s);
     }
-    crate::walk(v, base, |node| {
+    super::walk::values(v, base, |node| {
         if node.key.is_some_and(|k| k.ends_with(".$")) {
-            dollar_key(out, &node.pointer);
+            dollar_key(out, node.pointer);
         }
         if let Value::String(s) = node.value {
-            string(out, sites, node.pointer.clone(), s);
+            string(out, sites, node.pointer, s);
         }
         true
     });
@@ -211,7 +212,7 @@ fn dollar_key(out: &mut Vec<Diagnostic>, loc: &str) {
     ));
 }
 
-fn string(out: &mut Vec<Diagnostic>, sites: &mut Sites, loc: String, s: &str) {
+fn string(out: &mut Vec<Diagnostic>, sites: &mut Sites, loc: &str, s: &str) {
     if Jsonata::is_expression(s) {
         expression(out, sites, loc, s);
         return;
@@ -227,12 +228,12 @@ fn string(out: &mut Vec<Diagnostic>, sites: &mut Sites, loc: String, s: &str) {
 }
 
 /// Checks that one `{% %}` expression compiles (with [`crate::jsonata`]).
-fn expression(out: &mut Vec<Diagnostic>, sites: &mut Sites, loc: String, delimited: &str) {
+fn expression(out: &mut Vec<Diagnostic>, sites: &mut Sites, loc: &str, delimited: &str) {
     let Some(expr) = crate::jsonata::strip_delimiters(delimited) else {
         return;
     };
-    match crate::jsonata::check(expr) {
-        Ok(()) => sites.push((loc, expr.to_owned())),
+    match crate::jsonata::parse(expr) {
+        Ok(ast) => super::variables::jsonata_reads(&ast, expr, loc, sites),
         Err(e) => out.push(Diagnostic::error(
             codes::INVALID_JSONATA,
             loc,

@@ -7,6 +7,7 @@
 use super::schema;
 use crate::pointer::escape;
 use crate::vocabulary::{AslObject, Form, Language, Member, ObjectSpec, Seen, Shape, ValueKind};
+use crate::StateRef;
 use crate::{
     codes, BoolExpr, Choice, Condition, Diagnostic, QueryLanguage, State, StateMachine,
     UnknownFields,
@@ -54,10 +55,10 @@ fn unknown(
     }
 }
 
-pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(machine: &StateMachine, states: &[StateRef<'_>], out: &mut Vec<Diagnostic>) {
     unknown(out, "", machine.spec(), &machine.unknown_fields, &[]);
     let root_jsonata = machine.query_language == Some(QueryLanguage::Jsonata);
-    for s in machine.walk() {
+    for s in states {
         let p = s.pointer.as_str();
         let state = s.state;
         if root_jsonata && state.query_language() == Some(QueryLanguage::JsonPath) {

@@ -3,13 +3,14 @@
 
 use super::schema;
 use crate::graph::scopes;
+use crate::StateRef;
 use crate::{codes, Diagnostic, StateMachine};
 use std::collections::{HashMap, HashSet};
 
 /// The longest state name AWS accepts.
 pub(crate) const MAX_NAME: usize = 80;
 
-pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(machine: &StateMachine, states: &[StateRef<'_>], out: &mut Vec<Diagnostic>) {
     for scope in scopes(machine) {
         let base = if scope.pointer == "/" {
             ""
@@ -106,7 +107,7 @@ pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) {
     }
     // Names: unique across the machine, 1..=80 characters.
     let mut first: HashMap<&str, String> = HashMap::new();
-    for s in machine.walk() {
+    for s in states {
         let len = s.name.chars().count();
         if len == 0 {
             out.push(Diagnostic::error(

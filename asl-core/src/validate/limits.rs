@@ -4,6 +4,7 @@
 
 use super::task::MAX_SECONDS;
 use super::{is_rfc3339, schema};
+use crate::StateRef;
 use crate::{codes, Diagnostic, Dynamic, State, StateMachine, WaitDuration};
 
 /// The longest definition AWS accepts, in characters.
@@ -25,7 +26,7 @@ pub(super) fn text(text: &str, out: &mut Vec<Diagnostic>) {
     }
 }
 
-pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) {
+pub(super) fn check(machine: &StateMachine, states: &[StateRef<'_>], out: &mut Vec<Diagnostic>) {
     if let Some(n) = machine.timeout_seconds {
         if n > MAX_SECONDS {
             out.push(schema(
@@ -34,7 +35,7 @@ pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) {
             ));
         }
     }
-    for s in machine.walk() {
+    for s in states {
         let p = s.pointer.as_str();
         match s.state {
             State::Wait(w) => match &w.duration {

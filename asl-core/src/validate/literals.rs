@@ -6,14 +6,14 @@
 //! `.$`), is reported by the payload-template walk of the `paths` rules.
 
 use super::paths::looks_like_path;
+use crate::StateRef;
 use crate::{
     codes, BoolExpr, Condition, Diagnostic, Dynamic, FailCause, FailError, QueryLanguage, State,
-    StateMachine,
 };
 use serde_json::Value;
 
-pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) {
-    for s in machine.walk() {
+pub(super) fn check(states: &[StateRef<'_>], out: &mut Vec<Diagnostic>) {
+    for s in states {
         if s.query_language != QueryLanguage::JsonPath {
             continue;
         }
@@ -39,7 +39,7 @@ pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) {
             State::Choice(c) => {
                 for (i, rule) in c.choices.iter().enumerate() {
                     if let Condition::JsonPath(e) = &rule.condition {
-                        choice_rule(out, e, format!("{p}/Choices/{i}"));
+                        choice_rule(out, e, &format!("{p}/Choices/{i}"));
                     }
                 }
             }
@@ -57,15 +57,15 @@ fn no_path(out: &mut Vec<Diagnostic>, at: &str, field: &str, twin: &str) {
 }
 
 /// A Choice rule and its nested rules.
-fn choice_rule(out: &mut Vec<Diagnostic>, e: &BoolExpr, at: String) {
-    for (at, e) in e.walk(&at) {
+fn choice_rule(out: &mut Vec<Diagnostic>, e: &BoolExpr, at: &str) {
+    super::walk::rules(e, at, |at, e| {
         if let BoolExpr::Compare(c) = e {
             if c.operator.string_operand().is_some_and(looks_like_path) {
                 let op = c.operator.name();
                 no_path(out, &format!("{at}/{op}"), op, &format!("{op}Path"));
             }
         }
-    }
+    });
 }
 
 /// `Result` is used as written: keys ending in `.$` and path strings stay literal.
@@ -82,9 +82,9 @@ fn static_result(out: &mut Vec<Diagnostic>, result: &Value, at: &str) {
             warn(out, at);
         }
     }
-    crate::walk(result, at, |node| {
+    super::walk::values(result, at, |node| {
         if node.key.is_some_and(|k| k.ends_with(".$")) {
-            warn(out, &node.pointer);
+            warn(out, node.pointer);
         }
         true
     });

@@ -2,9 +2,10 @@
 //! `Label`, tolerated failures, `ItemReader`, `ItemBatcher`, `ResultWriter`.
 
 use super::schema;
+use crate::StateRef;
 use crate::{
     codes, Diagnostic, Dynamic, MachineType, Map, MaxInputBytesPerBatch, MaxItems,
-    MaxItemsPerBatch, Resource, ResourceKind, State, StateMachine, ToleratedFailurePercentage,
+    MaxItemsPerBatch, Resource, ResourceKind, State, ToleratedFailurePercentage,
 };
 
 /// The longest `Label`.
@@ -13,12 +14,12 @@ const MAX_LABEL: usize = 40;
 const MAX_BATCH_BYTES: u64 = 262_144;
 
 pub(super) fn check(
-    machine: &StateMachine,
+    states: &[StateRef<'_>],
     machine_type: Option<MachineType>,
     out: &mut Vec<Diagnostic>,
 ) {
     let mut labels: std::collections::HashMap<&str, String> = std::collections::HashMap::new();
-    for s in machine.walk() {
+    for s in states {
         let State::Map(m) = s.state else {
             continue;
         };

@@ -45,6 +45,7 @@ mod paths;
 mod retry;
 mod task;
 mod variables;
+mod walk;
 
 use crate::integration::Registry;
 use crate::scan::Spans;
@@ -240,18 +241,20 @@ pub fn validate_slice(bytes: &[u8], options: &Options) -> Report {
 
 /// Every rule family, in turn.
 fn run(machine: &StateMachine, options: &Options, out: &mut Vec<Diagnostic>) {
-    graph::check(machine, out);
-    fields::check(machine, out);
-    let expressions = expressions::check(machine, out);
-    let paths = paths::check(machine, out);
-    choice::check(machine, out);
-    retry::check(machine, out);
-    task::check(machine, options, out);
-    map::check(machine, options.machine_type, out);
-    limits::check(machine, out);
+    // One walk of the machine, shared by the rules.
+    let states = crate::graph::states(machine);
+    graph::check(machine, &states, out);
+    fields::check(machine, &states, out);
+    let expressions = expressions::check(&states, out);
+    let paths = paths::check(&states, out);
+    choice::check(&states, out);
+    retry::check(&states, out);
+    task::check(&states, options, out);
+    map::check(&states, options.machine_type, out);
+    limits::check(machine, &states, out);
     // The variables rules read what the path and expression rules found.
-    variables::check(machine, &paths, &expressions, out);
-    literals::check(machine, out);
+    variables::check(machine, paths, expressions, out);
+    literals::check(&states, out);
 }
 
 /// Replaces each `${Name}` with its value, escaped for a JSON string.

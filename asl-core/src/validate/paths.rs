@@ -2,45 +2,55 @@
 //! H2, K1–K4, M1, M2), checked per context with [`crate::path::check`].
 
 use super::schema;
+use super::variables::{ByState, Reads};
+use super::walk;
 use crate::intrinsic;
 use crate::path::{check as check_path, PathContext};
 use crate::pointer::escape;
+use crate::StateRef;
 use crate::{
     codes, BoolExpr, Condition, Diagnostic, FailCause, FailError, Heartbeat, ItemSelector, Items,
     MaxConcurrency, MaxInputBytesPerBatch, MaxItems, MaxItemsPerBatch, QueryLanguage,
-    ReferencePath, RoleArn, State, StateMachine, Timeout, ToleratedFailureCount,
-    ToleratedFailurePercentage, WaitDuration,
+    ReferencePath, RoleArn, State, Timeout, ToleratedFailureCount, ToleratedFailurePercentage,
+    WaitDuration,
 };
 use serde_json::Value;
 
-/// Every path or intrinsic-call string of one JSONPath state (fields,
-/// payload-template `key.$` values, Choice operands), as `(location,
-/// expression)`; the `variables` rules read the variables these name.
-pub(super) type Sites = Vec<(String, String)>;
+/// A location, built only when a rule reports or keeps something there.
+type Loc<'a> = &'a dyn Fn() -> String;
 
-/// Where the rules report, and the path strings they have seen.
+/// Where the rules report, and the variables the path strings they have
+/// seen read (fields, payload-template `key.$` values, Choice operands).
 pub(super) struct Sink<'a> {
     out: &'a mut Vec<Diagnostic>,
-    sites: Sites,
+    reads: Reads,
 }
 
-/// Checks every JSONPath state; returns each state's path strings, by the
-/// state's pointer.
-pub(super) fn check(
-    machine: &StateMachine,
-    out: &mut Vec<Diagnostic>,
-) -> std::collections::HashMap<String, Sites> {
+impl Sink<'_> {
+    /// Records the variables a path or intrinsic call at `loc` reads.
+    fn read(&mut self, loc: Loc<'_>, expr: &str) {
+        if super::variables::may_read(expr) {
+            super::variables::jsonpath_reads(expr, &loc(), &mut self.reads.vars);
+        }
+    }
+}
+
+/// Checks every JSONPath state; returns the variables each state's paths
+/// read, by state (states that read none are left out).
+pub(super) fn check(states: &[StateRef<'_>], out: &mut Vec<Diagnostic>) -> ByState {
     let mut sink = Sink {
         out,
-        sites: Vec::new(),
+        reads: Reads::default(),
     };
-    let mut by_state = std::collections::HashMap::new();
-    for s in machine.walk() {
+    let mut by_state = ByState::new();
+    for s in states {
         if s.query_language != QueryLanguage::JsonPath {
             continue;
         }
         state(&mut sink, &s.pointer, s.state);
-        by_state.insert(s.pointer, std::mem::take(&mut sink.sites));
+        if !sink.reads.is_empty() {
+            by_state.insert(std::ptr::from_ref(s.state), std::mem::take(&mut sink.reads));
+        }
     }
     by_state
 }
@@ -60,10 +70,10 @@ pub(super) fn looks_like_path(s: &str) -> bool {
 }
 
 /// Checks a string against a path grammar; reports `INVALID_JSONPATH`.
-fn path(out: &mut Sink<'_>, loc: String, field: &str, expr: &str, ctx: PathContext) {
+fn path(out: &mut Sink<'_>, loc: Loc<'_>, field: &str, expr: &str, ctx: PathContext) {
     // A `ResultPath` is written to, not read.
     if ctx != PathContext::ResultPath {
-        out.sites.push((loc.clone(), expr.to_owned()));
+        out.read(loc, expr);
     }
     if let Err(e) = check_path(expr, ctx) {
         let (code, what) = if ctx == PathContext::PayloadTemplate
@@ -83,7 +93,7 @@ fn path(out: &mut Sink<'_>, loc: String, field: &str, expr: &str, ctx: PathConte
         };
         out.out.push(Diagnostic::error(
             code,
-            loc,
+            loc(),
             format!(
                 "the value for the field '{field}' must be {what}: {} (at byte {})",
                 e.message(),
@@ -105,7 +115,7 @@ fn ctx_name(ctx: PathContext) -> &'static str {
 fn reference(out: &mut Sink<'_>, p: &str, field: &str, r: &ReferencePath) {
     path(
         out,
-        format!("{p}/{}", escape(field)),
+        &|| format!("{p}/{}", escape(field)),
         field,
         r.as_str(),
         PathContext::ReferencePath,
@@ -116,40 +126,54 @@ fn reference(out: &mut Sink<'_>, p: &str, field: &str, r: &ReferencePath) {
 /// `.$` is stripped; warns (AWS's `NO_DOLLAR`) on a path-like value under a
 /// key without `.$`.
 fn template(out: &mut Sink<'_>, base: &str, v: &Value) {
-    crate::walk(v, base, |node| {
-        let (Some(k), Some(parent)) = (node.key, node.parent) else {
-            return true;
-        };
-        let Some(stem) = k.strip_suffix(".$") else {
-            if let Value::String(s) = node.value {
-                if looks_like_path(s) {
-                    out.out.push(Diagnostic::warning(
-                        codes::NO_DOLLAR,
-                        node.pointer.as_str(),
-                        format!("{s:?} looks like a path or an intrinsic function, but the key '{k}' does not end in '.$', so it is passed as a literal string; name the key '{k}.$' to evaluate it"),
-                    ));
-                }
+    walk::values(v, base, |node| template_value(out, node));
+}
+
+/// [`template`] on an object held as a map.
+fn template_members(out: &mut Sink<'_>, base: &str, m: &serde_json::Map<String, Value>) {
+    walk::members(m, base, |node| template_value(out, node));
+}
+
+/// One value of a payload template; whether to descend into it.
+fn template_value(out: &mut Sink<'_>, node: &walk::At<'_, '_>) -> bool {
+    let (Some(k), Some(parent)) = (node.key, node.parent) else {
+        return true;
+    };
+    let Some(stem) = k.strip_suffix(".$") else {
+        if let Value::String(s) = node.value {
+            if looks_like_path(s) {
+                out.out.push(Diagnostic::warning(
+                    codes::NO_DOLLAR,
+                    node.pointer,
+                    format!("{s:?} looks like a path or an intrinsic function, but the key '{k}' does not end in '.$', so it is passed as a literal string; name the key '{k}.$' to evaluate it"),
+                ));
             }
-            return true;
-        };
-        if parent.contains_key(stem) {
-            out.out.push(schema(
-                node.pointer.as_str(),
-                format!("the fields '{stem}' and '{k}' collide: a key may not appear both with and without '.$'"),
-            ));
         }
-        match node.value {
-            Value::String(s) => path(out, node.pointer.clone(), k, s, PathContext::PayloadTemplate),
-            other => out.out.push(schema(
-                node.pointer.as_str(),
-                format!(
-                    "the value for the field '{k}' must be a string (a JSONPath or an intrinsic function call), not {}",
-                    kind(other)
-                ),
-            )),
-        }
-        false
-    });
+        return true;
+    };
+    if parent.contains_key(stem) {
+        out.out.push(schema(
+            node.pointer,
+            format!("the fields '{stem}' and '{k}' collide: a key may not appear both with and without '.$'"),
+        ));
+    }
+    match node.value {
+        Value::String(s) => path(
+            out,
+            &|| node.pointer.to_owned(),
+            k,
+            s,
+            PathContext::PayloadTemplate,
+        ),
+        other => out.out.push(schema(
+            node.pointer,
+            format!(
+                "the value for the field '{k}' must be a string (a JSONPath or an intrinsic function call), not {}",
+                kind(other)
+            ),
+        )),
+    }
+    false
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -165,16 +189,16 @@ fn kind(v: &Value) -> &'static str {
 
 /// `ErrorPath` / `CausePath`: a reference path or a string-returning
 /// intrinsic function call.
-fn error_path(out: &mut Sink<'_>, loc: String, field: &str, expr: &str) {
+fn error_path(out: &mut Sink<'_>, loc: Loc<'_>, field: &str, expr: &str) {
     if intrinsic::looks_like_call(expr) {
-        out.sites.push((loc.clone(), expr.to_owned()));
+        out.read(loc, expr);
         match intrinsic::check(expr) {
             Ok(call) => {
                 if let Some(f) = call.function {
                     if !f.returns_string() {
                         out.out.push(Diagnostic::error(
                             codes::INVALID_INTRINSIC_FUNCTION,
-                            loc,
+                            loc(),
                             format!(
                                 "'{field}' needs an intrinsic function that returns a string; '{}' does not",
                                 f.name()
@@ -189,7 +213,7 @@ fn error_path(out: &mut Sink<'_>, loc: String, field: &str, expr: &str) {
                     .map_or("invalid intrinsic function call", |e| e.message());
                 out.out.push(Diagnostic::error(
                     codes::INVALID_INTRINSIC_FUNCTION,
-                    loc,
+                    loc(),
                     format!("the value for the field '{field}' must be a valid intrinsic function call: {msg}"),
                 ));
             }
@@ -208,7 +232,7 @@ fn io_paths(
     if let Some(Some(x)) = input {
         path(
             out,
-            format!("{p}/InputPath"),
+            &|| format!("{p}/InputPath"),
             "InputPath",
             x.as_str(),
             PathContext::Path,
@@ -217,7 +241,7 @@ fn io_paths(
     if let Some(Some(x)) = output {
         path(
             out,
-            format!("{p}/OutputPath"),
+            &|| format!("{p}/OutputPath"),
             "OutputPath",
             x.as_str(),
             PathContext::Path,
@@ -225,16 +249,16 @@ fn io_paths(
     }
 }
 
-fn result_path(out: &mut Sink<'_>, loc: String, r: Option<&Option<ReferencePath>>) {
+fn result_path(out: &mut Sink<'_>, loc: Loc<'_>, r: Option<&Option<ReferencePath>>) {
     if let Some(Some(x)) = r {
         path(out, loc, "ResultPath", x.as_str(), PathContext::ResultPath);
     }
 }
 
-fn assign(out: &mut Sink<'_>, loc: String, a: Option<&crate::Assign>) {
+fn assign(out: &mut Sink<'_>, loc: Loc<'_>, a: Option<&crate::Assign>) {
     // Variable names are the `variables` rules' concern.
     if let Some(a) = a {
-        template(out, &loc, &Value::Object(a.clone()));
+        template_members(out, &loc(), a);
     }
 }
 
@@ -242,14 +266,14 @@ fn state(out: &mut Sink<'_>, p: &str, state: &State) {
     match state {
         State::Task(t) => {
             io_paths(out, p, t.input_path.as_ref(), t.output_path.as_ref());
-            result_path(out, format!("{p}/ResultPath"), t.result_path.as_ref());
+            result_path(out, &|| format!("{p}/ResultPath"), t.result_path.as_ref());
             if let Some(x) = &t.parameters {
                 template(out, &format!("{p}/Parameters"), &x.0);
             }
             if let Some(x) = &t.result_selector {
                 template(out, &format!("{p}/ResultSelector"), &x.0);
             }
-            assign(out, format!("{p}/Assign"), t.assign.as_ref());
+            assign(out, &|| format!("{p}/Assign"), t.assign.as_ref());
             if let Some(Timeout::Path(r)) = &t.timeout {
                 reference(out, p, "TimeoutSecondsPath", r);
             }
@@ -261,7 +285,7 @@ fn state(out: &mut Sink<'_>, p: &str, state: &State) {
                 if let Some(RoleArn::Path(x)) = &c.role_arn {
                     path(
                         out,
-                        format!("{cp}/RoleArn.$"),
+                        &|| format!("{cp}/RoleArn.$"),
                         "RoleArn.$",
                         x.as_str(),
                         PathContext::PayloadTemplate,
@@ -278,16 +302,16 @@ fn state(out: &mut Sink<'_>, p: &str, state: &State) {
         }
         State::Pass(s) => {
             io_paths(out, p, s.input_path.as_ref(), s.output_path.as_ref());
-            result_path(out, format!("{p}/ResultPath"), s.result_path.as_ref());
+            result_path(out, &|| format!("{p}/ResultPath"), s.result_path.as_ref());
             if let Some(x) = &s.parameters {
                 template(out, &format!("{p}/Parameters"), &x.0);
             }
-            assign(out, format!("{p}/Assign"), s.assign.as_ref());
+            assign(out, &|| format!("{p}/Assign"), s.assign.as_ref());
         }
         State::Succeed(s) => io_paths(out, p, s.input_path.as_ref(), s.output_path.as_ref()),
         State::Wait(w) => {
             io_paths(out, p, w.input_path.as_ref(), w.output_path.as_ref());
-            assign(out, format!("{p}/Assign"), w.assign.as_ref());
+            assign(out, &|| format!("{p}/Assign"), w.assign.as_ref());
             match &w.duration {
                 WaitDuration::SecondsPath(r) => reference(out, p, "SecondsPath", r),
                 WaitDuration::TimestampPath(r) => reference(out, p, "TimestampPath", r),
@@ -296,37 +320,37 @@ fn state(out: &mut Sink<'_>, p: &str, state: &State) {
         }
         State::Fail(f) => {
             if let Some(FailError::ErrorPath(x)) = &f.error {
-                error_path(out, format!("{p}/ErrorPath"), "ErrorPath", x.as_str());
+                error_path(out, &|| format!("{p}/ErrorPath"), "ErrorPath", x.as_str());
             }
             if let Some(FailCause::CausePath(x)) = &f.cause {
-                error_path(out, format!("{p}/CausePath"), "CausePath", x.as_str());
+                error_path(out, &|| format!("{p}/CausePath"), "CausePath", x.as_str());
             }
         }
         State::Choice(c) => {
             io_paths(out, p, c.input_path.as_ref(), c.output_path.as_ref());
-            assign(out, format!("{p}/Assign"), c.assign.as_ref());
+            assign(out, &|| format!("{p}/Assign"), c.assign.as_ref());
             for (i, rule) in c.choices.iter().enumerate() {
-                let rp = format!("{p}/Choices/{i}");
-                assign(out, format!("{rp}/Assign"), rule.assign.as_ref());
+                let rp = || format!("{p}/Choices/{i}");
+                assign(out, &|| format!("{}/Assign", rp()), rule.assign.as_ref());
                 if let Condition::JsonPath(e) = &rule.condition {
-                    choice_paths(out, rp, e);
+                    choice_paths(out, &rp(), e);
                 }
             }
         }
         State::Parallel(s) => {
             io_paths(out, p, s.input_path.as_ref(), s.output_path.as_ref());
-            result_path(out, format!("{p}/ResultPath"), s.result_path.as_ref());
+            result_path(out, &|| format!("{p}/ResultPath"), s.result_path.as_ref());
             if let Some(x) = &s.parameters {
                 template(out, &format!("{p}/Parameters"), &x.0);
             }
             if let Some(x) = &s.result_selector {
                 template(out, &format!("{p}/ResultSelector"), &x.0);
             }
-            assign(out, format!("{p}/Assign"), s.assign.as_ref());
+            assign(out, &|| format!("{p}/Assign"), s.assign.as_ref());
         }
         State::Map(m) => {
             io_paths(out, p, m.input_path.as_ref(), m.output_path.as_ref());
-            result_path(out, format!("{p}/ResultPath"), m.result_path.as_ref());
+            result_path(out, &|| format!("{p}/ResultPath"), m.result_path.as_ref());
             if let Some(x) = &m.result_selector {
                 template(out, &format!("{p}/ResultSelector"), &x.0);
             }
@@ -339,7 +363,7 @@ fn state(out: &mut Sink<'_>, p: &str, state: &State) {
                 }
                 None => {}
             }
-            assign(out, format!("{p}/Assign"), m.assign.as_ref());
+            assign(out, &|| format!("{p}/Assign"), m.assign.as_ref());
             if let Some(Items::ItemsPath(r)) = &m.items {
                 reference(out, p, "ItemsPath", r);
             }
@@ -389,21 +413,24 @@ fn state(out: &mut Sink<'_>, p: &str, state: &State) {
         }
     }
     for (i, c) in state.catchers().iter().enumerate() {
-        let cp = format!("{p}/Catch/{i}");
-        result_path(out, format!("{cp}/ResultPath"), c.result_path.as_ref());
-        assign(out, format!("{cp}/Assign"), c.assign.as_ref());
+        result_path(
+            out,
+            &|| format!("{p}/Catch/{i}/ResultPath"),
+            c.result_path.as_ref(),
+        );
+        assign(out, &|| format!("{p}/Catch/{i}/Assign"), c.assign.as_ref());
     }
 }
 
 /// `Variable` and `*Path` operands of a JSONPath Choice rule, nested ones too.
-fn choice_paths(out: &mut Sink<'_>, rp: String, e: &BoolExpr) {
-    for (p, e) in e.walk(&rp) {
+fn choice_paths(out: &mut Sink<'_>, rp: &str, e: &BoolExpr) {
+    walk::rules(e, rp, |p, e| {
         let BoolExpr::Compare(c) = e else {
-            continue;
+            return;
         };
         path(
             out,
-            format!("{p}/Variable"),
+            &|| format!("{p}/Variable"),
             "Variable",
             c.variable.as_str(),
             PathContext::ReferencePath,
@@ -412,11 +439,11 @@ fn choice_paths(out: &mut Sink<'_>, rp: String, e: &BoolExpr) {
             let name = c.operator.name();
             path(
                 out,
-                format!("{p}/{name}"),
+                &|| format!("{p}/{name}"),
                 name,
                 r.as_str(),
                 PathContext::ReferencePath,
             );
         }
-    }
+    });
 }

@@ -1,15 +1,16 @@
 //! `Retry` and `Catch` (rules E1–E3).
 
 use super::schema;
-use crate::{Diagnostic, StateMachine, STATES_ALL};
+use crate::StateRef;
+use crate::{Diagnostic, STATES_ALL};
 
 /// The largest `MaxDelaySeconds`.
 const MAX_DELAY: u64 = 31_622_400;
 /// The largest `IntervalSeconds` and `MaxAttempts`.
 const MAX_COUNT: u64 = 99_999_999;
 
-pub(super) fn check(machine: &StateMachine, out: &mut Vec<Diagnostic>) {
-    for s in machine.walk() {
+pub(super) fn check(states: &[StateRef<'_>], out: &mut Vec<Diagnostic>) {
+    for s in states {
         let p = s.pointer.as_str();
         let retriers = s.state.retriers();
         for (i, r) in retriers.iter().enumerate() {

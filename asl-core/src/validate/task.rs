@@ -3,9 +3,9 @@
 
 use super::{schema, Options};
 use crate::integration::TaskContext;
+use crate::StateRef;
 use crate::{
-    codes, Diagnostic, Dynamic, Heartbeat, MachineType, ResourceKind, State, StateMachine, Task,
-    Timeout,
+    codes, Diagnostic, Dynamic, Heartbeat, MachineType, ResourceKind, State, Task, Timeout,
 };
 
 /// The largest `TimeoutSeconds` / `HeartbeatSeconds` of a Task, and of the
@@ -13,8 +13,8 @@ use crate::{
 /// the one definition, for the limits rules too.
 pub(super) const MAX_SECONDS: u64 = 99_999_999;
 
-pub(super) fn check(machine: &StateMachine, options: &Options, out: &mut Vec<Diagnostic>) {
-    for s in machine.walk() {
+pub(super) fn check(states: &[StateRef<'_>], options: &Options, out: &mut Vec<Diagnostic>) {
+    for s in states {
         let State::Task(t) = s.state else {
             continue;
         };

@@ -9,6 +9,7 @@
 //! is an error.
 
 use crate::intrinsic::{ArgumentValue, IntrinsicCall};
+use crate::jsonata::Expr;
 use crate::path::PathRoot;
 use crate::pointer::escape;
 use crate::{codes, Diagnostic, QueryLanguage, State, StateMachine, States};
@@ -98,6 +99,26 @@ struct Scope {
     assigned: HashMap<String, String>,
 }
 
+/// What the `paths` and `expressions` rules found for the `variables`
+/// rules in one state: each variable read `(name, location)`, and (JSONata)
+/// each `$states.result` / `$states.errorOutput` member read `(member,
+/// location)`.
+#[derive(Default)]
+pub(super) struct Reads {
+    pub(super) vars: Vec<(String, String)>,
+    pub(super) members: Vec<(&'static str, String)>,
+}
+
+impl Reads {
+    pub(super) fn is_empty(&self) -> bool {
+        self.vars.is_empty() && self.members.is_empty()
+    }
+}
+
+/// [`Reads`] by state (by the state's address: the walks of the rule
+/// families meet the same `State` values).
+pub(super) type ByState = HashMap<*const State, Reads>;
+
 /// A variable read: the name, where it is written, and the reading scope.
 struct Read {
     name: String,
@@ -105,14 +126,13 @@ struct Read {
     scope: usize,
 }
 
-/// `doc` is the machine as JSON (`machine.to_value()`).
-/// `paths` and `expressions` are the path strings of each JSONPath state
-/// and the `{% %}` expressions of each JSONata state, by state pointer, as
-/// the `paths` and `expressions` rules found them.
+/// `paths` and `expressions` are the variables the paths of each JSONPath
+/// state and the `{% %}` expressions of each JSONata state read, as the
+/// `paths` and `expressions` rules found them.
 pub(super) fn check(
     machine: &StateMachine,
-    paths: &HashMap<String, super::paths::Sites>,
-    expressions: &HashMap<String, super::expressions::Sites>,
+    mut paths: ByState,
+    mut expressions: ByState,
     out: &mut Vec<Diagnostic>,
 ) {
     let mut scopes = vec![Scope {
@@ -131,23 +151,17 @@ pub(super) fn check(
             if let Some(sc) = scopes.get_mut(scope) {
                 assignments(out, sc, &p, state);
             }
-            let mut found = Vec::new();
-            match ql {
-                QueryLanguage::JsonPath => {
-                    for (at, expr) in paths.get(&p).into_iter().flatten() {
-                        jsonpath_reads(expr, at, &mut found);
-                    }
-                }
+            let key = std::ptr::from_ref(state);
+            let found = match ql {
+                QueryLanguage::JsonPath => paths.remove(&key).unwrap_or_default().vars,
                 QueryLanguage::Jsonata => {
-                    let mut members = Vec::new();
-                    for (at, expr) in expressions.get(&p).into_iter().flatten() {
-                        jsonata_reads(expr, at, &mut found, &mut members);
-                    }
-                    for (member, at) in members {
+                    let reads = expressions.remove(&key).unwrap_or_default();
+                    for (member, at) in reads.members {
                         states_member(out, state, &p, member, &at);
                     }
+                    reads.vars
                 }
-            }
+            };
             reads.extend(found.into_iter().map(|(name, location)| Read {
                 name,
                 location,
@@ -237,15 +251,8 @@ fn is_identifier(name: &str) -> bool {
 /// The variables a `{% %}` expression (without its delimiters) reads, and
 /// its `$states.result` / `$states.errorOutput` members (which exist only in
 /// some fields), each with `at`.
-fn jsonata_reads(
-    expr: &str,
-    at: &str,
-    found: &mut Vec<(String, String)>,
-    members: &mut Vec<(&'static str, String)>,
-) {
-    let Ok(ast) = crate::jsonata::parse(expr) else {
-        return;
-    };
+pub(super) fn jsonata_reads(ast: &Expr, expr: &str, at: &str, reads: &mut Reads) {
+    let (found, members) = (&mut reads.vars, &mut reads.members);
     for r in ast.variables() {
         if r.locally_bound {
             continue;
@@ -267,8 +274,19 @@ fn jsonata_reads(
     }
 }
 
+/// Whether a JSONPath-mode path or intrinsic call may read a variable:
+/// every variable is written `$` and a name's first character, so a string
+/// without one reads none ([`jsonpath_reads`] would find nothing).
+pub(super) fn may_read(s: &str) -> bool {
+    s.match_indices('$').any(|(i, _)| {
+        s.get(i + 1..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(|c| c == '_' || c.is_alphabetic())
+    })
+}
+
 /// The variables a JSONPath-mode path or intrinsic call reads.
-fn jsonpath_reads(s: &str, at: &str, found: &mut Vec<(String, String)>) {
+pub(super) fn jsonpath_reads(s: &str, at: &str, found: &mut Vec<(String, String)>) {
     if crate::intrinsic::looks_like_call(s) {
         if let Ok(call) = crate::intrinsic::parse(s) {
             call_reads(&call, at, found);
