@@ -201,6 +201,31 @@ pub use asl_deploy as deploy;
 ///     States: { A: Pass { Next: Missing } }
 /// };
 /// ```
+///
+/// # Warnings
+///
+/// Every WARNING of the validator is a compiler warning on its token, printed
+/// as the use of a deprecated item named after the warning's code (stable
+/// Rust has no other way for a macro to warn):
+///
+/// ```text
+/// warning: use of deprecated unit struct `main::NO_DOLLAR`: "$.a" looks like a path or an
+///          intrinsic function, but the key 'x' does not end in '.$', so it is passed as a
+///          literal string; name the key 'x.$' to evaluate it (at /States/A/Parameters/x)
+/// ```
+///
+/// `#![allow(CODE, ...)]` at the start of the input silences those codes
+/// (`#![allow(warnings)]` all of them); `#[allow(deprecated)]` works too, and
+/// `#![deny(deprecated)]` makes them errors. `include_asl!` warns the same way.
+///
+/// ```
+/// let machine = asl_kit::state_machine! {
+///     #![allow(NO_DOLLAR)]
+///     StartAt: A,
+///     States: { A: Pass { Parameters: { "literal": "$.not_a_path" }, End: true } }
+/// }?;
+/// # Ok::<(), asl_kit::core::InvalidMachine>(())
+/// ```
 pub use asl_macros::state_machine;
 
 /// Reads an ASL JSON definition at compile time, runs the full validator

@@ -27,22 +27,48 @@ pub fn expand(lit: &LitStr) -> Result<TokenStream, Vec<syn::Error>> {
     let report = asl_core::validate_str(&text, &options);
     let errors: Vec<syn::Error> = crate::valid::reported(&report)
         .map(|d| {
-            let at = match (d.line, d.column) {
-                (Some(line), Some(column)) => format!(":{line}:{column}"),
-                _ => String::new(),
-            };
             syn::Error::new(
                 span,
-                format!("{rel}{at}: at `{}`: {} [{}]", d.location, d.message, d.code),
+                format!(
+                    "{rel}{}: at `{}`: {} [{}]",
+                    at(d),
+                    d.location,
+                    d.message,
+                    d.code
+                ),
             )
         })
         .collect();
     if !errors.is_empty() {
         return Err(errors);
     }
+    let warnings: Vec<crate::warn::Warning> = report
+        .diagnostics
+        .iter()
+        .filter(|d| !d.is_error())
+        .map(|d| crate::warn::Warning {
+            span,
+            code: d.code,
+            message: format!("{rel}{}: at `{}`: {}", at(d), d.location, d.message),
+        })
+        .collect();
     let abs = path.to_string_lossy().into_owned();
     let abs = LitStr::new(&abs, Span::call_site());
-    Ok(quote!(::asl_kit::__private::included(
-        ::core::include_str!(#abs)
-    )))
+    let included = quote!(::asl_kit::__private::included(::core::include_str!(#abs)));
+    if warnings.is_empty() {
+        return Ok(included);
+    }
+    let warnings = crate::warn::tokens(&warnings);
+    Ok(quote!({
+        #warnings
+        #included
+    }))
+}
+
+/// `:line:column` of a diagnostic, when it has them.
+fn at(d: &asl_core::Diagnostic) -> String {
+    match (d.line, d.column) {
+        (Some(line), Some(column)) => format!(":{line}:{column}"),
+        _ => String::new(),
+    }
 }

@@ -16,6 +16,7 @@ mod expand;
 mod include;
 mod parse;
 mod valid;
+mod warn;
 
 #[cfg(test)]
 mod tests;
@@ -41,21 +42,28 @@ pub fn include_asl(input: TokenStream) -> TokenStream {
 
 /// `state_machine!` on `proc_macro2` tokens (testable outside a macro).
 fn state_machine_impl(input: TokenStream2) -> TokenStream2 {
-    let body = match syn::parse2::<parse::Body>(input) {
+    let body = match syn::parse2::<parse::Input>(input) {
         Ok(b) => b,
         Err(e) => return stub(vec![e], false),
     };
     let root = Span::call_site();
-    let errors = valid::check(&body.0, root);
-    if !errors.is_empty() {
-        return stub(errors, false);
+    let checked = valid::check(&body.fields, root, &body.allow);
+    if !checked.errors.is_empty() {
+        return stub(checked.errors, false);
     }
     let mut ex = expand::Expander::default();
-    let out = ex.machine(&body.0, root);
+    let out = ex.machine(&body.fields, root);
     if !ex.errors.is_empty() {
         return stub(ex.errors, false);
     }
-    out
+    if checked.warnings.is_empty() {
+        return out;
+    }
+    let warnings = warn::tokens(&checked.warnings);
+    quote!({
+        #warnings
+        #out
+    })
 }
 
 /// `include_asl!` on `proc_macro2` tokens.

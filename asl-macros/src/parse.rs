@@ -107,7 +107,24 @@ impl Node {
     }
 }
 
-/// The whole macro input: the machine's fields without the outer braces.
+/// The whole macro input: `#![allow(..)]` attributes, then the machine's fields
+/// without the outer braces.
+pub struct Input {
+    /// `#![allow(..)]` at the start: the warnings not to report.
+    pub allow: crate::warn::Allow,
+    /// The machine's fields.
+    pub fields: Vec<Field>,
+}
+
+impl Parse for Input {
+    fn parse(input: ParseStream<'_>) -> syn::Result<Self> {
+        let allow = crate::warn::Allow::parse(input)?;
+        let Body(fields) = input.parse()?;
+        Ok(Input { allow, fields })
+    }
+}
+
+/// The fields of an object, without its braces.
 pub struct Body(pub Vec<Field>);
 
 impl Parse for Body {

@@ -104,9 +104,17 @@ struct Skeleton {
     errors: Vec<syn::Error>,
 }
 
-/// Renders the machine and runs the validator; every ERROR is returned as a
-/// spanned error (one per mistake).
-pub fn check(fields: &[Field], root: Span) -> Vec<syn::Error> {
+/// What the validator said about the macro's machine.
+#[derive(Default)]
+pub struct Checked {
+    /// Every ERROR, as a spanned error (one per mistake).
+    pub errors: Vec<syn::Error>,
+    /// Every WARNING that `allow` does not silence, where it points.
+    pub warnings: Vec<crate::warn::Warning>,
+}
+
+/// Renders the machine and runs the validator.
+pub fn check(fields: &[Field], root: Span, allow: &crate::warn::Allow) -> Checked {
     let mut sk = Skeleton {
         text: String::new(),
         spans: HashMap::new(),
@@ -120,7 +128,10 @@ pub fn check(fields: &[Field], root: Span) -> Vec<syn::Error> {
     // given as an expression) makes the skeleton differ from what the user
     // meant: the validator would only report its consequences.
     if !sk.errors.is_empty() {
-        return sk.errors;
+        return Checked {
+            errors: sk.errors,
+            warnings: Vec::new(),
+        };
     }
     if let Some(states) = fields.iter().find(|f| f.key == "States") {
         sk.spans.insert(String::new(), states.key_span);
@@ -139,7 +150,25 @@ pub fn check(fields: &[Field], root: Span) -> Vec<syn::Error> {
         seen.push(key);
         errors.push(syn::Error::new(span, message));
     }
-    errors
+    let mut warnings: Vec<crate::warn::Warning> = Vec::new();
+    for d in report.diagnostics.iter().filter(|d| !d.is_error()) {
+        if allow.allows(d.code) {
+            continue;
+        }
+        let span = sk.lookup(&d.location).unwrap_or(root);
+        let message = format!("{} (at {})", house_style(&d.message), d.location);
+        if !warnings
+            .iter()
+            .any(|w| w.code == d.code && w.message == message)
+        {
+            warnings.push(crate::warn::Warning {
+                span,
+                code: d.code,
+                message,
+            });
+        }
+    }
+    Checked { errors, warnings }
 }
 
 /// The report's ERRORs, each mistake once: a dangling transition also

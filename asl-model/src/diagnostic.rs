@@ -117,60 +117,71 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+macro_rules! codes {
+    ($( $(#[$doc:meta])* $name:ident, )*) => {
+        $( $(#[$doc])* pub const $name: &str = stringify!($name); )*
+
+        /// Every code, in the order above.
+        pub const ALL: &[&str] = &[$($name),*];
+    };
+}
+
 /// Diagnostic codes. The first group is AWS's own vocabulary; the rest are
 /// this project's, for rules AWS reports under a generic code or not at all.
 pub mod codes {
-    /// AWS: the document is not well-formed JSON.
-    pub const INVALID_JSON_DESCRIPTION: &str = "INVALID_JSON_DESCRIPTION";
-    /// AWS: a field is missing, unknown, of the wrong type or out of range.
-    pub const SCHEMA_VALIDATION_FAILED: &str = "SCHEMA_VALIDATION_FAILED";
-    /// AWS: `Next`, `Default`, a catcher's `Next` or `StartAt` names no state in scope.
-    pub const MISSING_TRANSITION_TARGET: &str = "MISSING_TRANSITION_TARGET";
-    /// AWS: two states share a name (across nesting too).
-    pub const DUPLICATE_STATE_NAME: &str = "DUPLICATE_STATE_NAME";
-    /// AWS: a (sub)machine has no reachable terminal state.
-    pub const MISSING_END_STATE: &str = "MISSING_END_STATE";
-    /// AWS: the definition nests too deeply.
-    pub const TOO_DEEPLY_NESTED: &str = "TOO_DEEPLY_NESTED";
-    /// AWS: the definition is empty (or `null`).
-    pub const MISSING_DESCRIPTION: &str = "MISSING_DESCRIPTION";
-    /// AWS: a state name is empty or longer than 80 characters.
-    pub const INVALID_STATE_NAME: &str = "INVALID_STATE_NAME";
-    /// AWS: a Map `Label` is empty, too long or has a forbidden character.
-    pub const INVALID_LABEL_NAME: &str = "INVALID_LABEL_NAME";
-    /// AWS: two Map states share a `Label`.
-    pub const DUPLICATE_LABEL_NAME: &str = "DUPLICATE_LABEL_NAME";
-    /// AWS (warning): a payload-template value looks like a path or an
-    /// intrinsic call, but its key does not end in `.$`, so it is a literal.
-    pub const NO_DOLLAR: &str = "NO_DOLLAR";
-    /// AWS (warning): a value looks like a path, but the field is not a
-    /// `…Path` field, so it is a literal.
-    pub const NO_PATH: &str = "NO_PATH";
-    /// AWS (warning): a Pass state's `Result` uses a path; `Result` is static.
-    pub const PASS_RESULT_IS_STATIC: &str = "PASS_RESULT_IS_STATIC";
-    /// A state no transition reaches.
-    pub const UNREACHABLE_STATE: &str = "UNREACHABLE_STATE";
-    /// A JSONPath string that is not valid in its context.
-    pub const INVALID_JSONPATH: &str = "INVALID_JSONPATH";
-    /// An intrinsic function call that is malformed or misused.
-    pub const INVALID_INTRINSIC_FUNCTION: &str = "INVALID_INTRINSIC_FUNCTION";
-    /// A `{% %}` expression that does not parse.
-    pub const INVALID_JSONATA: &str = "INVALID_JSONATA";
-    /// A field of the other query language (e.g. `Parameters` in a JSONata state).
-    pub const QUERY_LANGUAGE_MISMATCH: &str = "QUERY_LANGUAGE_MISMATCH";
-    /// A Task resource that is not a known integration, Lambda or activity ARN.
-    pub const INVALID_RESOURCE: &str = "INVALID_RESOURCE";
-    /// A service-integration parameter problem (e.g. Bedrock `Body` with `Input`).
-    pub const INVALID_INTEGRATION_PARAMETERS: &str = "INVALID_INTEGRATION_PARAMETERS";
-    /// Something an EXPRESS state machine does not support.
-    pub const EXPRESS_UNSUPPORTED: &str = "EXPRESS_UNSUPPORTED";
-    /// A definition, name or value over an AWS limit.
-    pub const LIMIT_EXCEEDED: &str = "LIMIT_EXCEEDED";
-    /// A `${Name}` template substitution that was left unresolved.
-    pub const UNRESOLVED_SUBSTITUTION: &str = "UNRESOLVED_SUBSTITUTION";
-    /// An `Assign` key that is not a valid variable name (`states` is reserved).
-    pub const INVALID_VARIABLE: &str = "INVALID_VARIABLE";
-    /// A variable read that no visible `Assign` defines, or a nested scope
-    /// defining a name an enclosing scope already has.
-    pub const VARIABLE_SCOPE: &str = "VARIABLE_SCOPE";
+    codes! {
+        /// AWS: the document is not well-formed JSON.
+        INVALID_JSON_DESCRIPTION,
+        /// AWS: a field is missing, unknown, of the wrong type or out of range.
+        SCHEMA_VALIDATION_FAILED,
+        /// AWS: `Next`, `Default`, a catcher's `Next` or `StartAt` names no state in scope.
+        MISSING_TRANSITION_TARGET,
+        /// AWS: two states share a name (across nesting too).
+        DUPLICATE_STATE_NAME,
+        /// AWS: a (sub)machine has no reachable terminal state.
+        MISSING_END_STATE,
+        /// AWS: the definition nests too deeply.
+        TOO_DEEPLY_NESTED,
+        /// AWS: the definition is empty (or `null`).
+        MISSING_DESCRIPTION,
+        /// AWS: a state name is empty or longer than 80 characters.
+        INVALID_STATE_NAME,
+        /// AWS: a Map `Label` is empty, too long or has a forbidden character.
+        INVALID_LABEL_NAME,
+        /// AWS: two Map states share a `Label`.
+        DUPLICATE_LABEL_NAME,
+        /// AWS (warning): a payload-template value looks like a path or an
+        /// intrinsic call, but its key does not end in `.$`, so it is a literal.
+        NO_DOLLAR,
+        /// AWS (warning): a value looks like a path, but the field is not a
+        /// `…Path` field, so it is a literal.
+        NO_PATH,
+        /// AWS (warning): a Pass state's `Result` uses a path; `Result` is static.
+        PASS_RESULT_IS_STATIC,
+        /// A state no transition reaches.
+        UNREACHABLE_STATE,
+        /// A JSONPath string that is not valid in its context.
+        INVALID_JSONPATH,
+        /// An intrinsic function call that is malformed or misused.
+        INVALID_INTRINSIC_FUNCTION,
+        /// A `{% %}` expression that does not parse.
+        INVALID_JSONATA,
+        /// A field of the other query language (e.g. `Parameters` in a JSONata state).
+        QUERY_LANGUAGE_MISMATCH,
+        /// A Task resource that is not a known integration, Lambda or activity ARN.
+        INVALID_RESOURCE,
+        /// A service-integration parameter problem (e.g. Bedrock `Body` with `Input`).
+        INVALID_INTEGRATION_PARAMETERS,
+        /// Something an EXPRESS state machine does not support.
+        EXPRESS_UNSUPPORTED,
+        /// A definition, name or value over an AWS limit.
+        LIMIT_EXCEEDED,
+        /// A `${Name}` template substitution that was left unresolved.
+        UNRESOLVED_SUBSTITUTION,
+        /// An `Assign` key that is not a valid variable name (`states` is reserved).
+        INVALID_VARIABLE,
+        /// A variable read that no visible `Assign` defines, or a nested scope
+        /// defining a name an enclosing scope already has.
+        VARIABLE_SCOPE,
+    }
 }
