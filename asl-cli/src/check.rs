@@ -38,7 +38,7 @@ impl ValidationArgs {
             match asl_cli::parse_substitutions(&bytes) {
                 Ok(map) => substitutions = map,
                 Err(e) => {
-                    eprintln!("{}: {e}", path.display());
+                    errln!("{}: {e}", path.display());
                     return None;
                 }
             }
@@ -77,7 +77,7 @@ pub fn run(args: &Args) -> u8 {
             continue;
         };
         let report = asl_cli::check_bytes(&bytes, &options);
-        print!(
+        out!(
             "{}",
             asl_cli::render_check(&path.display().to_string(), &report, args.format)
         );

@@ -29,7 +29,7 @@ pub fn manifest(corpus: &Path) -> Option<Vec<Row>> {
     let text = match std::fs::read_to_string(&path) {
         Ok(t) => t,
         Err(e) => {
-            eprintln!(
+            errln!(
                 "{}: {e}; pass the corpus folder (e.g. ../shared/corpus)",
                 path.display()
             );
@@ -63,11 +63,11 @@ pub fn run(args: &Args) -> u8 {
         "roundtrip" => roundtrip(&args.corpus, &rows),
         "validate" => validate(&args.corpus, &rows),
         other => {
-            eprintln!("unknown suite {other:?}; expected roundtrip or validate");
+            errln!("unknown suite {other:?}; expected roundtrip or validate");
             return exit::USAGE;
         }
     };
-    println!("{passed} passed, {failed} failed");
+    outln!("{passed} passed, {failed} failed");
     let total = passed + failed;
     let pct = if total == 0 {
         0.0
@@ -75,7 +75,7 @@ pub fn run(args: &Args) -> u8 {
         100.0 * passed as f64 / total as f64
     };
     if total == 0 || pct < args.min_percent {
-        eprintln!(
+        errln!(
             "pass rate {pct:.2}% is below the target {}%",
             args.min_percent
         );
@@ -94,7 +94,7 @@ fn roundtrip(corpus: &Path, rows: &[Row]) -> (usize, usize) {
     {
         let path = corpus.join(&row.file);
         let Ok(text) = std::fs::read_to_string(&path) else {
-            println!("FAIL {}: cannot read", row.file);
+            outln!("FAIL {}: cannot read", row.file);
             failed += 1;
             continue;
         };
@@ -107,12 +107,12 @@ fn roundtrip(corpus: &Path, rows: &[Row]) -> (usize, usize) {
                 if back == original {
                     passed += 1;
                 } else {
-                    println!("FAIL {}: round trip changed the document", row.file);
+                    outln!("FAIL {}: round trip changed the document", row.file);
                     failed += 1;
                 }
             }
             Err(e) => {
-                println!("FAIL {}: {e}", row.file);
+                outln!("FAIL {}: {e}", row.file);
                 failed += 1;
             }
         }
@@ -226,7 +226,7 @@ fn validate(corpus: &Path, rows: &[Row]) -> (usize, usize) {
         let source = row.file.split('/').next().unwrap_or_default().to_owned();
         let path = corpus.join(&row.file);
         let Ok(bytes) = std::fs::read(&path) else {
-            println!("FAIL {}: cannot read", row.file);
+            outln!("FAIL {}: cannot read", row.file);
             failed += 1;
             by_source.entry(source).or_default().add(Outcome::Fail);
             continue;
@@ -246,7 +246,7 @@ fn validate(corpus: &Path, rows: &[Row]) -> (usize, usize) {
         }
         let outcome = match judgement {
             Some(j) if ok == j.aws_ok && ok != fixture_ok => {
-                println!(
+                outln!(
                     "JUDGED {}: the fixture says {}, AWS would say {} (rule {}): {}",
                     row.file,
                     verdict(fixture_ok),
@@ -258,7 +258,7 @@ fn validate(corpus: &Path, rows: &[Row]) -> (usize, usize) {
             }
             Some(j) if ok == fixture_ok => {
                 // The judgement no longer changes anything: it must go.
-                println!(
+                outln!(
                     "FAIL {}: judged {} (rule {}) but we now say {}, as the fixture does; remove the judgement",
                     row.file,
                     verdict(j.aws_ok),
@@ -270,7 +270,7 @@ fn validate(corpus: &Path, rows: &[Row]) -> (usize, usize) {
             _ if ok == aws_ok => Outcome::Agree,
             _ => {
                 let why = first.map_or_else(String::new, |d| format!(": {d}"));
-                println!(
+                outln!(
                     "FAIL {}: expected {}, got {}{why}",
                     row.file,
                     verdict(aws_ok),
@@ -295,16 +295,17 @@ fn validate(corpus: &Path, rows: &[Row]) -> (usize, usize) {
                     located += 1;
                 } else {
                     unlocated += 1;
-                    println!(
+                    outln!(
                         "LOCATION {}: {} is not in the document",
-                        row.file, d.location
+                        row.file,
+                        d.location
                     );
                 }
             }
         }
     }
     for file in judged.keys().filter(|f| !used.contains(*f)) {
-        println!("FAIL {file}: judged in judgements.tsv but not a valid/invalid corpus row");
+        outln!("FAIL {file}: judged in judgements.tsv but not a valid/invalid corpus row");
         failed += 1;
     }
     table("source", &by_source);
@@ -315,19 +316,19 @@ fn validate(corpus: &Path, rows: &[Row]) -> (usize, usize) {
             &by_rule,
         );
     } else {
-        println!("(no ../spec/validation-rules.md beside the corpus: no table per rule)");
+        outln!("(no ../spec/validation-rules.md beside the corpus: no table per rule)");
     }
     let total = passed + failed;
-    println!(
+    outln!(
         "fixture verdicts (manifest AWS-RULE CONFLICT rows as AWS would judge them): {fixture_agree} of {total} agree ({:.2}%)",
         percent(fixture_agree, total)
     );
-    println!(
+    outln!(
         "AWS verdicts (also the {} judged rows of asl-cli/conformance/judgements.tsv): {passed} of {total} agree ({:.2}%)",
         judged.len(),
         percent(passed, total)
     );
-    println!("locations: {located} found, {unlocated} not found");
+    outln!("locations: {located} found, {unlocated} not found");
     // Real-world rows have no verdict: every rejection is listed, with
     // whether all three peers accept the file, so that each can be checked
     // by hand.
@@ -352,11 +353,11 @@ fn validate(corpus: &Path, rows: &[Row]) -> (usize, usize) {
             } else {
                 "a peer rejects it too"
             };
-            println!("REJECTED {} ({who}): {d}", row.file);
+            outln!("REJECTED {} ({who}): {d}", row.file);
         }
     }
-    println!("real-world (unknown) rows rejected: {rejected} of {unknown}");
-    println!(
+    outln!("real-world (unknown) rows rejected: {rejected} of {unknown}");
+    outln!(
         "unknown rows every peer accepts: {peer_accepted_rejected} rejected of {}",
         rows.iter()
             .filter(|r| r.expected == "unknown" && peers.contains(&r.file))
@@ -375,14 +376,17 @@ fn percent(part: usize, total: usize) -> f64 {
 
 /// A Markdown table of [`Tally`]s.
 fn table(what: &str, rows: &std::collections::BTreeMap<String, Tally>) {
-    println!("\n| {what} | rows | agree | judged | fail |\n|---|---|---|---|---|");
+    outln!("\n| {what} | rows | agree | judged | fail |\n|---|---|---|---|---|");
     for (k, t) in rows {
-        println!(
+        outln!(
             "| {k} | {} | {} | {} | {} |",
-            t.rows, t.agree, t.judged, t.fail
+            t.rows,
+            t.agree,
+            t.judged,
+            t.fail
         );
     }
-    println!();
+    outln!();
 }
 
 fn verdict(ok: bool) -> &'static str {
@@ -396,7 +400,7 @@ fn verdict(ok: bool) -> &'static str {
 /// Files that all three peers of `peer_verdicts.tsv` accept.
 fn peer_accepted(corpus: &Path) -> std::collections::HashSet<String> {
     let Ok(text) = std::fs::read_to_string(corpus.join("peer_verdicts.tsv")) else {
-        eprintln!("peer_verdicts.tsv not found; skipping the unknown-row count");
+        errln!("peer_verdicts.tsv not found; skipping the unknown-row count");
         return std::collections::HashSet::new();
     };
     text.lines()

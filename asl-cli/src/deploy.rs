@@ -74,7 +74,7 @@ pub fn run(args: &Args) -> u8 {
         return exit::USAGE;
     };
     let Ok(text) = String::from_utf8(bytes) else {
-        eprintln!("{}: not UTF-8", args.file.display());
+        errln!("{}: not UTF-8", args.file.display());
         return exit::USAGE;
     };
     let mut spec = DeploySpec::from_text(&args.name, text, &args.role_arn)
@@ -96,7 +96,7 @@ pub fn run(args: &Args) -> u8 {
     {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("asl deploy: cannot start the async runtime: {e}");
+            errln!("asl deploy: cannot start the async runtime: {e}");
             return FAILED;
         }
     };
@@ -112,17 +112,17 @@ pub fn run(args: &Args) -> u8 {
     match result {
         Ok(outcome) => {
             for w in &outcome.warnings {
-                eprintln!("{file}: {w}");
+                errln!("{file}: {w}");
             }
             let verb = match outcome.action {
                 Action::Created => "created",
                 Action::Updated => "updated",
                 Action::Unchanged => "unchanged (definition and configuration already deployed)",
             };
-            println!("{}: {verb}", args.name);
-            println!("  state machine: {}", outcome.arn);
+            outln!("{}: {verb}", args.name);
+            outln!("  state machine: {}", outcome.arn);
             if let Some(revision) = &outcome.revision_id {
-                println!("  revision:      {revision}");
+                outln!("  revision:      {revision}");
             }
             if let Some(version) = &outcome.version {
                 let how = if version.published {
@@ -130,13 +130,13 @@ pub fn run(args: &Args) -> u8 {
                 } else {
                     "reused, revision unchanged"
                 };
-                println!("  version:       {} ({how})", version.arn);
+                outln!("  version:       {} ({how})", version.arn);
             }
             if let Some(alias) = &outcome.alias {
-                println!("  alias:         {} ({})", alias.arn, alias.action);
+                outln!("  alias:         {} ({})", alias.arn, alias.action);
             }
             if outcome.tags_changed {
-                println!("  tags:          updated");
+                outln!("  tags:          updated");
             }
             exit::OK
         }
@@ -144,14 +144,14 @@ pub fn run(args: &Args) -> u8 {
             origin,
             diagnostics,
         }) => {
-            eprintln!("{file}: rejected by {origin}; nothing was deployed");
+            errln!("{file}: rejected by {origin}; nothing was deployed");
             for d in &diagnostics {
-                eprintln!("{file}: {d}");
+                errln!("{file}: {d}");
             }
             exit::INVALID
         }
         Err(e) => {
-            eprintln!("asl deploy: {e}");
+            errln!("asl deploy: {e}");
             FAILED
         }
     }

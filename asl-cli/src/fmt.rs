@@ -32,11 +32,11 @@ pub fn run(args: &Args) -> u8 {
                 let text = canonical(&m);
                 if args.check {
                     if text.as_bytes() != bytes.as_slice() {
-                        eprintln!("{}: not canonical; run `asl fmt`", path.display());
+                        errln!("{}: not canonical; run `asl fmt`", path.display());
                         code = code.max(exit::INVALID);
                     }
                 } else {
-                    print!("{text}");
+                    out!("{text}");
                 }
             }
             Err(e) => {

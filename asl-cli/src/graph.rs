@@ -32,7 +32,7 @@ pub fn run(args: &Args) -> u8 {
                 GraphFormat::Mermaid => asl_core::diagram::Format::Mermaid,
                 GraphFormat::Dot => asl_core::diagram::Format::Dot,
             };
-            print!("{}", asl_core::diagram::render(&m, format));
+            out!("{}", asl_core::diagram::render(&m, format));
             exit::OK
         }
         Err(e) => {

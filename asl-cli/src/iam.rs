@@ -39,13 +39,19 @@ pub fn run(args: &Args) -> u8 {
     };
     let iam = asl_cli::iam_bytes(&bytes, &env, &options);
     let file = args.file.display();
-    for d in &iam.diagnostics {
-        eprintln!("{file}: {d}");
-    }
+    let report = asl_core::Report {
+        diagnostics: iam.diagnostics,
+        machine: None,
+    };
+    crate::write_err(&asl_cli::render_check(
+        &file.to_string(),
+        &report,
+        asl_cli::Format::Text,
+    ));
     let Some(policy) = iam.policy else {
-        eprintln!("{file}: not generating a policy for an invalid definition");
+        errln!("{file}: not generating a policy for an invalid definition");
         return exit::INVALID;
     };
-    println!("{}", asl_core::to_string_pretty(&policy));
+    outln!("{}", asl_core::to_string_pretty(&policy));
     exit::OK
 }

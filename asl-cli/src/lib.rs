@@ -40,7 +40,8 @@ pub mod exit {
 /// Output format of `asl check`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
-    /// `file: ERROR CODE at /pointer: message`, one line per diagnostic.
+    /// `file:line:col: ERROR CODE at /pointer: message`, one line per
+    /// diagnostic (`file: …` when the position is not known).
     Text,
     /// One JSON object per file per line.
     Json,
@@ -119,21 +120,23 @@ pub fn check_bytes(bytes: &[u8], options: &Options) -> Report {
 }
 
 /// What `asl check` prints on standard output for one file: a line
-/// `file: ERROR CODE at /pointer: message` per diagnostic ([`Format::Text`]),
-/// or one JSON object `{"file", "result": "OK" | "FAIL", "diagnostics"}`
-/// ([`Format::Json`], each diagnostic as [`Diagnostic`] serializes). Every
-/// line ends with a newline.
+/// `file:line:col: ERROR CODE at /pointer: message` per diagnostic
+/// ([`Format::Text`]; `file: …` when the diagnostic has no position), or
+/// one JSON object `{"file", "result": "OK" | "FAIL", "diagnostics"}`
+/// ([`Format::Json`], each diagnostic as [`Diagnostic`] serializes, with
+/// its `line` and `column`, `null` when not known). Every line ends with a
+/// newline.
 ///
 /// ```
 /// use asl_cli::{check_text, render_check, Format};
 /// let report = check_text(r#"{"StartAt": "A", "States": {"A": {"Type": "Wait", "Seconds": 100000000, "End": true}}}"#, &Default::default());
 /// assert_eq!(
 ///     render_check("x.json", &report, Format::Json),
-///     "{\"file\":\"x.json\",\"result\":\"FAIL\",\"diagnostics\":[{\"severity\":\"ERROR\",\"code\":\"SCHEMA_VALIDATION_FAILED\",\"message\":\"'Seconds' must be at most 99999999, found 100000000\",\"location\":\"/States/A/Seconds\"}]}\n"
+///     "{\"file\":\"x.json\",\"result\":\"FAIL\",\"diagnostics\":[{\"severity\":\"ERROR\",\"code\":\"SCHEMA_VALIDATION_FAILED\",\"message\":\"'Seconds' must be at most 99999999, found 100000000\",\"location\":\"/States/A/Seconds\",\"line\":1,\"column\":51}]}\n"
 /// );
 /// assert_eq!(
 ///     render_check("x.json", &report, Format::Text),
-///     "x.json: ERROR SCHEMA_VALIDATION_FAILED at /States/A/Seconds: 'Seconds' must be at most 99999999, found 100000000\n"
+///     "x.json:1:51: ERROR SCHEMA_VALIDATION_FAILED at /States/A/Seconds: 'Seconds' must be at most 99999999, found 100000000\n"
 /// );
 /// ```
 pub fn render_check(file: &str, report: &Report, format: Format) -> String {
@@ -141,10 +144,24 @@ pub fn render_check(file: &str, report: &Report, format: Format) -> String {
         Format::Text => report
             .diagnostics
             .iter()
-            .map(|d| format!("{file}: {d}\n"))
+            .map(|d| match (d.line, d.column) {
+                (Some(line), Some(column)) => format!("{file}:{line}:{column}: {d}\n"),
+                _ => format!("{file}: {d}\n"),
+            })
             .collect(),
         Format::Json => {
-            let diagnostics = serde_json::to_value(&report.diagnostics).unwrap_or_default();
+            let diagnostics: Vec<serde_json::Value> = report
+                .diagnostics
+                .iter()
+                .map(|d| {
+                    let mut value = serde_json::to_value(d).unwrap_or_default();
+                    if let Some(object) = value.as_object_mut() {
+                        object.insert("line".to_owned(), d.line.into());
+                        object.insert("column".to_owned(), d.column.into());
+                    }
+                    value
+                })
+                .collect();
             let line = serde_json::json!({
                 "file": file,
                 "result": if report.is_ok() { "OK" } else { "FAIL" },

@@ -2,6 +2,23 @@
 //! clap front end over the library (`asl_cli`): argument parsing, files,
 //! standard output and exit codes.
 
+/// `print!` that ends the command quietly (exit 0) when the reader of
+/// standard output has gone (`asl schema | head`), instead of panicking.
+macro_rules! out {
+    ($($arg:tt)*) => { $crate::write_out(&format!($($arg)*)) };
+}
+
+/// `println!` through [`out!`].
+macro_rules! outln {
+    () => { $crate::write_out("\n") };
+    ($($arg:tt)*) => { $crate::write_out(&format!("{}\n", format!($($arg)*))) };
+}
+
+/// `eprintln!` that never panics (a closed standard error is ignored).
+macro_rules! errln {
+    ($($arg:tt)*) => { $crate::write_err(&format!("{}\n", format!($($arg)*))) };
+}
+
 mod check;
 mod conformance;
 #[cfg(feature = "deploy")]
@@ -70,7 +87,7 @@ fn main() -> ExitCode {
         Command::Deploy(args) => deploy::run(&args),
         #[cfg(not(feature = "deploy"))]
         Command::Deploy { .. } => {
-            eprintln!(
+            errln!(
                 "asl deploy: this asl was built without the feature `deploy` (it builds the AWS SDK); \
                  install it with `cargo install --path asl-cli --features deploy`"
             );
@@ -79,7 +96,7 @@ fn main() -> ExitCode {
         Command::Graph(args) => graph::run(&args),
         Command::Iam(args) => iam::run(&args),
         Command::Schema => {
-            println!(
+            outln!(
                 "{}",
                 asl_core::to_string_pretty(&asl_core::schema::state_machine())
             );
@@ -90,12 +107,37 @@ fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
+/// Writes `text` to standard output. A reader that went away (EPIPE) is a
+/// normal end: the command exits 0 without a word; any other failure to
+/// write is said on standard error and exits 2.
+pub fn write_out(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    if let Err(e) = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush())
+    {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            std::process::exit(exit::OK.into());
+        }
+        write_err(&format!("asl: cannot write to standard output: {e}\n"));
+        std::process::exit(exit::USAGE.into());
+    }
+}
+
+/// Writes `text` to standard error, ignoring a failure (there is nowhere
+/// left to say it).
+pub fn write_err(text: &str) {
+    use std::io::Write;
+    let _ = std::io::stderr().lock().write_all(text.as_bytes());
+}
+
 /// Reads a file, or reports why not (`file: message`) and returns `None`.
 pub fn read(path: &std::path::Path) -> Option<Vec<u8>> {
     match std::fs::read(path) {
         Ok(b) => Some(b),
         Err(e) => {
-            eprintln!("{}: {e}", path.display());
+            errln!("{}: {e}", path.display());
             None
         }
     }
@@ -103,7 +145,7 @@ pub fn read(path: &std::path::Path) -> Option<Vec<u8>> {
 
 /// Prints a parse error as `file:line:col: /pointer: message`.
 pub fn report_parse_error(path: &std::path::Path, e: &asl_core::Error) {
-    eprintln!(
+    errln!(
         "{}:{}:{}: {}: {}",
         path.display(),
         e.line(),

@@ -30,7 +30,7 @@ fn invalid_file_prints_one_line_per_diagnostic() {
     assert_eq!(
         out,
         format!(
-            "{path}: ERROR SCHEMA_VALIDATION_FAILED at /States/A/Foo: field 'Foo' is not supported\n"
+            "{path}:1:45: ERROR SCHEMA_VALIDATION_FAILED at /States/A/Foo: field 'Foo' is not supported\n"
         )
     );
 }
@@ -60,6 +60,23 @@ fn json_format_has_one_object_per_file() {
     );
     assert_eq!(lines[1]["diagnostics"][0]["location"], "/States/A/Foo");
     assert_eq!(lines[1]["diagnostics"][0]["severity"], "ERROR");
+    assert_eq!(lines[1]["diagnostics"][0]["line"], 1);
+    assert_eq!(lines[1]["diagnostics"][0]["column"], 45);
+}
+
+#[test]
+fn a_json_syntax_error_names_its_line_and_column() {
+    let f = temp_file(
+        "syntax.asl.json",
+        "{\n  \"StartAt\": \"A\",\n  \"States\": {,}\n}\n",
+    );
+    let path = f.to_str().unwrap();
+    let (code, out) = asl(&["check", path]);
+    assert_eq!(code, 1);
+    assert!(
+        out.starts_with(&format!("{path}:3:14: ERROR INVALID_JSON_DESCRIPTION at ")),
+        "{out}"
+    );
 }
 
 #[test]

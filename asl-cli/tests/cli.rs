@@ -1,4 +1,6 @@
-//! The command as a whole: features, pipes, folders.
+//! The command as a whole: features, pipes.
+
+#![allow(clippy::expect_used)] // helpers outside #[test] functions
 
 mod common;
 
@@ -14,4 +16,64 @@ fn deploy_without_the_feature_says_how_to_install_it() {
         err.contains("cargo install --path asl-cli --features deploy"),
         "{err}"
     );
+}
+
+/// Runs `asl` with `args` and its standard output closed before it writes
+/// (as `| head` does once it has its lines): exit code and stderr.
+fn closed_stdout(args: &[&str]) -> (i32, String) {
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_asl"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run asl");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait for asl");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_closed_pipe_ends_every_subcommand_quietly() {
+    let def = common::temp_file(
+        "pipe.asl.json",
+        r#"{"StartAt":"A","States":{"A":{"Type":"Succeed"}}}"#,
+    );
+    let def = def.to_str().expect("UTF-8 temp path");
+    let bad = common::temp_file(
+        "pipe-bad.asl.json",
+        r#"{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"}}}"#,
+    );
+    let bad = bad.to_str().expect("UTF-8 temp path");
+    let iam = [
+        "iam",
+        def,
+        "--region",
+        "us-east-1",
+        "--account",
+        "123456789012",
+    ];
+    // The exit code when the write happens to go through before the pipe
+    // is closed (the child is usually not even running yet).
+    for (args, otherwise) in [
+        (&["schema"][..], 0),
+        (&["check", bad], 1),
+        (&["check", "--format", "json", bad, def], 1),
+        (&["fmt", def], 0),
+        (&["graph", def], 0),
+        (&["graph", "--format", "dot", def], 0),
+        (&iam, 0),
+        (&["--help"], 0),
+    ] {
+        let (code, err) = closed_stdout(args);
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(!err.contains("Broken pipe"), "{args:?}: {err}");
+        assert!(
+            code == 0 || code == otherwise,
+            "{args:?}: exit {code}: {err}"
+        );
+    }
 }
