@@ -10,8 +10,11 @@ pub struct Args {
     #[arg(required = true)]
     files: Vec<PathBuf>,
     /// Print nothing; exit 1 when a file is not already canonical.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "write")]
     check: bool,
+    /// Rewrite each file in place (only when it changes) instead of printing it.
+    #[arg(long, short = 'w')]
+    write: bool,
 }
 
 /// The canonical text of a definition: pretty JSON and a final newline.
@@ -21,6 +24,9 @@ pub fn canonical(machine: &asl_core::StateMachine) -> String {
     s
 }
 
+/// Formats each file: 0 when all are (now) canonical, 1 for a definition
+/// that does not parse or (with `--check`) is not canonical, 2 for a file
+/// that cannot be read or written.
 pub fn run(args: &Args) -> u8 {
     let mut code = exit::OK;
     for path in &args.files {
@@ -30,10 +36,22 @@ pub fn run(args: &Args) -> u8 {
         match asl_core::from_slice(&bytes) {
             Ok(m) => {
                 let text = canonical(&m);
+                let changed = text.as_bytes() != bytes.as_slice();
                 if args.check {
-                    if text.as_bytes() != bytes.as_slice() {
-                        errln!("{}: not canonical; run `asl fmt`", path.display());
+                    if changed {
+                        errln!(
+                            "{}: not canonical; run `asl fmt --write {}`",
+                            path.display(),
+                            path.display()
+                        );
                         code = code.max(exit::INVALID);
+                    }
+                } else if args.write {
+                    if changed {
+                        if let Err(e) = std::fs::write(path, &text) {
+                            errln!("{}: cannot write: {e}", path.display());
+                            code = code.max(exit::USAGE);
+                        }
                     }
                 } else {
                     out!("{text}");

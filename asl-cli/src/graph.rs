@@ -22,22 +22,31 @@ pub enum GraphFormat {
     Dot,
 }
 
+/// Draws a valid definition (exit 0); an invalid one is not drawn: its
+/// diagnostics go to stderr and the exit code is 1 (a diagram would leave
+/// out what is broken, such as a `Next` to no state).
 pub fn run(args: &Args) -> u8 {
     let Some(bytes) = crate::read(&args.file) else {
         return exit::USAGE;
     };
-    match asl_core::from_slice(&bytes) {
-        Ok(m) => {
-            let format = match args.format {
-                GraphFormat::Mermaid => asl_core::diagram::Format::Mermaid,
-                GraphFormat::Dot => asl_core::diagram::Format::Dot,
-            };
-            out!("{}", asl_core::diagram::render(&m, format));
-            exit::OK
+    let report = asl_cli::check_bytes(&bytes, &asl_core::Options::default());
+    let file = args.file.display().to_string();
+    let machine = match report.machine.as_ref() {
+        Some(machine) if report.is_ok() => machine,
+        _ => {
+            crate::write_err(&asl_cli::render_check(
+                &file,
+                &report,
+                asl_cli::Format::Text,
+            ));
+            errln!("{file}: not drawing an invalid definition");
+            return exit::INVALID;
         }
-        Err(e) => {
-            crate::report_parse_error(&args.file, &e);
-            exit::INVALID
-        }
-    }
+    };
+    let format = match args.format {
+        GraphFormat::Mermaid => asl_core::diagram::Format::Mermaid,
+        GraphFormat::Dot => asl_core::diagram::Format::Dot,
+    };
+    out!("{}", asl_core::diagram::render(machine, format));
+    exit::OK
 }

@@ -65,3 +65,49 @@ fn schema_is_json_with_every_state_type() {
     let schema: serde_json::Value = serde_json::from_str(&out).expect("schema is JSON");
     assert_eq!(schema["title"], "StateMachine");
 }
+
+#[test]
+fn write_rewrites_in_place_only_when_it_changes() {
+    let f = temp_file("rewrite.asl.json", MESSY);
+    let path = f.to_str().unwrap();
+    let (code, out, err) = asl(&["fmt", "--write", path]);
+    assert_eq!((code, out.as_str(), err.as_str()), (0, "", ""));
+    assert_eq!(std::fs::read_to_string(&f).unwrap(), CANONICAL);
+    // A canonical file is not written again.
+    let before = std::fs::metadata(&f).and_then(|m| m.modified()).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    assert_eq!(asl(&["fmt", "-w", path]).0, 0);
+    let after = std::fs::metadata(&f).and_then(|m| m.modified()).unwrap();
+    assert_eq!(before, after);
+    assert_eq!(asl(&["fmt", "--check", path]).0, 0);
+    // --check and --write together are a usage error.
+    assert_eq!(asl(&["fmt", "--check", "--write", path]).0, 2);
+}
+
+#[test]
+fn graph_refuses_an_invalid_definition() {
+    let f = temp_file(
+        "dangling.asl.json",
+        r#"{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Pass","Next":"Nowhere"}}}"#,
+    );
+    let path = f.to_str().unwrap();
+    let (code, out, err) = asl(&["graph", path]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    assert!(
+        err.contains(&format!(
+            "{path}:1:76: ERROR MISSING_TRANSITION_TARGET at /States/B/Next"
+        )),
+        "{err}"
+    );
+    assert!(
+        err.ends_with(&format!("{path}: not drawing an invalid definition\n")),
+        "{err}"
+    );
+    let good = temp_file(
+        "drawn.asl.json",
+        r#"{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"},"B":{"Type":"Succeed"}}}"#,
+    );
+    let (code, out, err) = asl(&["graph", good.to_str().unwrap()]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    assert!(out.contains("n0 --> n1"), "{out}");
+}
