@@ -852,6 +852,23 @@ impl TypedTask for InvokeModel {
             if v.as_str().is_some_and(|s| s.contains("${")) {
                 return;
             }
+            if let (Some(family), Some(body)) = (self.family(), v.as_object()) {
+                let missing: Vec<&str> = family
+                    .required_body_fields()
+                    .iter()
+                    .copied()
+                    .filter(|k| !body.contains_key(*k) && !body.contains_key(&format!("{k}.$")))
+                    .collect();
+                if !missing.is_empty() {
+                    p.warning(
+                        "/Body",
+                        format!(
+                            "'{f}.Body' has no {}, which {family:?} models require: Bedrock would reject the request at run time (the typed bodies, such as asl_bedrock::ClaudeMessages, always write them)",
+                            missing.iter().map(|k| format!("'{k}'")).collect::<Vec<_>>().join(" or "),
+                        ),
+                    );
+                }
+            }
             let size = serde_json::to_string(v).map_or(0, |s| s.len());
             if size > MAX_BODY_BYTES {
                 p.error_with(

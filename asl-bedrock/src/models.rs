@@ -100,6 +100,28 @@ impl ModelFamily {
         }
     }
 
+    /// The fields a request body of this family must have, as the model
+    /// providers' parameter pages for Bedrock list them (the typed bodies
+    /// always write them).
+    ///
+    /// ```
+    /// use asl_bedrock::ModelFamily;
+    /// assert_eq!(ModelFamily::AnthropicMessages.required_body_fields(), ["anthropic_version", "max_tokens", "messages"]);
+    /// ```
+    pub fn required_body_fields(self) -> &'static [&'static str] {
+        match self {
+            ModelFamily::AnthropicMessages => &["anthropic_version", "max_tokens", "messages"],
+            ModelFamily::AnthropicText => &["prompt", "max_tokens_to_sample"],
+            ModelFamily::TitanText
+            | ModelFamily::TitanEmbeddingsV1
+            | ModelFamily::TitanEmbeddingsV2 => &["inputText"],
+            ModelFamily::Nova | ModelFamily::MistralChat => &["messages"],
+            ModelFamily::CohereCommand | ModelFamily::Llama | ModelFamily::Mistral => &["prompt"],
+            ModelFamily::CohereCommandR => &["message"],
+            ModelFamily::CohereEmbed => &["input_type"],
+        }
+    }
+
     /// The same location as a JSONata expression (for a JSONata `Output`
     /// or `Assign`).
     ///

@@ -215,15 +215,35 @@ fn validator_invoke_model_rules() {
         "arn:aws:bedrock:us-east-1:123456789012:provisioned-model/abc123",
         "${ModelArn}",
     ] {
+        let body = json!({"anthropic_version": "bedrock-2023-05-31", "max_tokens": 10, "messages.$": "$.m"});
         assert_eq!(
             validate(
-                &raw(r, json!({"ModelId": ok, "Body": {}})),
+                &raw(r, json!({"ModelId": ok, "Body": body})),
                 QueryLanguage::JsonPath
             ),
             Vec::<String>::new(),
             "{ok}"
         );
     }
+    // A raw body of a known family without its required fields (a `.$`
+    // field counts as given).
+    assert_eq!(
+        validate(
+            &raw(r, json!({"ModelId": "anthropic.claude-3-haiku-20240307-v1:0", "Body": {"messages.$": "$.m"}})),
+            QueryLanguage::JsonPath
+        ),
+        ["WARNING INVALID_INTEGRATION_PARAMETERS at /States/T/Parameters/Body: 'Parameters.Body' has no 'anthropic_version' or 'max_tokens', which AnthropicMessages models require: Bedrock would reject the request at run time (the typed bodies, such as asl_bedrock::ClaudeMessages, always write them)"]
+    );
+    assert_eq!(
+        validate(
+            &raw(
+                r,
+                json!({"ModelId": "amazon.titan-text-express-v1", "Body": {"inputText.$": "$.q"}})
+            ),
+            QueryLanguage::JsonPath
+        ),
+        Vec::<String>::new()
+    );
     let big = "x".repeat(300 * 1024);
     assert_eq!(
         validate(
