@@ -28,7 +28,7 @@ fn prints_the_least_privilege_policy() {
     let (code, out, err) = iam(
         "invoke.asl.json",
         r#"{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::bedrock:invokeModel",
-            "Parameters":{"ModelId":"anthropic.claude-3-haiku-20240307-v1:0","Body":{"prompt":"hi"}},"End":true}}}"#,
+            "Parameters":{"ModelId":"anthropic.claude-3-haiku-20240307-v1:0","Body":{"anthropic_version":"bedrock-2023-05-31","max_tokens":100,"messages":[{"role":"user","content":"hi"}]}},"End":true}}}"#,
     );
     assert_eq!((code, err.as_str()), (0, ""));
     let policy: serde_json::Value = serde_json::from_str(&out).expect("JSON policy");
