@@ -59,29 +59,71 @@ pub struct Args {
     format: Format,
     #[command(flatten)]
     validation: ValidationArgs,
-    /// The definitions to check.
+    /// The definitions (`.asl.json`, `.asl.yaml`), CloudFormation or SAM
+    /// templates, or folders to look through (recursively: `.asl.json`,
+    /// `.asl.yaml`, `.asl.yml`, `.json` definitions and templates with
+    /// state machines; hidden folders, `node_modules` and `target` are
+    /// skipped).
     #[arg(required = true)]
     files: Vec<PathBuf>,
 }
 
 /// Runs `asl check`: 0 when no file has an error, 1 otherwise, 2 when a
-/// file cannot be read.
+/// file cannot be read or a folder holds nothing to check.
 pub fn run(args: &Args) -> u8 {
     let Some(options) = args.validation.options() else {
         return exit::USAGE;
     };
     let mut code = exit::OK;
+    let mut worse = |c: u8| code = code.max(c);
     for path in &args.files {
-        let Some(bytes) = crate::read(path) else {
-            code = exit::USAGE;
+        if !path.is_dir() {
+            worse(check_file(path, &options, args.format));
             continue;
-        };
-        let report = asl_cli::check_bytes(&bytes, &options);
-        out!(
-            "{}",
-            asl_cli::render_check(&path.display().to_string(), &report, args.format)
-        );
-        if !report.is_ok() && code == exit::OK {
+        }
+        let (files, failures) = asl_cli::source::walk(path);
+        for (folder, e) in &failures {
+            errln!("{}: {e}", folder.display());
+            worse(exit::USAGE);
+        }
+        let mut checked = 0;
+        for file in &files {
+            let Some(bytes) = crate::read(file) else {
+                worse(exit::USAGE);
+                continue;
+            };
+            if asl_cli::source::worth_checking(file, &bytes) {
+                checked += 1;
+                worse(check_source(file, &bytes, &options, args.format));
+            }
+        }
+        if checked == 0 {
+            errln!(
+                "{}: no definition (.asl.json, .asl.yaml, a .json with StartAt and States) or template with a state machine in this folder",
+                path.display()
+            );
+            worse(exit::USAGE);
+        }
+    }
+    code
+}
+
+/// Checks one file named on the command line.
+fn check_file(path: &std::path::Path, options: &Options, format: Format) -> u8 {
+    match crate::read(path) {
+        Some(bytes) => check_source(path, &bytes, options, format),
+        None => exit::USAGE,
+    }
+}
+
+/// Checks every definition of a file (one, or each state machine of a
+/// template) and prints what it finds.
+fn check_source(path: &std::path::Path, bytes: &[u8], options: &Options, format: Format) -> u8 {
+    let mut code = exit::OK;
+    for unit in asl_cli::source::load(path, bytes).units {
+        let report = unit.check(options);
+        out!("{}", asl_cli::render(unit.origin(), &report, format));
+        if !report.is_ok() {
             code = exit::INVALID;
         }
     }

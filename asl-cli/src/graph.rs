@@ -6,11 +6,15 @@ use std::path::PathBuf;
 /// Arguments of `asl graph`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The definition file.
+    /// The definition file (`.asl.json`, `.asl.yaml`) or template.
     file: PathBuf,
     /// The diagram format.
     #[arg(long, value_enum, default_value_t = GraphFormat::Mermaid)]
     format: GraphFormat,
+    /// The state machine to draw, by logical id, when the template has more
+    /// than one.
+    #[arg(long, value_name = "LOGICAL_ID")]
+    resource: Option<String>,
 }
 
 /// Diagram formats.
@@ -26,20 +30,19 @@ pub enum GraphFormat {
 /// diagnostics go to stderr and the exit code is 1 (a diagram would leave
 /// out what is broken, such as a `Next` to no state).
 pub fn run(args: &Args) -> u8 {
-    let Some(bytes) = crate::read(&args.file) else {
+    let Some(unit) = crate::select(&args.file, args.resource.as_deref()) else {
         return exit::USAGE;
     };
-    let report = asl_cli::check_bytes(&bytes, &asl_core::Options::default());
-    let file = args.file.display().to_string();
+    let report = unit.check(&asl_core::Options::default());
     let machine = match report.machine.as_ref() {
         Some(machine) if report.is_ok() => machine,
         _ => {
-            crate::write_err(&asl_cli::render_check(
-                &file,
+            crate::write_err(&asl_cli::render(
+                unit.origin(),
                 &report,
                 asl_cli::Format::Text,
             ));
-            errln!("{file}: not drawing an invalid definition");
+            errln!("{}: not drawing an invalid definition", unit.file());
             return exit::INVALID;
         }
     };

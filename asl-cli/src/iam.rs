@@ -8,8 +8,11 @@ use std::path::PathBuf;
 /// Arguments of `asl iam`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The definition file.
+    /// The definition file (`.asl.json`, `.asl.yaml`) or template.
     file: PathBuf,
+    /// The state machine, by logical id, when the template has more than one.
+    #[arg(long, value_name = "LOGICAL_ID")]
+    resource: Option<String>,
     /// The AWS partition of the ARNs.
     #[arg(long, default_value = "aws")]
     partition: String,
@@ -29,7 +32,7 @@ pub fn run(args: &Args) -> u8 {
     let Some(options) = args.validation.options() else {
         return exit::USAGE;
     };
-    let Some(bytes) = crate::read(&args.file) else {
+    let Some(unit) = crate::select(&args.file, args.resource.as_deref()) else {
         return exit::USAGE;
     };
     let env = AwsEnvironment {
@@ -37,19 +40,21 @@ pub fn run(args: &Args) -> u8 {
         region: args.region.clone(),
         account: args.account.clone(),
     };
-    let iam = asl_cli::iam_bytes(&bytes, &env, &options);
-    let file = args.file.display();
+    let iam = asl_cli::iam_unit(&unit, &env, &options);
     let report = asl_core::Report {
         diagnostics: iam.diagnostics,
         machine: None,
     };
-    crate::write_err(&asl_cli::render_check(
-        &file.to_string(),
+    crate::write_err(&asl_cli::render(
+        unit.origin(),
         &report,
         asl_cli::Format::Text,
     ));
     let Some(policy) = iam.policy else {
-        errln!("{file}: not generating a policy for an invalid definition");
+        errln!(
+            "{}: not generating a policy for an invalid definition",
+            unit.file()
+        );
         return exit::INVALID;
     };
     outln!("{}", asl_core::to_string_pretty(&policy));

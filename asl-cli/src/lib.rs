@@ -22,6 +22,9 @@
 //! assert_eq!(policy.statement[0].action, ["bedrock:InvokeModel"]);
 //! ```
 
+pub mod source;
+mod yaml;
+
 use asl_core::iam::PolicyDocument;
 use asl_core::integration::AwsEnvironment;
 use asl_core::{Diagnostic, MachineType, Options, Report};
@@ -43,7 +46,7 @@ pub enum Format {
     /// `file:line:col: ERROR CODE at /pointer: message`, one line per
     /// diagnostic (`file: …` when the position is not known).
     Text,
-    /// One JSON object per file per line.
+    /// One JSON object per file (per state machine of a template) per line.
     Json,
 }
 
@@ -119,6 +122,16 @@ pub fn check_bytes(bytes: &[u8], options: &Options) -> Report {
     asl_core::validate_slice(bytes, options)
 }
 
+/// Where a report's diagnostics are: the file, and for a template the
+/// logical id of the state machine.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Origin<'a> {
+    /// The file, as the user named it.
+    pub file: &'a str,
+    /// The state machine's logical id, for a template.
+    pub resource: Option<&'a str>,
+}
+
 /// What `asl check` prints on standard output for one file: a line
 /// `file:line:col: ERROR CODE at /pointer: message` per diagnostic
 /// ([`Format::Text`]; `file: …` when the diagnostic has no position), or
@@ -140,15 +153,46 @@ pub fn check_bytes(bytes: &[u8], options: &Options) -> Report {
 /// );
 /// ```
 pub fn render_check(file: &str, report: &Report, format: Format) -> String {
+    render(
+        Origin {
+            file,
+            resource: None,
+        },
+        report,
+        format,
+    )
+}
+
+/// [`render_check`] for a definition that may be one state machine of a
+/// template: text lines `file:line:col: LogicalId: ERROR …`, and a
+/// `"resource"` member in the JSON object.
+///
+/// ```
+/// use asl_cli::{check_text, render, Format, Origin};
+/// let report = check_text(r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": "B"}}}"#, &Default::default());
+/// let origin = Origin { file: "template.yaml", resource: Some("Machine") };
+/// let text = render(origin, &report, Format::Text);
+/// assert!(text.starts_with("template.yaml:1:1: Machine: ERROR MISSING_END_STATE at /: "));
+/// assert!(text.contains("\ntemplate.yaml:1:51: Machine: ERROR MISSING_TRANSITION_TARGET at /States/A/Next: "));
+/// assert!(render(origin, &report, Format::Json)
+///     .starts_with(r#"{"file":"template.yaml","resource":"Machine","result":"FAIL","#));
+/// ```
+pub fn render(origin: Origin<'_>, report: &Report, format: Format) -> String {
+    let Origin { file, resource } = origin;
     match format {
-        Format::Text => report
-            .diagnostics
-            .iter()
-            .map(|d| match (d.line, d.column) {
-                (Some(line), Some(column)) => format!("{file}:{line}:{column}: {d}\n"),
-                _ => format!("{file}: {d}\n"),
-            })
-            .collect(),
+        Format::Text => {
+            let resource = resource.map(|r| format!(" {r}:")).unwrap_or_default();
+            report
+                .diagnostics
+                .iter()
+                .map(|d| match (d.line, d.column) {
+                    (Some(line), Some(column)) => {
+                        format!("{file}:{line}:{column}:{resource} {d}\n")
+                    }
+                    _ => format!("{file}:{resource} {d}\n"),
+                })
+                .collect()
+        }
         Format::Json => {
             let diagnostics: Vec<serde_json::Value> = report
                 .diagnostics
@@ -162,12 +206,15 @@ pub fn render_check(file: &str, report: &Report, format: Format) -> String {
                     value
                 })
                 .collect();
-            let line = serde_json::json!({
-                "file": file,
-                "result": if report.is_ok() { "OK" } else { "FAIL" },
-                "diagnostics": diagnostics,
-            });
-            format!("{line}\n")
+            let mut line = serde_json::Map::new();
+            line.insert("file".to_owned(), file.into());
+            if let Some(resource) = resource {
+                line.insert("resource".to_owned(), resource.into());
+            }
+            let result = if report.is_ok() { "OK" } else { "FAIL" };
+            line.insert("result".to_owned(), result.into());
+            line.insert("diagnostics".to_owned(), diagnostics.into());
+            format!("{}\n", serde_json::Value::Object(line))
         }
     }
 }
@@ -186,7 +233,17 @@ pub struct Iam {
 /// `asl iam` of a definition read from a file: validation with `options`,
 /// then, when valid, the policy from `options.registry` for `env`.
 pub fn iam_bytes(bytes: &[u8], env: &AwsEnvironment, options: &Options) -> Iam {
-    let report = check_bytes(bytes, options);
+    iam_of(check_bytes(bytes, options), env, options)
+}
+
+/// [`iam_bytes`] for one definition of a file (a YAML definition, a state
+/// machine of a template; see [`source`]).
+pub fn iam_unit(unit: &source::Unit, env: &AwsEnvironment, options: &Options) -> Iam {
+    iam_of(unit.check(options), env, options)
+}
+
+/// The policy of a checked definition, when it has no error.
+fn iam_of(report: Report, env: &AwsEnvironment, options: &Options) -> Iam {
     let policy = match (report.is_ok(), report.machine.as_ref()) {
         (true, Some(machine)) => Some(options.registry.policy_for(machine, env)),
         _ => None,

@@ -143,6 +143,20 @@ pub fn read(path: &std::path::Path) -> Option<Vec<u8>> {
     }
 }
 
+/// Reads `path` and picks the definition `asl iam` or `asl graph` works on
+/// (see [`asl_cli::source::select`]), or says why not on stderr.
+pub fn select(path: &std::path::Path, resource: Option<&str>) -> Option<asl_cli::source::Unit> {
+    let bytes = read(path)?;
+    let source = asl_cli::source::load(path, &bytes);
+    match asl_cli::source::select(source, resource) {
+        Ok(unit) => Some(unit),
+        Err(e) => {
+            errln!("{}: {e}", path.display());
+            None
+        }
+    }
+}
+
 /// Prints a parse error as `file:line:col: /pointer: message`.
 pub fn report_parse_error(path: &std::path::Path, e: &asl_core::Error) {
     errln!(

@@ -38,19 +38,13 @@ fn closed_stdout(args: &[&str]) -> (i32, String) {
 
 #[test]
 fn a_closed_pipe_ends_every_subcommand_quietly() {
-    let def = common::temp_file(
-        "pipe.asl.json",
-        r#"{"StartAt":"A","States":{"A":{"Type":"Succeed"}}}"#,
-    );
-    let def = def.to_str().expect("UTF-8 temp path");
-    let bad = common::temp_file(
-        "pipe-bad.asl.json",
-        r#"{"StartAt":"A","States":{"A":{"Type":"Pass","Next":"B"}}}"#,
-    );
-    let bad = bad.to_str().expect("UTF-8 temp path");
+    let fixtures = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
+    let def = format!("{fixtures}/project/statemachines/notify.asl.json");
+    let bad = format!("{fixtures}/project/statemachines/refund.json");
+    let template = format!("{fixtures}/sam-template.yaml");
     let iam = [
         "iam",
-        def,
+        def.as_str(),
         "--region",
         "us-east-1",
         "--account",
@@ -60,11 +54,12 @@ fn a_closed_pipe_ends_every_subcommand_quietly() {
     // is closed (the child is usually not even running yet).
     for (args, otherwise) in [
         (&["schema"][..], 0),
-        (&["check", bad], 1),
-        (&["check", "--format", "json", bad, def], 1),
-        (&["fmt", def], 0),
-        (&["graph", def], 0),
-        (&["graph", "--format", "dot", def], 0),
+        (&["check", &bad], 1),
+        (&["check", "--format", "json", &fixtures], 1),
+        (&["check", &template], 1),
+        (&["fmt", &def], 0),
+        (&["graph", &def], 0),
+        (&["graph", "--format", "dot", &def], 0),
         (&iam, 0),
         (&["--help"], 0),
     ] {
