@@ -12,7 +12,7 @@
 //!
 //! let text = r#"{"StartAt": "A", "States": {"A": {"Type": "Task",
 //!     "Resource": "arn:aws:states:::bedrock:invokeModel",
-//!     "Parameters": {"ModelId": "amazon.titan-text-express-v1", "Body": {}}, "End": true}}}"#;
+//!     "Parameters": {"ModelId": "amazon.titan-text-express-v1", "Body": {"inputText": "Hello"}}, "End": true}}}"#;
 //! let options = Options::default();
 //! let report = check_text(text, &options);
 //! assert_eq!(render_check("a.asl.json", &report, Format::Text), "");
