@@ -228,14 +228,16 @@ fn two_models_merge_into_one_statement_and_duplicates_go() {
 }
 
 #[test]
-fn no_bedrock_task_gives_deny_all() {
+fn no_bedrock_task_gives_no_bedrock_statement_and_no_deny() {
+    // Another integration's Task (asl-aws's Lambda statement), never a Deny.
     let m = machine(
         "arn:aws:states:::lambda:invoke",
         json!({"FunctionName": "f"}),
     );
     assert_eq!(
         policy(&m),
-        doc(json!([{"Effect": "Deny", "Sid": "DenyAll", "Action": ["*"], "Resource": ["*"]}]))
+        doc(json!([{"Effect": "Allow", "Sid": "InvokeFunction1", "Action": ["lambda:InvokeFunction"],
+                    "Resource": ["arn:aws:lambda:us-east-2:123456789012:function:f"]}]))
     );
 }
 

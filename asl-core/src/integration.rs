@@ -76,11 +76,16 @@ impl Registry {
         Registry::default()
     }
 
-    /// The integrations that ship with asl-kit. A new built-in integration
+    /// The integrations that ship with asl-kit: Bedrock (validation and
+    /// IAM), and asl-aws's IAM statements for every other optimized
+    /// integration and `aws-sdk:*` (it validates nothing: asl-core's
+    /// catalogue does). A new built-in integration
     /// is one crate or module of [`TypedTask`]s with its
     /// [`TypedIntegration`] (or any [`Integration`]), plus one line here.
     pub fn builtin() -> Self {
-        Registry::empty().with(asl_bedrock::Bedrock::default())
+        Registry::empty()
+            .with(asl_bedrock::Bedrock::default())
+            .with(asl_aws::Aws)
     }
 
     /// The process-wide registry: [`Registry::builtin`] plus everything added

@@ -1,5 +1,6 @@
 //! IAM policy documents for a state machine's execution role.
 
+use crate::Diagnostic;
 use serde::Serialize;
 
 /// An IAM policy document (`{"Version": "2012-10-17", "Statement": [...]}`).
@@ -47,7 +48,8 @@ pub struct Statement {
 pub enum Effect {
     /// `Allow`.
     Allow,
-    /// `Deny`.
+    /// `Deny` (the generator never writes one; kept for documents read
+    /// or built by hand).
     Deny,
 }
 
@@ -79,23 +81,62 @@ impl Statement {
         }
     }
 
-    /// The statement a policy holds when the machine needs no permission at
-    /// all: `Deny` `*` on `*`, Sid `DenyAll`. IAM does not accept a policy
-    /// without statements, and AWS's console (and the Serverless plugin) emit
-    /// this explicit deny in that case; it grants nothing.
+    /// The same statement with a `Condition` block.
     ///
     /// ```
-    /// use asl_core::iam::{Effect, Statement};
-    /// let s = Statement::deny_all();
-    /// assert_eq!((s.effect, s.action.as_slice(), s.resource.as_slice()), (Effect::Deny, &["*".to_string()][..], &["*".to_string()][..]));
+    /// use asl_core::iam::Statement;
+    /// use serde_json::json;
+    /// let s = Statement::allow("PassRole", ["iam:PassRole"], ["arn:aws:iam::123456789012:role/r"])
+    ///     .with_condition(json!({"StringEquals": {"iam:PassedToService": "eks.amazonaws.com"}}));
+    /// assert!(s.condition.is_some());
     /// ```
-    pub fn deny_all() -> Self {
-        Statement {
-            effect: Effect::Deny,
-            sid: "DenyAll".to_string(),
-            action: vec!["*".to_string()],
-            resource: vec!["*".to_string()],
-            condition: None,
+    #[must_use]
+    pub fn with_condition(mut self, condition: serde_json::Value) -> Self {
+        self.condition = Some(condition);
+        self
+    }
+}
+
+/// The code of a warning about a permission the generator could not
+/// derive: the message names the state and what to add to the role.
+pub const IAM_INCOMPLETE: &str = "IAM_INCOMPLETE";
+
+/// The code of a warning about a grant to review: a resource widened to a
+/// wildcard because it is only known at run time, or a permission that
+/// belongs to another role.
+pub const IAM_REVIEW: &str = "IAM_REVIEW";
+
+/// What one Task (or one state) needs from the execution role: its
+/// statements, and warnings about what they leave out.
+///
+/// ```
+/// use asl_core::iam::{Permissions, Statement};
+/// let p = Permissions::from(vec![Statement::allow("Publish", ["sns:Publish"], ["*"])]);
+/// assert_eq!(p.statements.len(), 1);
+/// assert!(p.warnings.is_empty());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Permissions {
+    /// The statements (each `Sid` a prefix the generator numbers).
+    pub statements: Vec<Statement>,
+    /// What the statements do not cover, as warnings ([`IAM_INCOMPLETE`],
+    /// [`IAM_REVIEW`]) located at the state.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Permissions {
+    /// Adds `other`'s statements and warnings after these.
+    pub fn append(&mut self, other: Permissions) {
+        self.statements.extend(other.statements);
+        self.warnings.extend(other.warnings);
+    }
+}
+
+impl From<Vec<Statement>> for Permissions {
+    fn from(statements: Vec<Statement>) -> Self {
+        Permissions {
+            statements,
+            warnings: Vec::new(),
         }
     }
 }

@@ -226,6 +226,27 @@ pub trait Integration: Send + Sync {
     /// prefix and removes duplicates.
     fn statements(&self, task: &Task, cx: &TaskContext<'_>, env: &AwsEnvironment)
         -> Vec<Statement>;
+
+    /// Whether this integration gives the IAM permissions of `task`
+    /// ([`permissions`](Integration::permissions)); by default, the Tasks it
+    /// [`handles`](Integration::handles). An integration that only derives
+    /// permissions (and leaves validation to asl-core) answers `false` to
+    /// `handles` and `true` here.
+    fn grants(&self, task: &Task) -> bool {
+        self.handles(task)
+    }
+
+    /// The IAM statements this Task needs and warnings about what they do
+    /// not cover; by default the [`statements`](Integration::statements)
+    /// and no warning.
+    fn permissions(
+        &self,
+        task: &Task,
+        cx: &TaskContext<'_>,
+        env: &AwsEnvironment,
+    ) -> crate::iam::Permissions {
+        crate::iam::Permissions::from(self.statements(task, cx, env))
+    }
 }
 
 // ------------------------------------------------------------ typed tasks

@@ -1,0 +1,195 @@
+//! Least-privilege IAM statements for AWS Step Functions' optimized
+//! service integrations and AWS SDK integrations, following the "IAM
+//! policies for calling …" sections of the AWS Step Functions developer
+//! guide, for every pattern each API supports (request-response, `.sync`,
+//! `.sync:2`, `.waitForTaskToken`).
+//!
+//! One module per service family owns its statements; [`Aws`] is the
+//! [`Integration`] that dispatches to them. It is built into asl-core's
+//! registry, so `asl_core::iam::policy_for` and `asl_core::iam::generate`
+//! use it without being told. It derives permissions only
+//! ([`Integration::grants`]); validation of these Tasks stays with
+//! asl-core's catalogue of optimized integrations.
+//!
+//! Static values give exact ARNs; a value known at run time only (a `.$`
+//! path, a `{% %}` expression, a `${Name}` substitution) widens only the
+//! part it fills (`function:*`, `table/*`), or, where the guide's dynamic
+//! template is broader, to that template. Where the guide is broader than
+//! least privilege (`*` for AWS Batch and Glue, `arn:P:s3:::*` for Athena,
+//! `job/*` for DataBrew), the generator follows it.
+//!
+//! ```
+//! use asl_core::iam::policy_for;
+//! use asl_core::integration::AwsEnvironment;
+//! let machine = asl_core::from_str(r#"{"StartAt": "Tell", "States": {"Tell": {"Type": "Task",
+//!     "Resource": "arn:aws:states:::sns:publish",
+//!     "Parameters": {"TopicArn": "arn:aws:sns:us-east-1:123456789012:alerts", "Message.$": "$"},
+//!     "End": true}}}"#).unwrap();
+//! let env = AwsEnvironment::new("aws", "us-east-1", "123456789012");
+//! let policy = policy_for(&machine, &env);
+//! assert_eq!(policy.statement[0].action, ["sns:Publish"]);
+//! assert_eq!(policy.statement[0].resource, ["arn:aws:sns:us-east-1:123456789012:alerts"]);
+//! ```
+
+mod apigateway;
+mod athena;
+mod aws_sdk;
+mod batch;
+mod codebuild;
+mod databrew;
+mod dynamodb;
+mod ecs;
+mod eks;
+mod emr;
+mod emr_containers;
+mod emr_serverless;
+mod events;
+mod glue;
+mod grant;
+mod lambda;
+mod mediaconvert;
+mod request;
+mod sagemaker;
+mod sns;
+mod sqs;
+mod states;
+
+pub use aws_sdk::{iam_actions, iam_prefix};
+pub use grant::Pattern;
+
+use asl_model::iam::{Permissions, Statement};
+use asl_model::integration::{AwsEnvironment, Integration, TaskContext};
+use asl_model::{Diagnostic, ResourceKind, Task};
+use grant::{Call, Out};
+
+/// The statements of one optimized service: `false` for an action it does
+/// not know.
+type Grant = fn(&Call<'_>, &mut Out<'_>) -> bool;
+
+/// Every optimized service this crate covers (the resource's service
+/// prefix), with its module.
+const SERVICES: &[(&str, Grant)] = &[
+    ("apigateway", apigateway::grant),
+    ("athena", athena::grant),
+    ("batch", batch::grant),
+    ("codebuild", codebuild::grant),
+    ("databrew", databrew::grant),
+    ("dynamodb", dynamodb::grant),
+    ("ecs", ecs::grant),
+    ("eks", eks::grant),
+    ("elasticmapreduce", emr::grant),
+    ("emr-containers", emr_containers::grant),
+    ("emr-serverless", emr_serverless::grant),
+    ("events", events::grant),
+    ("glue", glue::grant),
+    ("lambda", lambda::grant),
+    ("mediaconvert", mediaconvert::grant),
+    ("sagemaker", sagemaker::grant),
+    ("sns", sns::grant),
+    ("sqs", sqs::grant),
+    ("states", states::grant),
+];
+
+/// The services [`Aws`] covers, by their resource prefix
+/// (`arn:P:states:::PREFIX:action`), besides `aws-sdk`.
+///
+/// ```
+/// assert!(asl_aws::services().any(|s| s == "elasticmapreduce"));
+/// ```
+pub fn services() -> impl Iterator<Item = &'static str> {
+    SERVICES.iter().map(|(s, _)| *s)
+}
+
+/// The integration: IAM statements for the Tasks of [`services`] and of
+/// `aws-sdk:*`. See the [crate documentation](crate).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Aws;
+
+enum Target<'a> {
+    Optimized(Grant, &'a str, Pattern),
+    Sdk(&'a str, &'a str),
+}
+
+fn target(task: &Task) -> Option<Target<'_>> {
+    match task.resource.kind() {
+        ResourceKind::Integration {
+            service,
+            action,
+            pattern,
+            ..
+        } => {
+            let grant = SERVICES.iter().find(|(s, _)| *s == service)?.1;
+            Some(Target::Optimized(grant, action, Pattern::of(pattern)?))
+        }
+        ResourceKind::SdkIntegration {
+            service, action, ..
+        } if !service.is_empty() && !action.is_empty() => Some(Target::Sdk(service, action)),
+        _ => None,
+    }
+}
+
+impl Integration for Aws {
+    fn name(&self) -> &'static str {
+        "aws"
+    }
+
+    /// `false`: validation of these Tasks is asl-core's (its catalogue of
+    /// optimized integrations); this integration only [`grants`](Integration::grants).
+    fn handles(&self, _task: &Task) -> bool {
+        false
+    }
+
+    fn validate(&self, _task: &Task, _cx: &TaskContext<'_>, _out: &mut Vec<Diagnostic>) {}
+
+    fn statements(
+        &self,
+        task: &Task,
+        cx: &TaskContext<'_>,
+        env: &AwsEnvironment,
+    ) -> Vec<Statement> {
+        self.permissions(task, cx, env).statements
+    }
+
+    fn grants(&self, task: &Task) -> bool {
+        target(task).is_some()
+    }
+
+    fn permissions(&self, task: &Task, cx: &TaskContext<'_>, env: &AwsEnvironment) -> Permissions {
+        let mut out = Out::new(env, cx);
+        let params = request::Params::of(task, cx.query_language);
+        match target(task) {
+            Some(Target::Optimized(grant, action, pattern)) => {
+                let call = Call {
+                    action,
+                    pattern,
+                    params,
+                };
+                if !grant(&call, &mut out) {
+                    out.incomplete(format!(
+                        "no IAM template for '{}': add the permissions its API needs",
+                        task.resource
+                    ));
+                }
+            }
+            Some(Target::Sdk(service, action)) => {
+                let call = Call {
+                    action,
+                    pattern: Pattern::RequestResponse,
+                    params,
+                };
+                aws_sdk::grant(service, &call, &mut out);
+            }
+            None => {}
+        }
+        out.finish()
+    }
+}
+
+/// `startJobRun` → `StartJobRun`.
+pub(crate) fn pascal(action: &str) -> String {
+    let mut chars = action.chars();
+    match chars.next() {
+        Some(first) => first.to_ascii_uppercase().to_string() + chars.as_str(),
+        None => String::new(),
+    }
+}
