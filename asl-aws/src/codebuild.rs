@@ -18,6 +18,9 @@ enum Source {
     ReportArns,
 }
 
+/// How a field names a resource.
+type Resource = fn(&Out<'_>, &Field) -> String;
+
 /// API, source of the resources, its action, what `.sync` adds.
 const APIS: &[(&str, Source, &str, &[&str])] = &[
     (
@@ -70,7 +73,7 @@ pub(crate) fn grant(call: &Call<'_>, out: &mut Out<'_>) -> bool {
         return false;
     };
     let p = &call.params;
-    let (fields, resource): (Vec<Field>, fn(&Out<'_>, &Field) -> String) = match source {
+    let (fields, resource): (Vec<Field>, Resource) = match source {
         Source::ProjectName => (vec![p.str("ProjectName")], project),
         Source::Id => (vec![p.str("Id")], project_of_id),
         Source::Ids => (
