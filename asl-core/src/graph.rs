@@ -60,6 +60,9 @@ pub fn scopes(machine: &StateMachine) -> Vec<Scope<'_>> {
     while let Some(scope) = stack.pop() {
         let mut children = Vec::new();
         for (name, state) in scope.states {
+            if !matches!(state, State::Parallel(_) | State::Map(_)) {
+                continue; // no scope inside
+            }
             let ql = state.query_language().unwrap_or(scope.query_language);
             let sp = scope.state_pointer(name);
             for (pointer, start_at, states, own_ql) in nested(state, &sp) {

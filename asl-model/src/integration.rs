@@ -304,7 +304,17 @@ pub trait TypedTask: Sized {
     /// Whether `task`'s resource is one of [`RESOURCES`](TypedTask::RESOURCES)
     /// (any partition).
     fn handles(task: &Task) -> bool {
-        resource_name(task).is_some_and(|r| Self::RESOURCES.contains(&r.as_str()))
+        match task.resource.kind() {
+            ResourceKind::Integration {
+                service,
+                action,
+                pattern,
+                ..
+            } => Self::RESOURCES
+                .iter()
+                .any(|r| is_resource_name(r, service, action, pattern)),
+            _ => false,
+        }
     }
 
     /// Reads `task` (its request in `ql`) as this type: the errors, with
@@ -373,17 +383,13 @@ pub trait TypedTask: Sized {
     }
 }
 
-/// `service:action[pattern]` of an optimized-integration resource.
-fn resource_name(task: &Task) -> Option<String> {
-    match task.resource.kind() {
-        ResourceKind::Integration {
-            service,
-            action,
-            pattern,
-            ..
-        } => Some(format!("{service}:{action}{pattern}")),
-        _ => None,
-    }
+/// Whether `name` is `{service}:{action}{pattern}`, compared piece by
+/// piece (no string is built).
+fn is_resource_name(name: &str, service: &str, action: &str, pattern: &str) -> bool {
+    name.strip_prefix(service)
+        .and_then(|r| r.strip_prefix(':'))
+        .and_then(|r| r.strip_prefix(action))
+        == Some(pattern)
 }
 
 /// `Parameters` for JSONPath, `Arguments` for JSONata.
@@ -654,7 +660,10 @@ impl<'a> Request<'a> {
 
     /// Whether `key` is given, in any form (`Key` or, in JSONPath, `Key.$`).
     pub fn contains(&self, key: &str) -> bool {
-        self.object.is_some_and(|o| self.lookup(o, key).is_some())
+        // `lookup(o, key).is_some()`, without reading the value.
+        self.object.is_some_and(|o| {
+            o.contains_key(key) || (self.ql == QueryLanguage::JsonPath && dollar(o, key).is_some())
+        })
     }
 
     /// `key` of `object` (this object, or one nested in it) as this query
@@ -680,7 +689,7 @@ impl<'a> Request<'a> {
             });
         }
         if self.ql == QueryLanguage::JsonPath {
-            if let Some(v) = object.get(&format!("{key}.$")) {
+            if let Some(v) = dollar(object, key) {
                 let path = match v {
                     Value::String(s) => Path::new(s.as_str()),
                     // Not a path: asl-core's path rules report it.
@@ -985,6 +994,14 @@ impl<'a> Request<'a> {
         };
         format!("field '{key}' is not {what}; {hint}")
     }
+}
+
+/// `object["{key}.$"]`, found without building the key (request objects
+/// are small; keys are unique, so the entry found is the one `get` finds).
+fn dollar<'v>(object: &'v Map<String, Value>, key: &str) -> Option<&'v Value> {
+    object
+        .iter()
+        .find_map(|(k, v)| (k.strip_suffix(".$") == Some(key)).then_some(v))
 }
 
 /// The candidate closest to `word`: the same but for case, or at most one

@@ -326,6 +326,9 @@ impl CompareOp {
 /// assert_eq!(err.message(), "expected a field name after '.'");
 /// ```
 pub fn check(expr: &str, context: PathContext) -> Result<(), PathError> {
+    if is_plain(expr, context) {
+        return Ok(());
+    }
     let grammar = match context {
         PathContext::Path => Grammar::Path,
         PathContext::ReferencePath => Grammar::Reference,
@@ -353,6 +356,31 @@ pub fn check(expr: &str, context: PathContext) -> Result<(), PathError> {
         }
     };
     parse_whole(expr, grammar, context).map(|_| ())
+}
+
+/// Whether `expr` is a plain path, which every context accepts: `$` (or
+/// `$$`, outside a result path) and `.name` steps of ASCII letters, digits
+/// and `_`, nothing else. [`check`] answers these without building a tree;
+/// the parser accepts each of them (the root is not a variable, no name has
+/// a character the grammars treat apart, no step is a function).
+fn is_plain(expr: &str, context: PathContext) -> bool {
+    let steps = match expr.as_bytes() {
+        [b'$', b'$', rest @ ..] if context != PathContext::ResultPath => rest,
+        [b'$', rest @ ..] => rest,
+        _ => return false,
+    };
+    let mut steps = steps;
+    while let [b'.', tail @ ..] = steps {
+        let name = tail
+            .iter()
+            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+            .count();
+        if name == 0 {
+            return false;
+        }
+        steps = tail.get(name..).unwrap_or_default();
+    }
+    steps.is_empty()
 }
 
 /// Parses `expr` with the general ([`PathContext::Path`]) grammar.

@@ -21,7 +21,7 @@ pub(super) fn check(states: &[StateRef<'_>], out: &mut Vec<Diagnostic>) {
             let Condition::JsonPath(e) = &rule.condition else {
                 continue;
             };
-            super::walk::rules(e, &format!("{p}/Choices/{i}"), |rp, e| match e {
+            super::walk::rules(e, &super::walk::item(p, "Choices", i), |rp, e| match e {
                 BoolExpr::And(v) | BoolExpr::Or(v) if v.is_empty() => {
                     let op = if matches!(e, BoolExpr::And(_)) {
                         "And"

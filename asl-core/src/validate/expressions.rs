@@ -193,7 +193,7 @@ fn value(out: &mut Vec<Diagnostic>, sites: &mut Sites, base: &str, v: &Value) {
     if let Value::String(s) = v {
         string(out, sites, base, s);
     }
-    super::walk::values(v, base, |node| {
+    super::walk::values(v, base, "", |node| {
         if node.key.is_some_and(|k| k.ends_with(".$")) {
             dollar_key(out, node.pointer);
         }

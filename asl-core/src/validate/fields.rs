@@ -97,16 +97,36 @@ fn objects<'a>(
     root: &'a dyn AslObject,
     ql: QueryLanguage,
 ) {
-    let mut stack: Vec<(String, &'a dyn AslObject)> = vec![(base.to_owned(), root)];
+    // The pointer grows in place: a pending object keeps the length of its
+    // parent's pointer and its step from there (the member, and the index
+    // in a list), and the walk is depth-first, so the parent's pointer is
+    // still in the buffer when the object is taken.
+    type Pending<'a> = (
+        usize,
+        Option<(&'static str, Option<usize>)>,
+        &'a dyn AslObject,
+    );
+    let mut pointer = base.to_owned();
+    let mut stack: Vec<Pending<'a>> = vec![(base.len(), None, root)];
     let mut present: Vec<&'static str> = Vec::new();
-    let mut nested: Vec<(String, &'a dyn AslObject)> = Vec::new();
-    while let Some((at, object)) = stack.pop() {
+    let mut nested: Vec<Pending<'a>> = Vec::new();
+    while let Some((len, step, object)) = stack.pop() {
+        pointer.truncate(len);
+        if let Some((json, index)) = step {
+            pointer.push('/');
+            pointer.push_str(&escape(json));
+            if let Some(i) = index {
+                use std::fmt::Write;
+                let _ = write!(pointer, "/{i}");
+            }
+        }
+        let at = pointer.as_str();
         let spec = object.spec();
         present.clear();
         object.visit(&mut |seen| match seen {
             Seen::Value { member, form } => {
                 present.push(member.json);
-                value(values, &at, spec, member, form, ql);
+                value(values, at, spec, member, form, ql);
             }
             Seen::Object {
                 member,
@@ -114,16 +134,12 @@ fn objects<'a>(
                 object,
             } => {
                 present.push(member.json);
-                let p = match index {
-                    Some(i) => format!("{at}/{}/{i}", escape(member.json)),
-                    None => format!("{at}/{}", escape(member.json)),
-                };
-                nested.push((p, object));
+                nested.push((at.len(), Some((member.json, index)), object));
             }
         });
         // A Choice Rule's operators exclude each other: see `choice`.
         if spec.name != "ChoiceRule" {
-            unknown(out, &at, spec, object.unknown_fields(), &present);
+            unknown(out, at, spec, object.unknown_fields(), &present);
         }
         stack.extend(nested.drain(..).rev());
     }
@@ -212,7 +228,7 @@ fn choice(out: &mut Vec<Diagnostic>, p: &str, c: &Choice) {
     // Top-level rules, then nested ones, with an explicit stack.
     let mut stack: Vec<(String, &BoolExpr, &UnknownFields)> = Vec::new();
     for (i, rule) in c.choices.iter().enumerate() {
-        let rp = format!("{p}/Choices/{i}");
+        let rp = super::walk::item(p, "Choices", i);
         match &rule.condition {
             Condition::Jsonata(_) => unknown(out, &rp, rule.spec(), &rule.unknown_fields, &[]),
             Condition::JsonPath(e) => stack.push((rp, e, &rule.unknown_fields)),

@@ -4,7 +4,7 @@
 use super::schema;
 use crate::graph::scopes;
 use crate::StateRef;
-use crate::{codes, Diagnostic, StateMachine};
+use crate::{codes, Diagnostic, State, StateMachine, Transition};
 use std::collections::{HashMap, HashSet};
 
 /// The longest state name AWS accepts.
@@ -17,7 +17,6 @@ pub(super) fn check(machine: &StateMachine, states: &[StateRef<'_>], out: &mut V
         } else {
             scope.pointer.as_str()
         };
-        let start_ptr = format!("{base}/StartAt");
         if scope.states.is_empty() {
             out.push(schema(
                 format!("{base}/States"),
@@ -26,7 +25,7 @@ pub(super) fn check(machine: &StateMachine, states: &[StateRef<'_>], out: &mut V
         } else if !scope.states.contains_key(scope.start_at) {
             out.push(Diagnostic::error(
                 codes::MISSING_TRANSITION_TARGET,
-                start_ptr,
+                format!("{base}/StartAt"),
                 format!(
                     "'StartAt' names no state in this 'States' object: '{}'",
                     scope.start_at
@@ -38,6 +37,10 @@ pub(super) fn check(machine: &StateMachine, states: &[StateRef<'_>], out: &mut V
         // unknown, so it is not checked.
         let mut unreadable = false;
         for (name, state) in scope.states {
+            // Most states name only states of their scope: nothing to say.
+            if target_names(state).all(|t| !t.is_empty() && scope.states.contains_key(t)) {
+                continue;
+            }
             let sp = scope.state_pointer(name);
             for (suffix, target) in state.targets() {
                 if target.is_empty() {
@@ -76,7 +79,7 @@ pub(super) fn check(machine: &StateMachine, states: &[StateRef<'_>], out: &mut V
                 continue;
             }
             if let Some(s) = scope.states.get(n) {
-                for (_, t) in s.targets() {
+                for t in target_names(s) {
                     if scope.states.contains_key(t) && !seen.contains(t) {
                         stack.push(t);
                     }
@@ -106,7 +109,7 @@ pub(super) fn check(machine: &StateMachine, states: &[StateRef<'_>], out: &mut V
         }
     }
     // Names: unique across the machine, 1..=80 characters.
-    let mut first: HashMap<&str, String> = HashMap::new();
+    let mut first: HashMap<&str, &str> = HashMap::new();
     for s in states {
         let len = s.name.chars().count();
         if len == 0 {
@@ -132,8 +135,25 @@ pub(super) fn check(machine: &StateMachine, states: &[StateRef<'_>], out: &mut V
                 ),
             )),
             None => {
-                first.insert(s.name, s.pointer.clone());
+                first.insert(s.name, &s.pointer);
             }
         }
     }
+}
+
+/// The names [`State::targets`] lists, in its order, without the pointer
+/// suffixes (which only a report needs).
+fn target_names(state: &State) -> impl Iterator<Item = &str> {
+    let next = match state.transition() {
+        Some(Transition::Next(n)) => Some(n.as_str()),
+        _ => None,
+    };
+    let (rules, default) = match state {
+        State::Choice(c) => (c.choices.as_slice(), c.default.as_deref()),
+        _ => (&[][..], None),
+    };
+    next.into_iter()
+        .chain(rules.iter().map(|r| r.next.as_str()))
+        .chain(default)
+        .chain(state.catchers().iter().map(|c| c.next.as_str()))
 }

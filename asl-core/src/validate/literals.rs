@@ -39,7 +39,7 @@ pub(super) fn check(states: &[StateRef<'_>], out: &mut Vec<Diagnostic>) {
             State::Choice(c) => {
                 for (i, rule) in c.choices.iter().enumerate() {
                     if let Condition::JsonPath(e) = &rule.condition {
-                        choice_rule(out, e, &format!("{p}/Choices/{i}"));
+                        choice_rule(out, e, &super::walk::item(p, "Choices", i));
                     }
                 }
             }
@@ -82,7 +82,7 @@ fn static_result(out: &mut Vec<Diagnostic>, result: &Value, at: &str) {
             warn(out, at);
         }
     }
-    super::walk::values(result, at, |node| {
+    super::walk::values(result, at, "", |node| {
         if node.key.is_some_and(|k| k.ends_with(".$")) {
             warn(out, node.pointer);
         }

@@ -122,11 +122,11 @@ fn reference(out: &mut Sink<'_>, p: &str, field: &str, r: &ReferencePath) {
     );
 }
 
-/// Checks every `key.$` of a payload template, and keys that collide once
+/// Checks every `key.$` of a payload template at `{p}{field}`, and keys that collide once
 /// `.$` is stripped; warns (AWS's `NO_DOLLAR`) on a path-like value under a
 /// key without `.$`.
-fn template(out: &mut Sink<'_>, base: &str, v: &Value) {
-    walk::values(v, base, |node| template_value(out, node));
+fn template(out: &mut Sink<'_>, p: &str, field: &str, v: &Value) {
+    walk::values(v, p, field, |node| template_value(out, node));
 }
 
 /// [`template`] on an object held as a map.
@@ -268,10 +268,10 @@ fn state(out: &mut Sink<'_>, p: &str, state: &State) {
             io_paths(out, p, t.input_path.as_ref(), t.output_path.as_ref());
             result_path(out, &|| format!("{p}/ResultPath"), t.result_path.as_ref());
             if let Some(x) = &t.parameters {
-                template(out, &format!("{p}/Parameters"), &x.0);
+                template(out, p, "/Parameters", &x.0);
             }
             if let Some(x) = &t.result_selector {
-                template(out, &format!("{p}/ResultSelector"), &x.0);
+                template(out, p, "/ResultSelector", &x.0);
             }
             assign(out, &|| format!("{p}/Assign"), t.assign.as_ref());
             if let Some(Timeout::Path(r)) = &t.timeout {
@@ -297,14 +297,14 @@ fn state(out: &mut Sink<'_>, p: &str, state: &State) {
                     .filter(|(k, _)| k.ends_with(".$") && k.as_str() != "RoleArn.$")
                     .map(|(k, v)| (k.clone(), v.clone()))
                     .collect();
-                template(out, &cp, &Value::Object(dynamic));
+                template(out, &cp, "", &Value::Object(dynamic));
             }
         }
         State::Pass(s) => {
             io_paths(out, p, s.input_path.as_ref(), s.output_path.as_ref());
             result_path(out, &|| format!("{p}/ResultPath"), s.result_path.as_ref());
             if let Some(x) = &s.parameters {
-                template(out, &format!("{p}/Parameters"), &x.0);
+                template(out, p, "/Parameters", &x.0);
             }
             assign(out, &|| format!("{p}/Assign"), s.assign.as_ref());
         }
@@ -330,7 +330,7 @@ fn state(out: &mut Sink<'_>, p: &str, state: &State) {
             io_paths(out, p, c.input_path.as_ref(), c.output_path.as_ref());
             assign(out, &|| format!("{p}/Assign"), c.assign.as_ref());
             for (i, rule) in c.choices.iter().enumerate() {
-                let rp = || format!("{p}/Choices/{i}");
+                let rp = || walk::item(p, "Choices", i);
                 assign(out, &|| format!("{}/Assign", rp()), rule.assign.as_ref());
                 if let Condition::JsonPath(e) = &rule.condition {
                     choice_paths(out, &rp(), e);
@@ -341,10 +341,10 @@ fn state(out: &mut Sink<'_>, p: &str, state: &State) {
             io_paths(out, p, s.input_path.as_ref(), s.output_path.as_ref());
             result_path(out, &|| format!("{p}/ResultPath"), s.result_path.as_ref());
             if let Some(x) = &s.parameters {
-                template(out, &format!("{p}/Parameters"), &x.0);
+                template(out, p, "/Parameters", &x.0);
             }
             if let Some(x) = &s.result_selector {
-                template(out, &format!("{p}/ResultSelector"), &x.0);
+                template(out, p, "/ResultSelector", &x.0);
             }
             assign(out, &|| format!("{p}/Assign"), s.assign.as_ref());
         }
@@ -352,15 +352,11 @@ fn state(out: &mut Sink<'_>, p: &str, state: &State) {
             io_paths(out, p, m.input_path.as_ref(), m.output_path.as_ref());
             result_path(out, &|| format!("{p}/ResultPath"), m.result_path.as_ref());
             if let Some(x) = &m.result_selector {
-                template(out, &format!("{p}/ResultSelector"), &x.0);
+                template(out, p, "/ResultSelector", &x.0);
             }
             match &m.item_selector {
-                Some(ItemSelector::ItemSelector(v)) => {
-                    template(out, &format!("{p}/ItemSelector"), v)
-                }
-                Some(ItemSelector::Parameters(x)) => {
-                    template(out, &format!("{p}/Parameters"), &x.0)
-                }
+                Some(ItemSelector::ItemSelector(v)) => template(out, p, "/ItemSelector", v),
+                Some(ItemSelector::Parameters(x)) => template(out, p, "/Parameters", &x.0),
                 None => {}
             }
             assign(out, &|| format!("{p}/Assign"), m.assign.as_ref());
@@ -383,7 +379,7 @@ fn state(out: &mut Sink<'_>, p: &str, state: &State) {
             if let Some(r) = &m.item_reader {
                 let rp = format!("{p}/ItemReader");
                 if let Some(x) = &r.parameters {
-                    template(out, &format!("{rp}/Parameters"), &x.0);
+                    template(out, &rp, "/Parameters", &x.0);
                 }
                 if let Some(MaxItems::MaxItemsPath(x)) =
                     r.reader_config.as_ref().and_then(|c| c.max_items.as_ref())
@@ -402,12 +398,12 @@ fn state(out: &mut Sink<'_>, p: &str, state: &State) {
                     reference(out, &bp, "MaxInputBytesPerBatchPath", x);
                 }
                 if let Some(v) = &b.batch_input {
-                    template(out, &format!("{bp}/BatchInput"), v);
+                    template(out, &bp, "/BatchInput", v);
                 }
             }
             if let Some(w) = &m.result_writer {
                 if let Some(x) = &w.parameters {
-                    template(out, &format!("{p}/ResultWriter/Parameters"), &x.0);
+                    template(out, p, "/ResultWriter/Parameters", &x.0);
                 }
             }
         }

@@ -14,7 +14,7 @@ pub(super) fn check(states: &[StateRef<'_>], out: &mut Vec<Diagnostic>) {
         let p = s.pointer.as_str();
         let retriers = s.state.retriers();
         for (i, r) in retriers.iter().enumerate() {
-            let rp = format!("{p}/Retry/{i}");
+            let rp = super::walk::item(p, "Retry", i);
             errors(
                 out,
                 &rp,
@@ -57,7 +57,7 @@ pub(super) fn check(states: &[StateRef<'_>], out: &mut Vec<Diagnostic>) {
         }
         let catchers = s.state.catchers();
         for (i, c) in catchers.iter().enumerate() {
-            let cp = format!("{p}/Catch/{i}");
+            let cp = super::walk::item(p, "Catch", i);
             errors(
                 out,
                 &cp,
@@ -71,23 +71,23 @@ pub(super) fn check(states: &[StateRef<'_>], out: &mut Vec<Diagnostic>) {
 
 /// `ErrorEquals`: non-empty; `States.ALL` alone and in the last element.
 fn errors(out: &mut Vec<Diagnostic>, p: &str, names: &[String], last: bool, what: &str) {
-    let loc = format!("{p}/ErrorEquals");
+    let loc = || format!("{p}/ErrorEquals");
     if names.is_empty() {
         out.push(schema(
-            loc.as_str(),
+            loc(),
             "'ErrorEquals' must contain at least one error name",
         ));
     }
     if let Some(j) = names.iter().position(|n| n == STATES_ALL) {
         if names.len() > 1 {
             out.push(schema(
-                format!("{loc}/{j}"),
+                format!("{}/{j}", loc()),
                 "'States.ALL' must appear alone in 'ErrorEquals'",
             ));
         }
         if !last {
             out.push(schema(
-                format!("{loc}/{j}"),
+                format!("{}/{j}", loc()),
                 format!("a {what} whose 'ErrorEquals' holds 'States.ALL' must be the last one"),
             ));
         }

@@ -146,10 +146,17 @@ pub(super) fn check(
         vec![(&machine.states, String::new(), 0, root_ql)];
     while let Some((states, base, scope, inherited)) = stack.pop() {
         for (name, state) in states {
-            let p = format!("{base}/States/{}", escape(name));
+            // The state's pointer, built when something needs it.
+            let pointer = std::cell::OnceCell::new();
+            let p = || {
+                pointer
+                    .get_or_init(|| format!("{base}/States/{}", escape(name)))
+                    .as_str()
+            };
             let ql = state.query_language().unwrap_or(inherited);
-            if let Some(sc) = scopes.get_mut(scope) {
-                assignments(out, sc, &p, state);
+            let assigns = state.assigns();
+            if let (Some(sc), false) = (scopes.get_mut(scope), assigns.is_empty()) {
+                assignments(out, sc, p(), assigns);
             }
             let key = std::ptr::from_ref(state);
             let found = match ql {
@@ -157,7 +164,7 @@ pub(super) fn check(
                 QueryLanguage::Jsonata => {
                     let reads = expressions.remove(&key).unwrap_or_default();
                     for (member, at) in reads.members {
-                        states_member(out, state, &p, member, &at);
+                        states_member(out, state, p(), member, &at);
                     }
                     reads.vars
                 }
@@ -170,7 +177,10 @@ pub(super) fn check(
             // A distributed Map's child workflows see no outer variables.
             let isolated =
                 matches!(state, State::Map(m) if m.processor.processor().is_distributed());
-            for (pointer, _, states, own) in crate::graph::nested(state, &p) {
+            if !matches!(state, State::Parallel(_) | State::Map(_)) {
+                continue; // no scope inside
+            }
+            for (pointer, _, states, own) in crate::graph::nested(state, p()) {
                 scopes.push(Scope {
                     parent: Some(scope),
                     isolated,
@@ -217,8 +227,13 @@ fn states_member(out: &mut Vec<Diagnostic>, state: &State, p: &str, member: &str
 
 /// Records the names a state's `Assign` objects define (the state's own,
 /// its Choice rules' and its catchers'), checking each name.
-fn assignments(out: &mut Vec<Diagnostic>, scope: &mut Scope, p: &str, state: &State) {
-    for (suffix, map) in state.assigns() {
+fn assignments(
+    out: &mut Vec<Diagnostic>,
+    scope: &mut Scope,
+    p: &str,
+    assigns: Vec<(String, &crate::Assign)>,
+) {
+    for (suffix, map) in assigns {
         let loc = format!("{p}{suffix}");
         for key in map.keys() {
             let name = key.strip_suffix(".$").unwrap_or(key);

@@ -40,10 +40,20 @@ fn push_step(pointer: &mut String, step: &Step<'_>) {
 /// [`crate::walk`] does and in its order: a value's children are visited,
 /// then each child for which `visit` returned `true` is descended into, in
 /// document order. An explicit stack keeps deep values from overflowing ours.
-pub(super) fn values<'a>(root: &'a Value, base: &str, visit: impl FnMut(&At<'_, 'a>) -> bool) {
+///
+/// `root` is at `{base}{suffix}`.
+pub(super) fn values<'a>(
+    root: &'a Value,
+    base: &str,
+    suffix: &str,
+    visit: impl FnMut(&At<'_, 'a>) -> bool,
+) {
+    let mut pointer = String::with_capacity(base.len() + suffix.len() + 32);
+    pointer.push_str(base);
+    pointer.push_str(suffix);
     let mut w = Walker {
-        pointer: String::from(base),
-        stack: vec![(base.len(), Step::Root, root)],
+        stack: vec![(pointer.len(), Step::Root, root)],
+        pointer,
         visit,
     };
     w.run();
@@ -167,4 +177,14 @@ pub(super) fn rules(e: &BoolExpr, base: &str, mut visit: impl FnMut(&str, &BoolE
         }
         visit(&pointer, e);
     }
+}
+
+/// `{p}/{field}/{i}` (`/States/C/Choices/0`), built without `format!`.
+pub(super) fn item(p: &str, field: &str, i: usize) -> String {
+    let mut s = String::with_capacity(p.len() + field.len() + 6);
+    s.push_str(p);
+    s.push('/');
+    s.push_str(field);
+    let _ = write!(s, "/{i}");
+    s
 }
