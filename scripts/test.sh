@@ -66,6 +66,9 @@ cargo run -q -p asl-cli -- conformance roundtrip "$corpus" --min-percent 99
 step "conformance: validator verdicts on the peer fixtures, as AWS would judge them (every judged row is listed with its rule)"
 cargo run -q -p asl-cli -- conformance validate "$corpus" --min-percent 100
 
+step "conformance: IAM policies of the developer guide's cases (exact / upper-bound / fragment, target 95%)"
+cargo run -q -p asl-aws --example iam_conformance -- "$corpus/iam" --min-percent 95
+
 step "conformance: JSONPath grammar per context (asl-path-validator table, target 100%)"
 cargo run -q -p asl-core --features fuzzing --example path_conformance -- "$corpus/paths/asl-path-validator-paths.tsv"
 
