@@ -4,7 +4,9 @@
 //! resources the request names where they can be read from static
 //! parameters: S3 `Bucket`/`Key`, DynamoDB `TableName`, SQS `QueueUrl`, SNS
 //! `TopicArn`, Lambda `FunctionName`, Secrets Manager `SecretId`, Step
-//! Functions `StateMachineArn`/`ExecutionArn`, KMS `KeyId`, SSM `Name`.
+//! Functions `StateMachineArn`/`ExecutionArn`, KMS `KeyId`, SSM `Name`, and
+//! one naming parameter of a few more services (Glue `JobName`, ECS
+//! `Cluster`, CloudWatch Logs `LogGroupName`, IAM `RoleName`, …).
 //! Anything else is `*`, with a warning to narrow it.
 
 use crate::grant::{Call, Out};
@@ -174,7 +176,7 @@ pub(crate) fn grant(service: &str, call: &Call<'_>, out: &mut Out<'_>) {
                 out.regional("ssm", "parameter/*"),
             )
         }),
-        _ => None,
+        _ => named(service, p, out),
     };
     match resources {
         Some(r) => out.allow("AwsSdk", &refs, r),
@@ -182,13 +184,58 @@ pub(crate) fn grant(service: &str, call: &Call<'_>, out: &mut Out<'_>) {
             out.allow("AwsSdk", &refs, vec!["*".to_string()]);
             if !(service == "s3" && call.action == "listBuckets") {
                 out.review(format!(
-                    "aws-sdk:{service}:{}: the resources are not known from the request, so {} is granted on '*'; narrow it to the resources the call uses",
+                    "aws-sdk:{service}:{}: the resources are not known from the request, so {} is granted on '*'; narrow it to the resources the call uses, if the API has resource-level permissions",
                     call.action,
                     actions.join(", ")
                 ));
             }
         }
     }
+}
+
+/// Resources named by one parameter: SDK service, parameter, ARN with
+/// `{p}` (partition), `{r}` (region), `{a}` (account) and `{}` (the value,
+/// `*` when it is only known at run time).
+#[rustfmt::skip]
+const NAMED: &[(&str, &str, &str)] = &[
+    ("glue", "JobName", "arn:{p}:glue:{r}:{a}:job/{}"),
+    ("glue", "CrawlerName", "arn:{p}:glue:{r}:{a}:crawler/{}"),
+    ("athena", "WorkGroup", "arn:{p}:athena:{r}:{a}:workgroup/{}"),
+    ("codebuild", "ProjectName", "arn:{p}:codebuild:{r}:{a}:project/{}"),
+    ("ecs", "Cluster", "arn:{p}:ecs:{r}:{a}:cluster/{}"),
+    ("ecr", "RepositoryName", "arn:{p}:ecr:{r}:{a}:repository/{}"),
+    ("eventbridge", "EventBusName", "arn:{p}:events:{r}:{a}:event-bus/{}"),
+    ("cloudwatchlogs", "LogGroupName", "arn:{p}:logs:{r}:{a}:log-group:{}:*"),
+    ("kinesis", "StreamName", "arn:{p}:kinesis:{r}:{a}:stream/{}"),
+    ("firehose", "DeliveryStreamName", "arn:{p}:firehose:{r}:{a}:deliverystream/{}"),
+    ("iam", "RoleName", "arn:{p}:iam::{a}:role/{}"),
+    ("iam", "UserName", "arn:{p}:iam::{a}:user/{}"),
+    ("rds", "DBInstanceIdentifier", "arn:{p}:rds:{r}:{a}:db:{}"),
+    ("rds", "DBClusterIdentifier", "arn:{p}:rds:{r}:{a}:cluster:{}"),
+    ("sagemaker", "EndpointName", "arn:{p}:sagemaker:{r}:{a}:endpoint/{}"),
+    ("sagemakerruntime", "EndpointName", "arn:{p}:sagemaker:{r}:{a}:endpoint/{}"),
+    ("bedrockruntime", "ModelId", "arn:{p}:bedrock:{r}::foundation-model/{}"),
+    ("eks", "Name", "arn:{p}:eks:{r}:{a}:cluster/{}"),
+    ("emr", "ClusterId", "arn:{p}:elasticmapreduce:{r}:{a}:cluster/{}"),
+];
+
+/// The resource of the first [`NAMED`] parameter of `service` the request gives.
+fn named(service: &str, p: &Params<'_>, out: &Out<'_>) -> Option<Vec<String>> {
+    NAMED
+        .iter()
+        .filter(|(s, _, _)| *s == service)
+        .find_map(|(_, key, template)| {
+            given(p.str(key), |f| {
+                let fill = |v: &str| {
+                    template
+                        .replace("{p}", &out.env.partition)
+                        .replace("{r}", &out.env.region)
+                        .replace("{a}", &out.env.account)
+                        .replace("{}", v)
+                };
+                out.arn_or(f, fill, fill("*"))
+            })
+        })
 }
 
 /// The resource of a parameter that is given (literal or dynamic).

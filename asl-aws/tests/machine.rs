@@ -234,6 +234,20 @@ fn aws_sdk_integrations_name_their_iam_actions_and_known_resources() {
             "arn:aws:states:us-east-1:123456789012:execution:*"
         )])
     );
+    assert_eq!(
+        grants("aws-sdk:iam:getRole", json!({"RoleName": "r"})),
+        pairs(&[("iam:GetRole", "arn:aws:iam::123456789012:role/r")])
+    );
+    assert_eq!(
+        grants(
+            "aws-sdk:cloudwatchlogs:putRetentionPolicy",
+            json!({"LogGroupName.$": "$.g", "RetentionInDays": 7})
+        ),
+        pairs(&[(
+            "logs:PutRetentionPolicy",
+            "arn:aws:logs:us-east-1:123456789012:log-group:*:*"
+        )])
+    );
     // Unknown resources: '*' and a warning to narrow it.
     let g = generated(
         &task_machine("aws-sdk:ec2:describeInstances", json!({})),
