@@ -158,7 +158,7 @@ fn one_registration_changes_validation_iam_and_the_cli() {
     let text = asl_cli::render_check("broken.asl.json", &checked, asl_cli::Format::Text);
     println!("after, asl check (library):\n{text}");
     assert_eq!(text.lines().count(), 3);
-    assert!(text.starts_with("broken.asl.json: ERROR INVALID_INTEGRATION_PARAMETERS at /States/Save/Parameters: archive:putReport requires 'Parameters.Report'\n"));
+    assert!(text.starts_with("broken.asl.json:7:7: ERROR INVALID_INTEGRATION_PARAMETERS at /States/Save/Parameters: archive:putReport requires 'Parameters.Report'\n"));
     assert_eq!(
         asl_cli::render_check(
             "ok.asl.json",
