@@ -1,6 +1,7 @@
 //! AWS CodeBuild: every API on its project, derived from `ProjectName` or
 //! from a build (batch) `Id` (`project:uuid`, or a build ARN); `project/*`
-//! when only known at run time. `.sync` adds what Step Functions polls
+//! when only known at run time (in any account for `startBuild`,
+//! `stopBuild` and `batchDeleteBuilds`, as the guide's dynamic templates). `.sync` adds what Step Functions polls
 //! with, and for `startBuild` the rule
 //! `StepFunctionsGetEventForCodeBuildStartBuildRule` (the guide lists no
 //! rule for the build-batch APIs). `batchGetReports` grants on the report
@@ -18,60 +19,45 @@ enum Source {
     ReportArns,
 }
 
-/// How a field names a resource.
-type Resource = fn(&Out<'_>, &Field) -> String;
+/// How a field names a resource, given the wildcard for a dynamic one.
+type Resource = fn(&Out<'_>, &Field, &str) -> String;
 
-/// API, source of the resources, its action, what `.sync` adds.
-const APIS: &[(&str, Source, &str, &[&str])] = &[
-    (
-        "startBuild",
-        Source::ProjectName,
-        "codebuild:StartBuild",
-        &["codebuild:StopBuild", "codebuild:BatchGetBuilds"],
-    ),
-    (
-        "startBuildBatch",
-        Source::ProjectName,
-        "codebuild:StartBuildBatch",
-        &["codebuild:StopBuildBatch", "codebuild:BatchGetBuildBatches"],
-    ),
-    (
-        "retryBuildBatch",
-        Source::Id,
-        "codebuild:RetryBuildBatch",
-        &["codebuild:StopBuildBatch", "codebuild:BatchGetBuildBatches"],
-    ),
-    ("stopBuild", Source::Id, "codebuild:StopBuild", &[]),
-    (
-        "stopBuildBatch",
-        Source::Id,
-        "codebuild:StopBuildBatch",
-        &[],
-    ),
-    (
-        "deleteBuildBatch",
-        Source::Id,
-        "codebuild:DeleteBuildBatch",
-        &[],
-    ),
-    (
-        "batchDeleteBuilds",
-        Source::Ids,
-        "codebuild:BatchDeleteBuilds",
-        &[],
-    ),
-    (
-        "batchGetReports",
-        Source::ReportArns,
-        "codebuild:BatchGetReports",
-        &[],
-    ),
+/// API, source of the resources, its action, what `.sync` adds, and whether
+/// the guide's dynamic template names any account (`R:*:project/*`, the
+/// APIs of the first integration) or this one (the build-batch APIs).
+#[rustfmt::skip]
+const APIS: &[(&str, Source, &str, &[&str], bool)] = &[
+    ("startBuild", Source::ProjectName, "codebuild:StartBuild",
+        &["codebuild:StopBuild", "codebuild:BatchGetBuilds"], true),
+    ("startBuildBatch", Source::ProjectName, "codebuild:StartBuildBatch",
+        &["codebuild:StopBuildBatch", "codebuild:BatchGetBuildBatches"], false),
+    ("retryBuildBatch", Source::Id, "codebuild:RetryBuildBatch",
+        &["codebuild:StopBuildBatch", "codebuild:BatchGetBuildBatches"], false),
+    ("stopBuild", Source::Id, "codebuild:StopBuild", &[], true),
+    ("stopBuildBatch", Source::Id, "codebuild:StopBuildBatch", &[], false),
+    ("deleteBuildBatch", Source::Id, "codebuild:DeleteBuildBatch", &[], false),
+    ("batchDeleteBuilds", Source::Ids, "codebuild:BatchDeleteBuilds", &[], true),
+    ("batchGetReports", Source::ReportArns, "codebuild:BatchGetReports", &[], true),
 ];
 
 pub(crate) fn grant(call: &Call<'_>, out: &mut Out<'_>) -> bool {
-    let Some((_, source, main, sync)) = APIS.iter().find(|a| a.0 == call.action) else {
+    let Some((_, source, main, sync, any_account)) = APIS.iter().find(|a| a.0 == call.action)
+    else {
         return false;
     };
+    let account = if *any_account {
+        "*"
+    } else {
+        out.env.account.as_str()
+    };
+    let kind = match source {
+        Source::ReportArns => "report-group",
+        _ => "project",
+    };
+    let any = format!(
+        "arn:{}:codebuild:{}:{account}:{kind}/*",
+        out.env.partition, out.env.region
+    );
     let p = &call.params;
     let (fields, resource): (Vec<Field>, Resource) = match source {
         Source::ProjectName => (vec![p.str("ProjectName")], project),
@@ -87,7 +73,7 @@ pub(crate) fn grant(call: &Call<'_>, out: &mut Out<'_>) -> bool {
     };
     let mut resources: Vec<String> = Vec::new();
     for f in &fields {
-        let r = resource(out, f);
+        let r = resource(out, f, &any);
         if !resources.contains(&r) {
             resources.push(r);
         }
@@ -99,18 +85,18 @@ pub(crate) fn grant(call: &Call<'_>, out: &mut Out<'_>) -> bool {
     true
 }
 
-fn project(out: &Out<'_>, name: &Field) -> String {
+fn project(out: &Out<'_>, name: &Field, any: &str) -> String {
     out.arn_or(
         name,
         |n| out.regional("codebuild", &format!("project/{n}")),
-        out.regional("codebuild", "project/*"),
+        any.to_string(),
     )
 }
 
 /// The project of a build id `project:uuid` or build ARN
 /// `arn:P:codebuild:R:A:build/project:uuid` (`build-batch/…` alike).
-fn project_of_id(out: &Out<'_>, id: &Field) -> String {
-    let any = out.regional("codebuild", "project/*");
+fn project_of_id(out: &Out<'_>, id: &Field, any: &str) -> String {
+    let any = any.to_string();
     let Some(id) = id.known() else {
         return any;
     };
@@ -131,12 +117,9 @@ fn project_of_id(out: &Out<'_>, id: &Field) -> String {
 }
 
 /// The report group of a report ARN `arn:P:codebuild:R:A:report/GROUP:uuid`;
-/// `arn:P:codebuild:R:*:report-group/*` (the guide's dynamic form) otherwise.
-fn report_group(out: &Out<'_>, report: &Field) -> String {
-    let any = format!(
-        "arn:{}:codebuild:{}:*:report-group/*",
-        out.env.partition, out.env.region
-    );
+/// `any` (the guide's dynamic form) otherwise.
+fn report_group(_: &Out<'_>, report: &Field, any: &str) -> String {
+    let any = any.to_string();
     let Some(arn) = report.known() else {
         return any;
     };

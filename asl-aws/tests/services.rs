@@ -286,6 +286,15 @@ fn athena_and_codebuild() {
                 "arn:aws:codebuild:us-east-1:123456789012:project/*",
             ),
         ),
+        // The first APIs' dynamic template names any account, as the guide's.
+        (
+            "codebuild:startBuild",
+            json!({"ProjectName.$": "$.p"}),
+            on(
+                &["codebuild:StartBuild"],
+                "arn:aws:codebuild:us-east-1:*:project/*",
+            ),
+        ),
         (
             "codebuild:stopBuild",
             json!({"Id": "arn:aws:codebuild:us-east-1:123456789012:build/p:1234"}),
