@@ -21,6 +21,18 @@ fn main() {
         }
     };
 
+    // A raw Claude body without anthropic_version and max_tokens.
+    let _ = asl_kit::state_machine! {
+        StartAt: Ask,
+        States: {
+            Ask: bedrock::InvokeModel {
+                ModelId: "anthropic.claude-3-haiku-20240307-v1:0",
+                Body: { "messages": [{ "role": "user", "content": "Hi" }] },
+                End: true,
+            },
+        }
+    };
+
     // include_asl! warns the same way, at the path.
     let _ = asl_kit::include_asl!("tests/fixtures/literal-path.asl.json");
 
