@@ -1,7 +1,8 @@
 //! Amazon EMR (`elasticmapreduce:`): one template per API for every
 //! pattern, as the developer guide gives it, on the cluster of `ClusterId`
-//! (`arn:P:elasticmapreduce:*:*:cluster/*` when dynamic; `*` for the
-//! instance fleet and group APIs, as the guide's dynamic templates).
+//! (`arn:P:elasticmapreduce:*:*:cluster/*` when dynamic; `*` for
+//! `modifyInstanceGroupByName`, as the guide's dynamic template). The guide
+//! no longer lists managed rules for EMR.
 //! `createCluster` runs a new cluster (`*`) and passes its `ServiceRole`,
 //! `JobFlowRole` (the instance profile's role, by name) and
 //! `AutoScalingRole`.
@@ -58,7 +59,7 @@ pub(crate) fn grant(call: &Call<'_>, out: &mut Out<'_>) -> bool {
                 "elasticmapreduce:ModifyInstanceFleet",
                 "elasticmapreduce:ListInstanceFleets",
             ],
-            cluster("*".to_string()),
+            cluster(anywhere),
         ),
         "modifyInstanceGroupByName" => (
             &[

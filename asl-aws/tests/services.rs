@@ -396,7 +396,7 @@ fn eks_and_emr() {
                     "elasticmapreduce:ModifyInstanceFleet",
                     "elasticmapreduce:ListInstanceFleets",
                 ],
-                "*",
+                "arn:aws:elasticmapreduce:*:*:cluster/*",
             ),
         ),
         (
