@@ -2,9 +2,9 @@
 //! from a build (batch) `Id` (`project:uuid`, or a build ARN); `project/*`
 //! when only known at run time (in any account for `startBuild`,
 //! `stopBuild` and `batchDeleteBuilds`, as the guide's dynamic templates). `.sync` adds what Step Functions polls
-//! with, and for `startBuild` the rule
-//! `StepFunctionsGetEventForCodeBuildStartBuildRule` (the guide lists no
-//! rule for the build-batch APIs). `batchGetReports` grants on the report
+//! with, and for `startBuild` and `startBuildBatch` the rules
+//! `StepFunctionsGetEventForCodeBuildStartBuild[Batch]Rule` (the guide lists
+//! none for `retryBuildBatch.sync`). `batchGetReports` grants on the report
 //! groups of its `ReportArns`.
 
 use crate::grant::{Call, Out};
@@ -79,8 +79,14 @@ pub(crate) fn grant(call: &Call<'_>, out: &mut Out<'_>) -> bool {
         }
     }
     out.allow("CodeBuild", &call.actions(&[main], sync), resources);
-    if call.pattern.is_sync() && call.action == "startBuild" {
-        out.managed_rule("StepFunctionsGetEventForCodeBuildStartBuildRule");
+    if call.pattern.is_sync() {
+        match call.action {
+            "startBuild" => out.managed_rule("StepFunctionsGetEventForCodeBuildStartBuildRule"),
+            "startBuildBatch" => {
+                out.managed_rule("StepFunctionsGetEventForCodeBuildStartBuildBatchRule")
+            }
+            _ => {}
+        }
     }
     true
 }

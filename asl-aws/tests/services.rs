@@ -286,6 +286,22 @@ fn athena_and_codebuild() {
                 "arn:aws:codebuild:us-east-1:123456789012:project/*",
             ),
         ),
+        (
+            "codebuild:startBuildBatch.sync",
+            json!({"ProjectName": "p"}),
+            {
+                let mut v = on(
+                    &[
+                        "codebuild:StartBuildBatch",
+                        "codebuild:StopBuildBatch",
+                        "codebuild:BatchGetBuildBatches",
+                    ],
+                    project,
+                );
+                v.extend(rule("StepFunctionsGetEventForCodeBuildStartBuildBatchRule"));
+                v
+            },
+        ),
         // The first APIs' dynamic template names any account, as the guide's.
         (
             "codebuild:startBuild",
@@ -350,7 +366,7 @@ fn eks_and_emr() {
             ),
         ),
         (
-            "eks:deleteNodegroup",
+            "eks:deleteNodegroup.sync",
             json!({"ClusterName": "c", "NodegroupName": "n"}),
             on(
                 &["eks:DeleteNodegroup", "eks:DescribeNodegroup"],
@@ -358,7 +374,7 @@ fn eks_and_emr() {
             ),
         ),
         (
-            "elasticmapreduce:addStep",
+            "elasticmapreduce:addStep.sync",
             json!({"ClusterId": "j-1", "Step": {}}),
             on(
                 &[
@@ -367,6 +383,20 @@ fn eks_and_emr() {
                     "elasticmapreduce:CancelSteps",
                 ],
                 cluster,
+            ),
+        ),
+        // Request-response: the API's own action; polling is for .sync.
+        (
+            "elasticmapreduce:addStep",
+            json!({"ClusterId": "j-1", "Step": {}}),
+            on(&["elasticmapreduce:AddJobFlowSteps"], cluster),
+        ),
+        (
+            "eks:deleteNodegroup",
+            json!({"ClusterName": "c", "NodegroupName.$": "$.n"}),
+            on(
+                &["eks:DeleteNodegroup"],
+                "arn:aws:eks:us-east-1:123456789012:nodegroup/c/*",
             ),
         ),
         (
