@@ -737,6 +737,23 @@ impl InvokeModel {
     }
 }
 
+/// The length of `v` written as compact JSON (what `serde_json::to_string`
+/// would return), counted without building the text.
+fn json_len(v: &Value) -> usize {
+    struct Count(usize);
+    impl std::io::Write for Count {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            self.0 += buf.len();
+            Ok(buf.len())
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let mut n = Count(0);
+    serde_json::to_writer(&mut n, v).map_or(0, |()| n.0)
+}
+
 /// `bedrock:invokeModel`: read from a Task's request, validated, and the
 /// statements it needs: `bedrock:InvokeModel` on the model
 /// ([`ModelId`] says which ARN), `s3:GetObject` on `Input`,
@@ -869,7 +886,7 @@ impl TypedTask for InvokeModel {
                     );
                 }
             }
-            let size = serde_json::to_string(v).map_or(0, |s| s.len());
+            let size = json_len(v);
             if size > MAX_BODY_BYTES {
                 p.error_with(
                     codes::LIMIT_EXCEEDED,

@@ -359,10 +359,12 @@ pub fn check(expr: &str, context: PathContext) -> Result<(), PathError> {
 }
 
 /// Whether `expr` is a plain path, which every context accepts: `$` (or
-/// `$$`, outside a result path) and `.name` steps of ASCII letters, digits
-/// and `_`, nothing else. [`check`] answers these without building a tree;
-/// the parser accepts each of them (the root is not a variable, no name has
-/// a character the grammars treat apart, no step is a function).
+/// `$$`, outside a result path), then `.name` steps of ASCII letters,
+/// digits and `_` and `[index]` steps of up to 18 digits, nothing else.
+/// [`check`] answers these without building a tree; the parser accepts
+/// each of them (the root is not a variable, no name has a character the
+/// grammars treat apart, no step is a function, every index is a
+/// non-negative `i64`).
 fn is_plain(expr: &str, context: PathContext) -> bool {
     let steps = match expr.as_bytes() {
         [b'$', b'$', rest @ ..] if context != PathContext::ResultPath => rest,
@@ -370,17 +372,29 @@ fn is_plain(expr: &str, context: PathContext) -> bool {
         _ => return false,
     };
     let mut steps = steps;
-    while let [b'.', tail @ ..] = steps {
-        let name = tail
-            .iter()
-            .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
-            .count();
-        if name == 0 {
-            return false;
-        }
-        steps = tail.get(name..).unwrap_or_default();
+    loop {
+        steps = match steps {
+            [] => return true,
+            [b'.', tail @ ..] => {
+                let name = tail
+                    .iter()
+                    .take_while(|c| c.is_ascii_alphanumeric() || **c == b'_')
+                    .count();
+                if name == 0 {
+                    return false;
+                }
+                tail.get(name..).unwrap_or_default()
+            }
+            [b'[', tail @ ..] => {
+                let digits = tail.iter().take_while(|c| c.is_ascii_digit()).count();
+                match tail.get(digits..) {
+                    Some([b']', rest @ ..]) if (1..=18).contains(&digits) => rest,
+                    _ => return false,
+                }
+            }
+            _ => return false,
+        };
     }
-    steps.is_empty()
 }
 
 /// Parses `expr` with the general ([`PathContext::Path`]) grammar.

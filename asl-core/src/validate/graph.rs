@@ -5,7 +5,7 @@ use super::schema;
 use crate::graph::scopes;
 use crate::StateRef;
 use crate::{codes, Diagnostic, State, StateMachine, Transition};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 /// The longest state name AWS accepts.
 pub(crate) const MAX_NAME: usize = 80;
@@ -68,27 +68,32 @@ pub(super) fn check(machine: &StateMachine, states: &[StateRef<'_>], out: &mut V
         if scope.states.is_empty() || unreadable {
             continue;
         }
-        // Reachability from StartAt.
-        let mut seen: HashSet<&str> = HashSet::new();
-        let mut stack: Vec<&str> = Vec::new();
-        if scope.states.contains_key(scope.start_at) {
-            stack.push(scope.start_at);
-        }
+        // Reachability from StartAt, by the states' indexes in `States`.
+        let mut seen = vec![false; scope.states.len()];
+        let mut stack: Vec<usize> = scope
+            .states
+            .get_index_of(scope.start_at)
+            .into_iter()
+            .collect();
+        let reached_any = !stack.is_empty();
         while let Some(n) = stack.pop() {
-            if !seen.insert(n) {
-                continue;
+            match seen.get_mut(n) {
+                Some(s) if !*s => *s = true,
+                _ => continue,
             }
-            if let Some(s) = scope.states.get(n) {
+            if let Some((_, s)) = scope.states.get_index(n) {
                 for t in target_names(s) {
-                    if scope.states.contains_key(t) && !seen.contains(t) {
-                        stack.push(t);
+                    if let Some(j) = scope.states.get_index_of(t) {
+                        if !seen.get(j).copied().unwrap_or(true) {
+                            stack.push(j);
+                        }
                     }
                 }
             }
         }
-        if !seen.is_empty() {
-            for name in scope.states.keys() {
-                if !seen.contains(name.as_str()) {
+        if reached_any {
+            for (name, reached) in scope.states.keys().zip(&seen) {
+                if !reached {
                     out.push(Diagnostic::error(
                         codes::UNREACHABLE_STATE,
                         scope.state_pointer(name),
@@ -96,9 +101,11 @@ pub(super) fn check(machine: &StateMachine, states: &[StateRef<'_>], out: &mut V
                     ));
                 }
             }
-            let terminal = seen
-                .iter()
-                .any(|n| scope.states.get(*n).is_some_and(|s| s.is_terminal()));
+            let terminal = scope
+                .states
+                .values()
+                .zip(&seen)
+                .any(|(s, reached)| *reached && s.is_terminal());
             if !terminal {
                 out.push(Diagnostic::error(
                     codes::MISSING_END_STATE,
@@ -109,7 +116,7 @@ pub(super) fn check(machine: &StateMachine, states: &[StateRef<'_>], out: &mut V
         }
     }
     // Names: unique across the machine, 1..=80 characters.
-    let mut first: HashMap<&str, &str> = HashMap::new();
+    let mut first: HashMap<&str, &str> = HashMap::with_capacity(states.len());
     for s in states {
         let len = s.name.chars().count();
         if len == 0 {
