@@ -42,7 +42,7 @@ impl IamOptions {
 pub const NOTHING_NEEDED: &str = "this state machine needs no IAM permissions (no Task calls an AWS service with the execution role); attach no policy to its role";
 
 /// The policy of a machine and what it does not cover.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct Generated {
     /// The execution-role policy; no statement when nothing is needed.
     pub policy: PolicyDocument,
@@ -55,7 +55,7 @@ pub struct Generated {
 }
 
 /// One state's share of a [`Generated`] policy.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct StateGrant {
     /// JSON pointer of the state.
     pub pointer: String,

@@ -8,7 +8,8 @@
 //!
 //! Every consumer reads the same registry: builders' `build()`,
 //! [`validate`](crate::validate()) and [`validate_str`](crate::validate_str)
-//! with default [`Options`](crate::Options), [`policy_for`](crate::iam::policy_for),
+//! with default [`Options`](crate::Options), [`policy_for`](crate::iam::policy_for)
+//! and [`generate`](crate::iam::generate),
 //! `build_support`, the `asl` command, asl-deploy and the macros. The
 //! built-in integrations are listed once, in [`Registry::builtin`]; add your
 //! own to the process-wide registry with [`register`], or pass a registry of
