@@ -132,16 +132,18 @@ impl Registry {
         }
     }
 
-    /// The IAM statements of every integration that handles `task`.
+    /// The IAM statements of every integration that
+    /// [`grants`](Integration::grants) `task` (without their warnings: see
+    /// [`Registry::permissions`]).
     pub fn statements(
         &self,
         task: &Task,
         cx: &TaskContext<'_>,
         env: &AwsEnvironment,
     ) -> Vec<Statement> {
-        self.handling(task)
-            .flat_map(|i| i.statements(task, cx, env))
-            .collect()
+        self.permissions(task, cx, env)
+            .map(|p| p.statements)
+            .unwrap_or_default()
     }
 }
 
