@@ -244,7 +244,14 @@ impl Registry {
             ResourceKind::Substitution | ResourceKind::CloudFormation => p.warnings.push(warning(
                 IAM_INCOMPLETE,
                 cx,
-                format!("'Resource' {resource} is resolved at deployment: add the permissions of the service it calls"),
+                format!(
+                    "'Resource' {resource} is resolved at deployment: add the permissions of the service it calls{}",
+                    if resource.to_ascii_lowercase().contains("function") || resource.to_ascii_lowercase().contains("lambda") {
+                        " (for a Lambda function ARN, lambda:InvokeFunction on it)"
+                    } else {
+                        ""
+                    }
+                ),
             )),
             ResourceKind::Integration { .. } | ResourceKind::SdkIntegration { .. } => {
                 match self.permissions(task, cx, env) {
