@@ -121,6 +121,7 @@ fn run(dir: &Path, case: &str) -> Result<(String, &'static str, Vec<String>), St
             .get("state_machine_name")
             .and_then(Value::as_str)
             .map(str::to_string),
+        ..IamOptions::default()
     };
     let generated = generate(&machine, &env, &options);
     let got = tuples(&serde_json::to_value(&generated.policy).map_err(|e| e.to_string())?);

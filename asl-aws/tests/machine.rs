@@ -268,3 +268,43 @@ fn aws_sdk_integrations_name_their_iam_actions_and_known_resources() {
         g.warnings[0].message
     );
 }
+
+#[test]
+fn substitutions_given_as_options_resolve_before_the_policy_is_derived() {
+    let definition = json!({"StartAt": "A", "States": {
+        "A": {"Type": "Task", "Resource": "${FnArn}", "Next": "B"},
+        "B": {"Type": "Task", "Resource": "arn:aws:states:::dynamodb:putItem",
+              "Parameters": {"TableName": "${Table}", "Item": {}}, "End": true}}})
+    .to_string();
+    // Without values: the table is a run-time value, the Resource a warning.
+    let g = generated(&definition, &named());
+    assert_eq!(
+        tuples(&g),
+        [(
+            "dynamodb:PutItem".to_string(),
+            "*".to_string(),
+            String::new()
+        )]
+    );
+    assert_eq!(g.warnings.len(), 1);
+    // With them: exact ARNs and no warning.
+    let options = named()
+        .substitute("FnArn", "arn:aws:lambda:us-east-1:123456789012:function:f")
+        .substitute("Table", "orders");
+    let g = generated(&definition, &options);
+    let mut want = vec![
+        (
+            "dynamodb:PutItem".to_string(),
+            "arn:aws:dynamodb:us-east-1:123456789012:table/orders".to_string(),
+            String::new(),
+        ),
+        (
+            "lambda:InvokeFunction".to_string(),
+            "arn:aws:lambda:us-east-1:123456789012:function:f".to_string(),
+            String::new(),
+        ),
+    ];
+    want.sort();
+    assert_eq!(tuples(&g), want);
+    assert!(g.warnings.is_empty(), "{:?}", g.warnings);
+}

@@ -14,6 +14,7 @@ pub use asl_model::iam::*;
 use crate::integration::{AwsEnvironment, Registry, TaskContext};
 use crate::{Diagnostic, Map, QueryLanguage, ResourceKind, RoleArn, State, StateMachine, Task};
 use serde_json::{json, Value};
+use std::collections::BTreeMap;
 
 /// What the definition cannot say about the machine itself.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -22,6 +23,13 @@ pub struct IamOptions {
     /// Tasks' `states:InvokeHTTPEndpoint`, a Distributed Map's child
     /// executions). Without it they name `stateMachine:*`, with a warning.
     pub state_machine_name: Option<String>,
+    /// Values of the definition's `${Name}` template substitutions
+    /// (CloudFormation / SAM `DefinitionSubstitutions`, Terraform
+    /// `templatefile`), by name: each `${Name}` in a string is replaced
+    /// before the policy is derived, so that a `"Resource": "${FunctionArn}"`
+    /// or `"TableName": "${Table}"` gets its exact ARN. Names not given stay
+    /// run-time values (wildcards and warnings).
+    pub substitutions: BTreeMap<String, String>,
 }
 
 impl IamOptions {
@@ -34,7 +42,20 @@ impl IamOptions {
     pub fn named(name: impl Into<String>) -> Self {
         IamOptions {
             state_machine_name: Some(name.into()),
+            substitutions: BTreeMap::new(),
         }
+    }
+
+    /// These options with the value of the substitution `${name}`.
+    ///
+    /// ```
+    /// let o = asl_core::iam::IamOptions::default().substitute("Table", "orders");
+    /// assert_eq!(o.substitutions.get("Table").map(String::as_str), Some("orders"));
+    /// ```
+    #[must_use]
+    pub fn substitute(mut self, name: impl Into<String>, value: impl Into<String>) -> Self {
+        self.substitutions.insert(name.into(), value.into());
+        self
     }
 }
 
@@ -151,6 +172,8 @@ impl Registry {
         env: &AwsEnvironment,
         options: &IamOptions,
     ) -> Generated {
+        let substituted = substitute(machine, &options.substitutions);
+        let machine = substituted.as_ref().unwrap_or(machine);
         let mut raw = Vec::new();
         let mut warnings = Vec::new();
         let mut states = Vec::new();
@@ -271,6 +294,35 @@ impl Registry {
         }
         p
     }
+}
+
+/// The machine with the given `${Name}` substitutions replaced in every
+/// string (no recursion: an explicit stack); `None` when there is nothing to
+/// replace or the result does not read back.
+fn substitute(machine: &StateMachine, values: &BTreeMap<String, String>) -> Option<StateMachine> {
+    if values.is_empty() {
+        return None;
+    }
+    let mut document = crate::to_value(machine);
+    let mut stack = vec![&mut document];
+    let mut changed = false;
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::String(s) if s.contains("${") => {
+                for (name, value) in values {
+                    let placeholder = format!("${{{name}}}");
+                    if s.contains(&placeholder) {
+                        *s = s.replace(&placeholder, value);
+                        changed = true;
+                    }
+                }
+            }
+            Value::Array(items) => stack.extend(items.iter_mut()),
+            Value::Object(m) => stack.extend(m.values_mut()),
+            _ => {}
+        }
+    }
+    changed.then(|| crate::from_value(document).ok()).flatten()
 }
 
 fn warning(code: &'static str, cx: &TaskContext<'_>, message: String) -> Diagnostic {
