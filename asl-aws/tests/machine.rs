@@ -110,7 +110,7 @@ fn distributed_map_starts_its_children_and_reads_and_writes_s3() {
         "ResultWriter": {"Resource": "arn:aws:states:::s3:putObject", "Parameters": {"Bucket": "out", "Prefix": "runs"}},
         "End": true}}}).to_string();
     let g = generated(&definition, &named());
-    let prefix = json!({"StringLike": {"s3:prefix": ["data/*"]}}).to_string();
+    let prefix = json!({"StringLike": {"s3:prefix": ["data/"]}}).to_string();
     let mut want: Vec<(String, String, String)> = [
         (
             "states:StartExecution",
@@ -123,6 +123,7 @@ fn distributed_map_starts_its_children_and_reads_and_writes_s3() {
             "",
         ),
         ("s3:ListBucket", "arn:aws:s3:::in", prefix.as_str()),
+        ("s3:GetObject", "arn:aws:s3:::in/data/*", ""),
         ("s3:PutObject", "arn:aws:s3:::out/runs/*", ""),
         ("s3:GetObject", "arn:aws:s3:::out/runs/*", ""),
         ("s3:ListMultipartUploadParts", "arn:aws:s3:::out/runs/*", ""),
@@ -307,4 +308,29 @@ fn substitutions_given_as_options_resolve_before_the_policy_is_derived() {
     want.sort();
     assert_eq!(tuples(&g), want);
     assert!(g.warnings.is_empty(), "{:?}", g.warnings);
+}
+
+#[test]
+fn an_s3_inventory_manifest_reads_the_manifest_and_its_data_files() {
+    let definition = json!({"StartAt": "M", "States": {"M": {"Type": "Map",
+        "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+            "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}},
+        "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
+            "ReaderConfig": {"InputType": "MANIFEST"},
+            "Parameters": {"Bucket": "inv", "Key": "src/cfg/2024-01-01T00-00Z/manifest.json"}},
+        "End": true}}})
+    .to_string();
+    let g = generated(&definition, &named());
+    let reads: Vec<String> = tuples(&g)
+        .into_iter()
+        .filter(|t| t.0 == "s3:GetObject")
+        .map(|t| t.1)
+        .collect();
+    assert_eq!(
+        reads,
+        [
+            "arn:aws:s3:::inv/src/cfg/2024-01-01T00-00Z/manifest.json",
+            "arn:aws:s3:::inv/src/cfg/data/*"
+        ]
+    );
 }

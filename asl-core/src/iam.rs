@@ -525,35 +525,48 @@ fn distributed_map(
         };
         match api {
             "getObject" => {
-                let key = literal(request, "Key", ql).known().unwrap_or("*");
-                p.statements.push(Statement::allow(
-                    "ItemReader",
-                    ["s3:GetObject"],
-                    [s3(env, bucket, key)],
-                ));
+                let key = literal(request, "Key", ql).known();
+                let mut objects = vec![s3(env, bucket, key.unwrap_or("*"))];
                 let manifest = reader
                     .reader_config
                     .as_ref()
                     .and_then(|c| c.input_type.as_deref())
                     == Some("MANIFEST");
                 if manifest {
-                    p.warnings.push(warning(
-                        IAM_INCOMPLETE,
-                        cx,
-                        "the manifest's data files are read too: add s3:GetObject on them"
-                            .to_string(),
-                    ));
+                    // An S3 inventory: `…/CONFIG/DATE/manifest.json` lists
+                    // the data files under `…/CONFIG/data/`.
+                    match key.and_then(inventory_data) {
+                        Some(data) => objects.push(s3(env, bucket, &data)),
+                        None => p.warnings.push(warning(
+                            IAM_INCOMPLETE,
+                            cx,
+                            "the manifest's data files are read too: add s3:GetObject on them"
+                                .to_string(),
+                        )),
+                    }
                 }
+                p.statements
+                    .push(Statement::allow("ItemReader", ["s3:GetObject"], objects));
             }
             "listObjectsV2" => {
+                // The developer guide's two statements: list the bucket (for
+                // the prefix, when known) and read the objects under it.
+                let prefix = literal(request, "Prefix", ql);
                 let mut list =
                     Statement::allow("ItemReader", ["s3:ListBucket"], [s3(env, bucket, "")]);
-                if let Some(prefix) = literal(request, "Prefix", ql).known() {
-                    list = list.with_condition(
-                        json!({"StringLike": {"s3:prefix": [format!("{prefix}*")]}}),
-                    );
+                if let Some(prefix) = prefix.known() {
+                    list = list.with_condition(json!({"StringLike": {"s3:prefix": [prefix]}}));
                 }
                 p.statements.push(list);
+                let objects = match prefix {
+                    Lit::Known(prefix) => format!("{prefix}*"),
+                    _ => "*".to_string(),
+                };
+                p.statements.push(Statement::allow(
+                    "ItemReader",
+                    ["s3:GetObject"],
+                    [s3(env, bucket, &objects)],
+                ));
             }
             _ => p.warnings.push(warning(
                 IAM_INCOMPLETE,
@@ -595,6 +608,14 @@ fn distributed_map(
         }
     }
     p
+}
+
+/// The data files of an S3 inventory whose manifest is `key`
+/// (`…/CONFIG/DATE/manifest.json` → `…/CONFIG/data/*`).
+fn inventory_data(key: &str) -> Option<String> {
+    let (dated, _) = key.rsplit_once('/')?;
+    let (config, _) = dated.rsplit_once('/')?;
+    Some(format!("{config}/data/*"))
 }
 
 /// `arn:P:s3:::bucket[/key]`; any bucket when it is only known at run time.
