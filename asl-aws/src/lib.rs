@@ -18,6 +18,32 @@
 //! least privilege (`*` for AWS Batch and Glue, `arn:P:s3:::*` for Athena,
 //! `job/*` for DataBrew), the generator follows it.
 //!
+//! # What each service gets
+//!
+//! | service (module) | APIs | `.sync` adds | notes |
+//! |---|---|---|---|
+//! | Lambda (`lambda`) | `invoke` | — | `lambda:InvokeFunction` on the function (name, `name:alias`, partial or full ARN); `function:*` when dynamic |
+//! | SNS, SQS (`sns`, `sqs`) | `publish`, `sendMessage` | — | the topic / the queue of `QueueUrl`; `*` when dynamic or an SMS `PhoneNumber` |
+//! | DynamoDB (`dynamodb`) | `getItem`, `putItem`, `updateItem`, `deleteItem` | — | the action of the Task only, on its table; `*` when dynamic |
+//! | EventBridge (`events`) | `putEvents` | — | every entry's bus (`default` when none); `arn:P:events:*:*:event-bus/*` when dynamic |
+//! | Step Functions (`states`) | `startExecution` | `DescribeExecution`, `StopExecution`, managed rule | `.sync:2` as `.sync` |
+//! | ECS (`ecs`) | `runTask` | `StopTask`, `DescribeTasks` on `*`, managed rule | `iam:PassRole` for `Overrides` roles; a warning for the task definition's own roles |
+//! | Batch, Glue (`batch`, `glue`) | `submitJob`, `startJobRun` | describe/stop actions (Batch: managed rule) | `*`: no resource-level permissions |
+//! | Athena (`athena`) | 4 APIs | stop/get/list actions | plus S3 on `arn:P:s3:::*`, the Glue catalog and Lake Formation, as the guide |
+//! | CodeBuild (`codebuild`) | 8 APIs | stop/batch-get actions, managed rules for `startBuild[Batch]` | the project from `ProjectName` or a build `Id` |
+//! | DataBrew (`databrew`) | `startJobRun` | `listJobRuns`, `stopJobRun` | `job/*`, as the guide |
+//! | EKS (`eks`) | 6 cluster APIs, `runJob`, `call` | describe (and delete for creates) | `runJob`/`call`: Kubernetes RBAC, a warning |
+//! | EMR (`emr`) | 7 APIs | describe/cancel/terminate | no managed rule (the current guide has none) |
+//! | EMR on EKS, EMR Serverless (`emr_containers`, `emr_serverless`) | 3 and 6 APIs | describe/get/cancel (Serverless: managed rules) | service-linked roles; `ExecutionRoleArn` condition or `iam:PassRole` |
+//! | SageMaker (`sagemaker`) | 9 APIs | describe/stop, managed rule | jobs: `NAME*`, `ListTags`/`AddTags`, `iam:PassRole` on their role |
+//! | MediaConvert (`mediaconvert`) | `createJob` | tag-scoped `GetJob`/`CancelJob`, managed rule | `iam:PassRole` on `Role` |
+//! | API Gateway (`apigateway`) | `invoke` | — | `execute-api:Invoke` only with `AuthType: IAM_ROLE` |
+//! | AWS SDK (`aws_sdk`) | `aws-sdk:*` | — | IAM prefix and action map; resources from known parameters, else `*` and a warning |
+//!
+//! asl-core adds what needs the whole machine: HTTP Tasks, Distributed
+//! Maps, Lambda function ARNs as `Resource`, activities (nothing) and
+//! `Credentials` (`sts:AssumeRole`).
+//!
 //! ```
 //! use asl_core::iam::policy_for;
 //! use asl_core::integration::AwsEnvironment;
