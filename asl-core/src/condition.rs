@@ -1,7 +1,7 @@
 //! Conditions for Choice rules, as functions: one per JSONPath comparison
 //! operator, `and` / `or` / `not`, and [`jsonata`] for a JSONata
 //! `Condition`. Each returns the model's own types ([`BoolExpr`],
-//! [`Condition`]), so they go wherever a condition does: [`ChoiceRule::jsonpath`],
+//! [`Condition`]), so they go wherever a condition does: [`ChoiceRule::jsonpath`](crate::ChoiceRule::jsonpath),
 //! [`Choices::when`](crate::Choices::when).
 //!
 //! ```
