@@ -25,7 +25,7 @@
 pub mod source;
 mod yaml;
 
-use asl_core::iam::PolicyDocument;
+use asl_core::iam::{Generated, IamOptions, PolicyDocument};
 use asl_core::integration::AwsEnvironment;
 use asl_core::{Diagnostic, MachineType, Options, Report};
 use std::collections::BTreeMap;
@@ -220,37 +220,87 @@ pub fn render(origin: Origin<'_>, report: &Report, format: Format) -> String {
 }
 
 /// What `asl iam` computes for one definition: every diagnostic of the
-/// validator, and the least-privilege policy of the execution role when the
-/// definition has no error.
+/// validator, and, when the definition has no error, the least-privilege
+/// policy of the execution role with the generator's warnings.
 #[derive(Debug)]
 pub struct Iam {
-    /// Every diagnostic (warnings included), in document order.
+    /// Every diagnostic of the validator (warnings included), in document
+    /// order.
     pub diagnostics: Vec<Diagnostic>,
+    /// The policy and what it leaves out; `None` for an invalid definition.
+    pub generated: Option<Generated>,
+}
+
+impl Iam {
     /// The policy; `None` for an invalid definition.
-    pub policy: Option<PolicyDocument>,
+    pub fn policy(&self) -> Option<&PolicyDocument> {
+        self.generated.as_ref().map(|g| &g.policy)
+    }
+
+    /// `asl iam --format json`: the policy (`null` for an invalid
+    /// definition), every warning (the validator's, then the generator's),
+    /// the errors, and the message for a machine that needs no permission.
+    ///
+    /// ```
+    /// use asl_cli::iam_bytes;
+    /// use asl_core::integration::AwsEnvironment;
+    /// let env = AwsEnvironment::new("aws", "us-east-1", "123456789012");
+    /// let iam = iam_bytes(br#"{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}"#, &env, &Default::default(), &Default::default());
+    /// let json = iam.to_json("m.asl.json");
+    /// assert_eq!(json["policy"]["Statement"], serde_json::json!([]));
+    /// assert_eq!(json["message"], asl_core::iam::NOTHING_NEEDED);
+    /// ```
+    pub fn to_json(&self, file: &str) -> serde_json::Value {
+        let located = |d: &Diagnostic| {
+            let mut value = serde_json::to_value(d).unwrap_or_default();
+            if let Some(object) = value.as_object_mut() {
+                object.insert("line".to_owned(), d.line.into());
+                object.insert("column".to_owned(), d.column.into());
+            }
+            value
+        };
+        let (errors, mut warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
+            self.diagnostics.iter().partition(|d| d.is_error());
+        if let Some(g) = &self.generated {
+            warnings.extend(g.warnings.iter());
+        }
+        serde_json::json!({
+            "file": file,
+            "policy": self.policy(),
+            "warnings": warnings.into_iter().map(located).collect::<Vec<_>>(),
+            "errors": errors.into_iter().map(located).collect::<Vec<_>>(),
+            "message": self.generated.as_ref().and_then(Generated::message),
+        })
+    }
 }
 
 /// `asl iam` of a definition read from a file: validation with `options`,
-/// then, when valid, the policy from `options.registry` for `env`.
-pub fn iam_bytes(bytes: &[u8], env: &AwsEnvironment, options: &Options) -> Iam {
-    iam_of(check_bytes(bytes, options), env, options)
+/// then, when valid, the policy from `options.registry` for `env` and `iam`
+/// (the machine's name, substitution values).
+pub fn iam_bytes(bytes: &[u8], env: &AwsEnvironment, options: &Options, iam: &IamOptions) -> Iam {
+    iam_of(check_bytes(bytes, options), env, options, iam)
 }
 
 /// [`iam_bytes`] for one definition of a file (a YAML definition, a state
 /// machine of a template; see [`source`]).
-pub fn iam_unit(unit: &source::Unit, env: &AwsEnvironment, options: &Options) -> Iam {
-    iam_of(unit.check(options), env, options)
+pub fn iam_unit(
+    unit: &source::Unit,
+    env: &AwsEnvironment,
+    options: &Options,
+    iam: &IamOptions,
+) -> Iam {
+    iam_of(unit.check(options), env, options, iam)
 }
 
 /// The policy of a checked definition, when it has no error.
-fn iam_of(report: Report, env: &AwsEnvironment, options: &Options) -> Iam {
-    let policy = match (report.is_ok(), report.machine.as_ref()) {
-        (true, Some(machine)) => Some(options.registry.policy_for(machine, env)),
+fn iam_of(report: Report, env: &AwsEnvironment, options: &Options, iam: &IamOptions) -> Iam {
+    let generated = match (report.is_ok(), report.machine.as_ref()) {
+        (true, Some(machine)) => Some(options.registry.generate(machine, env, iam)),
         _ => None,
     };
     Iam {
         diagnostics: report.diagnostics,
-        policy,
+        generated,
     }
 }
 
@@ -261,6 +311,9 @@ pub fn iam_policy(
     env: &AwsEnvironment,
     options: &Options,
 ) -> Result<PolicyDocument, Vec<Diagnostic>> {
-    let iam = iam_bytes(text.as_bytes(), env, options);
-    iam.policy.ok_or(iam.diagnostics)
+    let iam = iam_bytes(text.as_bytes(), env, options, &IamOptions::default());
+    match iam.generated {
+        Some(g) => Ok(g.policy),
+        None => Err(iam.diagnostics),
+    }
 }

@@ -7,6 +7,7 @@ mod common;
 
 use common::{asl, temp_file};
 use pretty_assertions::assert_eq;
+use serde_json::json;
 
 /// A fixture's path (relative to the crate, as `cargo test` runs).
 fn fixture(name: &str) -> String {
@@ -130,9 +131,13 @@ fn iam_and_graph_read_templates() {
     ]);
     assert_eq!((code, err.as_str()), (0, ""));
     let policy: serde_json::Value = serde_json::from_str(&out).expect("a policy");
-    // The Lambda ARN is made at deploy time (${AWS::Region}), so asl-core
-    // grants nothing it cannot name.
-    assert_eq!(policy["Version"], "2012-10-17");
+    // The Lambda ARN is made at deploy time from the pseudo parameters
+    // (${AWS::Region}, ${AWS::AccountId}), which --region and --account give.
+    assert_eq!(
+        policy["Statement"],
+        json!([{"Effect": "Allow", "Sid": "InvokeFunction1", "Action": ["lambda:InvokeFunction"],
+                "Resource": ["arn:aws:lambda:us-east-1:123456789012:function:audit"]}])
+    );
     let (code, out, _) = asl(&["graph", &path, "--resource", "Audit"]);
     assert_eq!(code, 0);
     assert!(out.contains("Log"), "{out}");
