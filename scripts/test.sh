@@ -44,6 +44,10 @@ cargo fmt --all -- --check
 step "cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets -- -D warnings
 
+step "asl-cli with --features deploy (lints and tests: the default build leaves asl deploy out)"
+cargo clippy -p asl-cli --all-targets --features deploy -- -D warnings
+cargo test -q -p asl-cli --features deploy
+
 step "cargo doc (rustdoc warnings are errors: broken links, missing docs)"
 RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps --workspace
 
