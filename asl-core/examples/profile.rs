@@ -11,7 +11,8 @@
 //!
 //! Operations: `parse` (`from_str`), `validate` (`validate_str`),
 //! `validate-model` (`validate` on a parsed machine), `serialize`
-//! (`to_string_compact`), and `baseline` (`serde_json::from_str::<Value>`).
+//! (`to_string_compact`), `baseline` (`serde_json::from_str::<Value>`) and
+//! `serialize-baseline` (`serde_json::to_string` of that `Value`).
 //! `write FILE` writes the definition instead.
 
 use serde_json::{json, Value};
@@ -97,12 +98,17 @@ fn main() {
     let machine = matches!(op.as_str(), "validate-model" | "serialize")
         .then(|| asl_core::from_str(&text).ok())
         .flatten();
+    let value = (op == "serialize-baseline")
+        .then(|| serde_json::from_str::<Value>(&text).ok())
+        .flatten();
     let options = asl_core::Options::default();
     let mut total = 0usize;
+    let start = std::time::Instant::now();
     for _ in 0..n {
-        total += measure(&op, &text, machine.as_ref(), &options);
+        total += measure(&op, &text, machine.as_ref(), value.as_ref(), &options);
     }
-    println!("{op}: {total}");
+    let each = start.elapsed() / u32::try_from(n.max(1)).unwrap_or(u32::MAX);
+    println!("{op}: {total} ({each:?} a run)");
 }
 
 /// One run of the operation: the only function callgrind needs to count
@@ -112,6 +118,7 @@ fn measure(
     op: &str,
     text: &str,
     machine: Option<&asl_core::StateMachine>,
+    value: Option<&Value>,
     options: &asl_core::Options,
 ) -> usize {
     let text = std::hint::black_box(text);
@@ -121,6 +128,9 @@ fn measure(
         "validate-model" => machine.map_or(0, |m| asl_core::validate(m, options).len()),
         "serialize" => machine.map_or(0, |m| m.to_string_compact().len()),
         "baseline" => usize::from(serde_json::from_str::<Value>(text).is_ok()),
+        "serialize-baseline" => {
+            value.map_or(0, |v| serde_json::to_string(v).map_or(0, |s| s.len()))
+        }
         _ => {
             eprintln!("unknown operation {op}");
             std::process::exit(2);

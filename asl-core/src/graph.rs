@@ -94,7 +94,7 @@ pub(crate) fn nested<'a>(state: &'a State, pointer: &str) -> Vec<Nested<'a>> {
             .enumerate()
             .map(|(i, b)| {
                 (
-                    format!("{pointer}/Branches/{i}"),
+                    branch_pointer(pointer, i),
                     b.start_at.as_str(),
                     &b.states,
                     b.query_language,
@@ -112,6 +112,16 @@ pub(crate) fn nested<'a>(state: &'a State, pointer: &str) -> Vec<Nested<'a>> {
         }
         _ => Vec::new(),
     }
+}
+
+/// `{pointer}/Branches/{i}`, built without `format!`.
+fn branch_pointer(pointer: &str, i: usize) -> String {
+    use std::fmt::Write;
+    let mut p = String::with_capacity(pointer.len() + "/Branches/".len() + 4);
+    p.push_str(pointer);
+    p.push_str("/Branches/");
+    let _ = write!(p, "{i}");
+    p
 }
 
 /// `{base}/States/{name}`, the name escaped, built without `format!`.

@@ -228,10 +228,17 @@ fn choice(out: &mut Vec<Diagnostic>, p: &str, c: &Choice) {
     // Top-level rules, then nested ones, with an explicit stack.
     let mut stack: Vec<(String, &BoolExpr, &UnknownFields)> = Vec::new();
     for (i, rule) in c.choices.iter().enumerate() {
-        let rp = super::walk::item(p, "Choices", i);
+        // A rule with no unknown field, at any depth, has nothing to report.
+        let rp = || super::walk::item(p, "Choices", i);
         match &rule.condition {
-            Condition::Jsonata(_) => unknown(out, &rp, rule.spec(), &rule.unknown_fields, &[]),
-            Condition::JsonPath(e) => stack.push((rp, e, &rule.unknown_fields)),
+            Condition::Jsonata(_) if !rule.unknown_fields.is_empty() => {
+                unknown(out, &rp(), rule.spec(), &rule.unknown_fields, &[]);
+            }
+            Condition::Jsonata(_) => {}
+            Condition::JsonPath(e) if !rule.unknown_fields.is_empty() || nested_unknown(e) => {
+                stack.push((rp(), e, &rule.unknown_fields));
+            }
+            Condition::JsonPath(_) => {}
         }
     }
     while let Some((rp, expr, fields)) = stack.pop() {
@@ -260,6 +267,25 @@ fn choice(out: &mut Vec<Diagnostic>, p: &str, c: &Choice) {
             stack.push((np, &r.expr, &r.unknown_fields));
         }
     }
+}
+
+/// Whether a rule nested in `e`, at any depth, has unknown fields.
+fn nested_unknown(e: &BoolExpr) -> bool {
+    let mut stack = vec![e];
+    while let Some(e) = stack.pop() {
+        let nested: &[crate::NestedRule] = match e {
+            BoolExpr::And(v) | BoolExpr::Or(v) => v,
+            BoolExpr::Not(r) => std::slice::from_ref(r.as_ref()),
+            BoolExpr::Compare(_) => &[],
+        };
+        for r in nested {
+            if !r.unknown_fields.is_empty() {
+                return true;
+            }
+            stack.push(&r.expr);
+        }
+    }
+    false
 }
 
 fn is_operator(k: &str) -> bool {
