@@ -236,8 +236,10 @@ fn no_bedrock_task_gives_no_bedrock_statement_and_no_deny() {
     );
     assert_eq!(
         policy(&m),
-        doc(json!([{"Effect": "Allow", "Sid": "InvokeFunction1", "Action": ["lambda:InvokeFunction"],
-                    "Resource": ["arn:aws:lambda:us-east-2:123456789012:function:f"]}]))
+        doc(
+            json!([{"Effect": "Allow", "Sid": "InvokeFunction1", "Action": ["lambda:InvokeFunction"],
+                    "Resource": ["arn:aws:lambda:us-east-2:123456789012:function:f"]}])
+        )
     );
 }
 
