@@ -204,11 +204,13 @@ fn value(out: &mut Vec<Diagnostic>, sites: &mut Sites, base: &str, v: &Value) {
     });
 }
 
+/// A `.$` key in a JSONata state: AWS accepts it as a literal key and
+/// evaluates nothing, so it is a warning (the author likely meant JSONPath).
 fn dollar_key(out: &mut Vec<Diagnostic>, loc: &str) {
-    out.push(Diagnostic::error(
+    out.push(Diagnostic::warning(
         codes::QUERY_LANGUAGE_MISMATCH,
         loc,
-        "keys ending in '.$' are JSONPath; in a JSONata state write the key without '.$' and a {% %} expression as its value",
+        "in a JSONata state a key ending in '.$' is a literal key: its value is kept as written, not evaluated; to compute it, write the key without '.$' and a {% %} expression as its value",
     ));
 }
 

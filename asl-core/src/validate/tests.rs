@@ -719,11 +719,47 @@ fn validate_works_on_a_built_machine() {
 // ---------------------------------------------------------------- jsonata
 
 #[test]
-fn jsonata_states_have_no_dollar_keys() {
+fn dollar_keys_in_jsonata_states_are_literal_keys_and_warned() {
+    // AWS accepts them and evaluates nothing: a warning, not an error.
     let j = r#"{"QueryLanguage": "JSONata", "StartAt": "A", "States": {
         "A": {"Type": "Pass", "Output": {"x.$": "$.y"}, "Assign": {"v.$": "$.w"}, "End": true}}}"#;
-    has(j, "QUERY_LANGUAGE_MISMATCH", "/States/A/Output/x.$");
-    has(j, "QUERY_LANGUAGE_MISMATCH", "/States/A/Assign/v.$");
+    ok(j);
+    let warned: Vec<(Severity, String)> = check(j)
+        .into_iter()
+        .filter(|d| d.code == "QUERY_LANGUAGE_MISMATCH")
+        .map(|d| (d.severity, d.location))
+        .collect();
+    assert_eq!(
+        warned,
+        [
+            (Severity::Warning, "/States/A/Output/x.$".to_owned()),
+            (Severity::Warning, "/States/A/Assign/v.$".to_owned()),
+        ]
+    );
+}
+
+#[test]
+fn intrinsic_strings_take_aws_escapes_and_real_newlines() {
+    // The CDK's Bedrock integration test deploys a Format string with a
+    // newline in it (JSON `\n`): AWS keeps it. Inside the quotes only `\'`,
+    // `\{`, `\}` and `\\` are escapes; AWS rejects the others (a backslash
+    // and `n`, JSON `\\n`) at create time.
+    let newline = machine(
+        r#""A": {"Type": "Pass", "Parameters": {"names.$": "States.Format('Names:\n{}', $.names)"}, "End": true}"#,
+    );
+    ok(&newline);
+    let escaped = machine(
+        r#""A": {"Type": "Pass", "Parameters": {"names.$": "States.Format('a\\'b \\{\\} c\\\\d {}', $.x)"}, "End": true}"#,
+    );
+    ok(&escaped);
+    let backslash_n = machine(
+        r#""A": {"Type": "Pass", "Parameters": {"names.$": "States.Format('Names:\\n{}', $.names)"}, "End": true}"#,
+    );
+    has(
+        &backslash_n,
+        "INVALID_INTRINSIC_FUNCTION",
+        "/States/A/Parameters/names.$",
+    );
 }
 
 #[test]
