@@ -101,6 +101,8 @@ fn is_payload(key: &str) -> bool {
 struct Skeleton {
     text: String,
     spans: HashMap<String, Span>,
+    /// The span of each field's key, by the field's pointer.
+    keys: HashMap<String, Span>,
     errors: Vec<syn::Error>,
 }
 
@@ -118,6 +120,7 @@ pub fn check(fields: &[Field], root: Span, allow: &crate::warn::Allow) -> Checke
     let mut sk = Skeleton {
         text: String::new(),
         spans: HashMap::new(),
+        keys: HashMap::new(),
         errors: Vec::new(),
     };
     sk.spans.insert(String::new(), root);
@@ -141,7 +144,10 @@ pub fn check(fields: &[Field], root: Span, allow: &crate::warn::Allow) -> Checke
     let mut errors = Vec::new();
     let mut seen: Vec<(String, String)> = Vec::new();
     for d in reported(&report) {
-        let span = sk.lookup(&d.location).unwrap_or(root);
+        let span = sk
+            .key_at(d)
+            .or_else(|| sk.lookup(&d.location))
+            .unwrap_or(root);
         let message = house_style(&d.message);
         let key = (format!("{span:?}"), message.clone());
         if seen.contains(&key) {
@@ -204,6 +210,16 @@ struct Ctx {
 }
 
 impl Skeleton {
+    /// The key's span, for a diagnostic about the key itself (a field that
+    /// is not supported, a misspelled operator): the key is the mistake,
+    /// not its value.
+    fn key_at(&self, d: &asl_core::Diagnostic) -> Option<Span> {
+        let key = d.location.rsplit('/').next()?;
+        let about_key = d.message.contains(&format!("'{key}' is not"))
+            || d.message.starts_with(&format!("field '{key}'"));
+        about_key.then(|| self.keys.get(&d.location).copied()).flatten()
+    }
+
     fn lookup(&self, pointer: &str) -> Option<Span> {
         let mut p = pointer;
         loop {
@@ -257,6 +273,7 @@ impl Skeleton {
             f.key_span
         };
         self.spans.insert(p.clone(), span);
+        self.keys.insert(p.clone(), f.key_span);
         // An interpolated value stands for the whole field: its stand-in
         // depends on the field (a `Body` object, a path…); inside a payload,
         // on the payload.

@@ -390,10 +390,37 @@ impl Cx {
                 .find(|k| matches!(*k, "And" | "Or" | "Not") || Comparator::NAMES.contains(k));
         let fallback = || BoolExpr::Compare(Comparison::new("$", Comparator::IsPresent(true)));
         let Some(op) = op.map(str::to_owned) else {
-            self.err(
-                loc,
-                "a Choice Rule needs a comparison operator (with 'Variable'), 'And', 'Or', 'Not', or a JSONata 'Condition'",
-            );
+            // `Variable` is not the mistake: the operator is missing, or
+            // misspelled (then the one error is on that key). The stand-in
+            // keeps the rule's `Variable`.
+            let variable = match o.take("Variable") {
+                Some(Json::String(v)) => Path::new(v),
+                _ => Path::new("$"),
+            };
+            let fallback = || {
+                BoolExpr::Compare(Comparison::new(
+                    variable.clone(),
+                    Comparator::IsPresent(true),
+                ))
+            };
+            let operators = || {
+                ["And", "Or", "Not"]
+                    .into_iter()
+                    .chain(Comparator::NAMES.iter().copied())
+            };
+            let misspelled = o.0.iter().find_map(|(k, _)| {
+                crate::integration::suggest(k, operators()).map(|near| (k.clone(), near))
+            });
+            match misspelled {
+                Some((key, near)) => self.err(
+                    loc.key(&key),
+                    format!("'{key}' is not a comparison operator; did you mean '{near}'?"),
+                ),
+                None => self.err(
+                    loc,
+                    "a Choice Rule needs a comparison operator (with 'Variable'), 'And', 'Or', 'Not', or a JSONata 'Condition'",
+                ),
+            }
             return fallback();
         };
         let Some(v) = o.take(&op) else {

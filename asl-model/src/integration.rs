@@ -1023,7 +1023,7 @@ pub fn suggest<'k>(word: &str, candidates: impl IntoIterator<Item = &'k str>) ->
             let d = if c.eq_ignore_ascii_case(word) {
                 0
             } else {
-                distance(&word.to_lowercase(), &c.to_lowercase())
+                edit_distance(&word.to_lowercase(), &c.to_lowercase())
             };
             (d, c)
         })
@@ -1032,8 +1032,13 @@ pub fn suggest<'k>(word: &str, candidates: impl IntoIterator<Item = &'k str>) ->
         .map(|(_, c)| c)
 }
 
-/// Levenshtein distance (two rows, no indexing).
-fn distance(a: &str, b: &str) -> usize {
+/// The Levenshtein distance between two strings, by characters (two rows,
+/// no indexing).
+///
+/// ```
+/// assert_eq!(asl_model::integration::edit_distance("ResultPth", "ResultPath"), 1);
+/// ```
+pub fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut previous: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

@@ -755,32 +755,12 @@ fn suggest(name: &str) -> Option<&'static str> {
         if lower.len() > 64 {
             continue;
         }
-        let distance = edit_distance(&qualified, &candidate);
+        let distance = asl_model::integration::edit_distance(&qualified, &candidate);
         if distance <= 3 && best.is_none_or(|(d, _)| distance < d) {
             best = Some((distance, f.name()));
         }
     }
     best.map(|(_, name)| name)
-}
-
-/// Levenshtein distance between two strings, by chars.
-fn edit_distance(a: &str, b: &str) -> usize {
-    let b: Vec<char> = b.chars().collect();
-    let mut previous: Vec<usize> = (0..=b.len()).collect();
-    for (i, ca) in a.chars().enumerate() {
-        let mut current = Vec::with_capacity(b.len() + 1);
-        current.push(i + 1);
-        for (j, cb) in b.iter().enumerate() {
-            let substitute = previous
-                .get(j)
-                .map_or(usize::MAX, |d| d + usize::from(ca != *cb));
-            let delete = previous.get(j + 1).map_or(usize::MAX, |d| d + 1);
-            let insert = current.last().map_or(usize::MAX, |d| d + 1);
-            current.push(substitute.min(delete).min(insert));
-        }
-        previous = current;
-    }
-    previous.last().copied().unwrap_or(0)
 }
 
 #[cfg(test)]

@@ -50,7 +50,12 @@ fn unknown(
                 loc,
                 format!("'{kept}' and '{key}' exclude each other; keep one"),
             )),
-            _ => out.push(schema(loc, format!("field '{key}' is not supported"))),
+            _ => {
+                let hint = asl_model::integration::suggest(key, spec.fields().map(|f| f.json))
+                    .map(|near| format!("; did you mean '{near}'?"))
+                    .unwrap_or_default();
+                out.push(schema(loc, format!("field '{key}' is not supported{hint}")));
+            }
         }
     }
 }
