@@ -2,8 +2,8 @@
 //! sequences, reusable fragments, and Choice branches that join again.
 
 use crate::{
-    codes, Branch, ChoiceRule, Condition, Diagnostic, InvalidMachine, ItemProcessor, QueryLanguage,
-    State, StateMachine, States, Transition,
+    codes, Branch, Built, ChoiceRule, Condition, Diagnostic, InvalidMachine, ItemProcessor,
+    QueryLanguage, State, StateMachine, States, Transition,
 };
 use std::fmt;
 
@@ -254,10 +254,23 @@ impl Chain {
     /// A whole state machine, checked by the validator (like the
     /// builder's `build()`), with the names the chain was given twice.
     pub fn build(self) -> Result<StateMachine, InvalidMachine> {
+        self.check().map(|built| built.machine)
+    }
+
+    /// [`Chain::build`], with the validator's warnings.
+    ///
+    /// ```
+    /// use asl_core::{Chain, Pass};
+    /// use serde_json::json;
+    /// let built = Chain::start("A", Pass::builder().parameters(json!({"x": "$.y"})).build()).check()?;
+    /// assert_eq!(built.warnings.iter().map(|w| w.code).collect::<Vec<_>>(), ["NO_DOLLAR"]);
+    /// # Ok::<(), asl_core::InvalidMachine>(())
+    /// ```
+    pub fn check(self) -> Result<Built, InvalidMachine> {
         let problems = self.problems.clone();
         let machine = self.into_machine();
         if problems.is_empty() {
-            return machine.validated();
+            return machine.checked();
         }
         let mut diagnostics = problems;
         diagnostics.extend(crate::validate(&machine, &crate::Options::default()));

@@ -82,7 +82,7 @@ internal!(
 
 pub use chain::{Chain, Choices, InvalidChain};
 pub use graph::StateRef;
-pub use machine::{InvalidMachine, StateMachine};
+pub use machine::{Built, InvalidMachine, StateMachine};
 pub use parse::{from_slice, from_str, from_value, parse_lenient, Lenient};
 pub use ser::{to_string, to_string_pretty, to_value};
 pub use validate::{validate, validate_slice, validate_str, Options, Report};

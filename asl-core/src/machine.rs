@@ -105,10 +105,40 @@ impl From<StateMachine> for Result<StateMachine, InvalidMachine> {
     }
 }
 
+/// A machine that passed the validator, with the warnings it gave (what
+/// [`StateMachine::checked`] and [`crate::Chain::check`] return; `build()`
+/// keeps only the machine).
+#[derive(Debug, Clone)]
+pub struct Built {
+    /// The machine.
+    pub machine: StateMachine,
+    /// Every WARNING, in document order.
+    pub warnings: Vec<crate::Diagnostic>,
+}
+
 impl StateMachine {
     /// Runs the validator with default options; returns the machine when it
-    /// has no ERROR (warnings are allowed).
+    /// has no ERROR (warnings are allowed: [`StateMachine::checked`] returns
+    /// them).
     pub fn validated(self) -> Result<Self, InvalidMachine> {
+        self.checked().map(|built| built.machine)
+    }
+
+    /// [`StateMachine::validated`], with the warnings.
+    ///
+    /// ```
+    /// use asl_core::{Pass, StateMachine};
+    /// use serde_json::json;
+    /// let built = StateMachine::builder()
+    ///     .start_at("A")
+    ///     .states([("A".to_owned(), Pass::builder().parameters(json!({"x": "$.y"})).build().into())])
+    ///     .build()?
+    ///     .checked()?;
+    /// assert_eq!(built.warnings[0].code, "NO_DOLLAR");
+    /// assert_eq!(built.warnings[0].location, "/States/A/Parameters/x");
+    /// # Ok::<(), asl_core::InvalidMachine>(())
+    /// ```
+    pub fn checked(self) -> Result<Built, InvalidMachine> {
         let diagnostics = crate::validate(&self, &crate::validate::Options::default());
         if diagnostics.iter().any(crate::Diagnostic::is_error) {
             Err(InvalidMachine {
@@ -116,7 +146,10 @@ impl StateMachine {
                 diagnostics,
             })
         } else {
-            Ok(self)
+            Ok(Built {
+                machine: self,
+                warnings: diagnostics,
+            })
         }
     }
 

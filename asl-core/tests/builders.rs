@@ -386,3 +386,52 @@ fn choice_branches_join_afterwards() {
         json!({"Condition": "{% $states.input.n > 1 %}", "Next": "Many"})
     );
 }
+
+#[test]
+fn build_runs_the_integration_rules_and_check_returns_the_warnings() {
+    // A raw bedrock:invokeModel Task: the registry's Bedrock rules run in
+    // build(), as in validate_str.
+    let raw = |parameters: serde_json::Value| {
+        Chain::start(
+            "Ask",
+            Task::builder()
+                .resource("arn:aws:states:::bedrock:invokeModel")
+                .parameters(parameters)
+                .build(),
+        )
+    };
+    let no_model = raw(json!({"Body": {"inputText": "hi"}})).build();
+    assert_eq!(
+        found(no_model),
+        [(
+            "INVALID_INTEGRATION_PARAMETERS",
+            "/States/Ask/Parameters".to_owned()
+        )]
+    );
+    let both = raw(json!({"ModelId": "amazon.titan-text-express-v1",
+                          "Body": {"inputText": "hi"}, "Input": {"S3Uri": "s3://b/k"}}))
+    .build();
+    assert_eq!(
+        found(both),
+        [(
+            "INVALID_INTEGRATION_PARAMETERS",
+            "/States/Ask/Parameters/Input".to_owned()
+        )]
+    );
+    // Warnings do not fail the build; check() returns them with the machine.
+    let built = raw(json!({"ModelId": "amazon.titan-text-express-v1", "Body": {"prompt": "hi"}}))
+        .check()
+        .unwrap();
+    assert_eq!(
+        built
+            .warnings
+            .iter()
+            .map(|w| (w.code, w.location.as_str()))
+            .collect::<Vec<_>>(),
+        [(
+            "INVALID_INTEGRATION_PARAMETERS",
+            "/States/Ask/Parameters/Body"
+        )]
+    );
+    assert_eq!(built.machine.start_at, "Ask");
+}
