@@ -435,3 +435,29 @@ fn build_runs_the_integration_rules_and_check_returns_the_warnings() {
     );
     assert_eq!(built.machine.start_at, "Ask");
 }
+
+#[test]
+fn setters_take_the_common_literal_forms() {
+    let task = Task::builder()
+        .resource("arn:aws:states:::lambda:invoke")
+        .input_path("$.order")
+        .result_path("$.r")
+        .output_path(Null)
+        .build();
+    assert_eq!(
+        to_value(&State::from(task)),
+        json!({"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+               "InputPath": "$.order", "ResultPath": "$.r", "OutputPath": null, "End": true})
+    );
+    let discard = Pass::builder().result_path(Null).build();
+    assert_eq!(to_value(&State::from(discard))["ResultPath"], json!(null));
+    let typed = Pass::builder()
+        .result_path(ReferencePath::new("$.typed"))
+        .build();
+    assert_eq!(to_value(&State::from(typed))["ResultPath"], "$.typed");
+    let fail = Fail::builder().error("Boom").cause("Because").build();
+    assert_eq!(
+        to_value(&State::from(fail)),
+        json!({"Type": "Fail", "Error": "Boom", "Cause": "Because"})
+    );
+}

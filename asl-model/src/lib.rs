@@ -36,8 +36,8 @@ pub use error::{Category, Error};
 pub use retry::{Catcher, JitterStrategy, Retrier, STATES_ALL};
 pub use states::*;
 pub use value::{
-    is_substitution, Assign, DynamicField, Jsonata, Path, PayloadTemplate, ReferencePath,
-    UnknownFields,
+    is_substitution, Assign, DynamicField, Jsonata, Null, OrNull, Path, PayloadTemplate,
+    ReferencePath, UnknownFields,
 };
 #[doc(hidden)]
 pub use value::{walk, Node};

@@ -258,3 +258,54 @@ pub type Assign = serde_json::Map<String, Value>;
 /// Fields this model does not know, kept so that a round trip loses nothing.
 /// The validator reports each one, as AWS does (`SCHEMA_VALIDATION_FAILED`).
 pub type UnknownFields = serde_json::Map<String, Value>;
+
+/// `null`, for the fields ASL lets be `null` (`InputPath`, `OutputPath`:
+/// `{}` goes on; `ResultPath`: the result is discarded).
+///
+/// ```
+/// use asl_core::{Null, Pass};
+/// let pass = Pass::builder().result_path(Null).output_path("$.kept").build();
+/// let json = serde_json::to_value(&pass).unwrap();
+/// assert_eq!(json["ResultPath"], serde_json::Value::Null);
+/// assert_eq!(json["OutputPath"], "$.kept");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Null;
+
+/// What the builders' setters of a nullable path field take: a path (a
+/// string, or the path type) or [`Null`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OrNull<T>(pub Option<T>);
+
+impl<T> From<Null> for OrNull<T> {
+    fn from(_: Null) -> Self {
+        OrNull(None)
+    }
+}
+
+impl<T> From<Option<T>> for OrNull<T> {
+    fn from(v: Option<T>) -> Self {
+        OrNull(v)
+    }
+}
+
+macro_rules! or_null_paths {
+    ($($path:ty),*) => {$(
+        impl From<$path> for OrNull<$path> {
+            fn from(p: $path) -> Self {
+                OrNull(Some(p))
+            }
+        }
+        impl From<&str> for OrNull<$path> {
+            fn from(p: &str) -> Self {
+                OrNull(Some(<$path>::new(p)))
+            }
+        }
+        impl From<String> for OrNull<$path> {
+            fn from(p: String) -> Self {
+                OrNull(Some(<$path>::new(p)))
+            }
+        }
+    )*};
+}
+or_null_paths!(Path, ReferencePath);

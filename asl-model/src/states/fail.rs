@@ -57,3 +57,22 @@ pub enum FailCause {
     CausePath(Path) = ("CausePath", PathText, JsonPath),
 }
 }
+
+macro_rules! from_text {
+    ($($ty:ident::$variant:ident),*) => {$(
+        /// The literal text (a `{% %}` string is a JSONata expression, a
+        /// `${Name}` a substitution).
+        impl From<&str> for $ty {
+            fn from(s: &str) -> Self {
+                $ty::$variant(Dynamic::from(s))
+            }
+        }
+        /// As for `&str`.
+        impl From<String> for $ty {
+            fn from(s: String) -> Self {
+                $ty::$variant(Dynamic::from(s.as_str()))
+            }
+        }
+    )*};
+}
+from_text!(FailError::Error, FailCause::Cause);

@@ -58,6 +58,22 @@ macro_rules! asl_object {
     (@template template_keys) => { true };
 
     // ---- default builder attributes, per form
+    // A field that may be `null` (`InputPath`, `OutputPath`, `ResultPath`)
+    // takes a path string, a path, or `Null` (see `OrNull`).
+    (@munch $id:tt $head:tt $acc:tt
+        $(#[$fa:meta])* $field:ident : $ty:ty = opt($json:literal, NullablePath $(, $lang:ident)?), $($rest:tt)*) => {
+        $crate::asl_object! { @munch $id $head $acc
+            $(#[$fa])* $field : $ty = opt($json, NullablePath $(, $lang)?) builder(default, setter(
+                transform = |path: impl Into<$crate::OrNull<$crate::Path>>| Some(path.into().0)
+            )), $($rest)* }
+    };
+    (@munch $id:tt $head:tt $acc:tt
+        $(#[$fa:meta])* $field:ident : $ty:ty = opt($json:literal, NullableRefPath $(, $lang:ident)?), $($rest:tt)*) => {
+        $crate::asl_object! { @munch $id $head $acc
+            $(#[$fa])* $field : $ty = opt($json, NullableRefPath $(, $lang)?) builder(default, setter(
+                transform = |path: impl Into<$crate::OrNull<$crate::ReferencePath>>| Some(path.into().0)
+            )), $($rest)* }
+    };
     (@munch $id:tt $head:tt $acc:tt
         $(#[$fa:meta])* $field:ident : $ty:ty = opt($($args:tt)*), $($rest:tt)*) => {
         $crate::asl_object! { @munch $id $head $acc
