@@ -60,18 +60,21 @@ macro_rules! asl_object {
     // ---- default builder attributes, per form
     // A field that may be `null` (`InputPath`, `OutputPath`, `ResultPath`)
     // takes a path string, a path, or `Null` (see `OrNull`).
-    (@munch $id:tt $head:tt $acc:tt
-        $(#[$fa:meta])* $field:ident : $ty:ty = opt($json:literal, NullablePath $(, $lang:ident)?), $($rest:tt)*) => {
-        $crate::asl_object! { @munch $id $head $acc
-            $(#[$fa])* $field : $ty = opt($json, NullablePath $(, $lang)?) builder(default, setter(
-                transform = |path: impl Into<$crate::OrNull<$crate::Path>>| Some(path.into().0)
-            )), $($rest)* }
+    (@munch $id:tt $head:tt $acc:tt $(#[$fa:meta])* $field:ident : $ty:ty
+        = opt($json:literal, NullablePath $(, $lang:ident)?), $($rest:tt)*) => {
+        $crate::asl_object! { @nullable $crate::Path, $id $head $acc $(#[$fa])* $field : $ty
+            = opt($json, NullablePath $(, $lang)?), $($rest)* }
     };
-    (@munch $id:tt $head:tt $acc:tt
-        $(#[$fa:meta])* $field:ident : $ty:ty = opt($json:literal, NullableRefPath $(, $lang:ident)?), $($rest:tt)*) => {
+    (@munch $id:tt $head:tt $acc:tt $(#[$fa:meta])* $field:ident : $ty:ty
+        = opt($json:literal, NullableRefPath $(, $lang:ident)?), $($rest:tt)*) => {
+        $crate::asl_object! { @nullable $crate::ReferencePath, $id $head $acc $(#[$fa])* $field : $ty
+            = opt($json, NullableRefPath $(, $lang)?), $($rest)* }
+    };
+    (@nullable $path:ty, $id:tt $head:tt $acc:tt $(#[$fa:meta])* $field:ident : $ty:ty
+        = opt($($args:tt)*), $($rest:tt)*) => {
         $crate::asl_object! { @munch $id $head $acc
-            $(#[$fa])* $field : $ty = opt($json, NullableRefPath $(, $lang)?) builder(default, setter(
-                transform = |path: impl Into<$crate::OrNull<$crate::ReferencePath>>| Some(path.into().0)
+            $(#[$fa])* $field : $ty = opt($($args)*) builder(default, setter(
+                transform = |path: impl Into<$crate::OrNull<$path>>| Some(path.into().0)
             )), $($rest)* }
     };
     (@munch $id:tt $head:tt $acc:tt
