@@ -217,7 +217,9 @@ impl Skeleton {
         let key = d.location.rsplit('/').next()?;
         let about_key = d.message.contains(&format!("'{key}' is not"))
             || d.message.starts_with(&format!("field '{key}'"));
-        about_key.then(|| self.keys.get(&d.location).copied()).flatten()
+        about_key
+            .then(|| self.keys.get(&d.location).copied())
+            .flatten()
     }
 
     fn lookup(&self, pointer: &str) -> Option<Span> {
