@@ -23,6 +23,23 @@ pub use succeed::Succeed;
 pub use task::{Credentials, Heartbeat, Resource, ResourceKind, RoleArn, Task, Timeout};
 pub use wait::{Wait, WaitDuration};
 
+/// The builders of the state types, each with one setter per field (the
+/// types `X::builder()` returns).
+pub mod builders {
+    pub use super::choice::{ChoiceBuilder, ChoiceRuleBuilder};
+    pub use super::fail::FailBuilder;
+    pub use super::map::{
+        ItemBatcherBuilder, ItemProcessorBuilder, ItemReaderBuilder, MapBuilder,
+        ProcessorConfigBuilder, ReaderConfigBuilder, ResultWriterBuilder, WriterConfigBuilder,
+    };
+    pub use super::parallel::{BranchBuilder, ParallelBuilder};
+    pub use super::pass::PassBuilder;
+    pub use super::succeed::SucceedBuilder;
+    pub use super::task::{CredentialsBuilder, TaskBuilder};
+    pub use super::wait::WaitBuilder;
+    pub use crate::retry::{CatcherBuilder, RetrierBuilder};
+}
+
 use schemars::JsonSchema;
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};

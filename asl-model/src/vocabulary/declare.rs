@@ -235,6 +235,7 @@ macro_rules! asl_object {
             visit { $($visit:tt)* };
         })*]) => {
         $(#[$attr])*
+        #[builder(doc)]
         $vis struct $name {
             $( $(#[$fa])* pub $field: $fty, )*
             /// Fields the model does not know, kept for a lossless round trip.
