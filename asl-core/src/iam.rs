@@ -296,33 +296,18 @@ impl Registry {
     }
 }
 
-/// The machine with the given `${Name}` substitutions replaced in every
-/// string (no recursion: an explicit stack); `None` when there is nothing to
-/// replace or the result does not read back.
+/// The machine with the given `${Name}` substitutions made, as the
+/// validator makes them in a definition's text (`None` when there is
+/// nothing to replace or the result does not read back).
 fn substitute(machine: &StateMachine, values: &BTreeMap<String, String>) -> Option<StateMachine> {
     if values.is_empty() {
         return None;
     }
-    let mut document = crate::to_value(machine);
-    let mut stack = vec![&mut document];
-    let mut changed = false;
-    while let Some(v) = stack.pop() {
-        match v {
-            Value::String(s) if s.contains("${") => {
-                for (name, value) in values {
-                    let placeholder = format!("${{{name}}}");
-                    if s.contains(&placeholder) {
-                        *s = s.replace(&placeholder, value);
-                        changed = true;
-                    }
-                }
-            }
-            Value::Array(items) => stack.extend(items.iter_mut()),
-            Value::Object(m) => stack.extend(m.values_mut()),
-            _ => {}
-        }
-    }
-    changed.then(|| crate::from_value(document).ok()).flatten()
+    let text = crate::to_string(machine);
+    let substituted = crate::validate::substitute(&text, values);
+    (substituted != text)
+        .then(|| crate::from_str(&substituted).ok())
+        .flatten()
 }
 
 fn warning(code: &'static str, cx: &TaskContext<'_>, message: String) -> Diagnostic {

@@ -258,7 +258,7 @@ fn run(machine: &StateMachine, options: &Options, out: &mut Vec<Diagnostic>) {
 }
 
 /// Replaces each `${Name}` with its value, escaped for a JSON string.
-fn substitute(text: &str, subs: &BTreeMap<String, String>) -> String {
+pub(crate) fn substitute(text: &str, subs: &BTreeMap<String, String>) -> String {
     let mut text = text.to_owned();
     for (name, value) in subs {
         let escaped = serde_json::to_string(value).unwrap_or_default();
