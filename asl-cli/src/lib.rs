@@ -194,18 +194,8 @@ pub fn render(origin: Origin<'_>, report: &Report, format: Format) -> String {
                 .collect()
         }
         Format::Json => {
-            let diagnostics: Vec<serde_json::Value> = report
-                .diagnostics
-                .iter()
-                .map(|d| {
-                    let mut value = serde_json::to_value(d).unwrap_or_default();
-                    if let Some(object) = value.as_object_mut() {
-                        object.insert("line".to_owned(), d.line.into());
-                        object.insert("column".to_owned(), d.column.into());
-                    }
-                    value
-                })
-                .collect();
+            let diagnostics: Vec<serde_json::Value> =
+                report.diagnostics.iter().map(located).collect();
             let mut line = serde_json::Map::new();
             line.insert("file".to_owned(), file.into());
             if let Some(resource) = resource {
@@ -217,6 +207,17 @@ pub fn render(origin: Origin<'_>, report: &Report, format: Format) -> String {
             format!("{}\n", serde_json::Value::Object(line))
         }
     }
+}
+
+/// A diagnostic as the JSON formats write it: its serde form plus `line`
+/// and `column` (`null` when unknown).
+fn located(d: &Diagnostic) -> serde_json::Value {
+    let mut value = serde_json::to_value(d).unwrap_or_default();
+    if let Some(object) = value.as_object_mut() {
+        object.insert("line".to_owned(), d.line.into());
+        object.insert("column".to_owned(), d.column.into());
+    }
+    value
 }
 
 /// What `asl iam` computes for one definition: every diagnostic of the
@@ -251,14 +252,6 @@ impl Iam {
     /// assert_eq!(json["message"], asl_core::iam::NOTHING_NEEDED);
     /// ```
     pub fn to_json(&self, file: &str) -> serde_json::Value {
-        let located = |d: &Diagnostic| {
-            let mut value = serde_json::to_value(d).unwrap_or_default();
-            if let Some(object) = value.as_object_mut() {
-                object.insert("line".to_owned(), d.line.into());
-                object.insert("column".to_owned(), d.column.into());
-            }
-            value
-        };
         let (errors, mut warnings): (Vec<&Diagnostic>, Vec<&Diagnostic>) =
             self.diagnostics.iter().partition(|d| d.is_error());
         if let Some(g) = &self.generated {
