@@ -378,7 +378,7 @@ fn rename_targets(state: &mut State, rename: &impl Fn(&str) -> String) {
 }
 
 /// The branches of [`Chain::choice`]: a chain per condition, tried in
-/// order, and the chain for when none holds.
+/// order, and the chain for when none holds (example there).
 #[derive(Debug, Clone, Default)]
 pub struct Choices {
     rules: Vec<(Condition, Chain)>,
@@ -410,6 +410,15 @@ impl Choices {
 
 /// A chain that gave a state name twice, as [`Chain::into_branch`] and
 /// [`Chain::into_item_processor`] report it.
+///
+/// ```
+/// use asl_core::{Chain, Pass};
+/// let err = Chain::start("A", Pass::builder().build())
+///     .next("A", Pass::builder().build())
+///     .into_branch()
+///     .unwrap_err();
+/// assert_eq!(err.diagnostics()[0].code, "DUPLICATE_STATE_NAME");
+/// ```
 #[derive(Debug, Clone)]
 pub struct InvalidChain {
     diagnostics: Vec<Diagnostic>,

@@ -274,6 +274,12 @@ pub struct Null;
 
 /// What the builders' setters of a nullable path field take: a path (a
 /// string, or the path type) or [`Null`].
+///
+/// ```
+/// use asl_core::{Null, OrNull, ReferencePath};
+/// assert_eq!(OrNull::<ReferencePath>::from("$.r").0, Some(ReferencePath::new("$.r")));
+/// assert_eq!(OrNull::<ReferencePath>::from(Null).0, None);
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OrNull<T>(pub Option<T>);
 
