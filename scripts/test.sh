@@ -73,6 +73,9 @@ cargo run -q -p asl-cli -- conformance validate "$corpus" --min-percent 100
 step "conformance: IAM policies of the developer guide's cases (exact / upper-bound / fragment, target 95%)"
 cargo run -q -p asl-aws --example iam_conformance -- "$corpus/iam" --min-percent 95
 
+step "IAM coverage: every valid/unknown corpus definition, never a Deny statement (counts and the most common warnings)"
+cargo run -q -p asl-aws --example iam_coverage -- "$corpus"
+
 step "conformance: JSONPath grammar per context (asl-path-validator table, target 100%)"
 cargo run -q -p asl-core --features fuzzing --example path_conformance -- "$corpus/paths/asl-path-validator-paths.tsv"
 

@@ -106,6 +106,10 @@ fn main() -> ExitCode {
     for (kind, n) in kinds.iter().take(10) {
         println!("  {n:5}  {kind}");
     }
+    if denies > 0 {
+        eprintln!("error: {denies} Deny statements generated; the generator must never write one");
+        return ExitCode::FAILURE;
+    }
     ExitCode::SUCCESS
 }
 
