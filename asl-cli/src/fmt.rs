@@ -39,6 +39,15 @@ pub fn run(args: &Args) -> u8 {
     code
 }
 
+/// The machine of a JSON definition whose only problems are values of the
+/// wrong kind, which it keeps as written; `None` when reading it lost
+/// anything (a missing field, a broken state, a repeated key, bad JSON).
+fn lenient(bytes: &[u8]) -> Option<asl_core::StateMachine> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let read = asl_core::parse_lenient(text);
+    read.lossless.then_some(read.machine).flatten()
+}
+
 /// `asl fmt` of one file.
 fn format(path: &Path, bytes: &[u8], args: &Args) -> u8 {
     let file = path.display();
@@ -78,10 +87,16 @@ fn format(path: &Path, bytes: &[u8], args: &Args) -> u8 {
         }
         SourceKind::Json => match asl_core::from_slice(bytes) {
             Ok(m) => m,
-            Err(e) => {
-                crate::report_parse_error(path, &e);
-                return exit::INVALID;
-            }
+            Err(e) => match lenient(bytes) {
+                // Values of the wrong kind (a placeholder such as
+                // `"Items": "_tbd_"`) are formatted and kept as written;
+                // `asl check` reports them.
+                Some(m) => m,
+                None => {
+                    crate::report_parse_error(path, &e);
+                    return exit::INVALID;
+                }
+            },
         },
     };
     let text = canonical(&machine);

@@ -111,3 +111,22 @@ fn graph_refuses_an_invalid_definition() {
     assert_eq!((code, err.as_str()), (0, ""));
     assert!(out.contains("n0 --> n1"), "{out}");
 }
+
+#[test]
+fn a_value_of_the_wrong_kind_is_formatted_and_kept_as_written() {
+    let f = temp_file(
+        "draft.asl.json",
+        r#"{"States": {"M": {"Items": "_tbd_", "Type": "Map", "End": true,
+            "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}},
+            "StartAt": "M"}"#,
+    );
+    let (code, out, err) = asl(&["fmt", f.to_str().unwrap()]);
+    assert_eq!((code, err.as_str()), (0, ""));
+    let written: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(written["States"]["M"]["Items"], "_tbd_");
+    assert!(out.starts_with("{\n  \"StartAt\": \"M\",\n"), "{out}");
+    // `asl check` still reports it.
+    let (code, out, _) = asl(&["check", f.to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert!(out.contains("/States/M/Items"), "{out}");
+}

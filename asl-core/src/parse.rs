@@ -75,12 +75,18 @@ pub fn from_value(v: Value) -> Result<StateMachine, Error> {
 /// and every problem found on the way.
 #[derive(Debug)]
 pub struct Lenient {
-    /// The machine, when the text was JSON with an object at the top. Values
-    /// that could not be read are replaced by defaults (a broken state by an
-    /// empty `Pass`); do not serialize it when `errors` is not empty.
+    /// The machine, when the text was JSON with an object at the top. A value
+    /// of the wrong kind (`"Items": "_tbd_"`) is kept, in its object's
+    /// `unknown_fields`; other values that could not be read are replaced by
+    /// defaults (a broken state by an empty `Pass`). Serialize it only when
+    /// [`lossless`](Lenient::lossless) holds.
     pub machine: Option<StateMachine>,
     /// Every problem, in document order, each with pointer, line and column.
     pub errors: Vec<Error>,
+    /// Whether `machine` holds everything as written, so that serializing it
+    /// loses nothing (only values of the wrong kind went wrong, and each is
+    /// kept). `true` when there are no errors.
+    pub lossless: bool,
 }
 
 /// Parses as much as possible and reports every problem, not just the first.
@@ -115,6 +121,7 @@ pub(crate) fn read_text(s: &str, inspect: impl FnOnce(&Json)) -> (Lenient, Optio
             let lenient = Lenient {
                 machine: None,
                 errors: vec![error],
+                lossless: false,
             };
             return (lenient, None);
         }
@@ -127,6 +134,8 @@ pub(crate) fn read_text(s: &str, inspect: impl FnOnce(&Json)) -> (Lenient, Optio
     inspect(&value);
     let mut cx = Cx::default();
     for d in duplicates {
+        // The earlier values of a repeated key are not in the model.
+        cx.mark_lossy();
         let key = crate::pointer::tokens(&d.pointer).pop().unwrap_or_default();
         cx.errors.push(
             Error::new(
@@ -140,6 +149,15 @@ pub(crate) fn read_text(s: &str, inspect: impl FnOnce(&Json)) -> (Lenient, Optio
         );
     }
     let machine = crate::machine::read(&mut cx, value);
+    let mut lossless = machine.is_some() && cx.is_lossless();
+    if lossless && !cx.errors.is_empty() {
+        // Values of the wrong kind were kept: make sure that writing the
+        // machine gives back what was read (the error path only).
+        lossless = match (&machine, scan::parse(s)) {
+            (Some(m), Ok(again)) => m.to_value() == again.value.into_value(),
+            _ => false,
+        };
+    }
     // The positions of the errors that have none, counted in one pass.
     let offsets: Vec<Option<usize>> = cx
         .errors
@@ -167,7 +185,12 @@ pub(crate) fn read_text(s: &str, inspect: impl FnOnce(&Json)) -> (Lenient, Optio
         0 => (usize::MAX, 0),
         l => (l, e.column()),
     });
-    (Lenient { machine, errors }, Some(spans))
+    let lenient = Lenient {
+        machine,
+        errors,
+        lossless,
+    };
+    (lenient, Some(spans))
 }
 
 impl std::str::FromStr for StateMachine {

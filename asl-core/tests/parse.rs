@@ -532,3 +532,53 @@ fn json_keeps_members_and_converts_without_recursion() {
     }
     assert_eq!((depth, back), (200_000, Value::Null));
 }
+
+/// Values of the wrong kind (placeholders written while a machine is
+/// drafted) are reported and kept: the lenient reader's machine writes the
+/// definition back with every value as it was.
+#[test]
+fn values_of_the_wrong_kind_are_kept_as_written() {
+    let docs = [
+        json!({"StartAt": "M", "States": {"M": {"Type": "Map", "Items": "_tbd_",
+            "MaxConcurrency": "lots", "End": true,
+            "ItemProcessor": {"StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}),
+        json!({"StartAt": "T", "TimeoutSeconds": "a day", "States": {"T": {"Type": "Task",
+            "Resource": "arn:aws:states:::lambda:invoke", "TimeoutSeconds": "TBD",
+            "Retry": [{"ErrorEquals": ["States.ALL"], "MaxAttempts": "three"}], "End": true}}}),
+        json!({"StartAt": "W", "QueryLanguage": "XPath", "States": {"W": {"Type": "Wait",
+            "Seconds": 3, "Comment": 42, "End": true}}}),
+    ];
+    for doc in docs {
+        let r = asl_core::parse_lenient(&doc.to_string());
+        assert!(!r.errors.is_empty(), "{doc}");
+        assert!(r.lossless, "{doc}: {:?}", r.errors);
+        assert_eq!(r.machine.unwrap().to_value(), doc);
+    }
+}
+
+/// Where reading lost something as written, the reader says so.
+#[test]
+fn a_lenient_read_that_loses_a_value_is_not_lossless() {
+    let lossy = [
+        // A required value of the wrong kind gets a stand-in.
+        r#"{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": 5, "End": true}}}"#,
+        // A missing required field.
+        r#"{"StartAt": "T", "States": {"T": {"Type": "Task", "End": true}}}"#,
+        // A repeated key: the first value is gone.
+        r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}, "StartAt": "A"}"#,
+        // A required duration of the wrong kind, and a `Next` that is not a name.
+        r#"{"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": "ten", "End": true}}}"#,
+        r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Next": 5}}}"#,
+        // An element of a list.
+        r#"{"StartAt": "T", "States": {"T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Retry": [7], "End": true}}}"#,
+    ];
+    for text in lossy {
+        let r = asl_core::parse_lenient(text);
+        assert!(!r.errors.is_empty(), "{text}");
+        assert!(!r.lossless, "{text}");
+    }
+    let fine = asl_core::parse_lenient(
+        r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}"#,
+    );
+    assert!(fine.errors.is_empty() && fine.lossless);
+}

@@ -88,19 +88,72 @@ const STATE_TYPES: &str = "[Task, Pass, Choice, Wait, Succeed, Fail, Parallel, M
 pub struct Cx {
     /// Every problem found so far.
     pub errors: Vec<Error>,
+    /// Values of the wrong kind, by pointer, until the object that holds
+    /// them keeps them in its `unknown_fields` ([`Cx::restore`]).
+    kept: Vec<(String, serde_json::Value)>,
+    /// Whether a problem lost something as written (a missing or unreadable
+    /// required value, a broken state, a repeated key).
+    lossy: bool,
 }
 
 impl Cx {
-    /// Reports a problem at `loc`.
+    /// Reports a problem at `loc`: the value there is not in the model.
     pub fn err(&mut self, loc: Loc<'_>, message: impl Into<String>) {
         self.errors
             .push(Error::new(Category::Data, loc.to_pointer(), message.into()));
+        self.lossy = true;
     }
 
-    /// Reports a value of the wrong kind.
+    /// Records that something as written is not in the model (a problem
+    /// reported without [`Cx::err`]).
+    pub fn mark_lossy(&mut self) {
+        self.lossy = true;
+    }
+
+    /// Reports a value of the wrong kind, and keeps it: the object it is a
+    /// member of holds it in `unknown_fields`, so that a definition with a
+    /// placeholder such as `"Items": "_tbd_"` is written back as it was.
     pub fn expected<T>(&mut self, loc: Loc<'_>, what: &str, v: &Json) -> Option<T> {
-        self.err(loc, format!("expected {what}, found {}", describe(v)));
+        let pointer = loc.to_pointer();
+        self.errors.push(Error::new(
+            Category::Data,
+            pointer.clone(),
+            format!("expected {what}, found {}", describe(v)),
+        ));
+        self.kept.push((pointer, v.clone().into_value()));
         None
+    }
+
+    /// Moves the kept values of the members of the object at `loc` into its
+    /// unknown fields (called by each object's reader, last).
+    pub fn restore(&mut self, loc: Loc<'_>, rest: &mut UnknownFields) {
+        if self.kept.is_empty() {
+            return;
+        }
+        let base = loc.to_pointer();
+        // The root's pointer is `/`; its members' are `/Key`.
+        let base = base.strip_suffix('/').unwrap_or(&base);
+        let mut i = 0;
+        while let Some((pointer, _)) = self.kept.get(i) {
+            let member = pointer
+                .strip_prefix(base)
+                .and_then(|p| p.strip_prefix('/'))
+                .filter(|token| !token.contains('/'))
+                .map(|token| token.replace("~1", "/").replace("~0", "~"));
+            match member {
+                Some(key) if !rest.contains_key(&key) => {
+                    let (_, value) = self.kept.remove(i);
+                    rest.insert(key, value);
+                }
+                _ => i += 1,
+            }
+        }
+    }
+
+    /// Whether the model holds every value as written: no problem lost one,
+    /// and each value of the wrong kind is kept by its object.
+    pub fn is_lossless(&self) -> bool {
+        !self.lossy && self.kept.is_empty()
     }
 
     /// An object, as members to take.
@@ -263,7 +316,13 @@ impl Cx {
         f: impl FnOnce(&mut Self, Json, Loc<'_>) -> Option<T>,
     ) -> Option<T> {
         match o.take(key) {
-            Some(v) => f(self, v, loc.key(key)),
+            Some(v) => {
+                let read = f(self, v, loc.key(key));
+                // A required value that could not be read gets a stand-in:
+                // what was written is not in the model.
+                self.lossy |= read.is_none();
+                read
+            }
             None => {
                 self.err(
                     loc,

@@ -33,6 +33,18 @@ fn unknown(
             continue;
         }
         let loc = format!("{base}/{}", escape(key));
+        let member = spec
+            .slots
+            .iter()
+            .filter(|s| matches!(s.shape, Shape::OneOf(_)))
+            .find(|s| s.members.iter().any(|m| m.json == key.as_str()));
+        // A field of this object kept here because its value has the wrong
+        // kind: the reader reported it already.
+        let wrong_kind = spec.field(key).is_some()
+            && member.is_none_or(|s| !s.members.iter().any(|m| present.contains(&m.json)));
+        if wrong_kind {
+            continue;
+        }
         let kept = spec
             .slots
             .iter()

@@ -203,7 +203,11 @@ macro_rules! asl_object {
             read {
                 match <$ty as $crate::vocabulary::kinds::OneOf>::read($cx, $o, $loc) {
                     Some(x) => x,
-                    None => ($fallback)($cx, $loc),
+                    None => {
+                        // A stand-in: what was written is not in the model.
+                        $cx.mark_lossy();
+                        ($fallback)($cx, $loc)
+                    }
                 }
             };
             visit { <$ty as $crate::vocabulary::kinds::OneOf>::visit($v, $f) };
@@ -260,9 +264,11 @@ macro_rules! asl_object {
                 $loc: $crate::pointer::Loc<'_>,
             ) -> Self {
                 $( let $field: $fty = $($read)*; )*
+                let mut unknown_fields = $o.take_rest();
+                $cx.restore($loc, &mut unknown_fields);
                 $name {
                     $($field,)*
-                    unknown_fields: $o.take_rest(),
+                    unknown_fields,
                 }
             }
         }
