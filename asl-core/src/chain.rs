@@ -268,7 +268,7 @@ impl Chain {
     /// ```
     pub fn check(self) -> Result<Built, InvalidMachine> {
         let problems = self.problems.clone();
-        let machine = self.into_machine();
+        let machine = self.into_machine().without_redundant_query_languages();
         if problems.is_empty() {
             return machine.checked();
         }

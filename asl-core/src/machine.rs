@@ -99,9 +99,11 @@ impl std::fmt::Display for InvalidMachine {
 impl std::error::Error for InvalidMachine {}
 
 impl From<StateMachine> for Result<StateMachine, InvalidMachine> {
-    /// Runs the validator (what the builder's `build()` does).
+    /// Runs the validator (what the builder's `build()` does), after
+    /// dropping the redundant query languages
+    /// ([`StateMachine::without_redundant_query_languages`]).
     fn from(machine: StateMachine) -> Self {
-        machine.validated()
+        machine.without_redundant_query_languages().validated()
     }
 }
 
@@ -151,6 +153,40 @@ impl StateMachine {
                 warnings: diagnostics,
             })
         }
+    }
+
+    /// This machine without the `QueryLanguage` of each top-level state that
+    /// only repeats the machine's own (what a typed task's
+    /// `into_task(QueryLanguage::Jsonata)` writes, for a state that may sit
+    /// in a JSONPath machine). The builders' `build()` and
+    /// [`crate::Chain::build`] call it; a parsed definition keeps what it
+    /// says unless you call it.
+    ///
+    /// ```
+    /// use asl_core::{Pass, QueryLanguage, StateMachine};
+    /// let pass = Pass::builder().query_language(QueryLanguage::Jsonata).build();
+    /// let machine = StateMachine::builder()
+    ///     .query_language(QueryLanguage::Jsonata)
+    ///     .start_at("A")
+    ///     .states([("A".to_owned(), pass.into())])
+    ///     .build()?;
+    /// assert_eq!(
+    ///     machine.to_string_compact(),
+    ///     r#"{"QueryLanguage":"JSONata","StartAt":"A","States":{"A":{"Type":"Pass","End":true}}}"#
+    /// );
+    /// # Ok::<(), asl_core::InvalidMachine>(())
+    /// ```
+    #[must_use]
+    pub fn without_redundant_query_languages(mut self) -> Self {
+        if let Some(machine) = self.query_language {
+            for state in self.states.values_mut() {
+                let own = state.query_language_mut();
+                if *own == Some(machine) {
+                    *own = None;
+                }
+            }
+        }
+        self
     }
 
     /// Compact JSON.

@@ -461,3 +461,63 @@ fn setters_take_the_common_literal_forms() {
         json!({"Type": "Fail", "Error": "Boom", "Cause": "Because"})
     );
 }
+
+/// A typed task made for a JSONata state says so; in a JSONata machine that
+/// is redundant, and the builders leave it out.
+#[test]
+fn a_state_query_language_equal_to_the_machine_one_is_left_out() {
+    use asl_core::Chain;
+    let task = asl_bedrock::InvokeModel::builder()
+        .model_id("amazon.titan-text-express-v1")
+        .input(json!({"inputText": "{% $states.input.prompt %}"}))
+        .build()
+        .into_task(QueryLanguage::Jsonata);
+    assert_eq!(task.query_language, Some(QueryLanguage::Jsonata));
+    let machine = Chain::start("Ask", task.clone())
+        .query_language(QueryLanguage::Jsonata)
+        .build()
+        .unwrap();
+    let written = machine.to_value();
+    assert_eq!(written["QueryLanguage"], "JSONata");
+    assert_eq!(written["States"]["Ask"].get("QueryLanguage"), None);
+    // In a JSONPath machine, the state keeps it: it is what makes it JSONata.
+    let mixed = Chain::start("Ask", task).build().unwrap();
+    assert_eq!(
+        mixed.to_value()["States"]["Ask"]["QueryLanguage"],
+        "JSONata"
+    );
+}
+
+/// Path setters take strings; a malformed one is a located error of
+/// `build()`, with the grammar's message.
+#[test]
+fn a_malformed_path_string_is_a_located_build_error() {
+    let pass = Pass::builder().result_path("$.r[").build();
+    let err = StateMachine::builder()
+        .start_at("A")
+        .states([("A".to_owned(), pass.into())])
+        .build()
+        .unwrap_err();
+    let found: Vec<_> = err
+        .errors()
+        .map(|d| (d.code, d.location.as_str()))
+        .collect();
+    assert_eq!(found, [("INVALID_JSONPATH", "/States/A/ResultPath")]);
+}
+
+/// The builder takes a Map's `ItemSelector` as JSON.
+#[test]
+fn item_selector_takes_json() {
+    let processor = ItemProcessor::builder()
+        .start_at("P")
+        .states([("P".to_owned(), Pass::builder().build().into())])
+        .build();
+    let map = Map::builder()
+        .processor(processor)
+        .item_selector(json!({"id.$": "$$.Map.Item.Value.id"}))
+        .build();
+    assert_eq!(
+        to_value(&State::from(map))["ItemSelector"],
+        json!({"id.$": "$$.Map.Item.Value.id"})
+    );
+}

@@ -211,13 +211,67 @@ pub enum Items {
 
 crate::one_of! {
 /// How a [`Map`] reshapes each item.
+///
+/// The builder takes the JSON itself, as `ItemSelector` (the current name):
+///
+/// ```
+/// use asl_core::{ItemProcessor, Map, Pass};
+/// use serde_json::json;
+///
+/// let processor = ItemProcessor::builder()
+///     .start_at("P")
+///     .states([("P".to_owned(), Pass::builder().build().into())])
+///     .build();
+/// let map = Map::builder()
+///     .processor(processor)
+///     .item_selector(json!({"order.$": "$$.Map.Item.Value", "shop": "north"}))
+///     .build();
+/// let written = serde_json::to_value(&map).unwrap();
+/// assert_eq!(written["ItemSelector"], json!({"order.$": "$$.Map.Item.Value", "shop": "north"}));
+/// ```
+///
+/// The two variants hold different types because their fields differ:
+/// `ItemSelector` is a payload template in a JSONPath state and JSON with
+/// `{% %}` expressions in a JSONata one (as a Task's `Arguments`), while the
+/// legacy `Parameters` exists only in JSONPath (as a Task's `Parameters`).
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum ItemSelector {
     /// `ItemSelector`: a payload template (JSONPath) or JSON with `{% %}` (JSONata).
     ItemSelector(Value) = ("ItemSelector", AnyJson),
-    /// `Parameters`: the deprecated name of `ItemSelector`.
+    /// `Parameters`: the deprecated name of `ItemSelector`, JSONPath only.
     Parameters(PayloadTemplate) = ("Parameters", Template, JsonPath),
 }
+}
+
+impl From<Value> for ItemSelector {
+    /// `ItemSelector` (the current name).
+    fn from(v: Value) -> Self {
+        ItemSelector::ItemSelector(v)
+    }
+}
+
+impl From<PayloadTemplate> for ItemSelector {
+    /// `ItemSelector` (the current name), holding the template.
+    fn from(t: PayloadTemplate) -> Self {
+        ItemSelector::ItemSelector(t.0)
+    }
+}
+
+impl ItemSelector {
+    /// The JSON, whichever name it was written under.
+    pub fn value(&self) -> &Value {
+        match self {
+            ItemSelector::ItemSelector(v) | ItemSelector::Parameters(PayloadTemplate(v)) => v,
+        }
+    }
+
+    /// The field name as written (`ItemSelector` or `Parameters`).
+    pub fn field_name(&self) -> &'static str {
+        match self {
+            ItemSelector::ItemSelector(_) => "ItemSelector",
+            ItemSelector::Parameters(_) => "Parameters",
+        }
+    }
 }
 
 crate::one_of! {

@@ -148,6 +148,20 @@ impl State {
         }
     }
 
+    /// Mutable access to the state's own `QueryLanguage`.
+    pub fn query_language_mut(&mut self) -> &mut Option<QueryLanguage> {
+        match self {
+            State::Task(s) => &mut s.query_language,
+            State::Pass(s) => &mut s.query_language,
+            State::Choice(s) => &mut s.query_language,
+            State::Wait(s) => &mut s.query_language,
+            State::Succeed(s) => &mut s.query_language,
+            State::Fail(s) => &mut s.query_language,
+            State::Parallel(s) => &mut s.query_language,
+            State::Map(s) => &mut s.query_language,
+        }
+    }
+
     /// The state's `Comment`.
     pub fn comment(&self) -> Option<&str> {
         match self {
