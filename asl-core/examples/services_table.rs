@@ -565,19 +565,18 @@ const DIFF_SQS: &str =
     "asl-kit cannot see the queue's KMS key (not in the definition) and adds nothing for it";
 const CDK_EVENTS: &str = "`events:PutEvents` on each entry's `eventBus.eventBusArn`, or `arn:P:events:R:A:event-bus/default`";
 const CDK_STATES_SYNC: &str = "`states:StartExecution` on the machine; `states:DescribeExecution`, `states:StopExecution` on `arn:P:states:R:A:execution:NAME*`; `events:PutTargets`, `events:PutRule`, `events:DescribeRule` on `rule/StepFunctionsGetEventsForStepFunctionsExecutionRule`";
-const DIFF_STATES_SYNC: &str = "asl-kit narrower: `execution:NAME:*`, as the guide; the CDK's `execution:NAME*` also matches machines whose names start with NAME";
+const DIFF_STATES_SYNC: &str = "asl-kit narrower: `execution:NAME:*`, as the guide[^g-states]; the CDK's `execution:NAME*` also matches machines whose names start with NAME";
 const CDK_ECS: &str = "`ecs:RunTask` on the task definition ARN (flag `STEPFUNCTIONS_TASKS_FIX_RUN_ECS_TASK_POLICY`) or `FAMILY:*`; `ecs:StopTask`, `ecs:DescribeTasks` on `*` (every pattern); `iam:PassRole` on the task role and execution role";
 const CDK_ECS_SYNC: &str = "as request-response, plus `events:PutTargets`, `events:PutRule`, `events:DescribeRule` on `rule/StepFunctionsGetEventsForECSTaskRule`";
 const DIFF_ECS: &str = "the CDK knows the task definition's roles and passes them; asl-kit cannot (a warning); asl-kit adds `StopTask`/`DescribeTasks` for `.sync` only";
 const CDK_BATCH: &str = "`batch:SubmitJob` on `arn:P:batch:R:A:job-definition/NAME:*` and the job queue ARN (`*` when the queue is a JSONPath); `events:PutTargets`, `events:PutRule`, `events:DescribeRule` on `rule/StepFunctionsGetEventsForBatchJobsRule` in every pattern";
-const DIFF_BATCH: &str = "asl-kit broader: `*` (as the guide, per asl-aws's docs); the CDK scopes `SubmitJob` to the job definition and queue";
-const DIFF_BATCH_SYNC: &str = "asl-kit broader (`*`, as the guide per asl-aws's docs) but adds `DescribeJobs`/`TerminateJob`, which the CDK's statements do not have";
-const DIFF_GLUE: &str =
-    "asl-kit broader: `*` (as the guide, per asl-aws's docs); the CDK scopes to the job";
+const DIFF_BATCH: &str = "asl-kit broader: `*`, as the guide[^g-batch]; the CDK scopes `SubmitJob` to the job definition and queue";
+const DIFF_BATCH_SYNC: &str = "asl-kit broader (`*`, as the guide[^g-batch]) but adds `DescribeJobs`/`TerminateJob`, which the CDK's statements do not have";
+const DIFF_GLUE: &str = "asl-kit broader: `*`, as the guide[^g-glue]; the CDK scopes to the job";
 const CDK_ATHENA: &str = "`athena:getDataCatalog`, `athena:startQueryExecution`, `athena:getQueryExecution` on `datacatalog/CATALOG` (`AwsDataCatalog`) and `workgroup/WG` (`primary`); `s3:CreateBucket`, `s3:ListBucket`, `s3:GetBucketLocation`, `s3:GetObject` on `*`; `s3:AbortMultipartUpload`, `s3:ListBucketMultipartUploads`, `s3:ListMultipartUploadParts`, `s3:PutObject` on `arn:P:s3:::BUCKET/KEY/*` (`*` without an output location); `lakeformation:GetDataAccess` on `*`; 19 `glue:` actions on `catalog`, `database/DB`, `table/DB/*`, `userDefinedFunction/DB/*` (`DB` = `default` when none); the same for `RUN_JOB`";
-const DIFF_ATHENA: &str = "asl-kit broader on Glue (`database/*`, `table/*`) and catalogs (`datacatalog/*`) and writes on `arn:P:s3:::*`; the CDK broader on S3 reads (`*`)";
+const DIFF_ATHENA: &str = "asl-kit broader on Glue (`database/*`, `table/*`), catalogs (`datacatalog/*`) and S3 writes (`arn:P:s3:::*`), all as the guide[^g-athena]; the CDK broader on S3 reads (`*`)";
 const DIFF_ATHENA_SYNC: &str =
-    "as request-response; asl-kit adds stop/get/list actions for `.sync` (the guide's, per asl-aws's docs)";
+    "as request-response; asl-kit adds `stopQueryExecution`, `getQueryExecution` for `.sync`, as the guide[^g-athena], and `GetWorkGroup`, `BatchGetQueryExecution`, `GetQueryResults`, `ListQueryExecutions`, which that guide version does not list";
 const CDK_CODEBUILD: &str = "`codebuild:StartBuild`, `codebuild:StopBuild`, `codebuild:BatchGetBuilds`, `codebuild:BatchGetReports` on `project.projectArn` (every pattern)";
 const CDK_CODEBUILD_SYNC: &str = "as request-response, plus `events:PutTargets`, `events:PutRule`, `events:DescribeRule` on `rule/StepFunctionsGetEventForCodeBuildStartBuildRule`";
 const DIFF_CODEBUILD: &str =
@@ -585,12 +584,12 @@ const DIFF_CODEBUILD: &str =
 const CDK_EMR_STEP: &str = "`elasticmapreduce:AddJobFlowSteps`, `elasticmapreduce:DescribeStep`, `elasticmapreduce:CancelSteps` on `arn:P:elasticmapreduce:R:A:cluster/*`";
 const CDK_EMR_STEP_SYNC: &str = "as request-response, plus `events:PutTargets`, `events:PutRule`, `events:DescribeRule` on `rule/StepFunctionsGetEventForEMRAddJobFlowStepsRule`";
 const DIFF_EMR_STEP: &str = "asl-kit narrower: the cluster of `ClusterId`, not every cluster; no describe/cancel without `.sync`";
-const DIFF_EMR_STEP_SYNC: &str = "asl-kit narrower (the cluster); asl-kit has no managed-rule statement (its docs: the current guide lists none)";
+const DIFF_EMR_STEP_SYNC: &str = "asl-kit narrower (the cluster); asl-kit has no managed-rule statement, as the guide's template[^g-emr]";
 const CDK_EMR_CLUSTER: &str = "`elasticmapreduce:RunJobFlow`, `elasticmapreduce:DescribeCluster`, `elasticmapreduce:TerminateJobFlows`, `elasticmapreduce:AddTags` on `*`; `iam:PassRole` on the service role and the cluster (instance) role, and on the auto-scaling role when there is one; `iam:CreateServiceLinkedRole` on `arn:P:iam::A:role/aws-service-role/elasticmapreduce.amazonaws.com*/AWSServiceRoleForEMRCleanup*` (condition `iam:AWSServiceName`); `elasticmapreduce:AddTags` on `cluster/*` when tagged";
 const CDK_EMR_CLUSTER_SYNC: &str = "as request-response, plus `events:PutTargets`, `events:PutRule`, `events:DescribeRule` on `rule/StepFunctionsGetEventForEMRRunJobFlowRule`";
 const DIFF_EMR_CLUSTER: &str = "asl-kit has no `AddTags` and no `iam:CreateServiceLinkedRole` for the EMR cleanup role; describe/terminate for `.sync` only";
 const DIFF_EMR_CLUSTER_SYNC: &str =
-    "asl-kit has no managed-rule statement and no `iam:CreateServiceLinkedRole`";
+    "asl-kit has no managed-rule statement (as the guide's template[^g-emr]) and no `iam:CreateServiceLinkedRole`";
 const CDK_EMR_EKS: &str = "`emr-containers:StartJobRun` on `arn:P:emr-containers:R:A:/virtualclusters/ID` if `emr-containers:ExecutionRoleArn` is the job role";
 const CDK_EMR_EKS_SYNC: &str = "as request-response, plus `emr-containers:DescribeJobRun`, `emr-containers:CancelJobRun` on `/virtualclusters/ID/jobruns/*`";
 const CDK_EMR_EKS_DYNAMIC: &str =
@@ -608,7 +607,7 @@ const DIFF_MEDIACONVERT: &str =
 const DIFF_MEDIACONVERT_SYNC: &str =
     "asl-kit narrower: `GetJob`/`CancelJob` on jobs tagged by Step Functions only";
 const DIFF_DATABREW: &str =
-    "asl-kit broader: `job/*` (as the guide, per asl-aws's docs); the CDK scopes to the job";
+    "asl-kit broader: `job/*`, as the guide[^g-databrew]; the CDK scopes to the job";
 const CDK_APIGW: &str = "`execute-api:Invoke` on `api.arnForExecuteApi(method, apiPath, stageName)` unless `authType` is `NO_AUTH`";
 const DIFF_APIGW: &str =
     "asl-kit: `API/STAGE/METHOD/PATH` from the request; the CDK's ARN format was not checked";
@@ -623,7 +622,7 @@ const DIFF_BEDROCK_DYNAMIC: &str = "asl-kit: any foundation model of the region"
 const CDK_SDK: &str = "`SERVICE:action` (the action as written, camelCase) on the `iamResources` the user must pass; `iamAction` overrides the action, `additionalIamStatements` adds more";
 const DIFF_SDK: &str = "asl-kit derives the object ARN itself; the CDK trusts `iamResources`";
 const CDK_MAP_GET: &str = "`states:StartExecution` on the machine; `states:DescribeExecution`, `states:StopExecution` on `STATE_MACHINE_ARN:*` (policy `DistributedMapPolicy`); `s3:GetObject` on `arn:P:s3:::BUCKET/*`; `s3:PutObject`, `s3:GetObject`, `s3:ListMultipartUploadParts`, `s3:AbortMultipartUpload` on `arn:P:s3:::BUCKET/*` (result bucket)";
-const DIFF_MAP: &str = "asl-kit narrower on S3 (the key, the prefix) and has no `states:StopExecution`, which the guide's Distributed Map policy lists beside `DescribeExecution`; the CDK's `stateMachine:NAME:*` is not an execution ARN";
+const DIFF_MAP: &str = "asl-kit narrower on S3 (the key, the prefix) and has no `states:StopExecution`, which the guide's Distributed Map policy lists beside `DescribeExecution`[^g-map]; the CDK's `stateMachine:NAME:*` is not an execution ARN";
 const CDK_MAP_LIST: &str = "`DistributedMapPolicy` as above; `s3:ListBucket` on the bucket ARN (`*` for a bucket from a JSONPath); no `s3:GetObject`";
 const DIFF_MAP_LIST: &str = "asl-kit adds the prefix condition and `s3:GetObject` under the prefix (the guide's two statements)";
 
@@ -657,6 +656,17 @@ const SOURCES: &[(&str, &str, &str)] = &[
     ("sdk-map", "packages/aws-cdk-lib/aws-stepfunctions-tasks/lib/private/aws-sdk-iam-service-map.ts", "d7d116ea8db09daf0ab1984dd50e1eee01196e87 (whether `call-aws-service.ts` uses it was not checked)"),
     ("map", "packages/aws-cdk-lib/aws-stepfunctions/lib/state-graph.ts (`DistributedMapPolicy`), states/distributed-map/item-reader.ts, states/distributed-map.ts (`ResultWriter`)", "baaa10f087c7f717bde6571e64f9fca318b6d213, 011113ef54f1799e1082f2f084b2a7498c4b3b69, 17f53fc763eb275cbf4fd2a249bbc90c95e8a8d0"),
     ("activity", "packages/aws-cdk-lib/aws-stepfunctions-tasks/lib/stepfunctions/invoke-activity.ts", "10621b95e50a1f08df2f0c9d4a74c4d9ba7bac10"),
+];
+
+/// The AWS developer guide pages the difference notes cite.
+const GUIDE: &[(&str, &str)] = &[
+    ("g-batch", "AWS Step Functions developer guide, \"AWS Batch\" IAM templates: `awsdocs/aws-step-functions-developer-guide` doc_source/batch-iam.md (version 010fc0ae6db3e8b373187fae2a304ac60ffbe957, an archived copy): \"AWS Batch does not support resource level access control\""),
+    ("g-glue", "the same guide, doc_source/glue-iam.md (version 010fc0ae6db3e8b373187fae2a304ac60ffbe957): `Resource: *`"),
+    ("g-databrew", "the same guide, doc_source/databrew-iam.md (version 00365d4e175da1980710ade410c3d9dd48a4433a): `job/*` for both patterns"),
+    ("g-athena", "the same guide, doc_source/athena-iam.md (version 83ee806279aec2a65c425516f47babaad6c06297)"),
+    ("g-emr", "https://docs.aws.amazon.com/step-functions/latest/dg/emr-iam.html (stored copy of a mirror): `addStep` and `createCluster` templates without an `events:` statement"),
+    ("g-states", "https://docs.aws.amazon.com/step-functions/latest/dg/stepfunctions-iam.html: `execution:[[stateMachineName]]:*` for `.sync`"),
+    ("g-map", "https://docs.aws.amazon.com/step-functions/latest/dg/iam-policies-eg-dist-map.html (stored excerpt): a statement with `states:DescribeExecution` and `states:StopExecution`; its resource was cut off in the excerpt and is not checked"),
 ];
 
 /// `R` and `A` for the region and account in ARNs (the legend says so).
@@ -746,6 +756,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             ));
         }
     }
+    for (id, text) in GUIDE {
+        out.push_str(&format!("[^{id}]: {text}\n"));
+    }
     print!("{out}");
     Ok(())
 }
@@ -768,7 +781,9 @@ The CDK columns ("AWS CDK (`aws-cdk-lib/aws-stepfunctions-tasks`)") are what
 the class's `taskPolicies` (and, for Distributed Maps, the state machine's
 policy) hold, read from the CDK source files in the footnotes (one stored
 version each: a later CDK release may differ). "not checked" means the
-source was not read; nothing there is guessed.
+source was not read; nothing there is guessed. Where a difference note says
+"as the guide", its footnote (`g-…`) names the AWS Step Functions developer
+guide page it was checked against.
 
 "#;
 
