@@ -557,7 +557,7 @@ const DIFF_DYNAMIC_STAR: &str =
 const DIFF_DYNAMIC_LAMBDA: &str =
     "only asl-kit takes a run-time function: any function of the region and account";
 
-const CDK_LAMBDA: &str = "`lambda:InvokeFunction` on `fn.resourceArnsForGrantInvoke`: a `Function` gives `FUNCTION_ARN` and `FUNCTION_ARN:*`, a `Version`/`Alias` its own ARN; behind the flag `STEPFUNCTIONS_TASKS_LAMBDA_INVOKE_GRANT_ALL_VERSIONS`[^lambda-flag]: `FUNCTION_ARN` and `FUNCTION_ARN`-without-qualifier`:*`";
+const CDK_LAMBDA: &str = "`lambda:InvokeFunction` on `fn.resourceArnsForGrantInvoke`: a `Function` gives `FUNCTION_ARN` and `FUNCTION_ARN:*`, a `Version`/`Alias` its own ARN; behind the flag `STEPFUNCTIONS_TASKS_LAMBDA_INVOKE_GRANT_ALL_VERSIONS`[^lambda-flag]: `FUNCTION_ARN` and `FUNCTION_ARN` with its last `:…` segment cut and `:*` added (`functionArn.replace(/:[^:]*$/, '')`)";
 const DIFF_LAMBDA: &str =
     "asl-kit narrower: the function as named only; the CDK also every version and alias (`:*`)";
 const CDK_SQS: &str = "`sqs:SendMessage` on `queue.queueArn`; with a KMS-encrypted queue also `kms:Decrypt`, `kms:GenerateDataKey*` on its key";
