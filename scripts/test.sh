@@ -54,6 +54,9 @@ RUSTDOCFLAGS="-D warnings" cargo doc -q --no-deps --workspace
 step "cargo test --workspace"
 cargo test --workspace
 
+step "asl-core/SERVICES.md is what the generator prints (IAM by service and pattern, beside the CDK's)"
+cargo run -q -p asl-core --example services_table | diff -u asl-core/SERVICES.md -
+
 corpus="${ASL_CORPUS:-../shared/corpus}"
 if [ ! -f "$corpus/manifest.tsv" ]; then
   if [ "${CI:-}" = "true" ]; then
