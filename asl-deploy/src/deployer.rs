@@ -483,7 +483,7 @@ impl Deployer {
             Some(r) => (
                 r.arn().to_owned(),
                 r.assume_role_policy_document()
-                    .and_then(role::read_document),
+                    .and_then(role::read_policy_document),
             ),
             None => (String::new(), None),
         };
@@ -495,7 +495,7 @@ impl Deployer {
             .send()
             .await
         {
-            Ok(out) => Some(role::read_document(out.policy_document())),
+            Ok(out) => Some(role::read_policy_document(out.policy_document())),
             Err(e)
                 if e.as_service_error()
                     .is_some_and(|e| e.is_no_such_entity_exception()) =>

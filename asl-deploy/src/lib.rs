@@ -54,8 +54,8 @@ pub use deployer::{Deployer, LOCAL_ACCOUNT};
 pub use error::{DefinitionDiagnostic, DeployError, DiagnosticOrigin};
 pub use execution::{ExecutionResult, ExecutionStatus, HistoryEntry};
 pub use role::{
-    role_policy_name, trust_policy, PolicyAction, RoleOutcome, RoleRetry, RoleSpec,
-    STATES_PRINCIPAL,
+    read_policy_document, role_policy_name, trust_policy, PolicyAction, RoleOutcome, RoleRetry,
+    RoleSpec, STATES_PRINCIPAL,
 };
 pub use spec::{
     Action, AliasOutcome, AliasSpec, DeployOutcome, DeploySpec, LogLevel, Logging, Publish,

@@ -416,10 +416,15 @@ fn normalised(value: &Value) -> Value {
     done.pop().unwrap_or(Value::Null)
 }
 
-/// A policy document as IAM returns it: JSON, URL-encoded (RFC 3986) by
-/// the real service, sometimes plain (local emulators). `None` when it is
-/// neither.
-pub(crate) fn read_document(text: &str) -> Option<Value> {
+/// A policy document as IAM returns it (`GetRole`'s
+/// `AssumeRolePolicyDocument`, `GetRolePolicy`'s `PolicyDocument`): JSON,
+/// URL-encoded (RFC 3986), or plain JSON. `None` when it is neither.
+///
+/// ```
+/// let doc = asl_deploy::read_policy_document("%7B%22Version%22%3A%222012-10-17%22%7D");
+/// assert_eq!(doc, Some(serde_json::json!({"Version": "2012-10-17"})));
+/// ```
+pub fn read_policy_document(text: &str) -> Option<Value> {
     if let Ok(value) = serde_json::from_str(text) {
         return Some(value);
     }
@@ -662,12 +667,12 @@ mod tests {
     #[test]
     fn documents_are_read_plain_or_url_encoded() {
         let doc = json!({"Version": "2012-10-17", "Statement": []});
-        assert_eq!(read_document(&doc.to_string()), Some(doc.clone()));
+        assert_eq!(read_policy_document(&doc.to_string()), Some(doc.clone()));
         let encoded = "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%5D%7D";
-        assert_eq!(read_document(encoded), Some(doc));
-        assert_eq!(read_document("%7"), None);
-        assert_eq!(read_document("%ZZ"), None);
-        assert_eq!(read_document("not json"), None);
+        assert_eq!(read_policy_document(encoded), Some(doc));
+        assert_eq!(read_policy_document("%7"), None);
+        assert_eq!(read_policy_document("%ZZ"), None);
+        assert_eq!(read_policy_document("not json"), None);
         assert_eq!(percent_decode("a+b%20c").as_deref(), Some("a+b c"));
     }
 
