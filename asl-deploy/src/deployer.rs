@@ -10,6 +10,9 @@ use aws_sdk_sfn::types::{
 };
 use aws_sdk_sfn::Client;
 
+use asl_core::integration::AwsEnvironment;
+
+use crate::role::{self, CurrentRole, PolicyAction, RoleOutcome, RoleRetry, RoleSpec};
 use crate::spec::{
     Action, AliasOutcome, DeployOutcome, DeploySpec, LogLevel, Logging, VersionOutcome,
 };
@@ -19,7 +22,7 @@ use crate::{DefinitionDiagnostic, DeployError, DiagnosticOrigin};
 pub const LOCAL_ACCOUNT: &str = "000000000000";
 
 /// Deploys state machines and runs executions through one Step Functions
-/// client.
+/// client, and creates their execution roles through IAM and STS clients.
 ///
 /// Every call goes through the SDK's standard retry (throttling and
 /// transient errors are retried before [`DeployError::Throttled`] is
@@ -27,6 +30,14 @@ pub const LOCAL_ACCOUNT: &str = "000000000000";
 #[derive(Debug, Clone)]
 pub struct Deployer {
     client: Client,
+    iam: Option<IamClients>,
+}
+
+/// What creating an execution role needs besides Step Functions.
+#[derive(Debug, Clone)]
+struct IamClients {
+    iam: aws_sdk_iam::Client,
+    sts: aws_sdk_sts::Client,
 }
 
 /// What the service has for a state machine, normalised for comparison.
@@ -42,9 +53,45 @@ struct Current {
 }
 
 impl Deployer {
-    /// Wraps a client (built from `aws_config` or by hand).
+    /// Wraps a Step Functions client (built from `aws_config` or by hand).
+    /// It cannot create roles ([`DeploySpec::create_role`]) until
+    /// [`with_iam`](Self::with_iam) gives it IAM and STS clients.
     pub fn new(client: Client) -> Self {
-        Deployer { client }
+        Deployer { client, iam: None }
+    }
+
+    /// Adds the IAM and STS clients that creating an execution role uses.
+    ///
+    /// ```no_run
+    /// # async fn demo() {
+    /// let config = aws_config::load_defaults(aws_config::BehaviorVersion::latest()).await;
+    /// let deployer = asl_deploy::Deployer::new(asl_deploy::aws_sdk_sfn::Client::new(&config))
+    ///     .with_iam(
+    ///         asl_deploy::aws_sdk_iam::Client::new(&config),
+    ///         asl_deploy::aws_sdk_sts::Client::new(&config),
+    ///     );
+    /// # let _ = deployer;
+    /// # }
+    /// ```
+    pub fn with_iam(mut self, iam: aws_sdk_iam::Client, sts: aws_sdk_sts::Client) -> Self {
+        self.iam = Some(IamClients { iam, sts });
+        self
+    }
+
+    /// The Step Functions, IAM and STS clients of one configuration.
+    ///
+    /// ```no_run
+    /// # async fn demo() {
+    /// let config = aws_config::load_defaults(aws_config::BehaviorVersion::latest()).await;
+    /// let deployer = asl_deploy::Deployer::from_config(&config);
+    /// # let _ = deployer;
+    /// # }
+    /// ```
+    pub fn from_config(config: &aws_config::SdkConfig) -> Self {
+        Deployer::new(Client::new(config)).with_iam(
+            aws_sdk_iam::Client::new(config),
+            aws_sdk_sts::Client::new(config),
+        )
     }
 
     /// A deployer for a local Step Functions endpoint (LocalStack, Step
@@ -55,20 +102,33 @@ impl Deployer {
     /// let deployer = asl_deploy::Deployer::local("http://127.0.0.1:4566");
     /// # let _ = deployer;
     /// ```
+    ///
+    /// Its IAM and STS clients use the same endpoint (LocalStack serves
+    /// every service on one port).
     pub fn local(endpoint: &str) -> Self {
+        let credentials = Credentials::new("test", "test", None, None, "asl-deploy-local");
         let config = aws_sdk_sfn::Config::builder()
             .behavior_version(BehaviorVersion::latest())
             .region(Region::new("us-east-1"))
-            .credentials_provider(Credentials::new(
-                "test",
-                "test",
-                None,
-                None,
-                "asl-deploy-local",
-            ))
+            .credentials_provider(credentials.clone())
             .endpoint_url(endpoint)
             .build();
-        Deployer::new(Client::from_conf(config))
+        let iam = aws_sdk_iam::Config::builder()
+            .behavior_version(aws_sdk_iam::config::BehaviorVersion::latest())
+            .region(aws_sdk_iam::config::Region::new("us-east-1"))
+            .credentials_provider(credentials.clone())
+            .endpoint_url(endpoint)
+            .build();
+        let sts = aws_sdk_sts::Config::builder()
+            .behavior_version(aws_sdk_sts::config::BehaviorVersion::latest())
+            .region(aws_sdk_sts::config::Region::new("us-east-1"))
+            .credentials_provider(credentials)
+            .endpoint_url(endpoint)
+            .build();
+        Deployer::new(Client::from_conf(config)).with_iam(
+            aws_sdk_iam::Client::from_conf(iam),
+            aws_sdk_sts::Client::from_conf(sts),
+        )
     }
 
     /// A deployer configured from the environment the way the AWS CLI is
@@ -80,12 +140,17 @@ impl Deployer {
             loader = loader.endpoint_url(endpoint);
         }
         let config = loader.load().await;
-        Deployer::new(Client::new(&config))
+        Deployer::from_config(&config)
     }
 
     /// The underlying client, for calls this crate does not wrap.
     pub fn client(&self) -> &Client {
         &self.client
+    }
+
+    /// The IAM client, when there is one.
+    pub fn iam_client(&self) -> Option<&aws_sdk_iam::Client> {
+        self.iam.as_ref().map(|c| &c.iam)
     }
 
     /// Validates `spec`'s definition (locally, then with
@@ -102,18 +167,39 @@ impl Deployer {
         }
         warnings.extend(self.validate_remotely(spec).await?);
 
+        let role = match &spec.role {
+            Some(role) => {
+                let machine = machine_of(spec)?;
+                Some(self.ensure_role(&spec.name, &machine, role).await?)
+            }
+            None => None,
+        };
+        let role_arn = role
+            .as_ref()
+            .map_or(spec.role_arn.as_str(), |r| r.arn.as_str());
+        // A role IAM has just created or re-trusted may be refused for a few
+        // seconds: only then are create and update retried.
+        let retry = match (&spec.role, &role) {
+            (Some(spec_role), Some(done))
+                if done.action == Action::Created || done.trust_policy_updated =>
+            {
+                spec_role.retry
+            }
+            _ => RoleRetry::none(),
+        };
+
         let existing = self.find_state_machine(&spec.name).await?;
         let wants_version = spec.publish.is_some() || spec.alias.is_some();
         let description = spec.publish.as_ref().and_then(|p| p.description.clone());
 
         let (action, arn, revision_id, mut version) = match existing {
             None => {
-                let out = self
+                let request = self
                     .client
                     .create_state_machine()
                     .name(&spec.name)
                     .definition(&spec.definition)
-                    .role_arn(&spec.role_arn)
+                    .role_arn(role_arn)
                     .r#type(sdk_type(spec))
                     .logging_configuration(sdk_logging(spec.logging.as_ref()))
                     .tracing_configuration(sdk_tracing(spec.tracing))
@@ -123,10 +209,17 @@ impl Deployer {
                         Some(sdk_tags(&spec.tags))
                     })
                     .publish(wants_version)
-                    .set_version_description(description.clone().filter(|_| wants_version))
-                    .send()
-                    .await
-                    .map_err(|e| DeployError::from_sdk("CreateStateMachine", e))?;
+                    .set_version_description(description.clone().filter(|_| wants_version));
+                let out = retry_while_role_is_new(&retry, || {
+                    let request = request.clone();
+                    async move {
+                        request
+                            .send()
+                            .await
+                            .map_err(|e| DeployError::from_sdk("CreateStateMachine", e))
+                    }
+                })
+                .await?;
                 let version = out.state_machine_version_arn().map(|v| VersionOutcome {
                     arn: v.to_owned(),
                     published: true,
@@ -146,23 +239,30 @@ impl Deployer {
                         requested: requested_type.to_owned(),
                     });
                 }
-                if up_to_date(&current, spec) {
+                if up_to_date(&current, spec, role_arn) {
                     let revision = described.revision_id().map(str::to_owned);
                     (Action::Unchanged, arn, revision, None)
                 } else {
-                    let out = self
+                    let request = self
                         .client
                         .update_state_machine()
                         .state_machine_arn(&arn)
                         .definition(&spec.definition)
-                        .role_arn(&spec.role_arn)
+                        .role_arn(role_arn)
                         .logging_configuration(sdk_logging(spec.logging.as_ref()))
                         .tracing_configuration(sdk_tracing(spec.tracing))
                         .publish(wants_version)
-                        .set_version_description(description.clone().filter(|_| wants_version))
-                        .send()
-                        .await
-                        .map_err(|e| DeployError::from_sdk("UpdateStateMachine", e))?;
+                        .set_version_description(description.clone().filter(|_| wants_version));
+                    let out = retry_while_role_is_new(&retry, || {
+                        let request = request.clone();
+                        async move {
+                            request
+                                .send()
+                                .await
+                                .map_err(|e| DeployError::from_sdk("UpdateStateMachine", e))
+                        }
+                    })
+                    .await?;
                     let version = out.state_machine_version_arn().map(|v| VersionOutcome {
                         arn: v.to_owned(),
                         published: true,
@@ -209,7 +309,202 @@ impl Deployer {
             alias,
             tags_changed,
             warnings,
+            role,
         })
+    }
+
+    /// The partition, region and account this deployer works in: the Step
+    /// Functions client's region, and the caller's account and partition
+    /// (STS `GetCallerIdentity`).
+    pub async fn environment(&self) -> Result<AwsEnvironment, DeployError> {
+        let clients = self.iam.as_ref().ok_or(DeployError::NoIamClient)?;
+        let region = self
+            .client
+            .config()
+            .region()
+            .map(|r| r.as_ref().to_owned())
+            .unwrap_or_else(|| "us-east-1".to_owned());
+        let me = clients
+            .sts
+            .get_caller_identity()
+            .send()
+            .await
+            .map_err(|e| DeployError::from_sdk("GetCallerIdentity", e))?;
+        let partition = me
+            .arn()
+            .and_then(role::arn_partition)
+            .unwrap_or_else(|| role::region_partition(&region))
+            .to_owned();
+        let account = me.account().unwrap_or_default().to_owned();
+        Ok(AwsEnvironment {
+            partition,
+            region,
+            account,
+        })
+    }
+
+    /// Creates the execution role `role` of the state machine `name`
+    /// (`machine`), or brings it up to date: the trust policy of
+    /// [`trust_policy`](crate::trust_policy) and the inline policy
+    /// [`role_policy_name`](crate::role_policy_name) holding
+    /// asl-core's generated policy. Sends nothing when both already match
+    /// ([`Action::Unchanged`]). [`deploy`](Self::deploy) calls it for
+    /// [`DeploySpec::create_role`].
+    ///
+    /// ```no_run
+    /// # async fn demo() -> Result<(), Box<dyn std::error::Error>> {
+    /// let machine = asl_core::from_str(&std::fs::read_to_string("chain.asl.json")?)?;
+    /// let deployer = asl_deploy::Deployer::from_env(None).await;
+    /// let role = deployer
+    ///     .ensure_role("PromptChain", &machine, &asl_deploy::RoleSpec::new("PromptChainRole"))
+    ///     .await?;
+    /// println!("{} {} (inline policy {})", role.action, role.arn, role.policy);
+    /// for w in &role.warnings {
+    ///     eprintln!("{w}");
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub async fn ensure_role(
+        &self,
+        name: &str,
+        machine: &asl_core::StateMachine,
+        role: &RoleSpec,
+    ) -> Result<RoleOutcome, DeployError> {
+        if let Some(reason) = role::role_name_problem(&role.name) {
+            return Err(DeployError::InvalidRoleName {
+                name: role.name.clone(),
+                reason,
+            });
+        }
+        let clients = self.iam.as_ref().ok_or(DeployError::NoIamClient)?;
+        let env = match &role.environment {
+            Some(env) => env.clone(),
+            None => self.environment().await?,
+        };
+        let options = role::generator_options(&role.iam_options, name, &env);
+        let generated = asl_core::iam::generate(machine, &env, &options);
+        let trust = role::trust_policy(&env);
+        let policy =
+            (!generated.policy.statement.is_empty()).then(|| asl_core::to_value(&generated.policy));
+        let policy_name = role::role_policy_name(name);
+
+        let current = self.current_role(clients, &role.name, &policy_name).await?;
+        let plan = role::plan(current.as_ref(), &trust, policy.as_ref());
+        let iam = &clients.iam;
+        let arn = match current {
+            Some(current) => current.arn,
+            None => {
+                let out = iam
+                    .create_role()
+                    .role_name(&role.name)
+                    .assume_role_policy_document(trust.to_string())
+                    .description(role.description.clone().unwrap_or_else(|| {
+                        format!(
+                            "Execution role of the Step Functions state machine {name} (asl-kit)"
+                        )
+                    }))
+                    .send()
+                    .await
+                    .map_err(|e| DeployError::from_sdk("CreateRole", e))?;
+                out.role().map(|r| r.arn().to_owned()).unwrap_or_else(|| {
+                    format!(
+                        "arn:{}:iam::{}:role/{}",
+                        env.partition, env.account, role.name
+                    )
+                })
+            }
+        };
+        if plan.update_trust {
+            iam.update_assume_role_policy()
+                .role_name(&role.name)
+                .policy_document(trust.to_string())
+                .send()
+                .await
+                .map_err(|e| DeployError::from_sdk("UpdateAssumeRolePolicy", e))?;
+        }
+        match (plan.policy, &policy) {
+            (PolicyAction::Created | PolicyAction::Updated, Some(document)) => {
+                iam.put_role_policy()
+                    .role_name(&role.name)
+                    .policy_name(&policy_name)
+                    .policy_document(document.to_string())
+                    .send()
+                    .await
+                    .map_err(|e| DeployError::from_sdk("PutRolePolicy", e))?;
+            }
+            (PolicyAction::Deleted, _) => {
+                iam.delete_role_policy()
+                    .role_name(&role.name)
+                    .policy_name(&policy_name)
+                    .send()
+                    .await
+                    .map_err(|e| DeployError::from_sdk("DeleteRolePolicy", e))?;
+            }
+            _ => {}
+        }
+        Ok(RoleOutcome {
+            name: role.name.clone(),
+            arn,
+            action: plan.action(),
+            trust_policy_updated: plan.update_trust,
+            policy_name,
+            policy: plan.policy,
+            policy_document: policy,
+            trust_document: trust,
+            environment: env,
+            warnings: generated
+                .warnings
+                .iter()
+                .map(DefinitionDiagnostic::from)
+                .collect(),
+        })
+    }
+
+    /// The role `name` and its inline policy `policy_name` as IAM has them;
+    /// `None` when there is no such role.
+    async fn current_role(
+        &self,
+        clients: &IamClients,
+        name: &str,
+        policy_name: &str,
+    ) -> Result<Option<CurrentRole>, DeployError> {
+        let out = match clients.iam.get_role().role_name(name).send().await {
+            Ok(out) => out,
+            Err(e)
+                if e.as_service_error()
+                    .is_some_and(|e| e.is_no_such_entity_exception()) =>
+            {
+                return Ok(None)
+            }
+            Err(e) => return Err(DeployError::from_sdk("GetRole", e)),
+        };
+        let (arn, trust) = match out.role() {
+            Some(r) => (
+                r.arn().to_owned(),
+                r.assume_role_policy_document()
+                    .and_then(role::read_policy_document),
+            ),
+            None => (String::new(), None),
+        };
+        let inline = match clients
+            .iam
+            .get_role_policy()
+            .role_name(name)
+            .policy_name(policy_name)
+            .send()
+            .await
+        {
+            Ok(out) => Some(role::read_policy_document(out.policy_document())),
+            Err(e)
+                if e.as_service_error()
+                    .is_some_and(|e| e.is_no_such_entity_exception()) =>
+            {
+                None
+            }
+            Err(e) => return Err(DeployError::from_sdk("GetRolePolicy", e)),
+        };
+        Ok(Some(CurrentRole { arn, trust, inline }))
     }
 
     /// Runs `ValidateStateMachineDefinition`; errors become
@@ -501,6 +796,53 @@ impl Deployer {
     }
 }
 
+/// Runs `op` again, after [`RoleRetry::delay`], while it fails because Step
+/// Functions does not yet accept a role IAM has just created or changed
+/// (and `retry` has retries left).
+async fn retry_while_role_is_new<T, F, Fut>(retry: &RoleRetry, mut op: F) -> Result<T, DeployError>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, DeployError>>,
+{
+    let mut attempt = 0;
+    loop {
+        match op().await {
+            Err(e) if attempt < retry.retries && role_not_yet_usable(&e) => {
+                tokio::time::sleep(retry.delay(attempt)).await;
+                attempt += 1;
+            }
+            other => return other,
+        }
+    }
+}
+
+/// Whether Step Functions refused a role it cannot assume (yet): "Neither
+/// the global service principal states.amazonaws.com, nor the regional one
+/// is authorized to assume the provided role."
+fn role_not_yet_usable(err: &DeployError) -> bool {
+    match err {
+        DeployError::AccessDenied { operation, message } => {
+            matches!(*operation, "CreateStateMachine" | "UpdateStateMachine")
+                && message.contains("assume")
+                && message.contains("role")
+        }
+        _ => false,
+    }
+}
+
+/// The model of `spec`'s definition, for the policy generator.
+fn machine_of(spec: &DeploySpec) -> Result<asl_core::StateMachine, DeployError> {
+    asl_core::from_str(&spec.definition).map_err(|e| DeployError::InvalidDefinition {
+        origin: DiagnosticOrigin::Local,
+        diagnostics: vec![DefinitionDiagnostic {
+            severity: "ERROR".to_owned(),
+            code: "SCHEMA_VALIDATION_FAILED".to_owned(),
+            message: format!("cannot generate the execution role's policy: {e}"),
+            location: None,
+        }],
+    })
+}
+
 /// asl-core's validator, with the registry's integrations: errors stop the
 /// deployment, warnings are returned.
 fn validate_locally(spec: &DeploySpec) -> Result<Vec<DefinitionDiagnostic>, DeployError> {
@@ -640,7 +982,7 @@ fn current_of(
 /// Whether the deployed machine already has `spec`'s definition (the same
 /// text, or the same JSON value formatted differently: not worth a new
 /// revision), role, logging and tracing.
-fn up_to_date(current: &Current, spec: &DeploySpec) -> bool {
+fn up_to_date(current: &Current, spec: &DeploySpec, role_arn: &str) -> bool {
     let same_definition = current.definition == spec.definition
         || match (
             serde_json::from_str::<serde_json::Value>(&current.definition),
@@ -650,7 +992,7 @@ fn up_to_date(current: &Current, spec: &DeploySpec) -> bool {
             _ => false,
         };
     same_definition
-        && current.role_arn == spec.role_arn
+        && current.role_arn == role_arn
         && current.machine_type == spec.machine_type.as_str()
         && current.logging == normalised_logging(spec.logging.as_ref())
         && current.tracing.is_none_or(|t| t == spec.tracing)
@@ -688,6 +1030,93 @@ mod tests {
             }
             other => panic!("expected a local InvalidDefinition, got {other:?}"),
         }
+    }
+
+    fn denied(operation: &'static str, message: &str) -> DeployError {
+        DeployError::AccessDenied {
+            operation,
+            message: message.to_owned(),
+        }
+    }
+
+    /// What Step Functions answers while IAM has not propagated a new role.
+    const NOT_YET: &str = "Neither the global service principal states.amazonaws.com, \
+        nor the regional one is authorized to assume the provided role.";
+
+    #[test]
+    fn only_a_refused_role_is_retried() {
+        assert!(role_not_yet_usable(&denied("CreateStateMachine", NOT_YET)));
+        assert!(role_not_yet_usable(&denied("UpdateStateMachine", NOT_YET)));
+        assert!(!role_not_yet_usable(&denied(
+            "CreateStateMachine",
+            "User is not authorized to perform: states:CreateStateMachine"
+        )));
+        assert!(!role_not_yet_usable(&denied("CreateRole", NOT_YET)));
+        assert!(!role_not_yet_usable(&DeployError::NoIamClient));
+    }
+
+    #[tokio::test]
+    async fn a_fresh_role_is_retried_a_bounded_number_of_times() {
+        use std::cell::Cell;
+        let quick = RoleRetry {
+            retries: 3,
+            first_delay: std::time::Duration::ZERO,
+            max_delay: std::time::Duration::ZERO,
+        };
+        // Refused twice, then accepted.
+        let calls = Cell::new(0);
+        let result = retry_while_role_is_new(&quick, || {
+            calls.set(calls.get() + 1);
+            let n = calls.get();
+            async move {
+                if n < 3 {
+                    Err(denied("CreateStateMachine", NOT_YET))
+                } else {
+                    Ok(n)
+                }
+            }
+        })
+        .await;
+        assert_eq!(result.unwrap(), 3);
+        // Always refused: 1 attempt + 3 retries, then the error.
+        calls.set(0);
+        let result: Result<(), _> = retry_while_role_is_new(&quick, || {
+            calls.set(calls.get() + 1);
+            async { Err(denied("CreateStateMachine", NOT_YET)) }
+        })
+        .await;
+        assert!(matches!(result, Err(DeployError::AccessDenied { .. })));
+        assert_eq!(calls.get(), 4);
+        // Another error: no retry.
+        calls.set(0);
+        let result: Result<(), _> = retry_while_role_is_new(&quick, || {
+            calls.set(calls.get() + 1);
+            async { Err(denied("CreateStateMachine", "no")) }
+        })
+        .await;
+        assert!(result.is_err());
+        assert_eq!(calls.get(), 1);
+        // No retry configured (a role that was already there).
+        calls.set(0);
+        let result: Result<(), _> = retry_while_role_is_new(&RoleRetry::none(), || {
+            calls.set(calls.get() + 1);
+            async { Err(denied("CreateStateMachine", NOT_YET)) }
+        })
+        .await;
+        assert!(result.is_err());
+        assert_eq!(calls.get(), 1);
+    }
+
+    #[test]
+    fn the_policy_comes_from_the_definition() {
+        let spec = DeploySpec::from_text("M", "not json", "");
+        assert!(matches!(
+            machine_of(&spec),
+            Err(DeployError::InvalidDefinition {
+                origin: DiagnosticOrigin::Local,
+                ..
+            })
+        ));
     }
 
     #[test]

@@ -83,16 +83,17 @@ pub enum DeployError {
         diagnostics: Vec<DefinitionDiagnostic>,
     },
     /// The credentials are not allowed to call an operation (or are not
-    /// recognised).
+    /// recognised). Also what Step Functions answers, for a few seconds,
+    /// about a role IAM has just created (see [`RoleRetry`](crate::RoleRetry)).
     AccessDenied {
-        /// The Step Functions operation, e.g. `CreateStateMachine`.
+        /// The operation, e.g. `CreateStateMachine` or IAM's `CreateRole`.
         operation: &'static str,
         /// The service's message.
         message: String,
     },
     /// Still throttled after the SDK's standard retries.
     Throttled {
-        /// The Step Functions operation.
+        /// The operation.
         operation: &'static str,
         /// The service's message.
         message: String,
@@ -115,9 +116,22 @@ pub enum DeployError {
         /// How long it was polled.
         waited: Duration,
     },
-    /// Any other failure of a Step Functions call (including network errors).
+    /// The execution role to create has a name IAM rejects. Nothing was
+    /// created or changed.
+    InvalidRoleName {
+        /// The name.
+        name: String,
+        /// What is wrong with it.
+        reason: String,
+    },
+    /// Creating a role needs IAM and STS clients, and this deployer was
+    /// made from a Step Functions client alone ([`Deployer::new`](crate::Deployer::new)):
+    /// add them with [`Deployer::with_iam`](crate::Deployer::with_iam).
+    NoIamClient,
+    /// Any other failure of a Step Functions, IAM or STS call (including
+    /// network errors).
     Sdk {
-        /// The Step Functions operation.
+        /// The operation.
         operation: &'static str,
         /// The service's error code, when there is one.
         code: Option<String>,
@@ -166,6 +180,9 @@ impl DeployError {
                 | "UnrecognizedClientException"
                 | "InvalidSignatureException"
                 | "ExpiredTokenException"
+                | "ExpiredToken"
+                | "InvalidClientTokenId"
+                | "SignatureDoesNotMatch"
                 | "NotAuthorized",
             ) => DeployError::AccessDenied { operation, message },
             Some(
@@ -194,6 +211,21 @@ impl DeployError {
     }
 }
 
+/// The service an operation of this crate belongs to, and its IAM action
+/// prefix.
+fn service(operation: &str) -> (&'static str, &'static str) {
+    match operation {
+        "CreateRole"
+        | "GetRole"
+        | "GetRolePolicy"
+        | "PutRolePolicy"
+        | "DeleteRolePolicy"
+        | "UpdateAssumeRolePolicy" => ("IAM", "iam"),
+        "GetCallerIdentity" => ("STS", "sts"),
+        _ => ("Step Functions", "states"),
+    }
+}
+
 impl fmt::Display for DeployError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -212,14 +244,18 @@ impl fmt::Display for DeployError {
                 }
                 Ok(())
             }
-            DeployError::AccessDenied { operation, message } => write!(
-                f,
-                "access denied calling Step Functions {operation}: {message} \
-                 (check the credentials and the IAM permission states:{operation})"
-            ),
+            DeployError::AccessDenied { operation, message } => {
+                let (service, prefix) = service(operation);
+                write!(
+                    f,
+                    "access denied calling {service} {operation}: {message} \
+                     (check the credentials and the IAM permission {prefix}:{operation})"
+                )
+            }
             DeployError::Throttled { operation, message } => write!(
                 f,
-                "Step Functions {operation} was throttled even after retries: {message}"
+                "{} {operation} was throttled even after retries: {message}",
+                service(operation).0
             ),
             DeployError::TypeChange {
                 arn,
@@ -238,15 +274,25 @@ impl fmt::Display for DeployError {
                 "execution {execution_arn} still running after {:.1} s",
                 waited.as_secs_f64()
             ),
+            DeployError::InvalidRoleName { name, reason } => {
+                write!(f, "the role name {name:?} {reason}; nothing was deployed")
+            }
+            DeployError::NoIamClient => f.write_str(
+                "creating the execution role needs IAM and STS clients: build the deployer \
+                 with Deployer::local, Deployer::from_env or Deployer::with_iam",
+            ),
             DeployError::Sdk {
                 operation,
                 code,
                 message,
                 ..
-            } => match code {
-                Some(code) => write!(f, "Step Functions {operation} failed: {code}: {message}"),
-                None => write!(f, "Step Functions {operation} failed: {message}"),
-            },
+            } => {
+                let service = service(operation).0;
+                match code {
+                    Some(code) => write!(f, "{service} {operation} failed: {code}: {message}"),
+                    None => write!(f, "{service} {operation} failed: {message}"),
+                }
+            }
         }
     }
 }
@@ -336,6 +382,52 @@ mod tests {
             "Step Functions CreateStateMachine failed: StateMachineDeleting: being deleted"
         );
         assert!(std::error::Error::source(&e).is_some());
+    }
+
+    #[test]
+    fn iam_and_sts_errors_name_their_service() {
+        let err = CreateStateMachineError::generic(
+            ErrorMetadata::builder()
+                .code("AccessDenied")
+                .message("not allowed")
+                .build(),
+        );
+        let e = DeployError::from_sdk("CreateRole", SdkError::service_error(err, ()));
+        assert_eq!(
+            e.to_string(),
+            "access denied calling IAM CreateRole: not allowed \
+             (check the credentials and the IAM permission iam:CreateRole)"
+        );
+        let err = CreateStateMachineError::generic(
+            ErrorMetadata::builder()
+                .code("ExpiredToken")
+                .message("expired")
+                .build(),
+        );
+        let e = DeployError::from_sdk("GetCallerIdentity", SdkError::service_error(err, ()));
+        assert!(e
+            .to_string()
+            .starts_with("access denied calling STS GetCallerIdentity: expired"));
+        let err = CreateStateMachineError::generic(
+            ErrorMetadata::builder()
+                .code("MalformedPolicyDocument")
+                .message("bad")
+                .build(),
+        );
+        let e = DeployError::from_sdk("PutRolePolicy", SdkError::service_error(err, ()));
+        assert_eq!(
+            e.to_string(),
+            "IAM PutRolePolicy failed: MalformedPolicyDocument: bad"
+        );
+        let e = DeployError::InvalidRoleName {
+            name: "my role".into(),
+            reason: "contains ' '".into(),
+        };
+        assert_eq!(
+            e.to_string(),
+            "the role name \"my role\" contains ' '; nothing was deployed"
+        );
+        assert!(DeployError::NoIamClient.to_string().contains("with_iam"));
     }
 
     #[test]

@@ -4,7 +4,7 @@ use std::collections::BTreeMap;
 
 use asl_core::{MachineType, StateMachine};
 
-use crate::DefinitionDiagnostic;
+use crate::{DefinitionDiagnostic, RoleOutcome, RoleSpec};
 
 /// How much a state machine logs to CloudWatch Logs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
@@ -89,7 +89,8 @@ pub struct DeploySpec {
     pub name: String,
     /// The definition text, sent as it is.
     pub definition: String,
-    /// The IAM role the state machine runs as.
+    /// The IAM role the state machine runs as (ignored with
+    /// [`role`](Self::role): the created role's ARN is used).
     pub role_arn: String,
     /// STANDARD (the default) or EXPRESS. Cannot change after creation.
     pub machine_type: MachineType,
@@ -107,6 +108,10 @@ pub struct DeploySpec {
     /// errors stop the deployment; its warnings end up in
     /// [`DeployOutcome::warnings`].
     pub validate_locally: bool,
+    /// An execution role to create or update from the generated policy,
+    /// after validation and before the state machine (see
+    /// [`create_role`](Self::create_role)).
+    pub role: Option<RoleSpec>,
 }
 
 impl DeploySpec {
@@ -138,6 +143,7 @@ impl DeploySpec {
             publish: None,
             alias: None,
             validate_locally: true,
+            role: None,
         }
     }
 
@@ -187,6 +193,32 @@ impl DeploySpec {
         if self.publish.is_none() {
             self.publish = Some(Publish::default());
         }
+        self
+    }
+
+    /// Creates the execution role `name`, or brings it up to date, and
+    /// deploys the machine with it: the trust policy of the Step Functions
+    /// developer guide ([`trust_policy`](crate::trust_policy)) and one
+    /// inline policy with asl-core's generated policy for this definition
+    /// ([`role_policy_name`](crate::role_policy_name)). A redeploy sends
+    /// nothing to IAM when both already match. See [`RoleSpec`] for the
+    /// environment, substitutions and retry.
+    ///
+    /// ```
+    /// let machine = asl_core::from_str(
+    ///     r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "End": true}}}"#,
+    /// )?;
+    /// let spec = asl_deploy::DeploySpec::new("Hello", &machine, "").create_role("HelloRole");
+    /// assert_eq!(spec.role.as_ref().map(|r| r.name.as_str()), Some("HelloRole"));
+    /// # Ok::<(), asl_core::Error>(())
+    /// ```
+    pub fn create_role(self, name: impl Into<String>) -> Self {
+        self.role(RoleSpec::new(name))
+    }
+
+    /// Like [`create_role`](Self::create_role), with every option of [`RoleSpec`].
+    pub fn role(mut self, role: RoleSpec) -> Self {
+        self.role = Some(role);
         self
     }
 
@@ -254,6 +286,9 @@ pub struct DeployOutcome {
     pub tags_changed: bool,
     /// Warnings from both validators (they do not stop a deployment).
     pub warnings: Vec<DefinitionDiagnostic>,
+    /// The execution role, when [`DeploySpec::role`] asked for one (its
+    /// policy generator's warnings are in [`RoleOutcome::warnings`]).
+    pub role: Option<RoleOutcome>,
 }
 
 impl DeployOutcome {

@@ -1,22 +1,27 @@
-//! asl-deploy against a real Step Functions API: LocalStack on 127.0.0.1,
+//! asl-deploy against a real Step Functions API (and IAM and STS, for the
+//! execution role): LocalStack on 127.0.0.1,
 //! started through `scripts/localstack/` (set `ASL_SKIP_LOCALSTACK=1` to
 //! skip), with Bedrock mocked by `scripts/localstack/mock-config.json`.
 
-#![allow(clippy::unwrap_used, clippy::panic)] // helpers outside #[test] functions
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)] // helpers outside #[test] functions
 
 mod support;
 
 use std::time::Duration;
 
+use asl_core::iam::IamOptions;
+use asl_core::integration::AwsEnvironment;
 use asl_deploy::{
-    Action, DeployError, DeploySpec, Deployer, DiagnosticOrigin, ExecutionStatus, LogLevel, Logging,
+    read_policy_document, role_policy_name, trust_policy, Action, DeployError, DeploySpec,
+    Deployer, DiagnosticOrigin, ExecutionStatus, LogLevel, Logging, PolicyAction, RoleRetry,
+    RoleSpec,
 };
 use serde_json::json;
 use support::{Finish, Timer, ROLE_ARN};
 use tokio::sync::OnceCell;
 
 /// The tests in this file that use the server (the last one to finish stops it).
-const TESTS: usize = 6;
+const TESTS: usize = 7;
 
 /// The mocks are selected by the state machine's name.
 const PROMPT_CHAIN: &str = "PromptChain";
@@ -452,4 +457,216 @@ async fn express_tracing_logging_and_type_changes() {
     );
 
     d.delete(&created.arn).await.unwrap();
+}
+
+/// The role's trust policy and its inline policy `policy_name` as IAM has
+/// them (`None` for a missing inline policy).
+async fn role_documents(
+    d: &Deployer,
+    role: &str,
+    policy_name: &str,
+) -> (serde_json::Value, Option<serde_json::Value>) {
+    let iam = d.iam_client().unwrap();
+    let got = iam.get_role().role_name(role).send().await.unwrap();
+    let trust = got
+        .role()
+        .and_then(|r| r.assume_role_policy_document())
+        .and_then(read_policy_document)
+        .expect("a readable trust policy");
+    let inline = match iam
+        .get_role_policy()
+        .role_name(role)
+        .policy_name(policy_name)
+        .send()
+        .await
+    {
+        Ok(out) => Some(read_policy_document(out.policy_document()).expect("a readable policy")),
+        Err(e)
+            if e.as_service_error()
+                .is_some_and(|e| e.is_no_such_entity_exception()) =>
+        {
+            None
+        }
+        Err(e) => panic!("GetRolePolicy: {e:?}"),
+    };
+    (trust, inline)
+}
+
+#[tokio::test]
+async fn create_role_deploy_redeploy_unchanged_and_repair() {
+    let _finish = Finish::new(TESTS);
+    let Some(server) = support::server("create_role_deploy_redeploy_unchanged_and_repair") else {
+        return;
+    };
+    let _timer = Timer::start("execution role (create, deploy, redeploy, repair, no permission)");
+    let d = deployer(server);
+    let name = unique_name("AslDeployRole");
+    let role_name = unique_name("AslRole");
+    let machine = asl_core::from_str(&support::prompt_chain_text()).unwrap();
+    // No retry: the local server accepts a fresh role at once, and a test
+    // must not sleep.
+    let role = RoleSpec::new(&role_name).retry(RoleRetry::none());
+    let spec = DeploySpec::new(&name, &machine, "").role(role.clone());
+
+    // Create the role, then the machine with it.
+    let created = d.deploy(&spec).await.unwrap();
+    assert_eq!(created.action, Action::Created);
+    let r = created.role.clone().expect("a role outcome");
+    eprintln!(
+        "[asl-deploy] role {}: {} (inline policy {}: {}), machine {}",
+        r.arn, r.action, r.policy_name, r.policy, created.action
+    );
+    assert_eq!(r.action, Action::Created);
+    assert_eq!(r.policy, PolicyAction::Created);
+    assert!(!r.trust_policy_updated);
+    assert_eq!(r.arn, format!("arn:aws:iam::000000000000:role/{role_name}"));
+    let env = AwsEnvironment::new("aws", "us-east-1", "000000000000");
+    assert_eq!(
+        r.environment, env,
+        "partition and account from STS, region from the client"
+    );
+    assert_eq!(r.policy_name, role_policy_name(&name));
+    let described = d
+        .client()
+        .describe_state_machine()
+        .state_machine_arn(&created.arn)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        described.role_arn(),
+        r.arn,
+        "the machine runs as the created role"
+    );
+
+    // IAM holds the guide's trust policy and, as the inline policy, exactly
+    // what `asl iam` generates for this machine.
+    let generated = asl_core::iam::generate(&machine, &env, &IamOptions::named(&name));
+    assert!(!generated.policy.statement.is_empty());
+    let expected_policy = asl_core::to_value(&generated.policy);
+    let (trust, inline) = role_documents(&d, &role_name, &r.policy_name).await;
+    assert_eq!(trust, trust_policy(&env));
+    assert_eq!(inline.as_ref(), Some(&expected_policy));
+    assert_eq!(r.policy_document.as_ref(), Some(&expected_policy));
+    assert!(
+        expected_policy.to_string().contains("bedrock:InvokeModel"),
+        "{expected_policy}"
+    );
+    eprintln!(
+        "[asl-deploy] inline policy {}: {}",
+        r.policy_name, expected_policy
+    );
+
+    // Deploy again: nothing is sent, to IAM or to Step Functions.
+    let again = d.deploy(&spec).await.unwrap();
+    assert_eq!(again.action, Action::Unchanged);
+    let r2 = again.role.clone().unwrap();
+    assert_eq!(r2.action, Action::Unchanged);
+    assert_eq!(r2.policy, PolicyAction::Unchanged);
+    assert!(!r2.trust_policy_updated);
+    assert_eq!(r2.arn, r.arn);
+    eprintln!(
+        "[asl-deploy] redeploy: role {} (inline policy {}), machine {}",
+        r2.action, r2.policy, again.action
+    );
+
+    // Someone widened the inline policy and dropped the trust conditions:
+    // the next deploy puts both back, and the machine is left alone.
+    let iam = d.iam_client().unwrap();
+    iam.put_role_policy()
+        .role_name(&role_name)
+        .policy_name(&r.policy_name)
+        .policy_document(
+            serde_json::json!({"Version": "2012-10-17", "Statement": [
+                {"Effect": "Allow", "Action": "*", "Resource": "*"}]})
+            .to_string(),
+        )
+        .send()
+        .await
+        .unwrap();
+    iam.update_assume_role_policy()
+        .role_name(&role_name)
+        .policy_document(
+            serde_json::json!({"Version": "2012-10-17", "Statement": [{"Effect": "Allow",
+                "Principal": {"Service": "states.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
+            .to_string(),
+        )
+        .send()
+        .await
+        .unwrap();
+    let repaired = d.deploy(&spec).await.unwrap();
+    let r3 = repaired.role.clone().unwrap();
+    assert_eq!(r3.action, Action::Updated);
+    assert_eq!(r3.policy, PolicyAction::Updated);
+    assert!(r3.trust_policy_updated);
+    assert_eq!(repaired.action, Action::Unchanged);
+    let (trust, inline) = role_documents(&d, &role_name, &r.policy_name).await;
+    assert_eq!(trust, trust_policy(&env));
+    assert_eq!(inline, Some(expected_policy));
+    assert_eq!(
+        d.deploy(&spec).await.unwrap().role.unwrap().action,
+        Action::Unchanged
+    );
+
+    // A definition that calls nothing needs no permission: the inline
+    // policy goes (IAM rejects an empty one); the role stays.
+    let text = r#"{"StartAt": "Hello", "States": {"Hello": {"Type": "Pass", "End": true}}}"#;
+    let bare = DeploySpec::from_text(&name, text, "").role(role.clone());
+    let stripped = d.deploy(&bare).await.unwrap();
+    assert_eq!(stripped.action, Action::Updated);
+    let r4 = stripped.role.clone().unwrap();
+    assert_eq!(r4.policy, PolicyAction::Deleted);
+    assert_eq!(r4.policy_document, None);
+    assert!(r4.warnings.is_empty(), "{:?}", r4.warnings);
+    let (_, inline) = role_documents(&d, &role_name, &r.policy_name).await;
+    assert_eq!(inline, None);
+    let r5 = d.deploy(&bare).await.unwrap().role.unwrap();
+    assert_eq!(
+        (r5.action, r5.policy),
+        (Action::Unchanged, PolicyAction::NotNeeded)
+    );
+
+    // The generator's warnings come back with the role (a Task that runs
+    // as another role: that role needs the Task's permissions).
+    let text = r#"{"StartAt": "Call", "States": {"Call": {"Type": "Task",
+        "Resource": "arn:aws:states:::lambda:invoke",
+        "Credentials": {"RoleArn": "arn:aws:iam::000000000000:role/Other"},
+        "Parameters": {"FunctionName": "arn:aws:lambda:us-east-1:000000000000:function:f",
+            "Payload.$": "$"}, "End": true}}}"#;
+    let dynamic = DeploySpec::from_text(&name, text, "").role(role.clone());
+    let warned = d.deploy(&dynamic).await.unwrap();
+    let r6 = warned.role.unwrap();
+    assert!(
+        r6.warnings
+            .iter()
+            .any(|w| w.code.starts_with("IAM_") && w.location.as_deref() == Some("/States/Call")),
+        "{:#?}",
+        r6.warnings
+    );
+    for w in &r6.warnings {
+        eprintln!("[asl-deploy] generator warning: {w}");
+    }
+
+    // A name IAM rejects: refused before any request.
+    let err = d
+        .deploy(&DeploySpec::new(&name, &machine, "").create_role("no spaces allowed"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, DeployError::InvalidRoleName { .. }),
+        "{err:?}"
+    );
+
+    d.delete(&created.arn).await.unwrap();
+    iam.delete_role_policy()
+        .role_name(&role_name)
+        .policy_name(&r.policy_name)
+        .send()
+        .await
+        .ok();
+    iam.delete_role()
+        .role_name(&role_name)
+        .send()
+        .await
+        .unwrap();
 }

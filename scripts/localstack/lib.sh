@@ -19,6 +19,11 @@ ASL_LS_CONSTRAINTS="$ASL_LS_SCRIPT_DIR/constraints.txt"
 ASL_LS_REQUIREMENT='localstack-core[runtime]==4.9.2'
 
 ASL_LS_PORT="${ASL_LOCALSTACK_PORT:-4566}"
+
+# The services the server runs: Step Functions for the deploy and execution
+# tests, IAM and STS for `DeploySpec::create_role` (the execution role).
+# Comma-separated, as LocalStack's SERVICES wants them.
+ASL_LS_SERVICES="stepfunctions,iam,sts"
 ASL_LS_ENDPOINT="http://127.0.0.1:${ASL_LS_PORT}"
 
 # Milliseconds since the epoch (GNU date).
@@ -76,11 +81,12 @@ asl_running_pid() {
     echo "$pid"
 }
 
-# True when /_localstack/health reports stepfunctions "running" or "available".
+# True when /_localstack/health reports each of $ASL_LS_SERVICES "running" or
+# "available".
 # Uses python3 rather than curl (a clean Debian image may lack curl) and
 # bypasses any proxy settings: the request goes to 127.0.0.1 only.
 asl_health_ok() {
-    python3 - "$ASL_LS_ENDPOINT/_localstack/health" <<'PY'
+    python3 - "$ASL_LS_ENDPOINT/_localstack/health" "$ASL_LS_SERVICES" <<'PY'
 import json, sys, urllib.request
 opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 try:
@@ -88,6 +94,7 @@ try:
         services = json.load(resp).get("services", {})
 except Exception:
     sys.exit(1)
-sys.exit(0 if services.get("stepfunctions") in ("running", "available") else 1)
+wanted = sys.argv[2].split(",")
+sys.exit(0 if all(services.get(s) in ("running", "available") for s in wanted) else 1)
 PY
 }

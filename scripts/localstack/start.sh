@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# Start LocalStack's Step Functions API in the background, on 127.0.0.1 only.
+# Start LocalStack's Step Functions, IAM and STS APIs in the background, on
+# 127.0.0.1 only.
 #
 # Runs install.sh first (a no-op when the venv is complete), then
 # launcher.py (LocalStack's own entry point plus the Bedrock and shutdown patches) with
 # the verified host-mode environment. Waits until /_localstack/health reports
-# stepfunctions "running" or "available". If the server recorded in the PID
-# file is alive, healthy and was started with the same port and mock file, it
-# is reused (LocalStack re-reads the mock file itself whenever it changes).
+# stepfunctions, iam and sts "running" or "available". If the server recorded
+# in the PID file is alive, healthy and was started with the same port, mock
+# file and services, it is reused (LocalStack re-reads the mock file itself
+# whenever it changes).
 #
 # Env:
 #   ASL_LOCALSTACK_PORT          port on 127.0.0.1 (default 4566)
@@ -69,7 +71,7 @@ wait_healthy() {
         fi
         sleep 0.2
     done
-    echo "start.sh: stepfunctions not healthy on $ASL_LS_ENDPOINT after ${timeout_s} s (PID $pid still running; stop it with stop.sh)" >&2
+    echo "start.sh: $ASL_LS_SERVICES not all healthy on $ASL_LS_ENDPOINT after ${timeout_s} s (PID $pid still running; stop it with stop.sh)" >&2
     print_log_tail
     return 1
 }
@@ -79,11 +81,13 @@ if pid="$(asl_running_pid)"; then
     # Reuse only a server started with the same port and mock file.
     running_listen="$(server_env "$pid" GATEWAY_LISTEN)"
     running_mocks="$(server_env "$pid" SFN_MOCK_CONFIG)"
+    running_services="$(server_env "$pid" SERVICES)"
     if [[ -n "$running_listen" && "$running_listen" != "127.0.0.1:$ASL_LS_PORT" ]] ||
-        [[ -n "$running_mocks" && "$running_mocks" != "$mock_config" ]]; then
+        [[ -n "$running_mocks" && "$running_mocks" != "$mock_config" ]] ||
+        [[ -n "$running_services" && "$running_services" != "$ASL_LS_SERVICES" ]]; then
         echo "start.sh: the server from this checkout (PID $pid) runs with" \
-            "GATEWAY_LISTEN=$running_listen SFN_MOCK_CONFIG=$running_mocks;" \
-            "wanted 127.0.0.1:$ASL_LS_PORT and $mock_config: run stop.sh first" >&2
+            "GATEWAY_LISTEN=$running_listen SFN_MOCK_CONFIG=$running_mocks SERVICES=$running_services;" \
+            "wanted 127.0.0.1:$ASL_LS_PORT, $mock_config and $ASL_LS_SERVICES: run stop.sh first" >&2
         exit 1
     fi
     if asl_health_ok; then
@@ -118,7 +122,7 @@ fi
 
 mkdir -p "$ASL_LS_DATA_DIR"
 {
-    echo "==== $(date -u +%Y-%m-%dT%H:%M:%SZ) start.sh: 127.0.0.1:$ASL_LS_PORT, SFN_MOCK_CONFIG=$mock_config"
+    echo "==== $(date -u +%Y-%m-%dT%H:%M:%SZ) start.sh: 127.0.0.1:$ASL_LS_PORT, SERVICES=$ASL_LS_SERVICES, SFN_MOCK_CONFIG=$mock_config"
 } >>"$ASL_LS_LOG"
 
 # The verified host-mode environment (see scripts/README.md):
@@ -130,7 +134,7 @@ env \
     GATEWAY_LISTEN="127.0.0.1:$ASL_LS_PORT" \
     GATEWAY_SERVER=hypercorn \
     LOCALSTACK_HOST="127.0.0.1:$ASL_LS_PORT" \
-    SERVICES=stepfunctions \
+    SERVICES="$ASL_LS_SERVICES" \
     EAGER_SERVICE_LOADING=1 \
     DNS_ADDRESS=0 \
     DISABLE_EVENTS=1 \
