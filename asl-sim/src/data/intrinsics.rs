@@ -282,11 +282,11 @@ fn arg(args: &[Value], i: usize) -> &Value {
     args.get(i).unwrap_or(&Value::Null)
 }
 
-fn string_arg<'v>(
+fn string_arg(
     function: IntrinsicFunction,
-    args: &'v [Value],
+    args: &[Value],
     i: usize,
-) -> Result<&'v str, Failure> {
+) -> Result<&str, Failure> {
     match arg(args, i) {
         Value::String(s) => Ok(s),
         other => Err(failure(format!(
@@ -298,11 +298,11 @@ fn string_arg<'v>(
     }
 }
 
-fn array_arg<'v>(
+fn array_arg(
     function: IntrinsicFunction,
-    args: &'v [Value],
+    args: &[Value],
     i: usize,
-) -> Result<&'v [Value], Failure> {
+) -> Result<&[Value], Failure> {
     match arg(args, i) {
         Value::Array(a) => Ok(a),
         other => Err(failure(format!(
@@ -345,11 +345,15 @@ fn apply(function: IntrinsicFunction, args: &[Value], rng: &mut Rng) -> Result<V
             if s.trim().is_empty() {
                 return Ok(Value::Null);
             }
-            serde_json::from_str::<Value>(s).map_err(|_| {
+            let mut parsed = serde_json::from_str::<Value>(s).map_err(|_| {
                 failure(format!(
                     "Invalid arguments in {name}: the string is not valid JSON: {s}"
                 ))
-            })
+            })?;
+            if negative_zero_literals(s) == (true, false) {
+                integer_zeros(&mut parsed);
+            }
+            Ok(parsed)
         }
         F::JsonToString => Ok(Value::String(super::compact(arg(args, 0)))),
         F::Array => Ok(Value::Array(args.to_vec())),
@@ -535,6 +539,54 @@ fn apply(function: IntrinsicFunction, args: &[Value], rng: &mut Rng) -> Result<V
         _ => Err(failure(format!(
             "The intrinsic function '{name}' is not supported"
         ))),
+    }
+}
+
+/// Whether JSON text has the literals `-0` (an integer) and `-0.0`-like
+/// floats outside strings. serde_json reads both as the float `-0.0`;
+/// Jackson, like AWS, reads `-0` as the integer `0`.
+fn negative_zero_literals(text: &str) -> (bool, bool) {
+    let (mut integer, mut float) = (false, false);
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if in_string {
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            '"' => in_string = true,
+            '-' if chars.peek() == Some(&'0') => {
+                chars.next();
+                match chars.peek() {
+                    Some('.' | 'e' | 'E') => float = true,
+                    _ => integer = true,
+                }
+            }
+            _ => {}
+        }
+    }
+    (integer, float)
+}
+
+/// Turns every `-0.0` in `v` into the integer `0`.
+fn integer_zeros(v: &mut Value) {
+    let mut stack = vec![v];
+    while let Some(v) = stack.pop() {
+        match v {
+            Value::Number(n) if n.as_f64().is_some_and(|f| f == 0.0 && f.is_sign_negative()) => {
+                *v = Value::from(0)
+            }
+            Value::Array(items) => stack.extend(items.iter_mut()),
+            Value::Object(map) => stack.extend(map.values_mut()),
+            _ => {}
+        }
     }
 }
 
