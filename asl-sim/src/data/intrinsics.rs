@@ -282,11 +282,7 @@ fn arg(args: &[Value], i: usize) -> &Value {
     args.get(i).unwrap_or(&Value::Null)
 }
 
-fn string_arg(
-    function: IntrinsicFunction,
-    args: &[Value],
-    i: usize,
-) -> Result<&str, Failure> {
+fn string_arg(function: IntrinsicFunction, args: &[Value], i: usize) -> Result<&str, Failure> {
     match arg(args, i) {
         Value::String(s) => Ok(s),
         other => Err(failure(format!(
@@ -298,11 +294,7 @@ fn string_arg(
     }
 }
 
-fn array_arg(
-    function: IntrinsicFunction,
-    args: &[Value],
-    i: usize,
-) -> Result<&[Value], Failure> {
+fn array_arg(function: IntrinsicFunction, args: &[Value], i: usize) -> Result<&[Value], Failure> {
     match arg(args, i) {
         Value::Array(a) => Ok(a),
         other => Err(failure(format!(
