@@ -627,7 +627,10 @@ fn java_string_hash(s: &str) -> u32 {
 /// `States.JsonMerge(a, b, false)`: `b`'s fields over `a`'s, in the order a
 /// Java `HashMap` built as `new HashMap<>(a)` then `putAll(b)` iterates them
 /// (AWS's observed order: `{a,b,d}` merged with `{a,c,d}` gives `a,b,c,d`).
-fn java_hash_map_merge(a: &Map<String, Value>, b: &Map<String, Value>) -> Map<String, Value> {
+pub(super) fn java_hash_map_merge(
+    a: &Map<String, Value>,
+    b: &Map<String, Value>,
+) -> Map<String, Value> {
     // Capacity as the copy constructor sizes it, then as putAll and puts grow it.
     let table_size_for = |n: usize| n.max(1).next_power_of_two();
     let mut cap = if a.is_empty() {
@@ -665,7 +668,7 @@ fn java_hash_map_merge(a: &Map<String, Value>, b: &Map<String, Value>) -> Map<St
 }
 
 /// `java.util.Random`, for `States.MathRandom` with a seed.
-struct JavaRandom {
+pub(super) struct JavaRandom {
     seed: u64,
 }
 
@@ -673,7 +676,7 @@ impl JavaRandom {
     const MULTIPLIER: u64 = 0x5_DEEC_E66D;
     const MASK: u64 = (1 << 48) - 1;
 
-    fn new(seed: i64) -> Self {
+    pub(super) fn new(seed: i64) -> Self {
         JavaRandom {
             seed: (seed as u64 ^ Self::MULTIPLIER) & Self::MASK,
         }
@@ -685,7 +688,7 @@ impl JavaRandom {
     }
 
     /// `nextInt(bound)` for a bound in `1..=2^31-1`.
-    fn next_int(&mut self, bound: u64) -> u64 {
+    pub(super) fn next_int(&mut self, bound: u64) -> u64 {
         let bound = bound.clamp(1, u64::from(i32::MAX as u32));
         if bound.is_power_of_two() {
             return (bound * u64::from(self.next(31))) >> 31;

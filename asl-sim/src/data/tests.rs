@@ -1145,6 +1145,9 @@ fn timestamp_parsing_follows_iso_offset_date_time() {
         "2016-12-05T21:29:29-07:30",
         "2016-02-29T00:00:00+18:00",
         "2016-12-05t21:29:29z",
+        "2016-12-05T21:29:29.Z",
+        "2016-12-05T21:29:29+01",
+        "2016-12-05T21:29:29+01:00:30",
     ] {
         assert!(parse_timestamp(ok).is_some(), "{ok}");
     }
@@ -1156,8 +1159,9 @@ fn timestamp_parsing_follows_iso_offset_date_time() {
         "05-12-2016T21:29:29Z",
         "2015-02-29T00:00:00Z",
         "2016-12-05T21:29:60Z",
-        "2016-12-05T21:29:29.Z",
         "2016-12-05T21:29:29.1234567890Z",
+        "2016-12-05T24:00:00Z",
+        "+2016-12-05T21:29:29Z",
         "2016-12-05T21:29:29+19:00",
         "2016-12-05T21:29:29+0100",
         "",
@@ -1179,5 +1183,82 @@ fn timestamp_parsing_follows_iso_offset_date_time() {
             seconds: 951_868_800,
             nanos: 500_000_000
         })
+    );
+}
+
+// ---------------------------------------------------------------- Java behaviour
+// (expected values printed by Java 21: `HashMap` iteration, `java.util.Random`)
+
+#[test]
+fn json_merge_order_is_java_hash_map_order() {
+    let object = |keys: &[&str], v: i64| -> serde_json::Map<String, Value> {
+        keys.iter().map(|k| ((*k).to_owned(), json!(v))).collect()
+    };
+    let a = object(&["name", "age", "city", "zip", "country"], 1);
+    let b = object(
+        &[
+            "email",
+            "age",
+            "phone",
+            "address",
+            "id",
+            "createdAt",
+            "updatedAt",
+            "status",
+            "role",
+            "team",
+            "manager",
+            "x",
+        ],
+        2,
+    );
+    let keys = |m: serde_json::Map<String, Value>| m.keys().cloned().collect::<Vec<_>>();
+    assert_eq!(
+        keys(intrinsics::java_hash_map_merge(&a, &b)),
+        [
+            "zip",
+            "country",
+            "address",
+            "role",
+            "manager",
+            "city",
+            "team",
+            "createdAt",
+            "phone",
+            "name",
+            "x",
+            "id",
+            "age",
+            "email",
+            "updatedAt",
+            "status"
+        ]
+    );
+    assert_eq!(
+        keys(intrinsics::java_hash_map_merge(&serde_json::Map::new(), &b)),
+        [
+            "address",
+            "role",
+            "manager",
+            "team",
+            "createdAt",
+            "phone",
+            "x",
+            "id",
+            "email",
+            "age",
+            "updatedAt",
+            "status"
+        ]
+    );
+}
+
+#[test]
+fn seeded_random_is_java_random() {
+    assert_eq!(intrinsics::JavaRandom::new(42).next_int(999), 125);
+    assert_eq!(intrinsics::JavaRandom::new(7).next_int(16), 11);
+    assert_eq!(
+        intrinsics::JavaRandom::new(-3).next_int(1_000_000_007),
+        577_165_164
     );
 }

@@ -1,7 +1,8 @@
 //! Timestamps as AWS reads them (Choice `Timestamp*`, `IsTimestamp`, Wait
 //! `Timestamp`/`TimestampPath`): Java's `ISO_OFFSET_DATE_TIME`, i.e.
 //! `2016-03-14T01:59:00Z`, `2016-03-14T01:59:00.123+01:00`, seconds and
-//! fraction optional, `T` and `Z` in either case; an offset is required.
+//! fraction optional, `T` and `Z` in either case; an offset (`Z`, `+HH`,
+//! `+HH:MM` or `+HH:MM:SS`) is required.
 
 /// An instant: seconds since the Unix epoch and nanoseconds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -111,9 +112,7 @@ pub(crate) fn parse_timestamp(text: &str) -> Option<Timestamp> {
                 width += 1;
                 r.pos += 1;
             }
-            if width == 0 {
-                return None;
-            }
+            // Java accepts a `.` with no digits after it.
             nanos *= 10u32.pow(9 - width);
         }
     }
@@ -126,12 +125,15 @@ pub(crate) fn parse_timestamp(text: &str) -> Option<Timestamp> {
             _ => return None,
         };
         r.pos += 1;
+        // `+HH`, `+HH:MM` or `+HH:MM:SS`, as Java's offset parser takes them.
         let oh = r.digits(2)?;
-        if !r.eat(b':') {
-            return None;
+        let (mut om, mut os) = (0, 0);
+        if r.eat(b':') {
+            om = r.digits(2)?;
+            if r.eat(b':') {
+                os = r.digits(2)?;
+            }
         }
-        let om = r.digits(2)?;
-        let os = if r.eat(b':') { r.digits(2)? } else { 0 };
         if om > 59 || os > 59 || oh > 18 || (oh == 18 && (om > 0 || os > 0)) {
             return None;
         }
