@@ -5,7 +5,7 @@
 //! `States.Runtime`, except under `IsPresent`.
 
 use super::path::{self, compare_numbers, PathFail};
-use super::{null_input, parse_timestamp, Scope};
+use super::{parse_timestamp, Scope};
 use crate::Failure;
 use asl_core::{BoolExpr, Comparator, Comparison};
 use serde_json::{Number, Value};
@@ -53,7 +53,7 @@ fn lookup(text: &str, scope: &Scope<'_>) -> Result<Option<Value>, Failure> {
     match path::select(&parsed, scope) {
         Ok(v) => Ok(Some(v)),
         Err(PathFail::NotFound(_)) => Ok(None),
-        Err(PathFail::NullInput) => Err(null_input()),
+        Err(PathFail::Fatal(message)) => Err(Failure::runtime(message)),
     }
 }
 
@@ -62,7 +62,7 @@ fn required(text: &str, scope: &Scope<'_>) -> Result<Value, Failure> {
     let parsed = asl_core::path::parse(text)
         .map_err(|e| Failure::runtime(format!("Invalid path '{text}' : {}", e.message())))?;
     path::select(&parsed, scope).map_err(|fail| match fail {
-        PathFail::NullInput => null_input(),
+        PathFail::Fatal(message) => Failure::runtime(message),
         PathFail::NotFound(message) => {
             Failure::runtime(format!("Invalid path '{text}' : {message}"))
         }

@@ -66,7 +66,7 @@ pub(crate) fn apply_path(
                 Failure::runtime(format!("Invalid path '{text}' : {}", e.message()))
             })?;
             path::select(&parsed, scope).map_err(|fail| match fail {
-                path::PathFail::NullInput => null_input(),
+                path::PathFail::Fatal(message) => Failure::runtime(message),
                 path::PathFail::NotFound(message) => {
                     Failure::runtime(format!("Invalid path '{text}' : {message}"))
                 }
@@ -144,11 +144,6 @@ pub(crate) fn read_path_with_rng(
 /// (`States.Runtime`, except under `IsPresent`).
 pub(crate) fn choice_rule(rule: &BoolExpr, scope: &Scope<'_>) -> Result<bool, Failure> {
     choice::evaluate(rule, scope)
-}
-
-/// `States.Runtime` for a `$` path applied to a `null` input.
-fn null_input() -> Failure {
-    Failure::runtime("Unable to apply Path transformation to null or empty input.")
 }
 
 /// Compact JSON text, keys in insertion order, as AWS writes values in causes.

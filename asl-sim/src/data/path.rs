@@ -15,6 +15,13 @@ use std::cmp::Ordering;
 /// `null` there, and AWS returns it).
 const NULL: &Value = &Value::Null;
 
+/// AWS's cause for a `$` path over a `null` input.
+pub(crate) const NULL_INPUT: &str = "Unable to apply Path transformation to null or empty input.";
+
+/// The most nodes an indefinite path may hold at one step (`$..*..*` over a
+/// large input grows quadratically).
+const MAX_SELECTION: usize = 1_000_000;
+
 /// How deeply filters may nest paths that themselves have filters.
 const MAX_FILTER_NESTING: usize = 16;
 
@@ -24,8 +31,10 @@ pub(crate) enum PathFail {
     /// A definite path found nothing; Jayway's message
     /// (`No results for path: $['x']`, `Missing property in path $['no']`).
     NotFound(String),
-    /// A path from `$` applied to a `null` input.
-    NullInput,
+    /// A failure no path may hide, even an indefinite one: a path from `$`
+    /// applied to a `null` input, or a selection too large to build. The
+    /// message is the `States.Runtime` cause.
+    Fatal(String),
 }
 
 /// Whether `path` names at most one node the Jayway way: every step a field
@@ -89,7 +98,7 @@ fn root<'a>(
     match path.root() {
         PathRoot::Input => {
             if scope.input.is_null() {
-                Err(PathFail::NullInput)
+                Err(PathFail::Fatal(NULL_INPUT.to_owned()))
             } else {
                 Ok(scope.input)
             }
@@ -122,12 +131,7 @@ fn select_from<'a>(
         select_definite(doc, path.segments(), &normalized(path))
     } else {
         match root(path, scope, current) {
-            Ok(doc) => Ok(Value::Array(select_indefinite(
-                doc,
-                path.segments(),
-                scope,
-                depth,
-            ))),
+            Ok(doc) => select_indefinite(doc, path.segments(), scope, depth).map(Value::Array),
             // An indefinite path never fails (AWS swallows Jayway's errors for them)…
             Err(PathFail::NotFound(_)) => Ok(Value::Array(Vec::new())),
             // …but a null input is refused before any path is applied.
@@ -262,12 +266,16 @@ fn function(name: &str, v: &Value) -> Result<Value, PathFail> {
 }
 
 /// Every node under each of `set`, each before its children, the nodes of
-/// `set` included (the candidates of the step after `..`).
-fn descendants<'a>(set: &[&'a Value]) -> Vec<&'a Value> {
+/// `set` included (the candidates of the step after `..`); `None` beyond
+/// `limit` nodes.
+fn descendants<'a>(set: &[&'a Value], limit: usize) -> Option<Vec<&'a Value>> {
     let mut out = Vec::new();
     for start in set {
         let mut stack = vec![*start];
         while let Some(v) = stack.pop() {
+            if out.len() >= limit {
+                return None;
+            }
             out.push(v);
             match v {
                 Value::Array(items) => stack.extend(items.iter().rev()),
@@ -276,7 +284,7 @@ fn descendants<'a>(set: &[&'a Value]) -> Vec<&'a Value> {
             }
         }
     }
-    out
+    Some(out)
 }
 
 fn slice(items: &[Value], start: Option<i64>, end: Option<i64>) -> &[Value] {
@@ -295,7 +303,7 @@ fn select_indefinite(
     segments: &[Segment],
     scope: &Scope<'_>,
     depth: usize,
-) -> Vec<Value> {
+) -> Result<Vec<Value>, PathFail> {
     let mut set: Vec<&Value> = vec![doc];
     for (i, segment) in segments.iter().enumerate() {
         let last = i + 1 == segments.len();
@@ -339,11 +347,11 @@ fn select_indefinite(
             }
             SegmentKind::FieldUnion(names) => {
                 if last {
-                    return set
+                    return Ok(set
                         .iter()
                         .filter_map(|v| v.as_object())
                         .map(|m| Value::Object(merge_fields(m, names)))
-                        .collect();
+                        .collect());
                 }
                 for v in &set {
                     if let Value::Object(map) = v {
@@ -374,15 +382,26 @@ fn select_indefinite(
                     }
                 }
             }
-            SegmentKind::RecursiveDescent => next = descendants(&set),
+            SegmentKind::RecursiveDescent => {
+                next = descendants(&set, MAX_SELECTION).ok_or_else(too_large)?;
+            }
             SegmentKind::Function(name) => {
                 let all = Value::Array(set.iter().map(|v| (*v).clone()).collect());
-                return function(name, &all).map(|v| vec![v]).unwrap_or_default();
+                return Ok(function(name, &all).map(|v| vec![v]).unwrap_or_default());
             }
+        }
+        if next.len() > MAX_SELECTION {
+            return Err(too_large());
         }
         set = next;
     }
-    set.into_iter().cloned().collect()
+    Ok(set.into_iter().cloned().collect())
+}
+
+fn too_large() -> PathFail {
+    PathFail::Fatal(format!(
+        "The JSONPath selects more than {MAX_SELECTION} values."
+    ))
 }
 
 /// A filter operand's value; `None` when its path matches nothing.

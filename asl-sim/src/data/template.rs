@@ -1,7 +1,7 @@
 //! Payload templates: `key.$` fields resolved, everything else copied.
 
 use super::path::{self, PathFail};
-use super::{compact, intrinsics, null_input, Scope};
+use super::{compact, intrinsics, Scope};
 use crate::{Failure, Rng};
 use asl_core::path::{ParsedPath, PathRoot};
 use serde_json::{Map, Value};
@@ -79,7 +79,7 @@ pub(crate) fn path_value(
     scope: &Scope<'_>,
 ) -> Result<Value, Failure> {
     path::select(parsed, scope).map_err(|fail| match fail {
-        PathFail::NullInput => null_input(),
+        PathFail::Fatal(message) => Failure::runtime(message),
         PathFail::NotFound(_) => {
             let doc = match parsed.root() {
                 PathRoot::Context => scope.context,

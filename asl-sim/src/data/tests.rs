@@ -211,6 +211,20 @@ fn context_and_variable_roots() {
 }
 
 #[test]
+fn huge_selections_fail_instead_of_exhausting_memory() {
+    // 120 nested arrays of 200 numbers each (24,000 nodes, within serde_json's
+    // depth limit): `$..*..*` would hold about 1.5 million nodes.
+    let mut deep = json!(0);
+    for _ in 0..120 {
+        let mut level = vec![json!(1); 200];
+        level.push(deep);
+        deep = Value::Array(level);
+    }
+    let result = input_path("$..*..*", json!({ "d": deep }));
+    assert!(matches!(result, Err(f) if f.cause.contains("selects more than")));
+}
+
+#[test]
 fn a_path_over_a_null_input_fails() {
     let failure = runtime("Unable to apply Path transformation to null or empty input.");
     assert_eq!(input_path("$.a", Value::Null), Err(failure.clone()));
