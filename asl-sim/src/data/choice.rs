@@ -57,15 +57,17 @@ fn lookup(text: &str, scope: &Scope<'_>) -> Result<Option<Value>, Failure> {
     }
 }
 
-/// The value at `text`, which must exist.
+/// The value at `text`, which must exist (AWS's text when it does not:
+/// `Invalid path '$.x': The choice state's condition path references an
+/// invalid value.`, for a `Variable` and a `…Path` operand alike).
 fn required(text: &str, scope: &Scope<'_>) -> Result<Value, Failure> {
     let parsed = asl_core::path::parse(text)
         .map_err(|e| Failure::runtime(format!("Invalid path '{text}' : {}", e.message())))?;
     path::select(&parsed, scope).map_err(|fail| match fail {
         PathFail::Fatal(message) => Failure::runtime(message),
-        PathFail::NotFound(message) => {
-            Failure::runtime(format!("Invalid path '{text}' : {message}"))
-        }
+        PathFail::NotFound(_) => Failure::runtime(format!(
+            "Invalid path '{text}': The choice state's condition path references an invalid value."
+        )),
     })
 }
 

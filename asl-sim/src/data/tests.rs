@@ -1121,7 +1121,7 @@ fn choice_missing_variable_or_operand_fails() {
             json!({"a": 1})
         ),
         Err(runtime(
-            "Invalid path '$.missing' : No results for path: $['missing']"
+            "Invalid path '$.missing': The choice state's condition path references an invalid value."
         ))
     );
     assert_eq!(
@@ -1129,7 +1129,9 @@ fn choice_missing_variable_or_operand_fails() {
             json!({"Variable": "$.a", "NumericEqualsPath": "$.b"}),
             json!({"a": 1})
         ),
-        Err(runtime("Invalid path '$.b' : No results for path: $['b']"))
+        Err(runtime(
+            "Invalid path '$.b': The choice state's condition path references an invalid value."
+        ))
     );
     // Variables and the context object are readable.
     assert_eq!(
