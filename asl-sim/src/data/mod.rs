@@ -12,6 +12,7 @@
 #![allow(dead_code)] // until the interpreter calls them
 
 mod choice;
+mod fields;
 mod intrinsics;
 mod path;
 mod result_path;
@@ -25,6 +26,15 @@ use crate::{Failure, Rng};
 use asl_core::BoolExpr;
 use serde_json::Value;
 
+/// Typed `…Path` fields with AWS's texts: Wait `SecondsPath` /
+/// `TimestampPath`, integer fields (`TimeoutSecondsPath`,
+/// `MaxConcurrencyPath`, …) and `ToleratedFailurePercentagePath`.
+#[allow(unused_imports)] // for the interpreter
+pub(crate) use fields::{float_path, integer_path, wait_seconds_path, wait_timestamp_path};
+/// A version 4 UUID from the execution's generator (as `States.UUID()`).
+#[allow(unused_imports)]
+pub(crate) use intrinsics::uuid_v4;
+/// ISO-8601 offset date-times as AWS reads them (Choice, Wait `Timestamp`).
 #[allow(unused_imports)] // `Timestamp` is for the interpreter's Wait state
 pub(crate) use timestamp::{parse_timestamp, Timestamp};
 

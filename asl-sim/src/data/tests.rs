@@ -749,6 +749,75 @@ fn read_path_reads_one_value_or_calls_an_intrinsic() {
     });
 }
 
+// ---------------------------------------------------------------- typed …Path fields
+
+#[test]
+fn wait_seconds_path_texts() {
+    let input = json!({"input": {"ok": 5, "neg": -1, "frac": 1.5, "text": "7"}});
+    with(&input, |scope| {
+        assert_eq!(wait_seconds_path("$.input.ok", scope), Ok(5));
+        assert_eq!(wait_seconds_path("$.input.text", scope), Ok(7));
+        assert_eq!(
+            wait_seconds_path("$.input.waitSeconds", scope),
+            Err(runtime(
+                "The SecondsPath parameter does not reference an input value: $.input.waitSeconds"
+            ))
+        );
+        assert_eq!(
+            wait_seconds_path("$.input.neg", scope),
+            Err(runtime(
+                "The SecondsPath parameter references a negative value: $.input.neg == -1"
+            ))
+        );
+        assert_eq!(
+            wait_seconds_path("$.input.frac", scope),
+            Err(runtime(
+                "The SecondsPath parameter cannot be parsed as a long value: $.input.frac == 1.5"
+            ))
+        );
+    });
+}
+
+#[test]
+fn wait_timestamp_path_texts() {
+    let input = json!({"ok": "2016-03-14T01:59:00Z", "bad": "2016-12-05T21:29:29"});
+    with(&input, |scope| {
+        assert_eq!(
+            wait_timestamp_path("$.ok", scope).map(|t| t.seconds),
+            Ok(1_457_920_740)
+        );
+        assert_eq!(
+            wait_timestamp_path("$.bad", scope),
+            Err(runtime(
+                "The TimestampPath parameter does not reference a valid ISO-8601 extended offset date-time format string: $.bad == 2016-12-05T21:29:29"
+            ))
+        );
+    });
+}
+
+#[test]
+fn integer_and_float_path_texts() {
+    let input = json!({"m": "NoNumber", "n": 3, "p": 12.5});
+    with(&input, |scope| {
+        assert_eq!(integer_path("MaxConcurrencyPath", "$.n", scope), Ok(3));
+        assert_eq!(
+            integer_path("MaxConcurrencyPath", "$.m", scope),
+            Err(runtime("The MaxConcurrencyPath field refers to value \"NoNumber\" which is not a valid integer: $.m"))
+        );
+        assert_eq!(
+            float_path("ToleratedFailurePercentagePath", "$.p", scope),
+            Ok(12.5)
+        );
+        assert_eq!(
+            float_path("ToleratedFailurePercentagePath", "$.m", scope),
+            Err(runtime(
+                "The ToleratedFailurePercentagePath field refers to value \"NoNumber\" which is not a valid float: $.m"
+            ))
+        );
+        assert!(integer_path("TimeoutSecondsPath", "$.none", scope).is_err());
+    });
+}
+
 // ---------------------------------------------------------------- Choice
 
 /// The JSONPath rule `json` (without `Next`), as the model parses it.
