@@ -1347,3 +1347,81 @@ fn seeded_random_is_java_random() {
         577_165_164
     );
 }
+
+// ---------------------------------------------------------------- hostile input
+
+#[test]
+fn odd_calls_fail_cleanly_instead_of_panicking() {
+    let input =
+        json!({"a": [1, 2, 3], "s": "x", "o": {"k": 1}, "big": 9_223_372_036_854_775_807_i64});
+    let failing = [
+        "States.ArrayRange(0, $.big, 1)",
+        "States.ArrayRange($.big, 0, -1)",
+        "States.ArrayGetItem($.a, -1)",
+        "States.ArrayGetItem($.a, $.big)",
+        "States.ArrayGetItem($.o, 0)",
+        "States.ArrayPartition($.a, -3)",
+        "States.MathAdd(1e400, 1)",
+        "States.MathAdd($.big, 1)",
+        "States.MathRandom($.big, 1)",
+        "States.Base64Decode('====')",
+        "States.Hash($.o, 'MD5')",
+        "States.JsonMerge($.a, $.o, false)",
+        "States.StringSplit($.a, ',')",
+        "States.Format($.o)",
+        "States.Nope(1)",
+        "States.UUID(1)",
+        "States.Format('{}')",
+        "States.A(States.A(States.A(States.A(States.A(States.A(States.A(States.A(States.A(States.A(States.A(1)))))))))))",
+    ];
+    for expr in failing {
+        let result = intrinsic(expr, input.clone());
+        assert!(
+            matches!(&result, Err(f) if f.error == "States.IntrinsicFailure"),
+            "{expr}: {result:?}"
+        );
+    }
+    // Ten levels of nesting are allowed.
+    let nested = "States.Array(States.Array(States.Array(States.Array(States.Array(States.Array(States.Array(States.Array(States.Array(States.Array(1))))))))))";
+    assert_eq!(
+        intrinsic(nested, json!({})),
+        Ok(json!([[[[[[[[[[1]]]]]]]]]]))
+    );
+    assert_eq!(
+        intrinsic("States.MathRandom(-2147483648, 2147483647, 3)", json!({})).map(|v| v.is_i64()),
+        Ok(true)
+    );
+}
+
+#[test]
+fn odd_paths_do_not_panic() {
+    let input = json!({"a": [1, [2, [3]]], "o": {"k": {"k": null}}});
+    for path in [
+        "$.a[-100]",
+        "$.a[9223372036854775807]",
+        "$.a[-9223372036854775808]",
+        "$.a[-100:100]",
+        "$.a[100:-100]",
+        "$.a[:]",
+        "$..k..k",
+        "$..*",
+        "$.o.k.k.k",
+        "$.a[(@.length-100)]",
+        "$.a[?(@ > 1)]",
+        "$.a[?(@[0] == 2)]",
+        "$.a[?(@.x[?(@.y)])]",
+        "$['a','o']['k']",
+        "$.o.length()",
+        "$.o.keys()",
+    ] {
+        // Any answer is fine; a panic is not.
+        let _ = input_path(path, input.clone());
+        let _ = template(json!({ "v.$": path }), input.clone());
+    }
+    assert_eq!(
+        input_path("$.a[-100:100]", input.clone()),
+        Ok(json!([1, [2, [3]]]))
+    );
+    assert_eq!(input_path("$.a[100:-100]", input.clone()), Ok(json!([])));
+    assert_eq!(input_path("$..k..k", input), Ok(json!([null])));
+}
