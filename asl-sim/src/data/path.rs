@@ -453,7 +453,9 @@ fn filter_holds(expr: &FilterExpr, current: &Value, scope: &Scope<'_>, depth: us
             };
             let order = match (&l, &r) {
                 (Value::Number(a), Value::Number(b)) => compare_numbers(a, b),
-                (Value::String(a), Value::String(b)) => Some(a.cmp(b)),
+                (Value::String(a), Value::String(b)) => {
+                    Some(a.encode_utf16().cmp(b.encode_utf16()))
+                }
                 _ => None,
             };
             match op {
