@@ -7,8 +7,17 @@
 //! Every [`Failure`] returned here carries AWS's error name and the *message*
 //! part of its cause; the interpreter adds AWS's prefix
 //! `An error occurred while executing the state '<State>' (entered at the
-//! event id #<n>). ` where AWS writes one (`States.Runtime` and
-//! `States.IntrinsicFailure` do).
+//! event id #<n>). ` where AWS writes one: `States.Runtime` has it
+//! (recorded), `States.IntrinsicFailure` presumably too; the two user
+//! reports of `States.ResultPathMatchFailure` show its cause
+//! (`Unable to apply ReferencePath $.x to input "…"`) without it.
+//!
+//! Entry points beyond the first contract: [`payload_template_with_rng`] and
+//! [`read_path_with_rng`] (draw `States.UUID()`/`States.MathRandom` from the
+//! execution's generator), the typed `…Path` readers
+//! ([`wait_seconds_path`], [`wait_timestamp_path`], [`integer_path`],
+//! [`float_path`]), [`parse_timestamp`] for Wait `Timestamp`, and
+//! [`uuid_v4`].
 #![allow(dead_code)] // until the interpreter calls them
 
 mod choice;
