@@ -13,6 +13,7 @@
 
 mod functions;
 
+use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -66,6 +67,19 @@ pub(crate) fn evaluate(
     scope: &mut Scope<'_>,
     field: &str,
 ) -> Result<Option<Value>, Failure> {
+    evaluate_in(expr, None, scope, field)
+}
+
+/// [`evaluate`] with a context item (`$` and bare names), which Step
+/// Functions never gives (it refuses such references at creation): for the
+/// conformance runner (`examples/jsonata_suite.rs`), which runs the
+/// jsonata-js test suite through this layer.
+pub(crate) fn evaluate_in(
+    expr: &str,
+    context: Option<&Value>,
+    scope: &mut Scope<'_>,
+    field: &str,
+) -> Result<Option<Value>, Failure> {
     let compiled = Expression::compile(expr).map_err(|e| threw(expr, field, &e, false))?;
     if let Some(e) = unsupported_operator(&compiled) {
         return Err(threw(expr, field, &e, false));
@@ -91,10 +105,20 @@ pub(crate) fn evaluate(
             .next_u64();
         options = options.seed(seed);
     }
-    let result = compiled.evaluate_with(None, &bindings, &options);
+    let result = compiled.evaluate_with(context, &bindings, &options);
     *scope.rng = rng.lock().unwrap_or_else(PoisonError::into_inner).clone();
     match result {
-        Ok(value) => Ok(value.map(|v| normalize(v, 0))),
+        Ok(value) => {
+            let mut exact = BigIntegers::new();
+            collect_big_integers(scope.states, &mut exact, 0);
+            for value in scope.variables.values() {
+                collect_big_integers(value, &mut exact, 0);
+            }
+            if let Some(context) = context {
+                collect_big_integers(context, &mut exact, 0);
+            }
+            Ok(value.map(|v| normalize(v, &exact, 0)))
+        }
         Err(e) => Err(threw(expr, field, &e, true)),
     }
 }
@@ -201,23 +225,64 @@ fn clock(states: &Value) -> Option<i64> {
     to_millis.evaluate(None, &bindings).ok()??.as_i64()
 }
 
-/// Numbers as JSON writes them after JavaScript: a whole double below 2^63 is
-/// an integer (`9007199254740992`, not `9007199254740992.0`), `-0` is `0`.
-/// Beyond a depth the engine cannot reach the value is left as it is.
-fn normalize(value: Value, depth: usize) -> Value {
+/// The integers of the input beyond 2^53 (exact in an `i64`/`u64`, not in
+/// a double), by the double the engine turns each into; `None` where two of
+/// them share a double.
+type BigIntegers = HashMap<u64, Option<Number>>;
+
+/// The deepest a value is walked by [`collect_big_integers`] and
+/// [`normalize`]; below it, numbers are left as they are.
+const WALK_DEPTH: usize = 1000;
+
+fn collect_big_integers(value: &Value, out: &mut BigIntegers, depth: usize) {
+    match value {
+        Value::Number(n) if !n.is_f64() => {
+            if let Some(f) = n.as_f64().filter(|f| f.abs() >= 9_007_199_254_740_992.0) {
+                out.entry(f.to_bits())
+                    .and_modify(|seen| {
+                        if seen.as_ref() != Some(n) {
+                            *seen = None;
+                        }
+                    })
+                    .or_insert_with(|| Some(n.clone()));
+            }
+        }
+        Value::Array(items) if depth < WALK_DEPTH => {
+            items
+                .iter()
+                .for_each(|v| collect_big_integers(v, out, depth + 1));
+        }
+        Value::Object(map) if depth < WALK_DEPTH => {
+            map.values()
+                .for_each(|v| collect_big_integers(v, out, depth + 1));
+        }
+        _ => {}
+    }
+}
+
+/// Numbers as AWS writes them: a whole double below 2^63 is an integer
+/// (`1`, not `1.0`; `-0` is `0`), and an integer of the input that a double
+/// cannot hold comes back exact (AWS keeps integers exact within a `long`,
+/// the engine computes in doubles).
+fn normalize(value: Value, exact: &BigIntegers, depth: usize) -> Value {
     match value {
         Value::Number(n) if n.is_f64() => match n.as_f64() {
-            Some(f) if f.fract() == 0.0 && f.abs() < 9.2e18 => {
-                Value::Number(Number::from(f as i64))
-            }
+            Some(f) if f.fract() == 0.0 => match exact.get(&f.to_bits()) {
+                Some(Some(original)) => Value::Number(original.clone()),
+                _ if f.abs() < 9.2e18 => Value::Number(Number::from(f as i64)),
+                _ => Value::Number(n),
+            },
             _ => Value::Number(n),
         },
-        Value::Array(items) if depth < 1000 => {
-            Value::Array(items.into_iter().map(|v| normalize(v, depth + 1)).collect())
-        }
-        Value::Object(map) if depth < 1000 => Value::Object(
+        Value::Array(items) if depth < WALK_DEPTH => Value::Array(
+            items
+                .into_iter()
+                .map(|v| normalize(v, exact, depth + 1))
+                .collect(),
+        ),
+        Value::Object(map) if depth < WALK_DEPTH => Value::Object(
             map.into_iter()
-                .map(|(k, v)| (k, normalize(v, depth + 1)))
+                .map(|(k, v)| (k, normalize(v, exact, depth + 1)))
                 .collect(),
         ),
         other => other,
@@ -336,6 +401,30 @@ mod tests {
         assert_eq!(ok("9007199254740993").to_string(), "9007199254740992");
         assert_eq!(ok("0.1 + 0.2"), json!(0.30000000000000004));
         assert_eq!(ok("$string(1e21)"), json!("1e+21"));
+    }
+
+    #[test]
+    fn input_integers_beyond_doubles_stay_exact() {
+        let states = json!({"input": {"id": 9007199254740993_i64, "u": 18446744073709551615_u64}});
+        let variables = Variables::new();
+        let mut rng = Rng::new(1);
+        let mut scope = Scope {
+            states: &states,
+            variables: &variables,
+            rng: &mut rng,
+        };
+        let out = evaluate(
+            "{'id': $states.input.id, 'ids': [$states.input.id], 'u': $states.input.u}",
+            &mut scope,
+            "Output",
+        );
+        assert_eq!(
+            out.map(|v| v.map(|v| v.to_string())),
+            Ok(Some(
+                r#"{"id":9007199254740993,"ids":[9007199254740993],"u":18446744073709551615}"#
+                    .to_owned()
+            ))
+        );
     }
 
     #[test]
