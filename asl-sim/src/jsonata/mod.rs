@@ -106,7 +106,22 @@ pub(crate) fn evaluate_in(
         options = options.seed(seed);
     }
     let result = compiled.evaluate_with(context, &bindings, &options);
-    *scope.rng = rng.lock().unwrap_or_else(PoisonError::into_inner).clone();
+    let after = rng.lock().unwrap_or_else(PoisonError::into_inner).clone();
+    if let Ok(None) = result {
+        // A function comes out of the engine as undefined; AWS tells the two
+        // apart (`returned an unsupported result type.`).
+        let is_function = Expression::compile(&format!("$type(({expr}\n))"))
+            .and_then(|typed| typed.evaluate_with(context, &bindings, &options))
+            .is_ok_and(|t| t.as_ref().and_then(Value::as_str) == Some("function"));
+        if is_function {
+            *scope.rng = after;
+            return Err(Failure::new(
+                QUERY_EVALUATION_ERROR,
+                format!("The JSONata expression '{expr}' specified for the field '{field}' returned an unsupported result type."),
+            ));
+        }
+    }
+    *scope.rng = after;
     match result {
         Ok(value) => {
             let mut exact = BigIntegers::new();
@@ -295,6 +310,28 @@ pub(crate) fn undefined(expr: &str, field: &str) -> Failure {
     Failure::new(
         QUERY_EVALUATION_ERROR,
         format!("The JSONata expression '{expr}' specified for the field '{field}' returned nothing (undefined)."),
+    )
+}
+
+/// `The JSONata expression '<expr>' specified for the field '<field>'
+/// returned an unexpected result type. Expected '<expected>', but was
+/// '<type>' for value: <json>`, for a field that needs one type (`Items`:
+/// `array`; `Condition`: `boolean`; …). The type names are JSONata's
+/// (`$type`): `string`, `number`, `boolean`, `null`, `array`, `object`.
+pub(crate) fn unexpected_type(expr: &str, field: &str, expected: &str, value: &Value) -> Failure {
+    let was = match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    };
+    Failure::new(
+        QUERY_EVALUATION_ERROR,
+        format!(
+            "The JSONata expression '{expr}' specified for the field '{field}' returned an unexpected result type. Expected '{expected}', but was '{was}' for value: {value}"
+        ),
     )
 }
 
@@ -557,6 +594,110 @@ mod tests {
     fn an_endless_loop_times_out() {
         assert!(cause("($f := function(){$f()}; $f())")
             .ends_with(": Expression evaluation timeout: Check for infinite loop"));
+    }
+
+    #[test]
+    fn a_function_is_an_unsupported_result() {
+        assert_eq!(
+            cause("function($x){$x}"),
+            "The JSONata expression 'function($x){$x}' specified for the field 'Output' returned an unsupported result type."
+        );
+        assert!(cause("$sum").ends_with("returned an unsupported result type."));
+        assert_eq!(eval("$states.input.absent /* c */"), Ok(None));
+    }
+
+    #[test]
+    fn unexpected_type_names_both_types() {
+        assert_eq!(
+            unexpected_type("$states.input.a", "Items", "array", &json!(1)).cause,
+            "The JSONata expression '$states.input.a' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was 'number' for value: 1"
+        );
+        assert_eq!(
+            unexpected_type("$x", "Items", "array", &json!({"k": "v"})).error,
+            QUERY_EVALUATION_ERROR
+        );
+    }
+
+    /// Random token soup: every expression ends, with a value or a
+    /// `States.QueryEvaluationError`, never a panic.
+    #[test]
+    fn token_soup_never_panics() {
+        const TOKENS: &[&str] = &[
+            "$states",
+            ".",
+            "input",
+            "a",
+            "items",
+            "[",
+            "]",
+            "(",
+            ")",
+            "{",
+            "}",
+            ":",
+            ",",
+            "1",
+            "0",
+            "2.5",
+            "'s'",
+            "+",
+            "-",
+            "*",
+            "/",
+            "%",
+            "&",
+            "=",
+            "!=",
+            "<",
+            "and",
+            "or",
+            "?",
+            ";",
+            "$answer",
+            ":=",
+            "$x",
+            "$sum",
+            "$map",
+            "$range",
+            "$partition",
+            "$hash",
+            "$parse",
+            "$string",
+            "$count",
+            "..",
+            "~>",
+            "^(",
+            "#",
+            "@",
+            "**",
+            "\"",
+            "/*",
+            "*/",
+            "$random()",
+            "$uuid()",
+            "in",
+            "true",
+            "null",
+        ];
+        let mut soup = Rng::new(2024);
+        let (mut values, mut failures) = (0, 0);
+        for _ in 0..3000 {
+            let n = 1 + (soup.next_u64() % 12) as usize;
+            let expr: Vec<&str> = (0..n)
+                .map(|_| TOKENS[(soup.next_u64() % TOKENS.len() as u64) as usize])
+                .collect();
+            match eval(&expr.join(" ")) {
+                Ok(_) => values += 1,
+                Err(f) => {
+                    assert_eq!(f.error, QUERY_EVALUATION_ERROR);
+                    failures += 1;
+                }
+            }
+        }
+        assert!(
+            values > 0 && failures > 0,
+            "{values} values, {failures} failures"
+        );
     }
 
     #[test]
