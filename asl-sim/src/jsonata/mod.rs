@@ -581,6 +581,20 @@ mod tests {
         assert!(cause(&deep).contains("threw an error during evaluation"));
         let unary = format!("{}1", "-".repeat(100_000));
         assert!(eval(&unary).is_err());
+        for long in [
+            vec!["1"; 200_000].join("+"),
+            vec!["a"; 200_000].join("."),
+            format!("({})", vec!["1"; 200_000].join(";")),
+            vec!["1"; 100_000].join(" ~> $string() & "),
+            format!("{}1{}", "$f(".repeat(50_000), ")".repeat(50_000)),
+            format!("{}1{}", "{'a':".repeat(50_000), "}".repeat(50_000)),
+            format!("{}0{}", "true ? ".repeat(50_000), " : 1".repeat(50_000)),
+        ] {
+            match eval(&long) {
+                Ok(_) => {}
+                Err(f) => assert_eq!(f.error, QUERY_EVALUATION_ERROR),
+            }
+        }
         assert!(cause("$count([1..873783])").ends_with(
             ": Expression evaluation memory limit exceeded: Check for excessive memory usage"
         ));
