@@ -73,7 +73,11 @@ pub fn run(args: &Args) -> u8 {
             if name.is_none() {
                 name = single_machine(&text);
             }
-            match Mocks::from_mock_config(&text, args.state_machine.as_deref(), args.test_case.as_deref()) {
+            match Mocks::from_mock_config(
+                &text,
+                args.state_machine.as_deref(),
+                args.test_case.as_deref(),
+            ) {
                 Ok(m) => m,
                 Err(e) => {
                     errln!("{}: {e}", path.display());
@@ -90,7 +94,11 @@ pub fn run(args: &Args) -> u8 {
     let machine = match report.machine.as_ref() {
         Some(machine) if report.is_ok() => machine,
         _ => {
-            crate::write_err(&asl_cli::render(unit.origin(), &report, asl_cli::Format::Text));
+            crate::write_err(&asl_cli::render(
+                unit.origin(),
+                &report,
+                asl_cli::Format::Text,
+            ));
             errln!("{}: not running an invalid definition", unit.file());
             return exit::INVALID;
         }
@@ -128,7 +136,9 @@ pub fn run(args: &Args) -> u8 {
 fn single_machine(text: &str) -> Option<String> {
     let v: serde_json::Value = serde_json::from_str(text).ok()?;
     let machines = v.get("StateMachines")?.as_object()?;
-    (machines.len() == 1).then(|| machines.keys().next().cloned()).flatten()
+    (machines.len() == 1)
+        .then(|| machines.keys().next().cloned())
+        .flatten()
 }
 
 /// The visited states with their inputs and outputs, then how it ended.
@@ -146,9 +156,17 @@ fn render_text(e: &Execution) -> String {
                 ev.detail_str("name").unwrap_or_default(),
                 t.trim_end_matches("StateEntered")
             );
-            let _ = writeln!(s, "{pad}  input:  {}", ev.detail_str("input").unwrap_or_default());
+            let _ = writeln!(
+                s,
+                "{pad}  input:  {}",
+                ev.detail_str("input").unwrap_or_default()
+            );
         } else if t.ends_with("StateExited") {
-            let _ = writeln!(s, "{pad}  output: {}", ev.detail_str("output").unwrap_or_default());
+            let _ = writeln!(
+                s,
+                "{pad}  output: {}",
+                ev.detail_str("output").unwrap_or_default()
+            );
             if let Some(vars) = ev.details().and_then(|d| d.get("assignedVariables")) {
                 let _ = writeln!(s, "{pad}  assigned: {vars}");
             }
@@ -158,7 +176,11 @@ fn render_text(e: &Execution) -> String {
             depth = depth.saturating_sub(1);
         } else if t.ends_with("Failed") || t.ends_with("TimedOut") {
             if let (Some(err), cause) = (ev.detail_str("error"), ev.detail_str("cause")) {
-                let _ = writeln!(s, "{pad}  {t}: {err}{}", cause.map(|c| format!(": {c}")).unwrap_or_default());
+                let _ = writeln!(
+                    s,
+                    "{pad}  {t}: {err}{}",
+                    cause.map(|c| format!(": {c}")).unwrap_or_default()
+                );
             }
         }
     }

@@ -180,7 +180,9 @@ pub(crate) fn execute(
             "arn:aws:states:{REGION}:{ACCOUNT}:express:{sm}:{name}:{}",
             data::uuid_v4(&mut rng)
         ),
-        ExecutionType::Standard => format!("arn:aws:states:{REGION}:{ACCOUNT}:execution:{sm}:{name}"),
+        ExecutionType::Standard => {
+            format!("arn:aws:states:{REGION}:{ACCOUNT}:execution:{sm}:{name}")
+        }
     };
     let execution = json!({
         "Id": exec_id,
@@ -215,7 +217,11 @@ pub(crate) fn execute(
     started.insert("input".into(), Value::String(raw.clone()));
     started.insert("inputDetails".into(), json!({"truncated": false}));
     started.insert("roleArn".into(), Value::String(opts.role_arn.clone()));
-    engine.push(0, "ExecutionStarted", Some(("executionStartedEventDetails", started)));
+    engine.push(
+        0,
+        "ExecutionStarted",
+        Some(("executionStartedEventDetails", started)),
+    );
     let mut frame = Frame {
         vars: Variables::new(),
         ql: machine.query_language.unwrap_or_default(),
@@ -231,23 +237,41 @@ pub(crate) fn execute(
             task: false,
         })
     } else {
-        engine.run_states(&machine.start_at, &machine.states, input, &mut frame, &mut prev)
+        engine.run_states(
+            &machine.start_at,
+            &machine.states,
+            input,
+            &mut frame,
+            &mut prev,
+        )
     };
     let (status, output, error, cause) = match result {
         Ok(out) => {
             let mut d = JsonMap::new();
             with_text(&mut d, "output", &out);
-            engine.push(prev, "ExecutionSucceeded", Some(("executionSucceededEventDetails", d)));
+            engine.push(
+                prev,
+                "ExecutionSucceeded",
+                Some(("executionSucceededEventDetails", d)),
+            );
             (Status::Succeeded, Some(out), None, None)
         }
         Err(BranchFail { fault, .. }) if fault.timed_out => {
             let d = fault.details().as_object().cloned().unwrap_or_default();
-            engine.push(prev, "ExecutionTimedOut", Some(("executionTimedOutEventDetails", d)));
+            engine.push(
+                prev,
+                "ExecutionTimedOut",
+                Some(("executionTimedOutEventDetails", d)),
+            );
             (Status::TimedOut, None, None, None)
         }
         Err(BranchFail { fault, .. }) => {
             let d = fault.details().as_object().cloned().unwrap_or_default();
-            engine.push(prev, "ExecutionFailed", Some(("executionFailedEventDetails", d)));
+            engine.push(
+                prev,
+                "ExecutionFailed",
+                Some(("executionFailedEventDetails", d)),
+            );
             (Status::Failed, None, fault.error, fault.cause)
         }
     };
@@ -264,7 +288,12 @@ pub(crate) fn execute(
 
 impl Engine<'_> {
     /// Appends an event, whatever the limit.
-    fn push(&mut self, prev: u64, ty: &str, details: Option<(&str, JsonMap<String, Value>)>) -> u64 {
+    fn push(
+        &mut self,
+        prev: u64,
+        ty: &str,
+        details: Option<(&str, JsonMap<String, Value>)>,
+    ) -> u64 {
         let id = self.events.len() as u64 + 1;
         self.events.push(HistoryEvent {
             id,
@@ -283,7 +312,9 @@ impl Engine<'_> {
             self.limit_hit = true;
             return Err(Fault::fatal(
                 "States.Runtime",
-                format!("The execution reached the maximum number of history events ({EVENT_LIMIT})."),
+                format!(
+                    "The execution reached the maximum number of history events ({EVENT_LIMIT})."
+                ),
             ));
         }
         let details = details.map(|(k, v)| match v {
@@ -296,7 +327,10 @@ impl Engine<'_> {
     fn context(&self, sx: &StateCx<'_>, retry: Option<u64>, extra: Option<(&str, Value)>) -> Value {
         let mut state = JsonMap::new();
         state.insert("Name".into(), Value::String(sx.name.to_owned()));
-        state.insert("EnteredTime".into(), Value::String(iso_millis(sx.entered_ms)));
+        state.insert(
+            "EnteredTime".into(),
+            Value::String(iso_millis(sx.entered_ms)),
+        );
         if let Some(n) = retry {
             state.insert("RetryCount".into(), json!(n));
         }
@@ -326,14 +360,22 @@ impl Engine<'_> {
         }
         if f.error == "States.QueryEvaluationError" {
             let location = location_of(&f.cause).unwrap_or_else(|| field.to_owned());
-            let at = if sx.kind == "Wait" { sx.entered } else { sx.entered_prev };
+            let at = if sx.kind == "Wait" {
+                sx.entered
+            } else {
+                sx.entered_prev
+            };
             let d = obj(vec![
                 ("error", Value::String(f.error.clone())),
                 ("cause", Value::String(f.cause.clone())),
                 ("location", Value::String(location)),
                 ("state", Value::String(sx.name.to_owned())),
             ]);
-            match self.emit(at, "EvaluationFailed", Some(("evaluationFailedEventDetails", d))) {
+            match self.emit(
+                at,
+                "EvaluationFailed",
+                Some(("evaluationFailedEventDetails", d)),
+            ) {
                 Ok(id) => *prev = id,
                 Err(limit) => return limit,
             }
@@ -354,7 +396,10 @@ impl Engine<'_> {
         loop {
             let Some(state) = states.get(&name) else {
                 return Err(BranchFail {
-                    fault: Fault::fatal("States.Runtime", format!("There is no state named '{name}'.")),
+                    fault: Fault::fatal(
+                        "States.Runtime",
+                        format!("There is no state named '{name}'."),
+                    ),
                     task: false,
                 });
             };
@@ -415,7 +460,10 @@ impl Engine<'_> {
             ql: state.query_language().unwrap_or(frame.ql),
         };
         if frame.depth > MAX_DEPTH {
-            return Err(Fault::fatal("States.Runtime", "Parallel and Map states are nested too deeply."));
+            return Err(Fault::fatal(
+                "States.Runtime",
+                "Parallel and Map states are nested too deeply.",
+            ));
         }
         let done = match state {
             State::Pass(s) => self.pass(&sx, s, &input, frame, prev),
@@ -443,7 +491,10 @@ impl Engine<'_> {
                     .map(|(k, v)| (k.clone(), Value::String(text(v))))
                     .collect();
                 d.insert("assignedVariables".into(), Value::Object(texts));
-                d.insert("assignedVariablesDetails".into(), json!({"truncated": false}));
+                d.insert(
+                    "assignedVariablesDetails".into(),
+                    json!({"truncated": false}),
+                );
             }
         }
         let exited = self.emit(
@@ -470,11 +521,23 @@ impl Engine<'_> {
         }
     }
 
-    fn template(&mut self, tpl: &Value, input: &Value, ctx: &Value, vars: &Variables) -> Result<Value, Failure> {
+    fn template(
+        &mut self,
+        tpl: &Value,
+        input: &Value,
+        ctx: &Value,
+        vars: &Variables,
+    ) -> Result<Value, Failure> {
         data::payload_template_with_rng(tpl, &Self::path_scope(input, ctx, vars), &mut self.rng)
     }
 
-    fn jsonata_template(&mut self, v: &Value, states: &Value, vars: &Variables, field: &str) -> Result<Value, Failure> {
+    fn jsonata_template(
+        &mut self,
+        v: &Value,
+        states: &Value,
+        vars: &Variables,
+        field: &str,
+    ) -> Result<Value, Failure> {
         let mut scope = jsonata::Scope {
             states,
             variables: vars,
@@ -483,11 +546,18 @@ impl Engine<'_> {
         jsonata::template(v, &mut scope, field)
     }
 
-    fn jsonata_expr(&mut self, j: &Jsonata, states: &Value, vars: &Variables, field: &str) -> Result<Value, Failure> {
+    fn jsonata_expr(
+        &mut self,
+        j: &Jsonata,
+        states: &Value,
+        vars: &Variables,
+        field: &str,
+    ) -> Result<Value, Failure> {
         self.jsonata_template(&Value::String(j.as_str().to_owned()), states, vars, field)
     }
 
     /// A JSONPath `Assign` (its `$` is `input`) or a JSONata one.
+    #[allow(clippy::too_many_arguments)]
     fn assign(
         &mut self,
         sx: &StateCx<'_>,
@@ -504,7 +574,9 @@ impl Engine<'_> {
         };
         let tpl = Value::Object(assign.clone());
         let r = match (sx.ql, states) {
-            (QueryLanguage::Jsonata, Some(states)) => self.jsonata_template(&tpl, states, vars, field),
+            (QueryLanguage::Jsonata, Some(states)) => {
+                self.jsonata_template(&tpl, states, vars, field)
+            }
             _ => self.template(&tpl, input, ctx, vars),
         };
         match r {
@@ -526,6 +598,7 @@ impl Engine<'_> {
     }
 
     /// An integer field: literal, JSONata, or a `…Path`.
+    #[allow(clippy::too_many_arguments)]
     fn int_field(
         &mut self,
         sx: &StateCx<'_>,
@@ -571,7 +644,11 @@ impl Engine<'_> {
                     )),
                 }
             }
-            Some(Dynamic::Path(p)) => match data::integer_path(names.1, p.as_str(), &Self::path_scope(eff, ctx, &frame.vars)) {
+            Some(Dynamic::Path(p)) => match data::integer_path(
+                names.1,
+                p.as_str(),
+                &Self::path_scope(eff, ctx, &frame.vars),
+            ) {
                 Ok(n) => Ok(Some(n)),
                 Err(f) => Err(self.own_error(sx, prev, f, names.1)),
             },
@@ -585,7 +662,12 @@ impl Engine<'_> {
     // ---- Retry and Catch ----------------------------------------------------
 
     /// The wait before the next attempt, or `None` when no retrier retries.
-    fn retry_delay(&mut self, retriers: &[Retrier], fault: &Fault, counts: &mut [u64]) -> Option<i64> {
+    fn retry_delay(
+        &mut self,
+        retriers: &[Retrier],
+        fault: &Fault,
+        counts: &mut [u64],
+    ) -> Option<i64> {
         if fault.fatal {
             return None;
         }
@@ -599,7 +681,11 @@ impl Engine<'_> {
                 return None;
             }
             let interval = r.interval_seconds.unwrap_or(1) as f64;
-            let backoff = r.backoff_rate.as_ref().and_then(|n| n.as_f64()).unwrap_or(2.0);
+            let backoff = r
+                .backoff_rate
+                .as_ref()
+                .and_then(|n| n.as_f64())
+                .unwrap_or(2.0);
             let mut delay = interval * backoff.powi(i32::try_from(*count).unwrap_or(i32::MAX));
             if let Some(cap) = r.max_delay_seconds {
                 delay = delay.min(cap as f64);
@@ -627,14 +713,26 @@ impl Engine<'_> {
         if fault.fatal {
             return Err(fault);
         }
-        let Some(c) = catchers.iter().find(|c| error_matches(&c.error_equals, fault.name())) else {
+        let Some(c) = catchers
+            .iter()
+            .find(|c| error_matches(&c.error_equals, fault.name()))
+        else {
             return Err(fault);
         };
         let err = fault.error_output();
         let ctx = self.context(sx, None, None);
         if sx.ql == QueryLanguage::Jsonata {
             let states = Self::states_value(raw, &ctx, Some(("errorOutput", &err)));
-            let assigned = self.assign(sx, prev, c.assign.as_ref(), &err, &ctx, Some(&states), &frame.vars, "Assign")?;
+            let assigned = self.assign(
+                sx,
+                prev,
+                c.assign.as_ref(),
+                &err,
+                &ctx,
+                Some(&states),
+                &frame.vars,
+                "Assign",
+            )?;
             let output = match &c.output {
                 Some(o) => match self.jsonata_template(o, &states, &frame.vars, "Output") {
                     Ok(v) => v,
@@ -648,8 +746,20 @@ impl Engine<'_> {
                 assigned,
             });
         }
-        let assigned = self.assign(sx, prev, c.assign.as_ref(), &err, &ctx, None, &frame.vars, "Assign")?;
-        let rp = c.result_path.as_ref().map(|o| o.as_ref().map(|p| p.as_str()));
+        let assigned = self.assign(
+            sx,
+            prev,
+            c.assign.as_ref(),
+            &err,
+            &ctx,
+            None,
+            &frame.vars,
+            "Assign",
+        )?;
+        let rp = c
+            .result_path
+            .as_ref()
+            .map(|o| o.as_ref().map(|p| p.as_str()));
         let output = match data::result_path(rp, raw, err) {
             Ok(v) => v,
             Err(f) => return Err(self.own_error(sx, prev, f, "ResultPath")),
@@ -679,7 +789,16 @@ impl Engine<'_> {
     ) -> Result<Done, Fault> {
         if sx.ql == QueryLanguage::Jsonata {
             let states = Self::states_value(raw, ctx, Some(("result", &result)));
-            let assigned = self.assign(sx, prev, assign, &result, ctx, Some(&states), &frame.vars, "Assign")?;
+            let assigned = self.assign(
+                sx,
+                prev,
+                assign,
+                &result,
+                ctx,
+                Some(&states),
+                &frame.vars,
+                "Assign",
+            )?;
             let output = match output {
                 Some(o) => match self.jsonata_template(o, &states, &frame.vars, "Output") {
                     Ok(v) => v,
@@ -687,7 +806,11 @@ impl Engine<'_> {
                 },
                 None => result,
             };
-            return Ok(Done { output, next, assigned });
+            return Ok(Done {
+                output,
+                next,
+                assigned,
+            });
         }
         let (selector, result_path, output_path) = jsonpath;
         let assigned = self.assign(sx, prev, assign, &result, ctx, None, &frame.vars, "Assign")?;
@@ -702,7 +825,11 @@ impl Engine<'_> {
             Ok(v) => v,
             Err(f) => return Err(self.own_error(sx, prev, f, "ResultPath")),
         };
-        let out = match data::apply_path("OutputPath", output_path, &Self::path_scope(&merged, ctx, &frame.vars)) {
+        let out = match data::apply_path(
+            "OutputPath",
+            output_path,
+            &Self::path_scope(&merged, ctx, &frame.vars),
+        ) {
             Ok(v) => v,
             Err(f) => return Err(self.own_error(sx, prev, f, "OutputPath")),
         };
@@ -728,19 +855,39 @@ impl Engine<'_> {
 
     // ---- the states ---------------------------------------------------------
 
-    fn pass(&mut self, sx: &StateCx<'_>, s: &Pass, raw: &Value, frame: &mut Frame, prev: &mut u64) -> Result<Done, Fault> {
+    fn pass(
+        &mut self,
+        sx: &StateCx<'_>,
+        s: &Pass,
+        raw: &Value,
+        frame: &mut Frame,
+        prev: &mut u64,
+    ) -> Result<Done, Fault> {
         let ctx = self.context(sx, None, None);
         let next = s.transition.next_state().map(str::to_owned);
         if sx.ql == QueryLanguage::Jsonata {
             let states = Self::states_value(raw, &ctx, None);
-            let assigned = self.assign(sx, prev, s.assign.as_ref(), raw, &ctx, Some(&states), &frame.vars, "Assign")?;
+            let assigned = self.assign(
+                sx,
+                prev,
+                s.assign.as_ref(),
+                raw,
+                &ctx,
+                Some(&states),
+                &frame.vars,
+                "Assign",
+            )?;
             let output = match &s.output {
                 Some(o) => self
                     .jsonata_template(o, &states, &frame.vars, "Output")
                     .map_err(|f| self.own_error(sx, prev, f, "Output"))?,
                 None => raw.clone(),
             };
-            return Ok(Done { output, next, assigned });
+            return Ok(Done {
+                output,
+                next,
+                assigned,
+            });
         }
         let eff = self.input_path(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?;
         let params = match &s.parameters {
@@ -764,7 +911,14 @@ impl Engine<'_> {
         )
     }
 
-    fn succeed(&mut self, sx: &StateCx<'_>, s: &Succeed, raw: &Value, frame: &mut Frame, prev: &mut u64) -> Result<Done, Fault> {
+    fn succeed(
+        &mut self,
+        sx: &StateCx<'_>,
+        s: &Succeed,
+        raw: &Value,
+        frame: &mut Frame,
+        prev: &mut u64,
+    ) -> Result<Done, Fault> {
         let ctx = self.context(sx, None, None);
         if sx.ql == QueryLanguage::Jsonata {
             let states = Self::states_value(raw, &ctx, None);
@@ -774,21 +928,50 @@ impl Engine<'_> {
                     .map_err(|f| self.own_error(sx, prev, f, "Output"))?,
                 None => raw.clone(),
             };
-            return Ok(Done { output, next: None, assigned: None });
+            return Ok(Done {
+                output,
+                next: None,
+                assigned: None,
+            });
         }
         let eff = self.input_path(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?;
-        let output = data::apply_path("OutputPath", opt_path(&s.output_path), &Self::path_scope(&eff, &ctx, &frame.vars))
-            .map_err(|f| self.own_error(sx, prev, f, "OutputPath"))?;
-        Ok(Done { output, next: None, assigned: None })
+        let output = data::apply_path(
+            "OutputPath",
+            opt_path(&s.output_path),
+            &Self::path_scope(&eff, &ctx, &frame.vars),
+        )
+        .map_err(|f| self.own_error(sx, prev, f, "OutputPath"))?;
+        Ok(Done {
+            output,
+            next: None,
+            assigned: None,
+        })
     }
 
-    fn fail(&mut self, sx: &StateCx<'_>, s: &Fail, raw: &Value, frame: &mut Frame, prev: &mut u64) -> Fault {
+    fn fail(
+        &mut self,
+        sx: &StateCx<'_>,
+        s: &Fail,
+        raw: &Value,
+        frame: &mut Frame,
+        prev: &mut u64,
+    ) -> Fault {
         let ctx = self.context(sx, None, None);
         let states = Self::states_value(raw, &ctx, None);
-        let read = |this: &mut Self, prev: &mut u64, d: Option<&Dynamic<String>>, path: Option<&str>, fields: (&'static str, &'static str)| -> Result<Option<String>, Fault> {
+        let read = |this: &mut Self,
+                    prev: &mut u64,
+                    d: Option<&Dynamic<String>>,
+                    path: Option<&str>,
+                    fields: (&'static str, &'static str)|
+         -> Result<Option<String>, Fault> {
             if let Some(p) = path {
-                let v = data::read_path_with_rng(fields.1, p, &Self::path_scope(raw, &ctx, &frame.vars), &mut this.rng)
-                    .map_err(|f| this.own_error(sx, prev, f, fields.1))?;
+                let v = data::read_path_with_rng(
+                    fields.1,
+                    p,
+                    &Self::path_scope(raw, &ctx, &frame.vars),
+                    &mut this.rng,
+                )
+                .map_err(|f| this.own_error(sx, prev, f, fields.1))?;
                 return Ok(Some(match v {
                     Value::String(s) => s,
                     other => text(&other),
@@ -807,8 +990,13 @@ impl Engine<'_> {
                     }))
                 }
                 Some(Dynamic::Path(p)) => {
-                    let v = data::read_path_with_rng(fields.1, p.as_str(), &Self::path_scope(raw, &ctx, &frame.vars), &mut this.rng)
-                        .map_err(|f| this.own_error(sx, prev, f, fields.1))?;
+                    let v = data::read_path_with_rng(
+                        fields.1,
+                        p.as_str(),
+                        &Self::path_scope(raw, &ctx, &frame.vars),
+                        &mut this.rng,
+                    )
+                    .map_err(|f| this.own_error(sx, prev, f, fields.1))?;
                     Ok(Some(match v {
                         Value::String(s) => s,
                         other => text(&other),
@@ -843,7 +1031,14 @@ impl Engine<'_> {
         }
     }
 
-    fn choice(&mut self, sx: &StateCx<'_>, s: &Choice, raw: &Value, frame: &mut Frame, prev: &mut u64) -> Result<Done, Fault> {
+    fn choice(
+        &mut self,
+        sx: &StateCx<'_>,
+        s: &Choice,
+        raw: &Value,
+        frame: &mut Frame,
+        prev: &mut u64,
+    ) -> Result<Done, Fault> {
         let ctx = self.context(sx, None, None);
         let jsonata = sx.ql == QueryLanguage::Jsonata;
         let states = Self::states_value(raw, &ctx, None);
@@ -856,8 +1051,10 @@ impl Engine<'_> {
         for (i, rule) in s.choices.iter().enumerate() {
             let field = format!("Choices[{i}]/Condition");
             let hit = match &rule.condition {
-                Condition::JsonPath(expr) => data::choice_rule(expr, &Self::path_scope(&eff, &ctx, &frame.vars))
-                    .map_err(|f| self.own_error(sx, prev, f, &field))?,
+                Condition::JsonPath(expr) => {
+                    data::choice_rule(expr, &Self::path_scope(&eff, &ctx, &frame.vars))
+                        .map_err(|f| self.own_error(sx, prev, f, &field))?
+                }
                 Condition::Jsonata(Dynamic::Value(b)) => *b,
                 Condition::Jsonata(Dynamic::Jsonata(j)) => {
                     let v = self
@@ -891,36 +1088,70 @@ impl Engine<'_> {
             }
         }
         let (next, output_tpl, assign) = match matched {
-            Some(rule) => (rule.next.clone(), rule.output.as_ref(), rule.assign.as_ref()),
+            Some(rule) => (
+                rule.next.clone(),
+                rule.output.as_ref(),
+                rule.assign.as_ref(),
+            ),
             None => match &s.default {
                 Some(d) => (d.clone(), s.output.as_ref(), s.assign.as_ref()),
                 None => {
                     return Err(self.own_error(
                         sx,
                         prev,
-                        Failure::runtime("No Choice Rule matched and no Default state was specified."),
+                        Failure::runtime(
+                            "No Choice Rule matched and no Default state was specified.",
+                        ),
                         "Choices",
                     ))
                 }
             },
         };
         if jsonata {
-            let assigned = self.assign(sx, prev, assign, raw, &ctx, Some(&states), &frame.vars, "Assign")?;
+            let assigned = self.assign(
+                sx,
+                prev,
+                assign,
+                raw,
+                &ctx,
+                Some(&states),
+                &frame.vars,
+                "Assign",
+            )?;
             let output = match output_tpl {
                 Some(o) => self
                     .jsonata_template(o, &states, &frame.vars, "Output")
                     .map_err(|f| self.own_error(sx, prev, f, "Output"))?,
                 None => raw.clone(),
             };
-            return Ok(Done { output, next: Some(next), assigned });
+            return Ok(Done {
+                output,
+                next: Some(next),
+                assigned,
+            });
         }
         let assigned = self.assign(sx, prev, assign, &eff, &ctx, None, &frame.vars, "Assign")?;
-        let output = data::apply_path("OutputPath", opt_path(&s.output_path), &Self::path_scope(&eff, &ctx, &frame.vars))
-            .map_err(|f| self.own_error(sx, prev, f, "OutputPath"))?;
-        Ok(Done { output, next: Some(next), assigned })
+        let output = data::apply_path(
+            "OutputPath",
+            opt_path(&s.output_path),
+            &Self::path_scope(&eff, &ctx, &frame.vars),
+        )
+        .map_err(|f| self.own_error(sx, prev, f, "OutputPath"))?;
+        Ok(Done {
+            output,
+            next: Some(next),
+            assigned,
+        })
     }
 
-    fn wait(&mut self, sx: &StateCx<'_>, s: &Wait, raw: &Value, frame: &mut Frame, prev: &mut u64) -> Result<Done, Fault> {
+    fn wait(
+        &mut self,
+        sx: &StateCx<'_>,
+        s: &Wait,
+        raw: &Value,
+        frame: &mut Frame,
+        prev: &mut u64,
+    ) -> Result<Done, Fault> {
         let ctx = self.context(sx, None, None);
         let jsonata = sx.ql == QueryLanguage::Jsonata;
         let states = Self::states_value(raw, &ctx, None);
@@ -999,29 +1230,71 @@ impl Engine<'_> {
             _ => 0,
         };
         if delay_ms >= (1i64 << 31) * 1000 {
-            return Err(self.own_error(sx, prev, Failure::runtime("Wait state delay is too long."), "Seconds"));
+            return Err(self.own_error(
+                sx,
+                prev,
+                Failure::runtime("Wait state delay is too long."),
+                "Seconds",
+            ));
         }
         self.clock_ms = self.clock_ms.saturating_add(delay_ms.max(0));
         let next = s.transition.next_state().map(str::to_owned);
         if jsonata {
-            let assigned = self.assign(sx, prev, s.assign.as_ref(), raw, &ctx, Some(&states), &frame.vars, "Assign")?;
+            let assigned = self.assign(
+                sx,
+                prev,
+                s.assign.as_ref(),
+                raw,
+                &ctx,
+                Some(&states),
+                &frame.vars,
+                "Assign",
+            )?;
             let output = match &s.output {
                 Some(o) => self
                     .jsonata_template(o, &states, &frame.vars, "Output")
                     .map_err(|f| self.own_error(sx, prev, f, "Output"))?,
                 None => raw.clone(),
             };
-            return Ok(Done { output, next, assigned });
+            return Ok(Done {
+                output,
+                next,
+                assigned,
+            });
         }
-        let assigned = self.assign(sx, prev, s.assign.as_ref(), &eff, &ctx, None, &frame.vars, "Assign")?;
-        let output = data::apply_path("OutputPath", opt_path(&s.output_path), &Self::path_scope(&eff, &ctx, &frame.vars))
-            .map_err(|f| self.own_error(sx, prev, f, "OutputPath"))?;
-        Ok(Done { output, next, assigned })
+        let assigned = self.assign(
+            sx,
+            prev,
+            s.assign.as_ref(),
+            &eff,
+            &ctx,
+            None,
+            &frame.vars,
+            "Assign",
+        )?;
+        let output = data::apply_path(
+            "OutputPath",
+            opt_path(&s.output_path),
+            &Self::path_scope(&eff, &ctx, &frame.vars),
+        )
+        .map_err(|f| self.own_error(sx, prev, f, "OutputPath"))?;
+        Ok(Done {
+            output,
+            next,
+            assigned,
+        })
     }
 
     // ---- Task ---------------------------------------------------------------
 
-    fn task(&mut self, sx: &StateCx<'_>, t: &Task, raw: &Value, frame: &mut Frame, prev: &mut u64) -> Result<Done, Fault> {
+    fn task(
+        &mut self,
+        sx: &StateCx<'_>,
+        t: &Task,
+        raw: &Value,
+        frame: &mut Frame,
+        prev: &mut u64,
+    ) -> Result<Done, Fault> {
         let retriers = t.retry.as_deref().unwrap_or_default();
         let mut counts = vec![0u64; retriers.len()];
         let mut retry_count = 0u64;
@@ -1036,7 +1309,14 @@ impl Engine<'_> {
                             continue;
                         }
                     }
-                    return self.catch(sx, t.catch.as_deref().unwrap_or_default(), raw, fault, frame, prev);
+                    return self.catch(
+                        sx,
+                        t.catch.as_deref().unwrap_or_default(),
+                        raw,
+                        fault,
+                        frame,
+                        prev,
+                    );
                 }
             }
         }
@@ -1054,12 +1334,14 @@ impl Engine<'_> {
         let arn = t.resource.as_str().to_owned();
         let kind = t.resource.kind();
         let pattern = match kind {
-            ResourceKind::Integration { pattern, .. } | ResourceKind::SdkIntegration { pattern, .. } => pattern,
+            ResourceKind::Integration { pattern, .. }
+            | ResourceKind::SdkIntegration { pattern, .. } => pattern,
             _ => "",
         };
-        let token = pattern
-            .starts_with(".waitForTaskToken")
-            .then(|| json!({"Token": format!("AQ{}", data::uuid_v4(&mut self.rng).replace('-', ""))}));
+        let token = (pattern.starts_with(".waitForTaskToken") || pattern.starts_with(".sync"))
+            .then(
+                || json!({"Token": format!("AQ{}", data::uuid_v4(&mut self.rng).replace('-', ""))}),
+            );
         let ctx = self.context(sx, Some(retry_count), token.map(|t| ("Task", t)));
         let jsonata = sx.ql == QueryLanguage::Jsonata;
         let states = Self::states_value(raw, &ctx, None);
@@ -1088,13 +1370,31 @@ impl Engine<'_> {
             Some(Timeout::Path(p)) => (None, Some(p.as_str())),
             None => (None, None),
         };
-        let timeout = self.int_field(sx, prev, tv, tp, ("TimeoutSeconds", "TimeoutSecondsPath"), &eff, &ctx, frame)?;
+        let timeout = self.int_field(
+            sx,
+            prev,
+            tv,
+            tp,
+            ("TimeoutSeconds", "TimeoutSecondsPath"),
+            &eff,
+            &ctx,
+            frame,
+        )?;
         let (hv, hp) = match &t.heartbeat {
             Some(Heartbeat::Seconds(d)) => (Some(d), None),
             Some(Heartbeat::Path(p)) => (None, Some(p.as_str())),
             None => (None, None),
         };
-        let heartbeat = self.int_field(sx, prev, hv, hp, ("HeartbeatSeconds", "HeartbeatSecondsPath"), &eff, &ctx, frame)?;
+        let heartbeat = self.int_field(
+            sx,
+            prev,
+            hv,
+            hp,
+            ("HeartbeatSeconds", "HeartbeatSecondsPath"),
+            &eff,
+            &ctx,
+            frame,
+        )?;
         let role = match t.credentials.as_ref().and_then(|c| c.role_arn.as_ref()) {
             None => None,
             Some(RoleArn::Value(Dynamic::Value(s))) => Some(Value::String(s.clone())),
@@ -1119,12 +1419,18 @@ impl Engine<'_> {
         let family = match kind {
             ResourceKind::LambdaFunction { .. } => Family::Lambda,
             ResourceKind::Activity { .. } => Family::Activity,
-            ResourceKind::Integration { service, action, pattern, .. } => {
-                Family::Service(service.to_owned(), format!("{action}{pattern}"))
-            }
-            ResourceKind::SdkIntegration { service, action, pattern, .. } => {
-                Family::Service(format!("aws-sdk:{service}"), format!("{action}{pattern}"))
-            }
+            ResourceKind::Integration {
+                service,
+                action,
+                pattern,
+                ..
+            } => Family::Service(service.to_owned(), format!("{action}{pattern}")),
+            ResourceKind::SdkIntegration {
+                service,
+                action,
+                pattern,
+                ..
+            } => Family::Service(format!("aws-sdk:{service}"), format!("{action}{pattern}")),
             _ => Family::Service(String::new(), arn.clone()),
         };
         let mut d = JsonMap::new();
@@ -1172,7 +1478,14 @@ impl Engine<'_> {
             Family::Activity => Some(json!({})),
             Family::Lambda => None,
         };
-        let id = self.emit(*prev, started, started_details.map(|v| (key(started), v)).as_ref().map(|(k, v)| (k.as_str(), v.clone())))?;
+        let id = self.emit(
+            *prev,
+            started,
+            started_details
+                .map(|v| (key(started), v))
+                .as_ref()
+                .map(|(k, v)| (k.as_str(), v.clone())),
+        )?;
         *prev = id;
 
         let service_fields = |d: &mut JsonMap<String, Value>| {
@@ -1195,15 +1508,23 @@ impl Engine<'_> {
             }
             other => other,
         };
+        if !outcome.as_ref().is_err_and(|f| f.fatal)
+            && (pattern.starts_with(".sync") || pattern.starts_with(".waitForTaskToken"))
+        {
+            // The service accepted the request; what it answered first is
+            // not in the mock (its Return is the final result).
+            let mut d = JsonMap::new();
+            service_fields(&mut d);
+            with_text(&mut d, "output", &json!({}));
+            let id = self.emit(
+                *prev,
+                "TaskSubmitted",
+                Some(("taskSubmittedEventDetails", Value::Object(d))),
+            )?;
+            *prev = id;
+        }
         let result = match outcome {
             Ok(result) => {
-                if pattern.starts_with(".sync") || pattern.starts_with(".waitForTaskToken") {
-                    let mut d = JsonMap::new();
-                    service_fields(&mut d);
-                    with_text(&mut d, "output", &json!({}));
-                    let id = self.emit(*prev, "TaskSubmitted", Some(("taskSubmittedEventDetails", Value::Object(d))))?;
-                    *prev = id;
-                }
                 let ty = match family {
                     Family::Lambda => "LambdaFunctionSucceeded",
                     Family::Activity => "ActivitySucceeded",
@@ -1220,7 +1541,8 @@ impl Engine<'_> {
                 if fault.fatal {
                     return Err(fault);
                 }
-                let timed_out = matches!(fault.name(), "States.Timeout" | "States.HeartbeatTimeout");
+                let timed_out =
+                    matches!(fault.name(), "States.Timeout" | "States.HeartbeatTimeout");
                 let ty = match (&family, timed_out) {
                     (Family::Lambda, false) => "LambdaFunctionFailed",
                     (Family::Lambda, true) => "LambdaFunctionTimedOut",
@@ -1283,7 +1605,14 @@ impl Engine<'_> {
 
     // ---- Parallel -----------------------------------------------------------
 
-    fn parallel(&mut self, sx: &StateCx<'_>, p: &Parallel, raw: &Value, frame: &mut Frame, prev: &mut u64) -> Result<Done, Fault> {
+    fn parallel(
+        &mut self,
+        sx: &StateCx<'_>,
+        p: &Parallel,
+        raw: &Value,
+        frame: &mut Frame,
+        prev: &mut u64,
+    ) -> Result<Done, Fault> {
         let retriers = p.retry.as_deref().unwrap_or_default();
         let mut counts = vec![0u64; retriers.len()];
         let mut retry_count = 0u64;
@@ -1301,7 +1630,14 @@ impl Engine<'_> {
                     if started && !fault.fatal {
                         *prev = self.emit(*prev, "ParallelStateFailed", None)?;
                     }
-                    return self.catch(sx, p.catch.as_deref().unwrap_or_default(), raw, fault, frame, prev);
+                    return self.catch(
+                        sx,
+                        p.catch.as_deref().unwrap_or_default(),
+                        raw,
+                        fault,
+                        frame,
+                        prev,
+                    );
                 }
             }
         }
@@ -1338,7 +1674,9 @@ impl Engine<'_> {
                 None => eff,
             }
         };
-        let started = self.emit(*prev, "ParallelStateStarted", None).map_err(|f| (f, false))?;
+        let started = self
+            .emit(*prev, "ParallelStateStarted", None)
+            .map_err(|f| (f, false))?;
         *prev = started;
         let mut results = Vec::with_capacity(p.branches.len());
         let mut last = started;
@@ -1349,21 +1687,29 @@ impl Engine<'_> {
                 ql: b.query_language.unwrap_or(frame.ql),
                 depth: frame.depth + 1,
             };
-            match self.run_states(&b.start_at, &b.states, input.clone(), &mut bframe, &mut bprev) {
+            match self.run_states(
+                &b.start_at,
+                &b.states,
+                input.clone(),
+                &mut bframe,
+                &mut bprev,
+            ) {
                 Ok(v) => {
                     results.push(v);
                     last = bprev;
                 }
                 Err(bf) => {
                     if bf.task {
-                        self.emit(bprev, "TaskStateAborted", None).map_err(|f| (f, true))?;
+                        self.emit(bprev, "TaskStateAborted", None)
+                            .map_err(|f| (f, true))?;
                     }
                     *prev = bprev;
                     return Err((bf.fault, true));
                 }
             }
         }
-        self.emit(last, "ParallelStateSucceeded", None).map_err(|f| (f, true))?;
+        self.emit(last, "ParallelStateSucceeded", None)
+            .map_err(|f| (f, true))?;
         *prev = last;
         self.finish(
             sx,
@@ -1386,7 +1732,14 @@ impl Engine<'_> {
 
     // ---- Map ----------------------------------------------------------------
 
-    fn map(&mut self, sx: &StateCx<'_>, m: &Map, raw: &Value, frame: &mut Frame, prev: &mut u64) -> Result<Done, Fault> {
+    fn map(
+        &mut self,
+        sx: &StateCx<'_>,
+        m: &Map,
+        raw: &Value,
+        frame: &mut Frame,
+        prev: &mut u64,
+    ) -> Result<Done, Fault> {
         let retriers = m.retry.as_deref().unwrap_or_default();
         let mut counts = vec![0u64; retriers.len()];
         let mut retry_count = 0u64;
@@ -1405,12 +1758,20 @@ impl Engine<'_> {
                     if !fault.fatal || fault.name() == "States.QueryEvaluationError" {
                         *prev = self.emit(*prev, "MapStateFailed", None)?;
                     }
-                    return self.catch(sx, m.catch.as_deref().unwrap_or_default(), raw, fault, frame, prev);
+                    return self.catch(
+                        sx,
+                        m.catch.as_deref().unwrap_or_default(),
+                        raw,
+                        fault,
+                        frame,
+                        prev,
+                    );
                 }
             }
         }
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn map_items(
         &mut self,
         sx: &StateCx<'_>,
@@ -1423,11 +1784,16 @@ impl Engine<'_> {
     ) -> Result<Vec<Value>, Fault> {
         let jsonata = sx.ql == QueryLanguage::Jsonata;
         let states = Self::states_value(raw, ctx, None);
-        let not_array = |v: &Value| format!("Map state input must be an array but was: {}", text(v));
+        let not_array =
+            |v: &Value| format!("Map state input must be an array but was: {}", text(v));
         let (value, expr) = match &m.items {
             Some(Items::ItemsPath(p)) => (
-                data::read_path("ItemsPath", p.as_str(), &Self::path_scope(eff, ctx, &frame.vars))
-                    .map_err(|f| self.own_error(sx, prev, f, "ItemsPath"))?,
+                data::read_path(
+                    "ItemsPath",
+                    p.as_str(),
+                    &Self::path_scope(eff, ctx, &frame.vars),
+                )
+                .map_err(|f| self.own_error(sx, prev, f, "ItemsPath"))?,
                 None,
             ),
             Some(Items::Items(Dynamic::Value(list))) if jsonata => (
@@ -1447,7 +1813,11 @@ impl Engine<'_> {
         match value {
             Value::Array(items) => Ok(items),
             other => {
-                let error = if jsonata { "States.QueryEvaluationError" } else { "States.Runtime" };
+                let error = if jsonata {
+                    "States.QueryEvaluationError"
+                } else {
+                    "States.Runtime"
+                };
                 let cause = match expr {
                     Some(e) => format!(
                         "The JSONata expression '{e}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '{}' for value: {}",
@@ -1482,9 +1852,11 @@ impl Engine<'_> {
         let distributed = processor.is_distributed();
         let items = if let (true, Some(reader)) = (distributed, &m.item_reader) {
             let _ = reader;
-            self.read_items(sx, m, &eff, &ctx, frame, prev).map_err(|f| (f, false))?
+            self.read_items(sx, m, &eff, &ctx, frame, prev)
+                .map_err(|f| (f, false))?
         } else {
-            self.map_items(sx, m, raw, &eff, &ctx, frame, prev).map_err(|f| (f, false))?
+            self.map_items(sx, m, raw, &eff, &ctx, frame, prev)
+                .map_err(|f| (f, false))?
         };
         let (mv, mp) = match &m.max_concurrency {
             Some(MaxConcurrency::MaxConcurrency(d)) => (Some(d), None),
@@ -1492,7 +1864,16 @@ impl Engine<'_> {
             None => (None, None),
         };
         let max_concurrency = self
-            .int_field(sx, prev, mv, mp, ("MaxConcurrency", "MaxConcurrencyPath"), &eff, &ctx, frame)
+            .int_field(
+                sx,
+                prev,
+                mv,
+                mp,
+                ("MaxConcurrency", "MaxConcurrencyPath"),
+                &eff,
+                &ctx,
+                frame,
+            )
             .map_err(|f| (f, false))?;
         let (cv, cp) = match &m.tolerated_failure_count {
             Some(ToleratedFailureCount::ToleratedFailureCount(d)) => (Some(d), None),
@@ -1500,25 +1881,55 @@ impl Engine<'_> {
             None => (None, None),
         };
         let tolerated_count = self
-            .int_field(sx, prev, cv, cp, ("ToleratedFailureCount", "ToleratedFailureCountPath"), &eff, &ctx, frame)
+            .int_field(
+                sx,
+                prev,
+                cv,
+                cp,
+                ("ToleratedFailureCount", "ToleratedFailureCountPath"),
+                &eff,
+                &ctx,
+                frame,
+            )
             .map_err(|f| (f, false))?;
         if tolerated_count.is_some_and(|n| n < 0) {
             return Err((
-                self.own_error(sx, prev, Failure::runtime("ToleratedFailureCount cannot be negative."), "ToleratedFailureCount"),
+                self.own_error(
+                    sx,
+                    prev,
+                    Failure::runtime("ToleratedFailureCount cannot be negative."),
+                    "ToleratedFailureCount",
+                ),
                 false,
             ));
         }
         let tolerated_pct = match &m.tolerated_failure_percentage {
-            Some(ToleratedFailurePercentage::ToleratedFailurePercentage(Dynamic::Value(n))) => n.as_f64(),
+            Some(ToleratedFailurePercentage::ToleratedFailurePercentage(Dynamic::Value(n))) => {
+                n.as_f64()
+            }
             Some(ToleratedFailurePercentage::ToleratedFailurePercentage(Dynamic::Jsonata(j))) => {
                 let states = Self::states_value(raw, &ctx, None);
                 self.jsonata_expr(j, &states, &frame.vars, "ToleratedFailurePercentage")
-                    .map_err(|f| (self.own_error(sx, prev, f, "ToleratedFailurePercentage"), false))?
+                    .map_err(|f| {
+                        (
+                            self.own_error(sx, prev, f, "ToleratedFailurePercentage"),
+                            false,
+                        )
+                    })?
                     .as_f64()
             }
             Some(ToleratedFailurePercentage::ToleratedFailurePercentagePath(p)) => Some(
-                data::float_path("ToleratedFailurePercentagePath", p.as_str(), &Self::path_scope(&eff, &ctx, &frame.vars))
-                    .map_err(|f| (self.own_error(sx, prev, f, "ToleratedFailurePercentagePath"), false))?,
+                data::float_path(
+                    "ToleratedFailurePercentagePath",
+                    p.as_str(),
+                    &Self::path_scope(&eff, &ctx, &frame.vars),
+                )
+                .map_err(|f| {
+                    (
+                        self.own_error(sx, prev, f, "ToleratedFailurePercentagePath"),
+                        false,
+                    )
+                })?,
             ),
             _ => None,
         };
@@ -1561,15 +1972,33 @@ impl Engine<'_> {
             inputs.push(input);
         }
 
-        let length = if m.item_reader.is_some() { 0 } else { inputs.len() };
+        let length = if m.item_reader.is_some() {
+            0
+        } else {
+            inputs.len()
+        };
         let started = self
-            .emit(*prev, "MapStateStarted", Some(("mapStateStartedEventDetails", json!({"length": length}))))
+            .emit(
+                *prev,
+                "MapStateStarted",
+                Some(("mapStateStartedEventDetails", json!({"length": length}))),
+            )
             .map_err(|f| (f, false))?;
         *prev = started;
         let pq = processor.query_language.unwrap_or(frame.ql);
 
         let result = if distributed {
-            self.distributed(sx, m, inputs, pq, frame, prev, started, tolerated_count, tolerated_pct)?
+            self.distributed(
+                sx,
+                m,
+                inputs,
+                pq,
+                frame,
+                prev,
+                started,
+                tolerated_count,
+                tolerated_pct,
+            )?
         } else {
             let sequential = max_concurrency == Some(1);
             let mut chain = started;
@@ -1579,7 +2008,11 @@ impl Engine<'_> {
                 let d = json!({"index": i, "name": sx.name});
                 let at = if sequential { chain } else { started };
                 let is = self
-                    .emit(at, "MapIterationStarted", Some(("mapIterationStartedEventDetails", d.clone())))
+                    .emit(
+                        at,
+                        "MapIterationStarted",
+                        Some(("mapIterationStartedEventDetails", d.clone())),
+                    )
                     .map_err(|f| (f, true))?;
                 let mut p = is;
                 let mut iframe = Frame {
@@ -1587,20 +2020,35 @@ impl Engine<'_> {
                     ql: pq,
                     depth: frame.depth + 1,
                 };
-                match self.run_states(&processor.start_at, &processor.states, input, &mut iframe, &mut p) {
+                match self.run_states(
+                    &processor.start_at,
+                    &processor.states,
+                    input,
+                    &mut iframe,
+                    &mut p,
+                ) {
                     Ok(v) => {
                         last_done = self
-                            .emit(p, "MapIterationSucceeded", Some(("mapIterationSucceededEventDetails", d)))
+                            .emit(
+                                p,
+                                "MapIterationSucceeded",
+                                Some(("mapIterationSucceededEventDetails", d)),
+                            )
                             .map_err(|f| (f, true))?;
                         chain = p;
                         results.push(v);
                     }
                     Err(bf) => {
                         if !bf.fault.fatal {
-                            self.emit(p, "MapIterationFailed", Some(("mapIterationFailedEventDetails", d)))
-                                .map_err(|f| (f, true))?;
+                            self.emit(
+                                p,
+                                "MapIterationFailed",
+                                Some(("mapIterationFailedEventDetails", d)),
+                            )
+                            .map_err(|f| (f, true))?;
                             if bf.task {
-                                self.emit(p, "TaskStateAborted", None).map_err(|f| (f, true))?;
+                                self.emit(p, "TaskStateAborted", None)
+                                    .map_err(|f| (f, true))?;
                             }
                         }
                         *prev = p;
@@ -1608,7 +2056,8 @@ impl Engine<'_> {
                     }
                 }
             }
-            self.emit(last_done, "MapStateSucceeded", None).map_err(|f| (f, true))?;
+            self.emit(last_done, "MapStateSucceeded", None)
+                .map_err(|f| (f, true))?;
             *prev = last_done;
             Value::Array(results)
         };
@@ -1655,11 +2104,16 @@ impl Engine<'_> {
         let config = reader.reader_config.as_ref();
         let input_type = config.and_then(|c| c.input_type.as_deref()).unwrap_or("");
         let body = match &fetched {
-            Value::Object(o) if o.contains_key("Body") => o.get("Body").cloned().unwrap_or(Value::Null),
-            Value::Object(o) if o.contains_key("Contents") => o.get("Contents").cloned().unwrap_or(Value::Null),
+            Value::Object(o) if o.contains_key("Body") => {
+                o.get("Body").cloned().unwrap_or(Value::Null)
+            }
+            Value::Object(o) if o.contains_key("Contents") => {
+                o.get("Contents").cloned().unwrap_or(Value::Null)
+            }
             other => other.clone(),
         };
-        let reader_failed = |cause: &str| Fault::from_failure(Failure::new("States.ItemReaderFailed", cause));
+        let reader_failed =
+            |cause: &str| Fault::from_failure(Failure::new("States.ItemReaderFailed", cause));
         let mut items = match body {
             Value::Array(a) => a,
             Value::String(s) if input_type.eq_ignore_ascii_case("CSV") => {
@@ -1671,7 +2125,9 @@ impl Engine<'_> {
                     _ => ',',
                 };
                 let given = match config.and_then(|c| c.csv_header_location) {
-                    Some(asl_core::CsvHeaderLocation::Given) => config.and_then(|c| c.csv_headers.clone()),
+                    Some(asl_core::CsvHeaderLocation::Given) => {
+                        config.and_then(|c| c.csv_headers.clone())
+                    }
                     _ => None,
                 };
                 csv_items(&s, delimiter, given).map_err(|c| reader_failed(&c))?
@@ -1686,9 +2142,13 @@ impl Engine<'_> {
             let n = match max {
                 asl_core::MaxItems::MaxItems(Dynamic::Value(n)) => Some(*n),
                 asl_core::MaxItems::MaxItemsPath(p) => Some(
-                    data::integer_path("MaxItemsPath", p.as_str(), &Self::path_scope(eff, ctx, &frame.vars))
-                        .map_err(|f| self.own_error(sx, prev, f, "MaxItemsPath"))?
-                        .max(0) as u64,
+                    data::integer_path(
+                        "MaxItemsPath",
+                        p.as_str(),
+                        &Self::path_scope(eff, ctx, &frame.vars),
+                    )
+                    .map_err(|f| self.own_error(sx, prev, f, "MaxItemsPath"))?
+                    .max(0) as u64,
                 ),
                 _ => None,
             };
@@ -1714,19 +2174,28 @@ impl Engine<'_> {
     ) -> Result<Value, (Fault, bool)> {
         let processor = m.processor.processor();
         let run_id = data::uuid_v4(&mut self.rng);
-        let label = m.label.clone().unwrap_or_else(|| sx.name.chars().take(40).collect());
+        let label = m
+            .label
+            .clone()
+            .unwrap_or_else(|| sx.name.chars().take(40).collect());
         let arn = format!(
             "arn:aws:states:{REGION}:{ACCOUNT}:mapRun:{}/{label}:{run_id}",
             self.state_machine_name
         );
         let run_started = self
-            .emit(started, "MapRunStarted", Some(("mapRunStartedEventDetails", json!({"mapRunArn": arn}))))
+            .emit(
+                started,
+                "MapRunStarted",
+                Some(("mapRunStartedEventDetails", json!({"mapRunArn": arn}))),
+            )
             .map_err(|f| (f, true))?;
         // Batches.
         let batches: Vec<Value> = match &m.item_batcher {
             Some(b) => {
                 let per = match &b.max_items_per_batch {
-                    Some(asl_core::MaxItemsPerBatch::MaxItemsPerBatch(Dynamic::Value(n))) => usize::try_from(*n).unwrap_or(usize::MAX),
+                    Some(asl_core::MaxItemsPerBatch::MaxItemsPerBatch(Dynamic::Value(n))) => {
+                        usize::try_from(*n).unwrap_or(usize::MAX)
+                    }
                     _ => usize::MAX,
                 }
                 .max(1);
@@ -1759,7 +2228,13 @@ impl Engine<'_> {
             let mut p = 0;
             self.events.clear();
             self.limit_hit = false;
-            match self.run_states(&processor.start_at, &processor.states, input, &mut child, &mut p) {
+            match self.run_states(
+                &processor.start_at,
+                &processor.states,
+                input,
+                &mut child,
+                &mut p,
+            ) {
                 Ok(v) => results.push(v),
                 Err(bf) if bf.fault.fatal && bf.fault.name() != "States.Runtime" => {
                     fatal = Some(bf.fault);
@@ -1777,7 +2252,8 @@ impl Engine<'_> {
             return Err((f, true));
         }
         let count_ok = failures as i64 <= tolerated_count.unwrap_or(0);
-        let pct_ok = tolerated_pct.is_some_and(|p| total > 0 && (failures as f64) * 100.0 / (total as f64) <= p);
+        let pct_ok = tolerated_pct
+            .is_some_and(|p| total > 0 && (failures as f64) * 100.0 / (total as f64) <= p);
         if failures > 0 && !count_ok && !pct_ok {
             let fault = Fault::from_failure(Failure::new(
                 "States.ExceedToleratedFailureThreshold",
@@ -1785,24 +2261,41 @@ impl Engine<'_> {
             ));
             let d = fault.details();
             let id = self
-                .emit(run_started, "MapRunFailed", Some(("mapRunFailedEventDetails", d)))
+                .emit(
+                    run_started,
+                    "MapRunFailed",
+                    Some(("mapRunFailedEventDetails", d)),
+                )
                 .map_err(|f| (f, true))?;
             *prev = id;
             return Err((fault, true));
         }
-        let run_done = self.emit(run_started, "MapRunSucceeded", None).map_err(|f| (f, true))?;
-        self.emit(run_done, "MapStateSucceeded", None).map_err(|f| (f, true))?;
+        let run_done = self
+            .emit(run_started, "MapRunSucceeded", None)
+            .map_err(|f| (f, true))?;
+        self.emit(run_done, "MapStateSucceeded", None)
+            .map_err(|f| (f, true))?;
         *prev = run_started;
         if let Some(writer) = &m.result_writer {
-            let params = writer.parameters.as_ref().map(|p| p.0.clone()).or_else(|| writer.arguments.clone()).unwrap_or(Value::Null);
+            let params = writer
+                .parameters
+                .as_ref()
+                .map(|p| p.0.clone())
+                .or_else(|| writer.arguments.clone())
+                .unwrap_or(Value::Null);
             let bucket = params.get("Bucket").cloned().unwrap_or(Value::Null);
-            let prefix = params.get("Prefix").and_then(Value::as_str).unwrap_or_default();
+            let prefix = params
+                .get("Prefix")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
             let key = if prefix.is_empty() {
                 format!("{run_id}/manifest.json")
             } else {
                 format!("{}/{run_id}/manifest.json", prefix.trim_end_matches('/'))
             };
-            return Ok(json!({"MapRunArn": arn, "ResultWriterDetails": {"Bucket": bucket, "Key": key}}));
+            return Ok(
+                json!({"MapRunArn": arn, "ResultWriterDetails": {"Bucket": bucket, "Key": key}}),
+            );
         }
         Ok(Value::Array(results))
     }
@@ -1810,7 +2303,10 @@ impl Engine<'_> {
 
 /// CSV rows as objects of strings.
 fn csv_items(s: &str, delimiter: char, given: Option<Vec<String>>) -> Result<Vec<Value>, String> {
-    let mut rows = s.lines().filter(|l| !l.is_empty()).map(|l| l.split(delimiter).map(str::to_owned).collect::<Vec<_>>());
+    let mut rows = s
+        .lines()
+        .filter(|l| !l.is_empty())
+        .map(|l| l.split(delimiter).map(str::to_owned).collect::<Vec<_>>());
     let headers = match given {
         Some(h) => h,
         None => rows.next().unwrap_or_default(),
@@ -1825,7 +2321,12 @@ fn csv_items(s: &str, delimiter: char, given: Option<Vec<String>>) -> Result<Vec
                 headers
                     .iter()
                     .enumerate()
-                    .map(|(i, h)| (h.clone(), Value::String(cells.get(i).cloned().unwrap_or_default())))
+                    .map(|(i, h)| {
+                        (
+                            h.clone(),
+                            Value::String(cells.get(i).cloned().unwrap_or_default()),
+                        )
+                    })
                     .collect(),
             )
         })
@@ -1834,7 +2335,10 @@ fn csv_items(s: &str, delimiter: char, given: Option<Vec<String>>) -> Result<Vec
 
 /// Milliseconds from `now` until `ts` (0 when past).
 fn until(ts: data::Timestamp, now_ms: i64) -> i64 {
-    let target = ts.seconds.saturating_mul(1000).saturating_add(i64::from(ts.nanos / 1_000_000));
+    let target = ts
+        .seconds
+        .saturating_mul(1000)
+        .saturating_add(i64::from(ts.nanos / 1_000_000));
     target.saturating_sub(now_ms).max(0)
 }
 
@@ -1844,7 +2348,10 @@ fn error_matches(list: &[String], error: &str) -> bool {
         n == error
             || (n == "States.ALL" && error != "States.Runtime")
             || (n == "States.TaskFailed"
-                && !matches!(error, "States.Runtime" | "States.Timeout" | "States.HeartbeatTimeout"))
+                && !matches!(
+                    error,
+                    "States.Runtime" | "States.Timeout" | "States.HeartbeatTimeout"
+                ))
             || (n == "States.HeartbeatTimeout" && error == "States.Timeout")
     })
 }

@@ -278,6 +278,9 @@ mod tests {
     #[test]
     fn iso_dates() {
         assert_eq!(super::iso_millis(0), "1970-01-01T00:00:00.000Z");
-        assert_eq!(super::iso_millis(1_704_067_200_123), "2024-01-01T00:00:00.123Z");
+        assert_eq!(
+            super::iso_millis(1_704_067_200_123),
+            "2024-01-01T00:00:00.123Z"
+        );
     }
 }

@@ -272,7 +272,11 @@ impl Mocks {
             for (key, entry) in table {
                 let (lo, hi) = parse_range(key)
                     .ok_or_else(|| err(format!("{name}: bad invocation key {key:?}")))?;
-                list.push((lo, hi, parse_entry(entry).map_err(|m| err(format!("{name}.{key}: {m}")))?));
+                list.push((
+                    lo,
+                    hi,
+                    parse_entry(entry).map_err(|m| err(format!("{name}.{key}: {m}")))?,
+                ));
             }
             mocks.by_state.insert(state.clone(), Responses(list));
         }
@@ -343,7 +347,12 @@ fn parse_entry(entry: &Value) -> Result<Mock, String> {
     match (obj.get("Return"), obj.get("Throw")) {
         (Some(v), None) => Ok(Mock::Value(v.clone())),
         (None, Some(t)) => {
-            let text = |k: &str| t.get(k).and_then(Value::as_str).unwrap_or_default().to_owned();
+            let text = |k: &str| {
+                t.get(k)
+                    .and_then(Value::as_str)
+                    .unwrap_or_default()
+                    .to_owned()
+            };
             Ok(Mock::Error(Failure::new(text("Error"), text("Cause"))))
         }
         _ => Err("needs exactly one of Return and Throw".into()),
