@@ -31,7 +31,10 @@ fn main() -> ExitCode {
     files.sort();
     let (mut passed, mut total, mut files_ok, mut case_files) = (0, 0, 0, 0);
     for file in &files {
-        let name = file.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+        let name = file
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default();
         let Some(cases) = read_json5(file) else {
             println!("{name}: not readable as json5");
             continue;
