@@ -305,6 +305,26 @@ impl Engine<'_> {
         id
     }
 
+    /// Moves the virtual clock on; past the execution's `TimeoutSeconds`
+    /// the execution times out (the clock stops at the deadline).
+    fn advance(&mut self, ms: i64) -> Result<(), Fault> {
+        let target = self.clock_ms.saturating_add(ms);
+        if let Some(limit) = self.timeout_ms {
+            let deadline = self.start_ms.saturating_add(limit);
+            if target > deadline {
+                self.clock_ms = deadline.max(self.clock_ms);
+                return Err(Fault {
+                    error: Some("States.Timeout".into()),
+                    cause: None,
+                    fatal: true,
+                    timed_out: true,
+                });
+            }
+        }
+        self.clock_ms = target;
+        Ok(())
+    }
+
     /// Appends an event unless the history is full (the last slot is kept
     /// for `ExecutionFailed`).
     fn emit(&mut self, prev: u64, ty: &str, details: Option<(&str, Value)>) -> Result<u64, Fault> {
@@ -1237,7 +1257,7 @@ impl Engine<'_> {
                 "Seconds",
             ));
         }
-        self.clock_ms = self.clock_ms.saturating_add(delay_ms.max(0));
+        self.advance(delay_ms.max(0))?;
         let next = s.transition.next_state().map(str::to_owned);
         if jsonata {
             let assigned = self.assign(
@@ -1304,7 +1324,7 @@ impl Engine<'_> {
                 Err(fault) => {
                     if retry_count < MAX_ATTEMPTS {
                         if let Some(ms) = self.retry_delay(retriers, &fault, &mut counts) {
-                            self.clock_ms = self.clock_ms.saturating_add(ms);
+                            self.advance(ms)?;
                             retry_count += 1;
                             continue;
                         }
@@ -1622,12 +1642,13 @@ impl Engine<'_> {
                 Err((fault, started)) => {
                     if started && retry_count < MAX_ATTEMPTS {
                         if let Some(ms) = self.retry_delay(retriers, &fault, &mut counts) {
-                            self.clock_ms = self.clock_ms.saturating_add(ms);
+                            self.advance(ms)?;
                             retry_count += 1;
                             continue;
                         }
                     }
-                    if started && !fault.fatal {
+                    let _ = started;
+                    if !fault.fatal {
                         *prev = self.emit(*prev, "ParallelStateFailed", None)?;
                     }
                     return self.catch(
@@ -1749,7 +1770,7 @@ impl Engine<'_> {
                 Err((fault, started)) => {
                     if retry_count < MAX_ATTEMPTS {
                         if let Some(ms) = self.retry_delay(retriers, &fault, &mut counts) {
-                            self.clock_ms = self.clock_ms.saturating_add(ms);
+                            self.advance(ms)?;
                             retry_count += 1;
                             continue;
                         }
@@ -2251,10 +2272,13 @@ impl Engine<'_> {
         if let Some(f) = fatal {
             return Err((f, true));
         }
-        let count_ok = failures as i64 <= tolerated_count.unwrap_or(0);
-        let pct_ok = tolerated_pct
-            .is_some_and(|p| total > 0 && (failures as f64) * 100.0 / (total as f64) <= p);
-        if failures > 0 && !count_ok && !pct_ok {
+        // Above either threshold that is set fails the run; with none set,
+        // any failure does.
+        let over_count = tolerated_count.is_some_and(|n| failures as i64 > n);
+        let over_pct = tolerated_pct
+            .is_some_and(|p| total > 0 && (failures as f64) * 100.0 / (total as f64) > p);
+        let none_set = tolerated_count.is_none() && tolerated_pct.is_none();
+        if failures > 0 && (over_count || over_pct || none_set) {
             let fault = Fault::from_failure(Failure::new(
                 "States.ExceedToleratedFailureThreshold",
                 "The specified tolerated failure threshold was exceeded",
