@@ -733,12 +733,14 @@ impl Engine<'_> {
         if fault.fatal {
             return Err(fault);
         }
-        let Some(c) = catchers
+        let Some((i, c)) = catchers
             .iter()
-            .find(|c| error_matches(&c.error_equals, fault.name()))
+            .enumerate()
+            .find(|(_, c)| error_matches(&c.error_equals, fault.name()))
         else {
             return Err(fault);
         };
+        let (assign_at, output_at) = (format!("Catch[{i}]/Assign"), format!("Catch[{i}]/Output"));
         let err = fault.error_output();
         let ctx = self.context(sx, None, None);
         if sx.ql == QueryLanguage::Jsonata {
@@ -751,12 +753,12 @@ impl Engine<'_> {
                 &ctx,
                 Some(&states),
                 &frame.vars,
-                "Assign",
+                &assign_at,
             )?;
             let output = match &c.output {
-                Some(o) => match self.jsonata_template(o, &states, &frame.vars, "Output") {
+                Some(o) => match self.jsonata_template(o, &states, &frame.vars, &output_at) {
                     Ok(v) => v,
-                    Err(f) => return Err(self.own_error(sx, prev, f, "Output")),
+                    Err(f) => return Err(self.own_error(sx, prev, f, &output_at)),
                 },
                 None => err,
             };
