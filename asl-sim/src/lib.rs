@@ -225,7 +225,7 @@ impl Simulator {
 
     /// Runs the machine on an input given as JSON text: `ExecutionStarted`
     /// records the text verbatim, as AWS does. Text that is not JSON fails
-    /// the execution (`States.Runtime`), as `StartExecution` refuses it.
+    /// (`InvalidExecutionInput`, no events), as `StartExecution` refuses it.
     ///
     /// ```
     /// let sim = asl_sim::Simulator::from_str(r#"{"StartAt":"S","States":{"S":{"Type":"Succeed"}}}"#)?;
@@ -240,8 +240,8 @@ impl Simulator {
             Err(e) => Execution {
                 status: Status::Failed,
                 output: None,
-                error: Some("States.Runtime".into()),
-                cause: Some(format!("Invalid execution input: {e}")),
+                error: Some("InvalidExecutionInput".into()),
+                cause: Some(format!("Invalid State Machine Execution Input: '{e}'")),
                 events: Vec::new(),
                 variables: Default::default(),
                 task_calls: Vec::new(),

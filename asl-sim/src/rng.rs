@@ -5,6 +5,12 @@
 /// a seed never changes between versions of this crate, which is what a
 /// reproducible test needs (the `rand` crate does not promise that for its
 /// small generators).
+///
+/// ```
+/// let mut a = asl_sim::Rng::new(3);
+/// let mut b = asl_sim::Rng::new(3);
+/// assert_eq!(a.next_u64(), b.next_u64());
+/// ```
 #[derive(Debug, Clone)]
 pub struct Rng {
     state: u64,
@@ -12,11 +18,20 @@ pub struct Rng {
 
 impl Rng {
     /// A generator that starts from `seed`.
+    ///
+    /// ```
+    /// let _rng = asl_sim::Rng::new(42);
+    /// ```
     pub fn new(seed: u64) -> Self {
         Rng { state: seed }
     }
 
     /// The next 64 random bits.
+    ///
+    /// ```
+    /// let mut rng = asl_sim::Rng::new(1);
+    /// assert_ne!(rng.next_u64(), rng.next_u64());
+    /// ```
     pub fn next_u64(&mut self) -> u64 {
         self.state = self.state.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.state;
@@ -26,6 +41,11 @@ impl Rng {
     }
 
     /// A number in `[0, 1)`, with 53 random bits.
+    ///
+    /// ```
+    /// let x = asl_sim::Rng::new(9).next_f64();
+    /// assert!((0.0..1.0).contains(&x));
+    /// ```
     pub fn next_f64(&mut self) -> f64 {
         (self.next_u64() >> 11) as f64 / (1u64 << 53) as f64
     }
