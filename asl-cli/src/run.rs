@@ -3,7 +3,7 @@
 
 use crate::exit;
 use asl_cli::Type;
-use asl_sim::{Execution, Mocks, Simulator, Status};
+use asl_sim::{Execution, Mocks, Simulator, Status, Unmocked};
 use std::path::PathBuf;
 
 /// Arguments of `asl run`.
@@ -29,6 +29,10 @@ pub struct Args {
     /// The state machine, by logical id, when the template has more than one.
     #[arg(long, value_name = "LOGICAL_ID")]
     resource: Option<String>,
+    /// What a Task with no mock does: fail the run (default), return its
+    /// input, or return `{}`.
+    #[arg(long, value_enum, default_value = "fail")]
+    unmocked: UnmockedArg,
     /// STANDARD (default) or EXPRESS.
     #[arg(long = "type", value_enum)]
     machine_type: Option<Type>,
@@ -36,6 +40,17 @@ pub struct Args {
     /// one object `{status, output, error, cause, events}`.
     #[arg(long, value_enum, default_value = "text")]
     format: asl_cli::Format,
+}
+
+/// `--unmocked`.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum UnmockedArg {
+    /// The execution fails (`States.Runtime`, naming the state).
+    Fail,
+    /// The Task returns its resolved input.
+    Echo,
+    /// The Task returns `{}`.
+    Empty,
 }
 
 /// Runs the machine: exit 0 when the execution succeeded, 1 when it did
@@ -63,6 +78,11 @@ pub fn run(args: &Args) -> u8 {
         return exit::USAGE;
     }
     let mut name = args.state_machine.clone();
+    let unmocked = match args.unmocked {
+        UnmockedArg::Fail => Unmocked::Fail,
+        UnmockedArg::Echo => Unmocked::EchoInput,
+        UnmockedArg::Empty => Unmocked::EmptyObject,
+    };
     let mocks = match &args.mock_config {
         None => Mocks::new(),
         Some(path) => {
@@ -116,7 +136,7 @@ pub fn run(args: &Args) -> u8 {
         stem.split('.').next().unwrap_or("StateMachine").to_owned()
     });
     let sim = Simulator::new(machine)
-        .mocks(mocks)
+        .mocks(mocks.unmocked(unmocked))
         .execution_type(args.machine_type.unwrap_or(Type::Standard).into())
         .state_machine_name(machine_name)
         .start_time_millis(start);

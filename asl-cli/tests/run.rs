@@ -174,3 +174,31 @@ fn a_closed_pipe_does_not_panic() {
     assert!(!err.contains("panicked"), "{err}");
     assert_eq!(out.status.code(), Some(0));
 }
+
+#[test]
+fn unmocked_tasks_fail_unless_allowed() {
+    let def = temp_file("run-unmocked.asl.json", MACHINE);
+    let path = def.to_str().expect("path");
+    let (code, v) = json_run(&[
+        "run",
+        path,
+        "--input",
+        r#"{"Payload": 3}"#,
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 1);
+    assert_eq!(v["error"], "States.Runtime");
+    let (code, v) = json_run(&[
+        "run",
+        path,
+        "--input",
+        r#"{"Payload": 3}"#,
+        "--unmocked",
+        "echo",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    assert_eq!(v["output"], json!({"Payload": 3}));
+}
