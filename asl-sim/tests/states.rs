@@ -563,3 +563,46 @@ fn execution_serializes_to_the_cli_shape() {
     assert_eq!(v["error"], Value::Null);
     assert_eq!(v["events"].as_array().map(Vec::len), Some(4));
 }
+
+#[test]
+fn a_task_failing_in_a_branch_is_aborted_before_the_parallel_fails() {
+    let run = sim(
+        json!({"StartAt": "P", "States": {"P": {"Type": "Parallel", "End": true,
+        "Branches": [{"StartAt": "T", "States": {"T": {"Type": "Task",
+            "Resource": "arn:aws:states:::lambda:invoke", "End": true}}}]}}}),
+    )
+    .mocks(Mocks::new().state("T", Mock::error("E", "c")))
+    .run(json!({}));
+    let tail: Vec<(&str, u64, u64)> = run
+        .events
+        .iter()
+        .skip(6)
+        .map(|e| (e.event_type.as_str(), e.id, e.previous_event_id))
+        .collect();
+    assert_eq!(
+        tail,
+        [
+            ("TaskFailed", 7, 6),
+            ("TaskStateAborted", 8, 7),
+            ("ParallelStateFailed", 9, 7),
+            ("ExecutionFailed", 10, 9)
+        ]
+    );
+}
+
+#[test]
+fn express_execution_ids() {
+    let run = sim(json!({"StartAt": "P", "States": {"P": {"Type": "Pass",
+        "Parameters": {"id.$": "$$.Execution.Id"}, "End": true}}}))
+    .execution_type(asl_sim::ExecutionType::Express)
+    .execution_name("x")
+    .run(json!({}));
+    let id = run
+        .output
+        .and_then(|o| o["id"].as_str().map(str::to_owned))
+        .unwrap_or_default();
+    assert!(
+        id.starts_with("arn:aws:states:us-east-1:123456789012:express:StateMachine:x:"),
+        "{id}"
+    );
+}
