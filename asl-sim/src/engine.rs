@@ -2327,12 +2327,10 @@ impl Engine<'_> {
     }
 }
 
-/// CSV rows as objects of strings.
+/// CSV rows as objects of strings (RFC 4180: quoted fields may hold the
+/// delimiter, `""` and line breaks).
 fn csv_items(s: &str, delimiter: char, given: Option<Vec<String>>) -> Result<Vec<Value>, String> {
-    let mut rows = s
-        .lines()
-        .filter(|l| !l.is_empty())
-        .map(|l| l.split(delimiter).map(str::to_owned).collect::<Vec<_>>());
+    let mut rows = csv_rows(s, delimiter).into_iter();
     let headers = match given {
         Some(h) => h,
         None => rows.next().unwrap_or_default(),
@@ -2357,6 +2355,49 @@ fn csv_items(s: &str, delimiter: char, given: Option<Vec<String>>) -> Result<Vec
             )
         })
         .collect())
+}
+
+fn csv_rows(s: &str, delimiter: char) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    cell.push('"');
+                    chars.next();
+                } else {
+                    quoted = false;
+                }
+            } else {
+                cell.push(c);
+            }
+        } else if c == '"' && cell.is_empty() {
+            quoted = true;
+        } else if c == delimiter {
+            row.push(std::mem::take(&mut cell));
+        } else if c == '\n' || c == '\r' {
+            if c == '\r' && chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            row.push(std::mem::take(&mut cell));
+            if !(row.len() == 1 && row.first().is_some_and(String::is_empty)) {
+                rows.push(std::mem::take(&mut row));
+            } else {
+                row.clear();
+            }
+        } else {
+            cell.push(c);
+        }
+    }
+    if !cell.is_empty() || !row.is_empty() {
+        row.push(cell);
+        rows.push(row);
+    }
+    rows
 }
 
 /// Milliseconds from `now` until `ts` (0 when past).

@@ -133,6 +133,12 @@ impl Responses {
 /// turn: retries, loops, Map iterations), else by resource ARN, else the
 /// [`Unmocked`] policy.
 ///
+/// A Distributed Map's `ItemReader` is mocked under the Map state's name:
+/// its result is the items (an array), or an S3 `getObject` result whose
+/// `Body` text is read as `ReaderConfig.InputType` says (CSV rows become
+/// objects of strings; JSON must be an array), or a `listObjectsV2` result
+/// (`Contents`).
+///
 /// ```
 /// use asl_sim::{Mock, Mocks};
 /// use serde_json::json;

@@ -606,3 +606,48 @@ fn express_execution_ids() {
         "{id}"
     );
 }
+
+#[test]
+fn item_reader_csv_from_a_mock() {
+    let run = sim(
+        json!({"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+        "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
+            "Parameters": {"Bucket": "b", "Key": "k.csv"},
+            "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "FIRST_ROW"}},
+        "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+            "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}),
+    )
+    .mocks(Mocks::new().state("M", Mock::value(json!({"Body": "a,b\n1,\n3,4\n"}))))
+    .run(json!({}));
+    assert_eq!(run.status, Status::Succeeded, "{:?}", run.cause);
+    assert_eq!(
+        run.output,
+        Some(json!([{"a": "1", "b": ""}, {"a": "3", "b": "4"}]))
+    );
+    let started = run
+        .events
+        .iter()
+        .find(|e| e.event_type == "MapStateStarted");
+    assert_eq!(
+        started
+            .and_then(|e| e.details())
+            .and_then(|d| d.get("length")),
+        Some(&json!(0))
+    );
+}
+
+#[test]
+fn item_reader_csv_quotes_and_given_headers() {
+    let run = sim(json!({"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+        "ItemReader": {"Resource": "arn:aws:states:::s3:getObject",
+            "Parameters": {"Bucket": "b", "Key": "k.csv"},
+            "ReaderConfig": {"InputType": "CSV", "CSVHeaderLocation": "GIVEN", "CSVHeaders": ["x", "y"]}},
+        "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+            "StartAt": "P", "States": {"P": {"Type": "Pass", "End": true}}}}}}))
+    .mocks(Mocks::new().state("M", Mock::value(json!({"Body": "\"a,1\",\"say \"\"hi\"\"\"\r\nb,2,extra"}))))
+    .run(json!({}));
+    assert_eq!(
+        run.output,
+        Some(json!([{"x": "a,1", "y": "say \"hi\""}, {"x": "b", "y": "2"}]))
+    );
+}
