@@ -190,6 +190,30 @@ fn render_text(e: &Execution) -> String {
             if let Some(vars) = ev.details().and_then(|d| d.get("assignedVariables")) {
                 let _ = writeln!(s, "{pad}  assigned: {vars}");
             }
+        } else if t == "TaskScheduled" {
+            let _ = writeln!(
+                s,
+                "{pad}  call:   {}:{} {}",
+                ev.detail_str("resourceType").unwrap_or_default(),
+                ev.detail_str("resource").unwrap_or_default(),
+                ev.detail_str("parameters").unwrap_or_default()
+            );
+        } else if t == "LambdaFunctionScheduled" || t == "ActivityScheduled" {
+            let _ = writeln!(
+                s,
+                "{pad}  call:   {} {}",
+                ev.detail_str("resource").unwrap_or_default(),
+                ev.detail_str("input").unwrap_or_default()
+            );
+        } else if t.ends_with("Succeeded")
+            && ev.detail_str("output").is_some()
+            && !t.starts_with("Execution")
+        {
+            let _ = writeln!(
+                s,
+                "{pad}  result: {}",
+                ev.detail_str("output").unwrap_or_default()
+            );
         } else if t == "MapIterationStarted" || t == "ParallelStateStarted" {
             depth += 1;
         } else if t.starts_with("MapIteration") || t.starts_with("ParallelState") {
