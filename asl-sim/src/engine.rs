@@ -201,9 +201,18 @@ pub(crate) fn execute(
         events: Vec::new(),
         clock_ms: opts.start_ms,
         start_ms: opts.start_ms,
-        timeout_ms: machine
-            .timeout_seconds
-            .map(|s| i64::try_from(s).unwrap_or(i64::MAX).saturating_mul(1000)),
+        timeout_ms: {
+            // AWS's longest execution: a year (Standard), five minutes
+            // (Express); `TimeoutSeconds` can only shorten it.
+            let max: i64 = match opts.execution_type {
+                ExecutionType::Standard => 365 * 24 * 3600,
+                ExecutionType::Express => 300,
+            };
+            let own = machine
+                .timeout_seconds
+                .map_or(max, |s| i64::try_from(s).unwrap_or(i64::MAX).min(max));
+            Some(own.saturating_mul(1000))
+        },
         rng,
         counters: HashMap::new(),
         execution,

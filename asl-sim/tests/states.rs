@@ -651,3 +651,25 @@ fn item_reader_csv_quotes_and_given_headers() {
         Some(json!([{"x": "a,1", "y": "say \"hi\""}, {"x": "b", "y": "2"}]))
     );
 }
+
+#[test]
+fn executions_time_out_after_a_year_or_five_minutes_for_express() {
+    let machine =
+        json!({"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 400, "End": true}}});
+    assert_eq!(
+        sim(machine.clone()).run(json!({})).status,
+        Status::Succeeded
+    );
+    let run = sim(machine)
+        .execution_type(asl_sim::ExecutionType::Express)
+        .run(json!({}));
+    assert_eq!(run.status, Status::TimedOut);
+    assert_eq!((run.error, run.cause), (None, None));
+    let run = sim(json!({"StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 40000000, "End": true}}}))
+        .run(json!({}));
+    assert_eq!(run.status, Status::TimedOut);
+    assert_eq!(
+        run.events.last().map(|e| e.event_type.as_str()),
+        Some("ExecutionTimedOut")
+    );
+}
