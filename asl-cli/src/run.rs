@@ -218,7 +218,8 @@ fn render_text(e: &Execution) -> String {
             depth += 1;
         } else if t.starts_with("MapIteration") || t.starts_with("ParallelState") {
             depth = depth.saturating_sub(1);
-        } else if t.ends_with("Failed") || t.ends_with("TimedOut") {
+        } else if (t.ends_with("Failed") || t.ends_with("TimedOut")) && !t.starts_with("Execution")
+        {
             if let (Some(err), cause) = (ev.detail_str("error"), ev.detail_str("cause")) {
                 let _ = writeln!(
                     s,
