@@ -1650,15 +1650,14 @@ impl Engine<'_> {
         loop {
             match self.parallel_attempt(sx, p, raw, frame, prev, retry_count) {
                 Ok(done) => return Ok(done),
-                Err((fault, started)) => {
-                    if started && retry_count < MAX_ATTEMPTS {
+                Err(fault) => {
+                    if retry_count < MAX_ATTEMPTS {
                         if let Some(ms) = self.retry_delay(retriers, &fault, &mut counts) {
                             self.advance(ms)?;
                             retry_count += 1;
                             continue;
                         }
                     }
-                    let _ = started;
                     if !fault.fatal {
                         *prev = self.emit(*prev, "ParallelStateFailed", None)?;
                     }
@@ -1675,7 +1674,7 @@ impl Engine<'_> {
         }
     }
 
-    /// One attempt; the error says whether the branches had started.
+    /// One attempt of the Parallel state.
     fn parallel_attempt(
         &mut self,
         sx: &StateCx<'_>,
@@ -1684,7 +1683,7 @@ impl Engine<'_> {
         frame: &Frame,
         prev: &mut u64,
         retry_count: u64,
-    ) -> Result<Done, (Fault, bool)> {
+    ) -> Result<Done, Fault> {
         let ctx = self.context(sx, Some(retry_count), None);
         let jsonata = sx.ql == QueryLanguage::Jsonata;
         let states = Self::states_value(raw, &ctx, None);
@@ -1692,23 +1691,19 @@ impl Engine<'_> {
             match &p.arguments {
                 Some(a) => self
                     .jsonata_template(a, &states, &frame.vars, "Arguments")
-                    .map_err(|f| (self.own_error(sx, prev, f, "Arguments"), false))?,
+                    .map_err(|f| self.own_error(sx, prev, f, "Arguments"))?,
                 None => raw.clone(),
             }
         } else {
-            let eff = self
-                .input_path(sx, prev, opt_path(&p.input_path), raw, &ctx, frame)
-                .map_err(|f| (f, false))?;
+            let eff = self.input_path(sx, prev, opt_path(&p.input_path), raw, &ctx, frame)?;
             match &p.parameters {
                 Some(t) => self
                     .template(&t.0, &eff, &ctx, &frame.vars)
-                    .map_err(|f| (self.own_error(sx, prev, f, "Parameters"), false))?,
+                    .map_err(|f| self.own_error(sx, prev, f, "Parameters"))?,
                 None => eff,
             }
         };
-        let started = self
-            .emit(*prev, "ParallelStateStarted", None)
-            .map_err(|f| (f, false))?;
+        let started = self.emit(*prev, "ParallelStateStarted", None)?;
         *prev = started;
         let mut results = Vec::with_capacity(p.branches.len());
         let mut last = started;
@@ -1732,16 +1727,14 @@ impl Engine<'_> {
                 }
                 Err(bf) => {
                     if bf.task {
-                        self.emit(bprev, "TaskStateAborted", None)
-                            .map_err(|f| (f, true))?;
+                        self.emit(bprev, "TaskStateAborted", None)?;
                     }
                     *prev = bprev;
-                    return Err((bf.fault, true));
+                    return Err(bf.fault);
                 }
             }
         }
-        self.emit(last, "ParallelStateSucceeded", None)
-            .map_err(|f| (f, true))?;
+        self.emit(last, "ParallelStateSucceeded", None)?;
         *prev = last;
         self.finish(
             sx,
@@ -1759,7 +1752,6 @@ impl Engine<'_> {
             p.assign.as_ref(),
             p.transition.next_state().map(str::to_owned),
         )
-        .map_err(|f| (f, false))
     }
 
     // ---- Map ----------------------------------------------------------------
@@ -1778,7 +1770,7 @@ impl Engine<'_> {
         loop {
             match self.map_attempt(sx, m, raw, frame, prev, retry_count) {
                 Ok(done) => return Ok(done),
-                Err((fault, started)) => {
+                Err(fault) => {
                     if retry_count < MAX_ATTEMPTS {
                         if let Some(ms) = self.retry_delay(retriers, &fault, &mut counts) {
                             self.advance(ms)?;
@@ -1786,7 +1778,6 @@ impl Engine<'_> {
                             continue;
                         }
                     }
-                    let _ = started;
                     if !fault.fatal || fault.name() == "States.QueryEvaluationError" {
                         *prev = self.emit(*prev, "MapStateFailed", None)?;
                     }
@@ -1871,68 +1862,58 @@ impl Engine<'_> {
         frame: &Frame,
         prev: &mut u64,
         retry_count: u64,
-    ) -> Result<Done, (Fault, bool)> {
+    ) -> Result<Done, Fault> {
         let ctx = self.context(sx, Some(retry_count), None);
         let jsonata = sx.ql == QueryLanguage::Jsonata;
         let eff = if jsonata {
             raw.clone()
         } else {
-            self.input_path(sx, prev, opt_path(&m.input_path), raw, &ctx, frame)
-                .map_err(|f| (f, false))?
+            self.input_path(sx, prev, opt_path(&m.input_path), raw, &ctx, frame)?
         };
         let processor = m.processor.processor();
         let distributed = processor.is_distributed();
         let items = if let (true, Some(reader)) = (distributed, &m.item_reader) {
             let _ = reader;
-            self.read_items(sx, m, &eff, &ctx, frame, prev)
-                .map_err(|f| (f, false))?
+            self.read_items(sx, m, &eff, &ctx, frame, prev)?
         } else {
-            self.map_items(sx, m, raw, &eff, &ctx, frame, prev)
-                .map_err(|f| (f, false))?
+            self.map_items(sx, m, raw, &eff, &ctx, frame, prev)?
         };
         let (mv, mp) = match &m.max_concurrency {
             Some(MaxConcurrency::MaxConcurrency(d)) => (Some(d), None),
             Some(MaxConcurrency::MaxConcurrencyPath(p)) => (None, Some(p.as_str())),
             None => (None, None),
         };
-        let max_concurrency = self
-            .int_field(
-                sx,
-                prev,
-                mv,
-                mp,
-                ("MaxConcurrency", "MaxConcurrencyPath"),
-                &eff,
-                &ctx,
-                frame,
-            )
-            .map_err(|f| (f, false))?;
+        let max_concurrency = self.int_field(
+            sx,
+            prev,
+            mv,
+            mp,
+            ("MaxConcurrency", "MaxConcurrencyPath"),
+            &eff,
+            &ctx,
+            frame,
+        )?;
         let (cv, cp) = match &m.tolerated_failure_count {
             Some(ToleratedFailureCount::ToleratedFailureCount(d)) => (Some(d), None),
             Some(ToleratedFailureCount::ToleratedFailureCountPath(p)) => (None, Some(p.as_str())),
             None => (None, None),
         };
-        let tolerated_count = self
-            .int_field(
+        let tolerated_count = self.int_field(
+            sx,
+            prev,
+            cv,
+            cp,
+            ("ToleratedFailureCount", "ToleratedFailureCountPath"),
+            &eff,
+            &ctx,
+            frame,
+        )?;
+        if tolerated_count.is_some_and(|n| n < 0) {
+            return Err(self.own_error(
                 sx,
                 prev,
-                cv,
-                cp,
-                ("ToleratedFailureCount", "ToleratedFailureCountPath"),
-                &eff,
-                &ctx,
-                frame,
-            )
-            .map_err(|f| (f, false))?;
-        if tolerated_count.is_some_and(|n| n < 0) {
-            return Err((
-                self.own_error(
-                    sx,
-                    prev,
-                    Failure::runtime("ToleratedFailureCount cannot be negative."),
-                    "ToleratedFailureCount",
-                ),
-                false,
+                Failure::runtime("ToleratedFailureCount cannot be negative."),
+                "ToleratedFailureCount",
             ));
         }
         let tolerated_pct = match &m.tolerated_failure_percentage {
@@ -1942,12 +1923,7 @@ impl Engine<'_> {
             Some(ToleratedFailurePercentage::ToleratedFailurePercentage(Dynamic::Jsonata(j))) => {
                 let states = Self::states_value(raw, &ctx, None);
                 self.jsonata_expr(j, &states, &frame.vars, "ToleratedFailurePercentage")
-                    .map_err(|f| {
-                        (
-                            self.own_error(sx, prev, f, "ToleratedFailurePercentage"),
-                            false,
-                        )
-                    })?
+                    .map_err(|f| self.own_error(sx, prev, f, "ToleratedFailurePercentage"))?
                     .as_f64()
             }
             Some(ToleratedFailurePercentage::ToleratedFailurePercentagePath(p)) => Some(
@@ -1956,24 +1932,16 @@ impl Engine<'_> {
                     p.as_str(),
                     &Self::path_scope(&eff, &ctx, &frame.vars),
                 )
-                .map_err(|f| {
-                    (
-                        self.own_error(sx, prev, f, "ToleratedFailurePercentagePath"),
-                        false,
-                    )
-                })?,
+                .map_err(|f| self.own_error(sx, prev, f, "ToleratedFailurePercentagePath"))?,
             ),
             _ => None,
         };
         if tolerated_pct.is_some_and(|p| !(0.0..=100.0).contains(&p)) {
-            return Err((
-                self.own_error(
-                    sx,
-                    prev,
-                    Failure::runtime("ToleratedFailurePercentage must be between 0 and 100."),
-                    "ToleratedFailurePercentage",
-                ),
-                false,
+            return Err(self.own_error(
+                sx,
+                prev,
+                Failure::runtime("ToleratedFailurePercentage must be between 0 and 100."),
+                "ToleratedFailurePercentage",
             ));
         }
 
@@ -1991,15 +1959,15 @@ impl Engine<'_> {
                 None => item.clone(),
                 Some(ItemSelector::Parameters(t)) => self
                     .template(&t.0, &eff, &item_ctx, &frame.vars)
-                    .map_err(|f| (self.own_error(sx, prev, f, "Parameters"), false))?,
+                    .map_err(|f| self.own_error(sx, prev, f, "Parameters"))?,
                 Some(ItemSelector::ItemSelector(t)) if jsonata => {
                     let states = Self::states_value(raw, &item_ctx, None);
                     self.jsonata_template(t, &states, &frame.vars, "ItemSelector")
-                        .map_err(|f| (self.own_error(sx, prev, f, "ItemSelector"), false))?
+                        .map_err(|f| self.own_error(sx, prev, f, "ItemSelector"))?
                 }
                 Some(ItemSelector::ItemSelector(t)) => self
                     .template(t, &eff, &item_ctx, &frame.vars)
-                    .map_err(|f| (self.own_error(sx, prev, f, "ItemSelector"), false))?,
+                    .map_err(|f| self.own_error(sx, prev, f, "ItemSelector"))?,
             };
             inputs.push(input);
         }
@@ -2009,13 +1977,11 @@ impl Engine<'_> {
         } else {
             inputs.len()
         };
-        let started = self
-            .emit(
-                *prev,
-                "MapStateStarted",
-                Some(("mapStateStartedEventDetails", json!({"length": length}))),
-            )
-            .map_err(|f| (f, false))?;
+        let started = self.emit(
+            *prev,
+            "MapStateStarted",
+            Some(("mapStateStartedEventDetails", json!({"length": length}))),
+        )?;
         *prev = started;
         let pq = processor.query_language.unwrap_or(frame.ql);
 
@@ -2039,13 +2005,11 @@ impl Engine<'_> {
             for (i, input) in inputs.into_iter().enumerate() {
                 let d = json!({"index": i, "name": sx.name});
                 let at = if sequential { chain } else { started };
-                let is = self
-                    .emit(
-                        at,
-                        "MapIterationStarted",
-                        Some(("mapIterationStartedEventDetails", d.clone())),
-                    )
-                    .map_err(|f| (f, true))?;
+                let is = self.emit(
+                    at,
+                    "MapIterationStarted",
+                    Some(("mapIterationStartedEventDetails", d.clone())),
+                )?;
                 let mut p = is;
                 let mut iframe = Frame {
                     vars: frame.vars.clone(),
@@ -2060,13 +2024,11 @@ impl Engine<'_> {
                     &mut p,
                 ) {
                     Ok(v) => {
-                        last_done = self
-                            .emit(
-                                p,
-                                "MapIterationSucceeded",
-                                Some(("mapIterationSucceededEventDetails", d)),
-                            )
-                            .map_err(|f| (f, true))?;
+                        last_done = self.emit(
+                            p,
+                            "MapIterationSucceeded",
+                            Some(("mapIterationSucceededEventDetails", d)),
+                        )?;
                         chain = p;
                         results.push(v);
                     }
@@ -2076,20 +2038,17 @@ impl Engine<'_> {
                                 p,
                                 "MapIterationFailed",
                                 Some(("mapIterationFailedEventDetails", d)),
-                            )
-                            .map_err(|f| (f, true))?;
+                            )?;
                             if bf.task {
-                                self.emit(p, "TaskStateAborted", None)
-                                    .map_err(|f| (f, true))?;
+                                self.emit(p, "TaskStateAborted", None)?;
                             }
                         }
                         *prev = p;
-                        return Err((bf.fault, true));
+                        return Err(bf.fault);
                     }
                 }
             }
-            self.emit(last_done, "MapStateSucceeded", None)
-                .map_err(|f| (f, true))?;
+            self.emit(last_done, "MapStateSucceeded", None)?;
             *prev = last_done;
             Value::Array(results)
         };
@@ -2109,7 +2068,6 @@ impl Engine<'_> {
             m.assign.as_ref(),
             m.transition.next_state().map(str::to_owned),
         )
-        .map_err(|f| (f, false))
     }
 
     /// A Distributed Map's items from its ItemReader (the reader's mock, by
@@ -2203,7 +2161,7 @@ impl Engine<'_> {
         started: u64,
         tolerated_count: Option<i64>,
         tolerated_pct: Option<f64>,
-    ) -> Result<Value, (Fault, bool)> {
+    ) -> Result<Value, Fault> {
         let processor = m.processor.processor();
         let run_id = data::uuid_v4(&mut self.rng);
         let label = m
@@ -2214,13 +2172,11 @@ impl Engine<'_> {
             "arn:aws:states:{REGION}:{ACCOUNT}:mapRun:{}/{label}:{run_id}",
             self.state_machine_name
         );
-        let run_started = self
-            .emit(
-                started,
-                "MapRunStarted",
-                Some(("mapRunStartedEventDetails", json!({"mapRunArn": arn}))),
-            )
-            .map_err(|f| (f, true))?;
+        let run_started = self.emit(
+            started,
+            "MapRunStarted",
+            Some(("mapRunStartedEventDetails", json!({"mapRunArn": arn}))),
+        )?;
         // Batches.
         let batches: Vec<Value> = match &m.item_batcher {
             Some(b) => {
@@ -2281,7 +2237,7 @@ impl Engine<'_> {
         self.events = saved;
         self.limit_hit = saved_limit;
         if let Some(f) = fatal {
-            return Err((f, true));
+            return Err(f);
         }
         // Above either threshold that is set fails the run; with none set,
         // any failure does.
@@ -2295,21 +2251,16 @@ impl Engine<'_> {
                 "The specified tolerated failure threshold was exceeded",
             ));
             let d = fault.details();
-            let id = self
-                .emit(
-                    run_started,
-                    "MapRunFailed",
-                    Some(("mapRunFailedEventDetails", d)),
-                )
-                .map_err(|f| (f, true))?;
+            let id = self.emit(
+                run_started,
+                "MapRunFailed",
+                Some(("mapRunFailedEventDetails", d)),
+            )?;
             *prev = id;
-            return Err((fault, true));
+            return Err(fault);
         }
-        let run_done = self
-            .emit(run_started, "MapRunSucceeded", None)
-            .map_err(|f| (f, true))?;
-        self.emit(run_done, "MapStateSucceeded", None)
-            .map_err(|f| (f, true))?;
+        let run_done = self.emit(run_started, "MapRunSucceeded", None)?;
+        self.emit(run_done, "MapStateSucceeded", None)?;
         *prev = run_started;
         if let Some(writer) = &m.result_writer {
             let params = writer
