@@ -22,6 +22,8 @@ pub(crate) type Variables = JsonMap<String, Value>;
 const PAYLOAD_LIMIT: usize = 262_144;
 /// Events in one Standard execution's history.
 const EVENT_LIMIT: usize = 25_000;
+/// Events of one run, Distributed Map children included.
+const WORK_LIMIT: usize = 1_000_000;
 /// Nested Parallel / Map levels (hostile definitions).
 const MAX_DEPTH: usize = 64;
 /// Attempts of one state visit, whatever `MaxAttempts` says.
@@ -145,6 +147,8 @@ pub(crate) struct Engine<'a> {
     state_machine_name: String,
     task_calls: Vec<(String, Value)>,
     limit_hit: bool,
+    /// Events of the execution and of its Distributed Map children.
+    work: usize,
 }
 
 fn text(v: &Value) -> String {
@@ -220,6 +224,7 @@ pub(crate) fn execute(
         state_machine_name: sm.clone(),
         task_calls: Vec::new(),
         limit_hit: false,
+        work: 0,
     };
     let mut started = JsonMap::new();
     let raw = input_text.map_or_else(|| text(&input), str::to_owned);
@@ -344,6 +349,16 @@ impl Engine<'_> {
                 format!(
                     "The execution reached the maximum number of history events ({EVENT_LIMIT})."
                 ),
+            ));
+        }
+        self.work += 1;
+        if self.work > WORK_LIMIT {
+            // Distributed Map children log elsewhere, each up to its own
+            // limit; a hostile machine must still end.
+            self.limit_hit = true;
+            return Err(Fault::fatal(
+                "States.Runtime",
+                format!("The simulation exceeded {WORK_LIMIT} events, child executions included."),
             ));
         }
         let details = details.map(|(k, v)| match v {
