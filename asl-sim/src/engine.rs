@@ -24,6 +24,9 @@ const PAYLOAD_LIMIT: usize = 262_144;
 const EVENT_LIMIT: usize = 25_000;
 /// Events of one run, Distributed Map children included.
 const WORK_LIMIT: usize = 1_000_000;
+/// Bytes of JSON text in one run's events (a simulator bound: AWS's own
+/// limits allow 25,000 events of 256 KiB each).
+const BYTES_LIMIT: usize = 256 * 1024 * 1024;
 /// Nested Parallel / Map levels (hostile definitions).
 const MAX_DEPTH: usize = 64;
 /// Attempts of one state visit, whatever `MaxAttempts` says.
@@ -149,6 +152,8 @@ pub(crate) struct Engine<'a> {
     limit_hit: bool,
     /// Events of the execution and of its Distributed Map children.
     work: usize,
+    /// Bytes of JSON text in the events so far.
+    bytes: usize,
 }
 
 fn text(v: &Value) -> String {
@@ -225,6 +230,7 @@ pub(crate) fn execute(
         task_calls: Vec::new(),
         limit_hit: false,
         work: 0,
+        bytes: 0,
     };
     let mut started = JsonMap::new();
     let raw = input_text.map_or_else(|| text(&input), str::to_owned);
@@ -352,6 +358,19 @@ impl Engine<'_> {
             ));
         }
         self.work += 1;
+        if let Some((_, Value::Object(m))) = &details {
+            self.bytes += m
+                .values()
+                .map(|v| v.as_str().map_or(0, str::len))
+                .sum::<usize>();
+        }
+        if self.bytes > BYTES_LIMIT {
+            self.limit_hit = true;
+            return Err(Fault::fatal(
+                "States.Runtime",
+                format!("The simulation's history exceeded {BYTES_LIMIT} bytes."),
+            ));
+        }
         if self.work > WORK_LIMIT {
             // Distributed Map children log elsewhere, each up to its own
             // limit; a hostile machine must still end.
