@@ -27,6 +27,7 @@ mod fmt;
 mod graph;
 mod iam;
 mod rules;
+mod run;
 
 use asl_cli::exit;
 use clap::{Parser, Subcommand};
@@ -60,6 +61,8 @@ enum Command {
     Graph(graph::Args),
     /// Print the least-privilege IAM policy for a definition's execution role.
     Iam(iam::Args),
+    /// Run a definition in the simulator, with mocked Tasks.
+    Run(run::Args),
     /// Print the JSON Schema of a state machine definition.
     Schema,
     /// Run a conformance suite over a corpus folder (for CI).
@@ -95,6 +98,7 @@ fn main() -> ExitCode {
         }
         Command::Graph(args) => graph::run(&args),
         Command::Iam(args) => iam::run(&args),
+        Command::Run(args) => run::run(&args),
         Command::Schema => {
             outln!(
                 "{}",

@@ -72,13 +72,19 @@ macro_rules! internal {
     )*};
 }
 internal!(
-    /// Intrinsic functions (`States.Format(…)`): parser and checks.
-    intrinsic,
     /// JSONata: parser and checks.
     jsonata,
-    /// JSONPath: the grammar of each path context.
-    path,
 );
+
+// The syntax trees of JSONPath and of intrinsic functions: read by the
+// simulator (`asl-sim`) to evaluate what the validator checked, so that both
+// use one grammar. Not a stable API; hidden from the docs.
+/// Intrinsic functions (`States.Format(…)`): parser and checks.
+#[doc(hidden)]
+pub mod intrinsic;
+/// JSONPath: the grammar of each path context.
+#[doc(hidden)]
+pub mod path;
 
 pub use chain::{Chain, Choices, InvalidChain};
 pub use graph::StateRef;

@@ -1,0 +1,171 @@
+//! JSONPath-mode data flow: paths, payload templates, intrinsic functions,
+//! ResultPath and Choice rules, evaluated over `serde_json::Value`.
+//!
+//! OWNER: the JSONPath helper. The interpreter calls only the functions
+//! below; their signatures are the contract (change them only by agreement).
+//!
+//! Every [`Failure`] returned here carries AWS's error name and the *message*
+//! part of its cause; the interpreter adds AWS's prefix
+//! `An error occurred while executing the state '<State>' (entered at the
+//! event id #<n>). ` where AWS writes one: `States.Runtime` has it
+//! (recorded), `States.IntrinsicFailure` presumably too; the two user
+//! reports of `States.ResultPathMatchFailure` show its cause
+//! (`Unable to apply ReferencePath $.x to input "…"`) without it.
+//!
+//! Entry points beyond the first contract: [`payload_template_with_rng`] and
+//! [`read_path_with_rng`] (draw `States.UUID()`/`States.MathRandom` from the
+//! execution's generator), the typed `…Path` readers
+//! ([`wait_seconds_path`], [`wait_timestamp_path`], [`integer_path`],
+//! [`float_path`]), [`parse_timestamp`] for Wait `Timestamp`, and
+//! [`uuid_v4`].
+#![allow(dead_code)] // until the interpreter calls them
+
+mod choice;
+mod fields;
+mod intrinsics;
+mod path;
+mod result_path;
+mod template;
+mod timestamp;
+
+#[cfg(test)]
+mod tests;
+
+use crate::{Failure, Rng};
+use asl_core::BoolExpr;
+use serde_json::Value;
+
+/// Typed `…Path` fields with AWS's texts: Wait `SecondsPath` /
+/// `TimestampPath`, integer fields (`TimeoutSecondsPath`,
+/// `MaxConcurrencyPath`, …) and `ToleratedFailurePercentagePath`.
+#[allow(unused_imports)] // for the interpreter
+pub(crate) use fields::{float_path, integer_path, wait_seconds_path, wait_timestamp_path};
+/// A version 4 UUID from the execution's generator (as `States.UUID()`).
+#[allow(unused_imports)]
+pub(crate) use intrinsics::uuid_v4;
+/// ISO-8601 offset date-times as AWS reads them (Choice, Wait `Timestamp`).
+#[allow(unused_imports)] // `Timestamp` is for the interpreter's Wait state
+pub(crate) use timestamp::{parse_timestamp, Timestamp};
+
+/// The variables in scope (`$name` → value).
+pub(crate) type Variables = serde_json::Map<String, Value>;
+
+/// What a JSONPath expression can read.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Scope<'a> {
+    /// `$`: the value the expression is applied to (the state's effective
+    /// input, or the result for ResultSelector and JSONPath `Assign`).
+    pub input: &'a Value,
+    /// `$$`: the context object.
+    pub context: &'a Value,
+    /// `$name`: the variables in scope.
+    pub variables: &'a Variables,
+}
+
+/// `InputPath` / `OutputPath` (`field` names which, for AWS's cause text):
+/// `None` (absent) → the input unchanged, `Some(None)` (`null`) → `{}`,
+/// `Some(Some(path))` → what the path selects.
+///
+/// Failures (`States.Runtime`): `Invalid path '$.x' : No results for path:
+/// $['x']`, `Invalid path '$.a.b' : Missing property in path $['a']`, and
+/// `Unable to apply Path transformation to null or empty input.` for a `$`
+/// path over a `null` input. An indefinite path that matches nothing gives
+/// `[]`.
+pub(crate) fn apply_path(
+    field: &'static str,
+    path: Option<Option<&str>>,
+    scope: &Scope<'_>,
+) -> Result<Value, Failure> {
+    let _ = field; // AWS's text names the path, not the field
+    match path {
+        None => Ok(scope.input.clone()),
+        Some(None) => Ok(Value::Object(serde_json::Map::new())),
+        Some(Some(text)) => {
+            let parsed = asl_core::path::parse(text).map_err(|e| {
+                Failure::runtime(format!("Invalid path '{text}' : {}", e.message()))
+            })?;
+            path::select(&parsed, scope).map_err(|fail| match fail {
+                path::PathFail::Fatal(message) => Failure::runtime(message),
+                path::PathFail::NotFound(message) => {
+                    Failure::runtime(format!("Invalid path '{text}' : {message}"))
+                }
+            })
+        }
+    }
+}
+
+/// A payload template (`Parameters`, `ResultSelector`, `ItemSelector`,
+/// JSONPath `Assign`, `Credentials`): `.$` keys resolved (paths, `$$`,
+/// variables, intrinsic functions), other values copied.
+///
+/// `States.UUID()` and `States.MathRandom` draw from a generator seeded with
+/// 0 here; the interpreter should call [`payload_template_with_rng`] with the
+/// execution's generator instead.
+pub(crate) fn payload_template(template: &Value, scope: &Scope<'_>) -> Result<Value, Failure> {
+    payload_template_with_rng(template, scope, &mut Rng::default())
+}
+
+/// [`payload_template`] drawing `States.UUID()` and `States.MathRandom`
+/// values from `rng` (the execution's seeded generator).
+pub(crate) fn payload_template_with_rng(
+    template: &Value,
+    scope: &Scope<'_>,
+    rng: &mut Rng,
+) -> Result<Value, Failure> {
+    template::evaluate(template, scope, rng)
+}
+
+/// `ResultPath`: `None` (absent, i.e. `$`) → the result, `Some(None)`
+/// (`null`) → `raw_input`, `Some(Some(path))` → `raw_input` with `result`
+/// written at the path (`States.ResultPathMatchFailure` when it cannot be).
+pub(crate) fn result_path(
+    path: Option<Option<&str>>,
+    raw_input: &Value,
+    result: Value,
+) -> Result<Value, Failure> {
+    match path {
+        None => Ok(result),
+        Some(None) => Ok(raw_input.clone()),
+        Some(Some(text)) => result_path::write(text, raw_input, result),
+    }
+}
+
+/// A `…Path` field read as one value (`ItemsPath`, `SecondsPath`,
+/// `TimestampPath`, `ErrorPath`, `CausePath`, `TimeoutSecondsPath`,
+/// `HeartbeatSecondsPath`, `MaxConcurrencyPath`, `ToleratedFailure…Path`;
+/// `ErrorPath`/`CausePath` may be intrinsic functions). `field` is the field
+/// name, for AWS's cause text: `The JSONPath '$.x' specified for the field
+/// 'ErrorPath' could not be found in the input '<json>'`.
+///
+/// The value is returned as found; checking its type (a string for
+/// `ErrorPath`, an integer for `TimeoutSecondsPath`, …) is the caller's.
+pub(crate) fn read_path(
+    field: &'static str,
+    path: &str,
+    scope: &Scope<'_>,
+) -> Result<Value, Failure> {
+    read_path_with_rng(field, path, scope, &mut Rng::default())
+}
+
+/// [`read_path`] drawing `States.UUID()` values (in `ErrorPath`/`CausePath`)
+/// from `rng`.
+pub(crate) fn read_path_with_rng(
+    field: &str,
+    path: &str,
+    scope: &Scope<'_>,
+    rng: &mut Rng,
+) -> Result<Value, Failure> {
+    template::expression(path, field, scope, rng)
+}
+
+/// A JSONPath Choice rule's boolean expression, with AWS's semantics for
+/// type mismatches (false, never an error) and missing variables
+/// (`States.Runtime`, except under `IsPresent`).
+pub(crate) fn choice_rule(rule: &BoolExpr, scope: &Scope<'_>) -> Result<bool, Failure> {
+    choice::evaluate(rule, scope)
+}
+
+/// Compact JSON text, keys in insertion order, as AWS writes values in causes.
+fn compact(v: &Value) -> String {
+    serde_json::to_string(v).unwrap_or_default()
+}

@@ -1,0 +1,2444 @@
+//! The interpreter: runs the states of a machine over JSON values, records
+//! the history AWS would, and calls the mocks for Tasks.
+
+use crate::data;
+use crate::history::{iso_millis, Execution, HistoryEvent, Status};
+use crate::jsonata;
+use crate::mocks::{Lookup, Mocks, Unmocked};
+use crate::{Failure, Rng};
+use asl_core::{
+    Catcher, Choice, Condition, Dynamic, ExecutionType, Fail, FailCause, FailError, Heartbeat,
+    ItemSelector, Items, Jsonata, Map, MaxConcurrency, Parallel, Pass, QueryLanguage, ResourceKind,
+    Retrier, RoleArn, State, StateMachine, States, Succeed, Task, Timeout, ToleratedFailureCount,
+    ToleratedFailurePercentage, Wait, WaitDuration,
+};
+use serde_json::{json, Map as JsonMap, Value};
+use std::collections::HashMap;
+
+/// The variables in scope.
+pub(crate) type Variables = JsonMap<String, Value>;
+
+/// Bytes AWS accepts in one input, output or result.
+const PAYLOAD_LIMIT: usize = 262_144;
+/// Events in one Standard execution's history.
+const EVENT_LIMIT: usize = 25_000;
+/// Events of one run, Distributed Map children included.
+const WORK_LIMIT: usize = 1_000_000;
+/// Bytes of JSON text in one run's events (a simulator bound: AWS's own
+/// limits allow 25,000 events of 256 KiB each).
+const BYTES_LIMIT: usize = 256 * 1024 * 1024;
+/// Nested Parallel / Map levels (hostile definitions).
+const MAX_DEPTH: usize = 64;
+/// Attempts of one state visit, whatever `MaxAttempts` says.
+const MAX_ATTEMPTS: u64 = 25_000;
+/// The prefix AWS puts before interpreter errors.
+const PREFIX: &str = "An error occurred while executing the state";
+
+pub(crate) const REGION: &str = "us-east-1";
+pub(crate) const ACCOUNT: &str = "123456789012";
+
+/// Options of one run.
+#[derive(Debug, Clone)]
+pub(crate) struct RunOptions {
+    pub state_machine_name: String,
+    pub execution_name: Option<String>,
+    pub execution_type: ExecutionType,
+    pub seed: u64,
+    pub start_ms: i64,
+    pub role_arn: String,
+}
+
+/// An error as it travels: error and cause may each be absent (a bare Fail
+/// state), and some errors no catcher takes.
+#[derive(Debug, Clone)]
+pub(crate) struct Fault {
+    error: Option<String>,
+    cause: Option<String>,
+    /// Not catchable, not retryable (States.Runtime, the history limit,
+    /// an oversized state output).
+    fatal: bool,
+    /// The execution's own timeout.
+    timed_out: bool,
+}
+
+impl Fault {
+    fn from_failure(f: Failure) -> Fault {
+        let fatal = f.error == "States.Runtime";
+        Fault {
+            error: Some(f.error),
+            cause: (!f.cause.is_empty()).then_some(f.cause),
+            fatal,
+            timed_out: false,
+        }
+    }
+
+    fn fatal(error: &str, cause: impl Into<String>) -> Fault {
+        Fault {
+            error: Some(error.to_owned()),
+            cause: Some(cause.into()),
+            fatal: true,
+            timed_out: false,
+        }
+    }
+
+    fn name(&self) -> &str {
+        self.error.as_deref().unwrap_or_default()
+    }
+
+    /// The `{"Error", "Cause"}` object a catcher sees.
+    fn error_output(&self) -> Value {
+        match (&self.error, &self.cause) {
+            (None, None) => json!({"Error": null, "Cause": null}),
+            (e, c) => json!({"Error": e.clone().map_or(Value::Null, Value::String),
+                             "Cause": c.clone().unwrap_or_default()}),
+        }
+    }
+
+    fn details(&self) -> Value {
+        let mut d = JsonMap::new();
+        if let Some(e) = &self.error {
+            d.insert("error".into(), Value::String(e.clone()));
+        }
+        if let Some(c) = &self.cause {
+            d.insert("cause".into(), Value::String(c.clone()));
+        }
+        Value::Object(d)
+    }
+}
+
+/// A failed branch, iteration or machine.
+struct BranchFail {
+    fault: Fault,
+    /// The failing state was a Task (AWS logs `TaskStateAborted` for it).
+    task: bool,
+}
+
+/// What a state hands on.
+struct Done {
+    output: Value,
+    next: Option<String>,
+    assigned: Option<Variables>,
+}
+
+/// The scope of a (sub)machine: its variables and default query language.
+struct Frame {
+    vars: Variables,
+    ql: QueryLanguage,
+    depth: usize,
+}
+
+/// What a state's own evaluation knows about it.
+struct StateCx<'s> {
+    name: &'s str,
+    kind: &'static str,
+    entered: u64,
+    entered_prev: u64,
+    entered_ms: i64,
+    ql: QueryLanguage,
+}
+
+pub(crate) struct Engine<'a> {
+    mocks: &'a Mocks,
+    events: Vec<HistoryEvent>,
+    clock_ms: i64,
+    start_ms: i64,
+    timeout_ms: Option<i64>,
+    rng: Rng,
+    counters: HashMap<String, usize>,
+    execution: Value,
+    state_machine: Value,
+    state_machine_name: String,
+    task_calls: Vec<(String, Value)>,
+    limit_hit: bool,
+    /// Events of the execution and of its Distributed Map children.
+    work: usize,
+    /// Bytes of JSON text in the events so far.
+    bytes: usize,
+}
+
+fn text(v: &Value) -> String {
+    serde_json::to_string(v).unwrap_or_default()
+}
+
+fn obj(pairs: Vec<(&str, Value)>) -> Value {
+    Value::Object(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+}
+
+/// `{ "<field>": text, "<field>Details": {"truncated": false} }` entries.
+fn with_text(map: &mut JsonMap<String, Value>, field: &str, v: &Value) {
+    map.insert(field.to_owned(), Value::String(text(v)));
+    map.insert(format!("{field}Details"), json!({"truncated": false}));
+}
+
+/// Runs `machine` once.
+pub(crate) fn execute(
+    machine: &StateMachine,
+    mocks: &Mocks,
+    opts: &RunOptions,
+    input_text: Option<&str>,
+    input: Value,
+) -> Execution {
+    let mut rng = Rng::new(opts.seed);
+    let name = opts
+        .execution_name
+        .clone()
+        .unwrap_or_else(|| data::uuid_v4(&mut Rng::new(opts.seed ^ 0x5EED)));
+    let sm = &opts.state_machine_name;
+    let exec_id = match opts.execution_type {
+        ExecutionType::Express => format!(
+            "arn:aws:states:{REGION}:{ACCOUNT}:express:{sm}:{name}:{}",
+            data::uuid_v4(&mut rng)
+        ),
+        ExecutionType::Standard => {
+            format!("arn:aws:states:{REGION}:{ACCOUNT}:execution:{sm}:{name}")
+        }
+    };
+    let execution = json!({
+        "Id": exec_id,
+        "Input": input.clone(),
+        "StartTime": iso_millis(opts.start_ms),
+        "Name": name,
+        "RoleArn": opts.role_arn,
+        "RedriveCount": 0,
+    });
+    let state_machine = json!({
+        "Id": format!("arn:aws:states:{REGION}:{ACCOUNT}:stateMachine:{sm}"),
+        "Name": sm,
+    });
+    let mut engine = Engine {
+        mocks,
+        events: Vec::new(),
+        clock_ms: opts.start_ms,
+        start_ms: opts.start_ms,
+        timeout_ms: {
+            // AWS's longest execution: a year (Standard), five minutes
+            // (Express); `TimeoutSeconds` can only shorten it.
+            let max: i64 = match opts.execution_type {
+                ExecutionType::Standard => 365 * 24 * 3600,
+                ExecutionType::Express => 300,
+            };
+            let own = machine
+                .timeout_seconds
+                .map_or(max, |s| i64::try_from(s).unwrap_or(i64::MAX).min(max));
+            Some(own.saturating_mul(1000))
+        },
+        rng,
+        counters: HashMap::new(),
+        execution,
+        state_machine,
+        state_machine_name: sm.clone(),
+        task_calls: Vec::new(),
+        limit_hit: false,
+        work: 0,
+        bytes: 0,
+    };
+    let mut started = JsonMap::new();
+    let raw = input_text.map_or_else(|| text(&input), str::to_owned);
+    started.insert("input".into(), Value::String(raw.clone()));
+    started.insert("inputDetails".into(), json!({"truncated": false}));
+    started.insert("roleArn".into(), Value::String(opts.role_arn.clone()));
+    engine.push(
+        0,
+        "ExecutionStarted",
+        Some(("executionStartedEventDetails", started)),
+    );
+    let mut frame = Frame {
+        vars: Variables::new(),
+        ql: machine.query_language.unwrap_or_default(),
+        depth: 0,
+    };
+    let mut prev = 0;
+    let result = if raw.len() > PAYLOAD_LIMIT {
+        Err(BranchFail {
+            fault: Fault::fatal(
+                "States.DataLimitExceeded",
+                "The execution input exceeds the maximum number of bytes service limit.",
+            ),
+            task: false,
+        })
+    } else {
+        engine.run_states(
+            &machine.start_at,
+            &machine.states,
+            input,
+            &mut frame,
+            &mut prev,
+        )
+    };
+    let (status, output, error, cause) = match result {
+        Ok(out) => {
+            let mut d = JsonMap::new();
+            with_text(&mut d, "output", &out);
+            engine.push(
+                prev,
+                "ExecutionSucceeded",
+                Some(("executionSucceededEventDetails", d)),
+            );
+            (Status::Succeeded, Some(out), None, None)
+        }
+        Err(BranchFail { fault, .. }) if fault.timed_out => {
+            let d = fault.details().as_object().cloned().unwrap_or_default();
+            engine.push(
+                prev,
+                "ExecutionTimedOut",
+                Some(("executionTimedOutEventDetails", d)),
+            );
+            (Status::TimedOut, None, None, None)
+        }
+        Err(BranchFail { fault, .. }) => {
+            let d = fault.details().as_object().cloned().unwrap_or_default();
+            engine.push(
+                prev,
+                "ExecutionFailed",
+                Some(("executionFailedEventDetails", d)),
+            );
+            (Status::Failed, None, fault.error, fault.cause)
+        }
+    };
+    Execution {
+        status,
+        output,
+        error,
+        cause,
+        events: engine.events,
+        variables: frame.vars,
+        task_calls: engine.task_calls,
+    }
+}
+
+impl Engine<'_> {
+    /// Appends an event, whatever the limit.
+    fn push(
+        &mut self,
+        prev: u64,
+        ty: &str,
+        details: Option<(&str, JsonMap<String, Value>)>,
+    ) -> u64 {
+        let id = self.events.len() as u64 + 1;
+        self.events.push(HistoryEvent {
+            id,
+            previous_event_id: prev,
+            timestamp: iso_millis(self.clock_ms),
+            event_type: ty.to_owned(),
+            details: details.map(|(k, d)| (k.to_owned(), d)),
+        });
+        id
+    }
+
+    /// Moves the virtual clock on; past the execution's `TimeoutSeconds`
+    /// the execution times out (the clock stops at the deadline).
+    fn advance(&mut self, ms: i64) -> Result<(), Fault> {
+        let target = self.clock_ms.saturating_add(ms);
+        if let Some(limit) = self.timeout_ms {
+            let deadline = self.start_ms.saturating_add(limit);
+            if target > deadline {
+                self.clock_ms = deadline.max(self.clock_ms);
+                return Err(Fault {
+                    error: Some("States.Timeout".into()),
+                    cause: None,
+                    fatal: true,
+                    timed_out: true,
+                });
+            }
+        }
+        self.clock_ms = target;
+        Ok(())
+    }
+
+    /// Appends an event unless the history is full (the last slot is kept
+    /// for `ExecutionFailed`).
+    fn emit(&mut self, prev: u64, ty: &str, details: Option<(&str, Value)>) -> Result<u64, Fault> {
+        if self.limit_hit || self.events.len() + 1 >= EVENT_LIMIT {
+            self.limit_hit = true;
+            return Err(Fault::fatal(
+                "States.Runtime",
+                format!(
+                    "The execution reached the maximum number of history events ({EVENT_LIMIT})."
+                ),
+            ));
+        }
+        self.work += 1;
+        if let Some((_, Value::Object(m))) = &details {
+            self.bytes += m
+                .values()
+                .map(|v| v.as_str().map_or(0, str::len))
+                .sum::<usize>();
+        }
+        if self.bytes > BYTES_LIMIT {
+            self.limit_hit = true;
+            return Err(Fault::fatal(
+                "States.Runtime",
+                format!("The simulation's history exceeded {BYTES_LIMIT} bytes."),
+            ));
+        }
+        if self.work > WORK_LIMIT {
+            // Distributed Map children log elsewhere, each up to its own
+            // limit; a hostile machine must still end.
+            self.limit_hit = true;
+            return Err(Fault::fatal(
+                "States.Runtime",
+                format!("The simulation exceeded {WORK_LIMIT} events, child executions included."),
+            ));
+        }
+        let details = details.map(|(k, v)| match v {
+            Value::Object(m) => (k, m),
+            _ => (k, JsonMap::new()),
+        });
+        Ok(self.push(prev, ty, details))
+    }
+
+    fn context(&self, sx: &StateCx<'_>, retry: Option<u64>, extra: Option<(&str, Value)>) -> Value {
+        let mut state = JsonMap::new();
+        state.insert("Name".into(), Value::String(sx.name.to_owned()));
+        state.insert(
+            "EnteredTime".into(),
+            Value::String(iso_millis(sx.entered_ms)),
+        );
+        if let Some(n) = retry {
+            state.insert("RetryCount".into(), json!(n));
+        }
+        let mut ctx = JsonMap::new();
+        ctx.insert("Execution".into(), self.execution.clone());
+        ctx.insert("StateMachine".into(), self.state_machine.clone());
+        ctx.insert("State".into(), Value::Object(state));
+        if let Some((k, v)) = extra {
+            ctx.insert(k.to_owned(), v);
+        }
+        Value::Object(ctx)
+    }
+
+    /// Makes an error raised by the state's own evaluation: AWS's prefix,
+    /// and an `EvaluationFailed` event for JSONata errors.
+    fn own_error(&mut self, sx: &StateCx<'_>, prev: &mut u64, f: Failure, field: &str) -> Fault {
+        let mut f = f;
+        let prefixed = matches!(
+            f.error.as_str(),
+            "States.Runtime" | "States.QueryEvaluationError" | "States.IntrinsicFailure"
+        );
+        if prefixed && !f.cause.starts_with(PREFIX) {
+            f.cause = format!(
+                "{PREFIX} '{}' (entered at the event id #{}). {}",
+                sx.name, sx.entered, f.cause
+            );
+        }
+        if f.error == "States.QueryEvaluationError" {
+            let location = location_of(&f.cause).unwrap_or_else(|| field.to_owned());
+            let at = if sx.kind == "Wait" {
+                sx.entered
+            } else {
+                sx.entered_prev
+            };
+            let d = obj(vec![
+                ("error", Value::String(f.error.clone())),
+                ("cause", Value::String(f.cause.clone())),
+                ("location", Value::String(location)),
+                ("state", Value::String(sx.name.to_owned())),
+            ]);
+            match self.emit(
+                at,
+                "EvaluationFailed",
+                Some(("evaluationFailedEventDetails", d)),
+            ) {
+                Ok(id) => *prev = id,
+                Err(limit) => return limit,
+            }
+        }
+        Fault::from_failure(f)
+    }
+
+    fn run_states(
+        &mut self,
+        start_at: &str,
+        states: &States,
+        input: Value,
+        frame: &mut Frame,
+        prev: &mut u64,
+    ) -> Result<Value, BranchFail> {
+        let mut name = start_at.to_owned();
+        let mut input = input;
+        loop {
+            let Some(state) = states.get(&name) else {
+                return Err(BranchFail {
+                    fault: Fault::fatal(
+                        "States.Runtime",
+                        format!("There is no state named '{name}'."),
+                    ),
+                    task: false,
+                });
+            };
+            match self.run_state(&name, state, input, frame, prev) {
+                Ok((out, Some(next))) => {
+                    name = next;
+                    input = out;
+                }
+                Ok((out, None)) => return Ok(out),
+                Err(fault) => {
+                    return Err(BranchFail {
+                        task: matches!(state, State::Task(_)) && !fault.fatal,
+                        fault,
+                    })
+                }
+            }
+            if let Some(limit) = self.timeout_ms {
+                if self.clock_ms - self.start_ms >= limit {
+                    return Err(BranchFail {
+                        fault: Fault {
+                            error: Some("States.Timeout".into()),
+                            cause: None,
+                            fatal: true,
+                            timed_out: true,
+                        },
+                        task: false,
+                    });
+                }
+            }
+        }
+    }
+
+    fn run_state(
+        &mut self,
+        name: &str,
+        state: &State,
+        input: Value,
+        frame: &mut Frame,
+        prev: &mut u64,
+    ) -> Result<(Value, Option<String>), Fault> {
+        let kind = state.type_name();
+        let mut d = JsonMap::new();
+        d.insert("name".into(), Value::String(name.to_owned()));
+        with_text(&mut d, "input", &input);
+        let entered_prev = *prev;
+        let entered = self.emit(
+            *prev,
+            &format!("{kind}StateEntered"),
+            Some(("stateEnteredEventDetails", Value::Object(d))),
+        )?;
+        *prev = entered;
+        let sx = StateCx {
+            name,
+            kind,
+            entered,
+            entered_prev,
+            entered_ms: self.clock_ms,
+            ql: state.query_language().unwrap_or(frame.ql),
+        };
+        if frame.depth > MAX_DEPTH {
+            return Err(Fault::fatal(
+                "States.Runtime",
+                "Parallel and Map states are nested too deeply.",
+            ));
+        }
+        let done = match state {
+            State::Pass(s) => self.pass(&sx, s, &input, frame, prev),
+            State::Succeed(s) => self.succeed(&sx, s, &input, frame, prev),
+            State::Fail(s) => return Err(self.fail(&sx, s, &input, frame, prev)),
+            State::Choice(s) => self.choice(&sx, s, &input, frame, prev),
+            State::Wait(s) => self.wait(&sx, s, &input, frame, prev),
+            State::Task(s) => self.task(&sx, s, &input, frame, prev),
+            State::Parallel(s) => self.parallel(&sx, s, &input, frame, prev),
+            State::Map(s) => self.map(&sx, s, &input, frame, prev),
+        }?;
+        if text(&done.output).len() > PAYLOAD_LIMIT {
+            return Err(Fault::fatal(
+                "States.DataLimitExceeded",
+                format!("The state/task '{name}' returned a result with a size exceeding the maximum number of bytes service limit."),
+            ));
+        }
+        let mut d = JsonMap::new();
+        d.insert("name".into(), Value::String(name.to_owned()));
+        with_text(&mut d, "output", &done.output);
+        if let Some(assigned) = &done.assigned {
+            if !assigned.is_empty() {
+                let texts: JsonMap<String, Value> = assigned
+                    .iter()
+                    .map(|(k, v)| (k.clone(), Value::String(text(v))))
+                    .collect();
+                d.insert("assignedVariables".into(), Value::Object(texts));
+                d.insert(
+                    "assignedVariablesDetails".into(),
+                    json!({"truncated": false}),
+                );
+            }
+        }
+        let exited = self.emit(
+            *prev,
+            &format!("{kind}StateExited"),
+            Some(("stateExitedEventDetails", Value::Object(d))),
+        )?;
+        *prev = exited;
+        if let Some(assigned) = done.assigned {
+            for (k, v) in assigned {
+                frame.vars.insert(k, v);
+            }
+        }
+        Ok((done.output, done.next))
+    }
+
+    // ---- evaluation helpers -------------------------------------------------
+
+    fn path_scope<'v>(input: &'v Value, ctx: &'v Value, vars: &'v Variables) -> data::Scope<'v> {
+        data::Scope {
+            input,
+            context: ctx,
+            variables: vars,
+        }
+    }
+
+    fn template(
+        &mut self,
+        tpl: &Value,
+        input: &Value,
+        ctx: &Value,
+        vars: &Variables,
+    ) -> Result<Value, Failure> {
+        data::payload_template_with_rng(tpl, &Self::path_scope(input, ctx, vars), &mut self.rng)
+    }
+
+    fn jsonata_template(
+        &mut self,
+        v: &Value,
+        states: &Value,
+        vars: &Variables,
+        field: &str,
+    ) -> Result<Value, Failure> {
+        let mut scope = jsonata::Scope {
+            states,
+            variables: vars,
+            rng: &mut self.rng,
+        };
+        jsonata::template(v, &mut scope, field)
+    }
+
+    fn jsonata_expr(
+        &mut self,
+        j: &Jsonata,
+        states: &Value,
+        vars: &Variables,
+        field: &str,
+    ) -> Result<Value, Failure> {
+        self.jsonata_template(&Value::String(j.as_str().to_owned()), states, vars, field)
+    }
+
+    /// A JSONPath `Assign` (its `$` is `input`) or a JSONata one.
+    #[allow(clippy::too_many_arguments)]
+    fn assign(
+        &mut self,
+        sx: &StateCx<'_>,
+        prev: &mut u64,
+        assign: Option<&Variables>,
+        input: &Value,
+        ctx: &Value,
+        states: Option<&Value>,
+        vars: &Variables,
+        field: &str,
+    ) -> Result<Option<Variables>, Fault> {
+        let Some(assign) = assign else {
+            return Ok(None);
+        };
+        let tpl = Value::Object(assign.clone());
+        let r = match (sx.ql, states) {
+            (QueryLanguage::Jsonata, Some(states)) => {
+                self.jsonata_template(&tpl, states, vars, field)
+            }
+            _ => self.template(&tpl, input, ctx, vars),
+        };
+        match r {
+            Ok(Value::Object(m)) => Ok(Some(m)),
+            Ok(_) => Ok(None),
+            Err(f) => Err(self.own_error(sx, prev, f, field)),
+        }
+    }
+
+    /// `{"input", "context"}` plus one more entry.
+    fn states_value(input: &Value, ctx: &Value, extra: Option<(&str, &Value)>) -> Value {
+        let mut m = JsonMap::new();
+        m.insert("input".into(), input.clone());
+        m.insert("context".into(), ctx.clone());
+        if let Some((k, v)) = extra {
+            m.insert(k.to_owned(), v.clone());
+        }
+        Value::Object(m)
+    }
+
+    /// An integer field: literal, JSONata, or a `…Path`.
+    #[allow(clippy::too_many_arguments)]
+    fn int_field(
+        &mut self,
+        sx: &StateCx<'_>,
+        prev: &mut u64,
+        value: Option<&Dynamic<u64>>,
+        path: Option<&str>,
+        names: (&'static str, &'static str),
+        eff: &Value,
+        ctx: &Value,
+        frame: &Frame,
+    ) -> Result<Option<i64>, Fault> {
+        if let Some(p) = path {
+            return match data::integer_path(names.1, p, &Self::path_scope(eff, ctx, &frame.vars)) {
+                Ok(n) => Ok(Some(n)),
+                Err(f) => Err(self.own_error(sx, prev, f, names.1)),
+            };
+        }
+        match value {
+            None => Ok(None),
+            Some(Dynamic::Value(n)) => Ok(Some(i64::try_from(*n).unwrap_or(i64::MAX))),
+            Some(Dynamic::Jsonata(j)) => {
+                let states = Self::states_value(eff, ctx, None);
+                let v = match self.jsonata_expr(j, &states, &frame.vars, names.0) {
+                    Ok(v) => v,
+                    Err(f) => return Err(self.own_error(sx, prev, f, names.0)),
+                };
+                match v.as_i64().or_else(|| v.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64)) {
+                    Some(n) => Ok(Some(n)),
+                    None => Err(self.own_error(
+                        sx,
+                        prev,
+                        Failure::new(
+                            "States.QueryEvaluationError",
+                            format!(
+                                "The JSONata expression '{}' specified for the field '{}' returned an unexpected result type. Expected 'integer', but was '{}' for value: {}",
+                                j.expression(),
+                                names.0,
+                                type_name(&v),
+                                text(&v)
+                            ),
+                        ),
+                        names.0,
+                    )),
+                }
+            }
+            Some(Dynamic::Path(p)) => match data::integer_path(
+                names.1,
+                p.as_str(),
+                &Self::path_scope(eff, ctx, &frame.vars),
+            ) {
+                Ok(n) => Ok(Some(n)),
+                Err(f) => Err(self.own_error(sx, prev, f, names.1)),
+            },
+            Some(Dynamic::Substitution(s)) => Err(Fault::fatal(
+                "States.Runtime",
+                format!("The definition substitution {s} was never replaced."),
+            )),
+        }
+    }
+
+    // ---- Retry and Catch ----------------------------------------------------
+
+    /// The wait before the next attempt, or `None` when no retrier retries.
+    fn retry_delay(
+        &mut self,
+        retriers: &[Retrier],
+        fault: &Fault,
+        counts: &mut [u64],
+    ) -> Option<i64> {
+        if fault.fatal {
+            return None;
+        }
+        for (i, r) in retriers.iter().enumerate() {
+            if !error_matches(&r.error_equals, fault.name()) {
+                continue;
+            }
+            let count = counts.get_mut(i)?;
+            let max = r.max_attempts.unwrap_or(3);
+            if *count >= max {
+                return None;
+            }
+            let interval = r.interval_seconds.unwrap_or(1) as f64;
+            let backoff = r
+                .backoff_rate
+                .as_ref()
+                .and_then(|n| n.as_f64())
+                .unwrap_or(2.0);
+            let mut delay = interval * backoff.powi(i32::try_from(*count).unwrap_or(i32::MAX));
+            if let Some(cap) = r.max_delay_seconds {
+                delay = delay.min(cap as f64);
+            }
+            if matches!(r.jitter_strategy, Some(asl_core::JitterStrategy::Full)) {
+                delay *= self.rng.next_f64();
+            }
+            *count += 1;
+            let ms = (delay * 1000.0).clamp(0.0, 1e15);
+            return Some(ms as i64);
+        }
+        None
+    }
+
+    /// The first matching catcher's output, or the fault back.
+    fn catch(
+        &mut self,
+        sx: &StateCx<'_>,
+        catchers: &[Catcher],
+        raw: &Value,
+        fault: Fault,
+        frame: &Frame,
+        prev: &mut u64,
+    ) -> Result<Done, Fault> {
+        if fault.fatal {
+            return Err(fault);
+        }
+        let Some((i, c)) = catchers
+            .iter()
+            .enumerate()
+            .find(|(_, c)| error_matches(&c.error_equals, fault.name()))
+        else {
+            return Err(fault);
+        };
+        let (assign_at, output_at) = (format!("Catch[{i}]/Assign"), format!("Catch[{i}]/Output"));
+        let err = fault.error_output();
+        let ctx = self.context(sx, None, None);
+        if sx.ql == QueryLanguage::Jsonata {
+            let states = Self::states_value(raw, &ctx, Some(("errorOutput", &err)));
+            let assigned = self.assign(
+                sx,
+                prev,
+                c.assign.as_ref(),
+                &err,
+                &ctx,
+                Some(&states),
+                &frame.vars,
+                &assign_at,
+            )?;
+            let output = match &c.output {
+                Some(o) => match self.jsonata_template(o, &states, &frame.vars, &output_at) {
+                    Ok(v) => v,
+                    Err(f) => return Err(self.own_error(sx, prev, f, &output_at)),
+                },
+                None => err,
+            };
+            return Ok(Done {
+                output,
+                next: Some(c.next.clone()),
+                assigned,
+            });
+        }
+        let assigned = self.assign(
+            sx,
+            prev,
+            c.assign.as_ref(),
+            &err,
+            &ctx,
+            None,
+            &frame.vars,
+            "Assign",
+        )?;
+        let rp = c
+            .result_path
+            .as_ref()
+            .map(|o| o.as_ref().map(|p| p.as_str()));
+        let output = match data::result_path(rp, raw, err) {
+            Ok(v) => v,
+            Err(f) => return Err(self.own_error(sx, prev, f, "ResultPath")),
+        };
+        Ok(Done {
+            output,
+            next: Some(c.next.clone()),
+            assigned,
+        })
+    }
+
+    /// After the work: JSONPath ResultSelector → ResultPath → OutputPath, or
+    /// JSONata Output; and Assign (which sees the result).
+    #[allow(clippy::too_many_arguments)]
+    fn finish(
+        &mut self,
+        sx: &StateCx<'_>,
+        prev: &mut u64,
+        raw: &Value,
+        result: Value,
+        ctx: &Value,
+        frame: &Frame,
+        jsonpath: (Option<&Value>, Option<Option<&str>>, Option<Option<&str>>),
+        output: Option<&Value>,
+        assign: Option<&Variables>,
+        next: Option<String>,
+    ) -> Result<Done, Fault> {
+        if sx.ql == QueryLanguage::Jsonata {
+            let states = Self::states_value(raw, ctx, Some(("result", &result)));
+            let assigned = self.assign(
+                sx,
+                prev,
+                assign,
+                &result,
+                ctx,
+                Some(&states),
+                &frame.vars,
+                "Assign",
+            )?;
+            let output = match output {
+                Some(o) => match self.jsonata_template(o, &states, &frame.vars, "Output") {
+                    Ok(v) => v,
+                    Err(f) => return Err(self.own_error(sx, prev, f, "Output")),
+                },
+                None => result,
+            };
+            return Ok(Done {
+                output,
+                next,
+                assigned,
+            });
+        }
+        let (selector, result_path, output_path) = jsonpath;
+        let assigned = self.assign(sx, prev, assign, &result, ctx, None, &frame.vars, "Assign")?;
+        let selected = match selector {
+            Some(s) => match self.template(s, &result, ctx, &frame.vars) {
+                Ok(v) => v,
+                Err(f) => return Err(self.own_error(sx, prev, f, "ResultSelector")),
+            },
+            None => result,
+        };
+        let merged = match data::result_path(result_path, raw, selected) {
+            Ok(v) => v,
+            Err(f) => return Err(self.own_error(sx, prev, f, "ResultPath")),
+        };
+        let out = match data::apply_path(
+            "OutputPath",
+            output_path,
+            &Self::path_scope(&merged, ctx, &frame.vars),
+        ) {
+            Ok(v) => v,
+            Err(f) => return Err(self.own_error(sx, prev, f, "OutputPath")),
+        };
+        Ok(Done {
+            output: out,
+            next,
+            assigned,
+        })
+    }
+
+    fn input_path(
+        &mut self,
+        sx: &StateCx<'_>,
+        prev: &mut u64,
+        path: Option<Option<&str>>,
+        raw: &Value,
+        ctx: &Value,
+        frame: &Frame,
+    ) -> Result<Value, Fault> {
+        data::apply_path("InputPath", path, &Self::path_scope(raw, ctx, &frame.vars))
+            .map_err(|f| self.own_error(sx, prev, f, "InputPath"))
+    }
+
+    // ---- the states ---------------------------------------------------------
+
+    fn pass(
+        &mut self,
+        sx: &StateCx<'_>,
+        s: &Pass,
+        raw: &Value,
+        frame: &mut Frame,
+        prev: &mut u64,
+    ) -> Result<Done, Fault> {
+        let ctx = self.context(sx, None, None);
+        let next = s.transition.next_state().map(str::to_owned);
+        if sx.ql == QueryLanguage::Jsonata {
+            let states = Self::states_value(raw, &ctx, None);
+            let assigned = self.assign(
+                sx,
+                prev,
+                s.assign.as_ref(),
+                raw,
+                &ctx,
+                Some(&states),
+                &frame.vars,
+                "Assign",
+            )?;
+            let output = match &s.output {
+                Some(o) => self
+                    .jsonata_template(o, &states, &frame.vars, "Output")
+                    .map_err(|f| self.own_error(sx, prev, f, "Output"))?,
+                None => raw.clone(),
+            };
+            return Ok(Done {
+                output,
+                next,
+                assigned,
+            });
+        }
+        let eff = self.input_path(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?;
+        let params = match &s.parameters {
+            Some(p) => self
+                .template(&p.0, &eff, &ctx, &frame.vars)
+                .map_err(|f| self.own_error(sx, prev, f, "Parameters"))?,
+            None => eff,
+        };
+        let result = s.result.clone().unwrap_or(params);
+        self.finish(
+            sx,
+            prev,
+            raw,
+            result,
+            &ctx,
+            frame,
+            (None, opt_ref(&s.result_path), opt_path(&s.output_path)),
+            None,
+            s.assign.as_ref(),
+            next,
+        )
+    }
+
+    fn succeed(
+        &mut self,
+        sx: &StateCx<'_>,
+        s: &Succeed,
+        raw: &Value,
+        frame: &mut Frame,
+        prev: &mut u64,
+    ) -> Result<Done, Fault> {
+        let ctx = self.context(sx, None, None);
+        if sx.ql == QueryLanguage::Jsonata {
+            let states = Self::states_value(raw, &ctx, None);
+            let output = match &s.output {
+                Some(o) => self
+                    .jsonata_template(o, &states, &frame.vars, "Output")
+                    .map_err(|f| self.own_error(sx, prev, f, "Output"))?,
+                None => raw.clone(),
+            };
+            return Ok(Done {
+                output,
+                next: None,
+                assigned: None,
+            });
+        }
+        let eff = self.input_path(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?;
+        let output = data::apply_path(
+            "OutputPath",
+            opt_path(&s.output_path),
+            &Self::path_scope(&eff, &ctx, &frame.vars),
+        )
+        .map_err(|f| self.own_error(sx, prev, f, "OutputPath"))?;
+        Ok(Done {
+            output,
+            next: None,
+            assigned: None,
+        })
+    }
+
+    fn fail(
+        &mut self,
+        sx: &StateCx<'_>,
+        s: &Fail,
+        raw: &Value,
+        frame: &mut Frame,
+        prev: &mut u64,
+    ) -> Fault {
+        let ctx = self.context(sx, None, None);
+        let states = Self::states_value(raw, &ctx, None);
+        let read = |this: &mut Self,
+                    prev: &mut u64,
+                    d: Option<&Dynamic<String>>,
+                    path: Option<&str>,
+                    fields: (&'static str, &'static str)|
+         -> Result<Option<String>, Fault> {
+            if let Some(p) = path {
+                let v = data::read_path_with_rng(
+                    fields.1,
+                    p,
+                    &Self::path_scope(raw, &ctx, &frame.vars),
+                    &mut this.rng,
+                )
+                .map_err(|f| this.own_error(sx, prev, f, fields.1))?;
+                return Ok(Some(match v {
+                    Value::String(s) => s,
+                    other => text(&other),
+                }));
+            }
+            match d {
+                None => Ok(None),
+                Some(Dynamic::Value(s)) => Ok(Some(s.clone())),
+                Some(Dynamic::Jsonata(j)) => {
+                    let v = this
+                        .jsonata_expr(j, &states, &frame.vars, fields.0)
+                        .map_err(|f| this.own_error(sx, prev, f, fields.0))?;
+                    Ok(Some(match v {
+                        Value::String(s) => s,
+                        other => text(&other),
+                    }))
+                }
+                Some(Dynamic::Path(p)) => {
+                    let v = data::read_path_with_rng(
+                        fields.1,
+                        p.as_str(),
+                        &Self::path_scope(raw, &ctx, &frame.vars),
+                        &mut this.rng,
+                    )
+                    .map_err(|f| this.own_error(sx, prev, f, fields.1))?;
+                    Ok(Some(match v {
+                        Value::String(s) => s,
+                        other => text(&other),
+                    }))
+                }
+                Some(Dynamic::Substitution(s)) => Ok(Some(s.clone())),
+            }
+        };
+        let (ed, ep) = match &s.error {
+            Some(FailError::Error(d)) => (Some(d), None),
+            Some(FailError::ErrorPath(p)) => (None, Some(p.as_str())),
+            None => (None, None),
+        };
+        let (cd, cp) = match &s.cause {
+            Some(FailCause::Cause(d)) => (Some(d), None),
+            Some(FailCause::CausePath(p)) => (None, Some(p.as_str())),
+            None => (None, None),
+        };
+        let error = match read(self, prev, ed, ep, ("Error", "ErrorPath")) {
+            Ok(e) => e,
+            Err(f) => return f,
+        };
+        let cause = match read(self, prev, cd, cp, ("Cause", "CausePath")) {
+            Ok(c) => c,
+            Err(f) => return f,
+        };
+        Fault {
+            error,
+            cause,
+            fatal: false,
+            timed_out: false,
+        }
+    }
+
+    fn choice(
+        &mut self,
+        sx: &StateCx<'_>,
+        s: &Choice,
+        raw: &Value,
+        frame: &mut Frame,
+        prev: &mut u64,
+    ) -> Result<Done, Fault> {
+        let ctx = self.context(sx, None, None);
+        let jsonata = sx.ql == QueryLanguage::Jsonata;
+        let states = Self::states_value(raw, &ctx, None);
+        let eff = if jsonata {
+            raw.clone()
+        } else {
+            self.input_path(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?
+        };
+        let mut matched = None;
+        for (i, rule) in s.choices.iter().enumerate() {
+            let field = format!("Choices[{i}]/Condition");
+            let hit = match &rule.condition {
+                Condition::JsonPath(expr) => {
+                    data::choice_rule(expr, &Self::path_scope(&eff, &ctx, &frame.vars))
+                        .map_err(|f| self.own_error(sx, prev, f, &field))?
+                }
+                Condition::Jsonata(Dynamic::Value(b)) => *b,
+                Condition::Jsonata(Dynamic::Jsonata(j)) => {
+                    let v = self
+                        .jsonata_expr(j, &states, &frame.vars, &field)
+                        .map_err(|f| self.own_error(sx, prev, f, &field))?;
+                    match v {
+                        Value::Bool(b) => b,
+                        other => {
+                            return Err(self.own_error(
+                                sx,
+                                prev,
+                                Failure::new(
+                                    "States.QueryEvaluationError",
+                                    format!(
+                                        "The JSONata expression '{}' specified for the field '{field}' returned an unexpected result type. Expected 'boolean', but was '{}' for value: {}",
+                                        j.expression(),
+                                        type_name(&other),
+                                        text(&other)
+                                    ),
+                                ),
+                                &field,
+                            ))
+                        }
+                    }
+                }
+                Condition::Jsonata(_) => false,
+            };
+            if hit {
+                matched = Some(rule);
+                break;
+            }
+        }
+        let (next, output_tpl, assign) = match matched {
+            Some(rule) => (
+                rule.next.clone(),
+                rule.output.as_ref(),
+                rule.assign.as_ref(),
+            ),
+            None => match &s.default {
+                Some(d) => (d.clone(), s.output.as_ref(), s.assign.as_ref()),
+                None => {
+                    return Err(self.own_error(
+                        sx,
+                        prev,
+                        Failure::runtime(
+                            "No Choice Rule matched and no Default state was specified.",
+                        ),
+                        "Choices",
+                    ))
+                }
+            },
+        };
+        if jsonata {
+            let assigned = self.assign(
+                sx,
+                prev,
+                assign,
+                raw,
+                &ctx,
+                Some(&states),
+                &frame.vars,
+                "Assign",
+            )?;
+            let output = match output_tpl {
+                Some(o) => self
+                    .jsonata_template(o, &states, &frame.vars, "Output")
+                    .map_err(|f| self.own_error(sx, prev, f, "Output"))?,
+                None => raw.clone(),
+            };
+            return Ok(Done {
+                output,
+                next: Some(next),
+                assigned,
+            });
+        }
+        let assigned = self.assign(sx, prev, assign, &eff, &ctx, None, &frame.vars, "Assign")?;
+        let output = data::apply_path(
+            "OutputPath",
+            opt_path(&s.output_path),
+            &Self::path_scope(&eff, &ctx, &frame.vars),
+        )
+        .map_err(|f| self.own_error(sx, prev, f, "OutputPath"))?;
+        Ok(Done {
+            output,
+            next: Some(next),
+            assigned,
+        })
+    }
+
+    fn wait(
+        &mut self,
+        sx: &StateCx<'_>,
+        s: &Wait,
+        raw: &Value,
+        frame: &mut Frame,
+        prev: &mut u64,
+    ) -> Result<Done, Fault> {
+        let ctx = self.context(sx, None, None);
+        let jsonata = sx.ql == QueryLanguage::Jsonata;
+        let states = Self::states_value(raw, &ctx, None);
+        let eff = if jsonata {
+            raw.clone()
+        } else {
+            self.input_path(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?
+        };
+        let scope_vars = frame.vars.clone();
+        let now_ms = self.clock_ms;
+        let delay_ms: i64 = match &s.duration {
+            WaitDuration::Seconds(Dynamic::Value(n)) => i64::try_from(*n).unwrap_or(i64::MAX).saturating_mul(1000),
+            WaitDuration::Seconds(Dynamic::Jsonata(j)) => {
+                let v = self
+                    .jsonata_expr(j, &states, &scope_vars, "Seconds")
+                    .map_err(|f| self.own_error(sx, prev, f, "Seconds"))?;
+                match v.as_i64().or_else(|| v.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64)) {
+                    Some(n) if n >= 0 => n.saturating_mul(1000),
+                    _ => {
+                        return Err(self.own_error(
+                            sx,
+                            prev,
+                            Failure::new(
+                                "States.QueryEvaluationError",
+                                format!(
+                                    "The JSONata expression '{}' specified for the field 'Seconds' returned an unexpected result type. Expected 'integer', but was '{}' for value: {}",
+                                    j.expression(),
+                                    type_name(&v),
+                                    text(&v)
+                                ),
+                            ),
+                            "Seconds",
+                        ))
+                    }
+                }
+            }
+            WaitDuration::SecondsPath(p) => data::wait_seconds_path(p.as_str(), &Self::path_scope(&eff, &ctx, &scope_vars))
+                .map_err(|f| self.own_error(sx, prev, f, "SecondsPath"))?
+                .saturating_mul(1000),
+            WaitDuration::Timestamp(Dynamic::Value(t)) => match data::parse_timestamp(t) {
+                Some(ts) => until(ts, now_ms),
+                None => {
+                    return Err(self.own_error(
+                        sx,
+                        prev,
+                        Failure::runtime(format!("The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: {t}")),
+                        "Timestamp",
+                    ))
+                }
+            },
+            WaitDuration::Timestamp(Dynamic::Jsonata(j)) => {
+                let v = self
+                    .jsonata_expr(j, &states, &scope_vars, "Timestamp")
+                    .map_err(|f| self.own_error(sx, prev, f, "Timestamp"))?;
+                match v.as_str().and_then(data::parse_timestamp) {
+                    Some(ts) => until(ts, now_ms),
+                    None => {
+                        let shown = v.as_str().map_or_else(|| text(&v), str::to_owned);
+                        return Err(self.own_error(
+                            sx,
+                            prev,
+                            Failure::new(
+                                "States.QueryEvaluationError",
+                                format!("The Timestamp field cannot be parsed as an ISO-8601 extended offset date-time format string: {shown}"),
+                            ),
+                            "Timestamp",
+                        ));
+                    }
+                }
+            }
+            WaitDuration::TimestampPath(p) => {
+                let ts = data::wait_timestamp_path(p.as_str(), &Self::path_scope(&eff, &ctx, &scope_vars))
+                    .map_err(|f| self.own_error(sx, prev, f, "TimestampPath"))?;
+                until(ts, now_ms)
+            }
+            _ => 0,
+        };
+        if delay_ms >= (1i64 << 31) * 1000 {
+            return Err(self.own_error(
+                sx,
+                prev,
+                Failure::runtime("Wait state delay is too long."),
+                "Seconds",
+            ));
+        }
+        self.advance(delay_ms.max(0))?;
+        let next = s.transition.next_state().map(str::to_owned);
+        if jsonata {
+            let assigned = self.assign(
+                sx,
+                prev,
+                s.assign.as_ref(),
+                raw,
+                &ctx,
+                Some(&states),
+                &frame.vars,
+                "Assign",
+            )?;
+            let output = match &s.output {
+                Some(o) => self
+                    .jsonata_template(o, &states, &frame.vars, "Output")
+                    .map_err(|f| self.own_error(sx, prev, f, "Output"))?,
+                None => raw.clone(),
+            };
+            return Ok(Done {
+                output,
+                next,
+                assigned,
+            });
+        }
+        let assigned = self.assign(
+            sx,
+            prev,
+            s.assign.as_ref(),
+            &eff,
+            &ctx,
+            None,
+            &frame.vars,
+            "Assign",
+        )?;
+        let output = data::apply_path(
+            "OutputPath",
+            opt_path(&s.output_path),
+            &Self::path_scope(&eff, &ctx, &frame.vars),
+        )
+        .map_err(|f| self.own_error(sx, prev, f, "OutputPath"))?;
+        Ok(Done {
+            output,
+            next,
+            assigned,
+        })
+    }
+
+    // ---- Task ---------------------------------------------------------------
+
+    fn task(
+        &mut self,
+        sx: &StateCx<'_>,
+        t: &Task,
+        raw: &Value,
+        frame: &mut Frame,
+        prev: &mut u64,
+    ) -> Result<Done, Fault> {
+        let retriers = t.retry.as_deref().unwrap_or_default();
+        let mut counts = vec![0u64; retriers.len()];
+        let mut retry_count = 0u64;
+        loop {
+            match self.task_attempt(sx, t, raw, frame, prev, retry_count) {
+                Ok(done) => return Ok(done),
+                Err(fault) => {
+                    if retry_count < MAX_ATTEMPTS {
+                        if let Some(ms) = self.retry_delay(retriers, &fault, &mut counts) {
+                            self.advance(ms)?;
+                            retry_count += 1;
+                            continue;
+                        }
+                    }
+                    return self.catch(
+                        sx,
+                        t.catch.as_deref().unwrap_or_default(),
+                        raw,
+                        fault,
+                        frame,
+                        prev,
+                    );
+                }
+            }
+        }
+    }
+
+    fn task_attempt(
+        &mut self,
+        sx: &StateCx<'_>,
+        t: &Task,
+        raw: &Value,
+        frame: &Frame,
+        prev: &mut u64,
+        retry_count: u64,
+    ) -> Result<Done, Fault> {
+        let arn = t.resource.as_str().to_owned();
+        let kind = t.resource.kind();
+        let pattern = match kind {
+            ResourceKind::Integration { pattern, .. }
+            | ResourceKind::SdkIntegration { pattern, .. } => pattern,
+            _ => "",
+        };
+        let token = (pattern.starts_with(".waitForTaskToken") || pattern.starts_with(".sync"))
+            .then(
+                || json!({"Token": format!("AQ{}", data::uuid_v4(&mut self.rng).replace('-', ""))}),
+            );
+        let ctx = self.context(sx, Some(retry_count), token.map(|t| ("Task", t)));
+        let jsonata = sx.ql == QueryLanguage::Jsonata;
+        let states = Self::states_value(raw, &ctx, None);
+        let eff = if jsonata {
+            raw.clone()
+        } else {
+            self.input_path(sx, prev, opt_path(&t.input_path), raw, &ctx, frame)?
+        };
+        let params = if jsonata {
+            match &t.arguments {
+                Some(a) => self
+                    .jsonata_template(a, &states, &frame.vars, "Arguments")
+                    .map_err(|f| self.own_error(sx, prev, f, "Arguments"))?,
+                None => raw.clone(),
+            }
+        } else {
+            match &t.parameters {
+                Some(p) => self
+                    .template(&p.0, &eff, &ctx, &frame.vars)
+                    .map_err(|f| self.own_error(sx, prev, f, "Parameters"))?,
+                None => eff.clone(),
+            }
+        };
+        let (tv, tp) = match &t.timeout {
+            Some(Timeout::Seconds(d)) => (Some(d), None),
+            Some(Timeout::Path(p)) => (None, Some(p.as_str())),
+            None => (None, None),
+        };
+        let timeout = self.int_field(
+            sx,
+            prev,
+            tv,
+            tp,
+            ("TimeoutSeconds", "TimeoutSecondsPath"),
+            &eff,
+            &ctx,
+            frame,
+        )?;
+        let (hv, hp) = match &t.heartbeat {
+            Some(Heartbeat::Seconds(d)) => (Some(d), None),
+            Some(Heartbeat::Path(p)) => (None, Some(p.as_str())),
+            None => (None, None),
+        };
+        let heartbeat = self.int_field(
+            sx,
+            prev,
+            hv,
+            hp,
+            ("HeartbeatSeconds", "HeartbeatSecondsPath"),
+            &eff,
+            &ctx,
+            frame,
+        )?;
+        let role = match t.credentials.as_ref().and_then(|c| c.role_arn.as_ref()) {
+            None => None,
+            Some(RoleArn::Value(Dynamic::Value(s))) => Some(Value::String(s.clone())),
+            Some(RoleArn::Value(Dynamic::Jsonata(j))) => Some(
+                self.jsonata_expr(j, &states, &frame.vars, "Credentials/RoleArn")
+                    .map_err(|f| self.own_error(sx, prev, f, "Credentials"))?,
+            ),
+            Some(RoleArn::Value(_)) => None,
+            Some(RoleArn::Path(p)) => self
+                .template(&json!({"RoleArn.$": p.as_str()}), &eff, &ctx, &frame.vars)
+                .map_err(|f| self.own_error(sx, prev, f, "Credentials"))?
+                .get("RoleArn")
+                .cloned(),
+        };
+
+        // The events of the call.
+        enum Family {
+            Lambda,
+            Activity,
+            Service(String, String),
+        }
+        let family = match kind {
+            ResourceKind::LambdaFunction { .. } => Family::Lambda,
+            ResourceKind::Activity { .. } => Family::Activity,
+            ResourceKind::Integration {
+                service,
+                action,
+                pattern,
+                ..
+            } => Family::Service(service.to_owned(), format!("{action}{pattern}")),
+            ResourceKind::SdkIntegration {
+                service,
+                action,
+                pattern,
+                ..
+            } => Family::Service(format!("aws-sdk:{service}"), format!("{action}{pattern}")),
+            _ => Family::Service(String::new(), arn.clone()),
+        };
+        let mut d = JsonMap::new();
+        let (scheduled, started) = match &family {
+            Family::Lambda => {
+                d.insert("resource".into(), Value::String(arn.clone()));
+                with_text(&mut d, "input", &params);
+                ("LambdaFunctionScheduled", "LambdaFunctionStarted")
+            }
+            Family::Activity => {
+                d.insert("resource".into(), Value::String(arn.clone()));
+                with_text(&mut d, "input", &params);
+                ("ActivityScheduled", "ActivityStarted")
+            }
+            Family::Service(rt, r) => {
+                d.insert("resourceType".into(), Value::String(rt.clone()));
+                d.insert("resource".into(), Value::String(r.clone()));
+                d.insert("region".into(), Value::String(REGION.into()));
+                d.insert("parameters".into(), Value::String(text(&params)));
+                ("TaskScheduled", "TaskStarted")
+            }
+        };
+        if let Some(n) = timeout {
+            d.insert("timeoutInSeconds".into(), json!(n));
+        }
+        if let Some(n) = heartbeat {
+            if !matches!(family, Family::Lambda) {
+                d.insert("heartbeatInSeconds".into(), json!(n));
+            }
+        }
+        if let Some(r) = role {
+            d.insert("taskCredentials".into(), json!({"roleArn": r}));
+        }
+        let key = |ty: &str| {
+            let mut c = ty.chars();
+            match c.next() {
+                Some(f) => format!("{}{}EventDetails", f.to_ascii_lowercase(), c.as_str()),
+                None => String::new(),
+            }
+        };
+        let id = self.emit(*prev, scheduled, Some((&key(scheduled), Value::Object(d))))?;
+        *prev = id;
+        let started_details = match &family {
+            Family::Service(rt, r) => Some(json!({"resourceType": rt, "resource": r})),
+            Family::Activity => Some(json!({})),
+            Family::Lambda => None,
+        };
+        let id = self.emit(
+            *prev,
+            started,
+            started_details
+                .map(|v| (key(started), v))
+                .as_ref()
+                .map(|(k, v)| (k.as_str(), v.clone())),
+        )?;
+        *prev = id;
+
+        let service_fields = |d: &mut JsonMap<String, Value>| {
+            if let Family::Service(rt, r) = &family {
+                d.insert("resourceType".into(), Value::String(rt.clone()));
+                d.insert("resource".into(), Value::String(r.clone()));
+            }
+        };
+        let outcome = self.invoke(sx.name, &arn, &params);
+        let outcome = match outcome {
+            Ok(result) if text(&result).len() > PAYLOAD_LIMIT => {
+                let who = match &family {
+                    Family::Service(rt, _) => rt.clone(),
+                    _ => arn.clone(),
+                };
+                Err(Fault::from_failure(Failure::new(
+                    "States.DataLimitExceeded",
+                    format!("The state/task '{who}' returned a result with a size exceeding the maximum number of bytes service limit."),
+                )))
+            }
+            other => other,
+        };
+        if !outcome.as_ref().is_err_and(|f| f.fatal)
+            && (pattern.starts_with(".sync") || pattern.starts_with(".waitForTaskToken"))
+        {
+            // The service accepted the request; what it answered first is
+            // not in the mock (its Return is the final result).
+            let mut d = JsonMap::new();
+            service_fields(&mut d);
+            with_text(&mut d, "output", &json!({}));
+            let id = self.emit(
+                *prev,
+                "TaskSubmitted",
+                Some(("taskSubmittedEventDetails", Value::Object(d))),
+            )?;
+            *prev = id;
+        }
+        let result = match outcome {
+            Ok(result) => {
+                let ty = match family {
+                    Family::Lambda => "LambdaFunctionSucceeded",
+                    Family::Activity => "ActivitySucceeded",
+                    Family::Service(..) => "TaskSucceeded",
+                };
+                let mut d = JsonMap::new();
+                service_fields(&mut d);
+                with_text(&mut d, "output", &result);
+                let id = self.emit(*prev, ty, Some((&key(ty), Value::Object(d))))?;
+                *prev = id;
+                result
+            }
+            Err(fault) => {
+                if fault.fatal {
+                    return Err(fault);
+                }
+                let timed_out =
+                    matches!(fault.name(), "States.Timeout" | "States.HeartbeatTimeout");
+                let ty = match (&family, timed_out) {
+                    (Family::Lambda, false) => "LambdaFunctionFailed",
+                    (Family::Lambda, true) => "LambdaFunctionTimedOut",
+                    (Family::Activity, false) => "ActivityFailed",
+                    (Family::Activity, true) => "ActivityTimedOut",
+                    (Family::Service(..), false) => "TaskFailed",
+                    (Family::Service(..), true) => "TaskTimedOut",
+                };
+                let mut d = JsonMap::new();
+                service_fields(&mut d);
+                if let Value::Object(m) = fault.details() {
+                    d.extend(m);
+                }
+                let id = self.emit(*prev, ty, Some((&key(ty), Value::Object(d))))?;
+                *prev = id;
+                return Err(fault);
+            }
+        };
+        self.finish(
+            sx,
+            prev,
+            raw,
+            result,
+            &ctx,
+            frame,
+            (
+                t.result_selector.as_ref().map(|p| &p.0),
+                opt_ref(&t.result_path),
+                opt_path(&t.output_path),
+            ),
+            t.output.as_ref(),
+            t.assign.as_ref(),
+            t.transition.next_state().map(str::to_owned),
+        )
+    }
+
+    /// Calls the mock of invocation n of `state`.
+    fn invoke(&mut self, state: &str, resource: &str, params: &Value) -> Result<Value, Fault> {
+        self.task_calls.push((state.to_owned(), params.clone()));
+        let n = {
+            let c = self.counters.entry(state.to_owned()).or_insert(0);
+            let n = *c;
+            *c += 1;
+            n
+        };
+        match self.mocks.lookup(state, resource, n) {
+            Lookup::Mock(m) => m.call(params).map_err(Fault::from_failure),
+            Lookup::Exhausted => Err(Fault::fatal(
+                "States.Runtime",
+                format!("No mocked response for invocation {n} of the state '{state}'."),
+            )),
+            Lookup::None(Unmocked::Fail) => Err(Fault::fatal(
+                "States.Runtime",
+                format!("The Task state '{state}' ({resource}) has no mock."),
+            )),
+            Lookup::None(Unmocked::EchoInput) => Ok(params.clone()),
+            Lookup::None(Unmocked::EmptyObject) => Ok(json!({})),
+        }
+    }
+
+    // ---- Parallel -----------------------------------------------------------
+
+    fn parallel(
+        &mut self,
+        sx: &StateCx<'_>,
+        p: &Parallel,
+        raw: &Value,
+        frame: &mut Frame,
+        prev: &mut u64,
+    ) -> Result<Done, Fault> {
+        let retriers = p.retry.as_deref().unwrap_or_default();
+        let mut counts = vec![0u64; retriers.len()];
+        let mut retry_count = 0u64;
+        loop {
+            match self.parallel_attempt(sx, p, raw, frame, prev, retry_count) {
+                Ok(done) => return Ok(done),
+                Err(fault) => {
+                    if retry_count < MAX_ATTEMPTS {
+                        if let Some(ms) = self.retry_delay(retriers, &fault, &mut counts) {
+                            self.advance(ms)?;
+                            retry_count += 1;
+                            continue;
+                        }
+                    }
+                    if !fault.fatal {
+                        *prev = self.emit(*prev, "ParallelStateFailed", None)?;
+                    }
+                    return self.catch(
+                        sx,
+                        p.catch.as_deref().unwrap_or_default(),
+                        raw,
+                        fault,
+                        frame,
+                        prev,
+                    );
+                }
+            }
+        }
+    }
+
+    /// One attempt of the Parallel state.
+    fn parallel_attempt(
+        &mut self,
+        sx: &StateCx<'_>,
+        p: &Parallel,
+        raw: &Value,
+        frame: &Frame,
+        prev: &mut u64,
+        retry_count: u64,
+    ) -> Result<Done, Fault> {
+        let ctx = self.context(sx, Some(retry_count), None);
+        let jsonata = sx.ql == QueryLanguage::Jsonata;
+        let states = Self::states_value(raw, &ctx, None);
+        let input = if jsonata {
+            match &p.arguments {
+                Some(a) => self
+                    .jsonata_template(a, &states, &frame.vars, "Arguments")
+                    .map_err(|f| self.own_error(sx, prev, f, "Arguments"))?,
+                None => raw.clone(),
+            }
+        } else {
+            let eff = self.input_path(sx, prev, opt_path(&p.input_path), raw, &ctx, frame)?;
+            match &p.parameters {
+                Some(t) => self
+                    .template(&t.0, &eff, &ctx, &frame.vars)
+                    .map_err(|f| self.own_error(sx, prev, f, "Parameters"))?,
+                None => eff,
+            }
+        };
+        let started = self.emit(*prev, "ParallelStateStarted", None)?;
+        *prev = started;
+        let mut results = Vec::with_capacity(p.branches.len());
+        let mut last = started;
+        for b in &p.branches {
+            let mut bprev = started;
+            let mut bframe = Frame {
+                vars: frame.vars.clone(),
+                ql: b.query_language.unwrap_or(frame.ql),
+                depth: frame.depth + 1,
+            };
+            match self.run_states(
+                &b.start_at,
+                &b.states,
+                input.clone(),
+                &mut bframe,
+                &mut bprev,
+            ) {
+                Ok(v) => {
+                    results.push(v);
+                    last = bprev;
+                }
+                Err(bf) => {
+                    if bf.task {
+                        self.emit(bprev, "TaskStateAborted", None)?;
+                    }
+                    *prev = bprev;
+                    return Err(bf.fault);
+                }
+            }
+        }
+        self.emit(last, "ParallelStateSucceeded", None)?;
+        *prev = last;
+        self.finish(
+            sx,
+            prev,
+            raw,
+            Value::Array(results),
+            &ctx,
+            frame,
+            (
+                p.result_selector.as_ref().map(|t| &t.0),
+                opt_ref(&p.result_path),
+                opt_path(&p.output_path),
+            ),
+            p.output.as_ref(),
+            p.assign.as_ref(),
+            p.transition.next_state().map(str::to_owned),
+        )
+    }
+
+    // ---- Map ----------------------------------------------------------------
+
+    fn map(
+        &mut self,
+        sx: &StateCx<'_>,
+        m: &Map,
+        raw: &Value,
+        frame: &mut Frame,
+        prev: &mut u64,
+    ) -> Result<Done, Fault> {
+        let retriers = m.retry.as_deref().unwrap_or_default();
+        let mut counts = vec![0u64; retriers.len()];
+        let mut retry_count = 0u64;
+        loop {
+            match self.map_attempt(sx, m, raw, frame, prev, retry_count) {
+                Ok(done) => return Ok(done),
+                Err(fault) => {
+                    if retry_count < MAX_ATTEMPTS {
+                        if let Some(ms) = self.retry_delay(retriers, &fault, &mut counts) {
+                            self.advance(ms)?;
+                            retry_count += 1;
+                            continue;
+                        }
+                    }
+                    if !fault.fatal || fault.name() == "States.QueryEvaluationError" {
+                        *prev = self.emit(*prev, "MapStateFailed", None)?;
+                    }
+                    return self.catch(
+                        sx,
+                        m.catch.as_deref().unwrap_or_default(),
+                        raw,
+                        fault,
+                        frame,
+                        prev,
+                    );
+                }
+            }
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn map_items(
+        &mut self,
+        sx: &StateCx<'_>,
+        m: &Map,
+        raw: &Value,
+        eff: &Value,
+        ctx: &Value,
+        frame: &Frame,
+        prev: &mut u64,
+    ) -> Result<Vec<Value>, Fault> {
+        let jsonata = sx.ql == QueryLanguage::Jsonata;
+        let states = Self::states_value(raw, ctx, None);
+        let not_array =
+            |v: &Value| format!("Map state input must be an array but was: {}", text(v));
+        let (value, expr) = match &m.items {
+            Some(Items::ItemsPath(p)) => (
+                data::read_path(
+                    "ItemsPath",
+                    p.as_str(),
+                    &Self::path_scope(eff, ctx, &frame.vars),
+                )
+                .map_err(|f| self.own_error(sx, prev, f, "ItemsPath"))?,
+                None,
+            ),
+            Some(Items::Items(Dynamic::Value(list))) if jsonata => (
+                self.jsonata_template(&Value::Array(list.clone()), &states, &frame.vars, "Items")
+                    .map_err(|f| self.own_error(sx, prev, f, "Items"))?,
+                None,
+            ),
+            Some(Items::Items(Dynamic::Value(list))) => (Value::Array(list.clone()), None),
+            Some(Items::Items(Dynamic::Jsonata(j))) => (
+                self.jsonata_expr(j, &states, &frame.vars, "Items")
+                    .map_err(|f| self.own_error(sx, prev, f, "Items"))?,
+                Some(j.expression().to_owned()),
+            ),
+            Some(Items::Items(_)) => (Value::Null, None),
+            None => (eff.clone(), None),
+        };
+        match value {
+            Value::Array(items) => Ok(items),
+            other => {
+                let error = if jsonata {
+                    "States.QueryEvaluationError"
+                } else {
+                    "States.Runtime"
+                };
+                let cause = match expr {
+                    Some(e) => format!(
+                        "The JSONata expression '{e}' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '{}' for value: {}",
+                        type_name(&other),
+                        text(&other)
+                    ),
+                    None => not_array(&other),
+                };
+                Err(self.own_error(sx, prev, Failure::new(error, cause), "Items"))
+            }
+        }
+    }
+
+    fn map_attempt(
+        &mut self,
+        sx: &StateCx<'_>,
+        m: &Map,
+        raw: &Value,
+        frame: &Frame,
+        prev: &mut u64,
+        retry_count: u64,
+    ) -> Result<Done, Fault> {
+        let ctx = self.context(sx, Some(retry_count), None);
+        let jsonata = sx.ql == QueryLanguage::Jsonata;
+        let eff = if jsonata {
+            raw.clone()
+        } else {
+            self.input_path(sx, prev, opt_path(&m.input_path), raw, &ctx, frame)?
+        };
+        let processor = m.processor.processor();
+        let distributed = processor.is_distributed();
+        let items = if let (true, Some(reader)) = (distributed, &m.item_reader) {
+            let _ = reader;
+            self.read_items(sx, m, &eff, &ctx, frame, prev)?
+        } else {
+            self.map_items(sx, m, raw, &eff, &ctx, frame, prev)?
+        };
+        let (mv, mp) = match &m.max_concurrency {
+            Some(MaxConcurrency::MaxConcurrency(d)) => (Some(d), None),
+            Some(MaxConcurrency::MaxConcurrencyPath(p)) => (None, Some(p.as_str())),
+            None => (None, None),
+        };
+        let max_concurrency = self.int_field(
+            sx,
+            prev,
+            mv,
+            mp,
+            ("MaxConcurrency", "MaxConcurrencyPath"),
+            &eff,
+            &ctx,
+            frame,
+        )?;
+        let (cv, cp) = match &m.tolerated_failure_count {
+            Some(ToleratedFailureCount::ToleratedFailureCount(d)) => (Some(d), None),
+            Some(ToleratedFailureCount::ToleratedFailureCountPath(p)) => (None, Some(p.as_str())),
+            None => (None, None),
+        };
+        let tolerated_count = self.int_field(
+            sx,
+            prev,
+            cv,
+            cp,
+            ("ToleratedFailureCount", "ToleratedFailureCountPath"),
+            &eff,
+            &ctx,
+            frame,
+        )?;
+        if tolerated_count.is_some_and(|n| n < 0) {
+            return Err(self.own_error(
+                sx,
+                prev,
+                Failure::runtime("ToleratedFailureCount cannot be negative."),
+                "ToleratedFailureCount",
+            ));
+        }
+        let tolerated_pct = match &m.tolerated_failure_percentage {
+            Some(ToleratedFailurePercentage::ToleratedFailurePercentage(Dynamic::Value(n))) => {
+                n.as_f64()
+            }
+            Some(ToleratedFailurePercentage::ToleratedFailurePercentage(Dynamic::Jsonata(j))) => {
+                let states = Self::states_value(raw, &ctx, None);
+                self.jsonata_expr(j, &states, &frame.vars, "ToleratedFailurePercentage")
+                    .map_err(|f| self.own_error(sx, prev, f, "ToleratedFailurePercentage"))?
+                    .as_f64()
+            }
+            Some(ToleratedFailurePercentage::ToleratedFailurePercentagePath(p)) => Some(
+                data::float_path(
+                    "ToleratedFailurePercentagePath",
+                    p.as_str(),
+                    &Self::path_scope(&eff, &ctx, &frame.vars),
+                )
+                .map_err(|f| self.own_error(sx, prev, f, "ToleratedFailurePercentagePath"))?,
+            ),
+            _ => None,
+        };
+        if tolerated_pct.is_some_and(|p| !(0.0..=100.0).contains(&p)) {
+            return Err(self.own_error(
+                sx,
+                prev,
+                Failure::runtime("ToleratedFailurePercentage must be between 0 and 100."),
+                "ToleratedFailurePercentage",
+            ));
+        }
+
+        // Each iteration's input.
+        let mut inputs = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let item_ctx = {
+                let mut c = ctx.clone();
+                if let Value::Object(o) = &mut c {
+                    o.insert("Map".into(), json!({"Item": {"Index": i, "Value": item}}));
+                }
+                c
+            };
+            let input = match &m.item_selector {
+                None => item.clone(),
+                Some(ItemSelector::Parameters(t)) => self
+                    .template(&t.0, &eff, &item_ctx, &frame.vars)
+                    .map_err(|f| self.own_error(sx, prev, f, "Parameters"))?,
+                Some(ItemSelector::ItemSelector(t)) if jsonata => {
+                    let states = Self::states_value(raw, &item_ctx, None);
+                    self.jsonata_template(t, &states, &frame.vars, "ItemSelector")
+                        .map_err(|f| self.own_error(sx, prev, f, "ItemSelector"))?
+                }
+                Some(ItemSelector::ItemSelector(t)) => self
+                    .template(t, &eff, &item_ctx, &frame.vars)
+                    .map_err(|f| self.own_error(sx, prev, f, "ItemSelector"))?,
+            };
+            inputs.push(input);
+        }
+
+        let length = if m.item_reader.is_some() {
+            0
+        } else {
+            inputs.len()
+        };
+        let started = self.emit(
+            *prev,
+            "MapStateStarted",
+            Some(("mapStateStartedEventDetails", json!({"length": length}))),
+        )?;
+        *prev = started;
+        let pq = processor.query_language.unwrap_or(frame.ql);
+
+        let result = if distributed {
+            self.distributed(
+                sx,
+                m,
+                inputs,
+                pq,
+                frame,
+                prev,
+                started,
+                tolerated_count,
+                tolerated_pct,
+            )?
+        } else {
+            let sequential = max_concurrency == Some(1);
+            let mut chain = started;
+            let mut results = Vec::with_capacity(inputs.len());
+            let mut last_done = started;
+            for (i, input) in inputs.into_iter().enumerate() {
+                let d = json!({"index": i, "name": sx.name});
+                let at = if sequential { chain } else { started };
+                let is = self.emit(
+                    at,
+                    "MapIterationStarted",
+                    Some(("mapIterationStartedEventDetails", d.clone())),
+                )?;
+                let mut p = is;
+                let mut iframe = Frame {
+                    vars: frame.vars.clone(),
+                    ql: pq,
+                    depth: frame.depth + 1,
+                };
+                match self.run_states(
+                    &processor.start_at,
+                    &processor.states,
+                    input,
+                    &mut iframe,
+                    &mut p,
+                ) {
+                    Ok(v) => {
+                        last_done = self.emit(
+                            p,
+                            "MapIterationSucceeded",
+                            Some(("mapIterationSucceededEventDetails", d)),
+                        )?;
+                        chain = p;
+                        results.push(v);
+                    }
+                    Err(bf) => {
+                        if !bf.fault.fatal {
+                            self.emit(
+                                p,
+                                "MapIterationFailed",
+                                Some(("mapIterationFailedEventDetails", d)),
+                            )?;
+                            if bf.task {
+                                self.emit(p, "TaskStateAborted", None)?;
+                            }
+                        }
+                        *prev = p;
+                        return Err(bf.fault);
+                    }
+                }
+            }
+            self.emit(last_done, "MapStateSucceeded", None)?;
+            *prev = last_done;
+            Value::Array(results)
+        };
+        self.finish(
+            sx,
+            prev,
+            raw,
+            result,
+            &ctx,
+            frame,
+            (
+                m.result_selector.as_ref().map(|t| &t.0),
+                opt_ref(&m.result_path),
+                opt_path(&m.output_path),
+            ),
+            m.output.as_ref(),
+            m.assign.as_ref(),
+            m.transition.next_state().map(str::to_owned),
+        )
+    }
+
+    /// A Distributed Map's items from its ItemReader (the reader's mock, by
+    /// the Map state's name).
+    fn read_items(
+        &mut self,
+        sx: &StateCx<'_>,
+        m: &Map,
+        eff: &Value,
+        ctx: &Value,
+        frame: &Frame,
+        prev: &mut u64,
+    ) -> Result<Vec<Value>, Fault> {
+        let Some(reader) = &m.item_reader else {
+            return Ok(Vec::new());
+        };
+        let params = match &reader.parameters {
+            Some(p) => self
+                .template(&p.0, eff, ctx, &frame.vars)
+                .map_err(|f| self.own_error(sx, prev, f, "ItemReader"))?,
+            None => json!({}),
+        };
+        let fetched = self.invoke(sx.name, reader.resource.as_str(), &params)?;
+        let config = reader.reader_config.as_ref();
+        let input_type = config.and_then(|c| c.input_type.as_deref()).unwrap_or("");
+        let body = match &fetched {
+            Value::Object(o) if o.contains_key("Body") => {
+                o.get("Body").cloned().unwrap_or(Value::Null)
+            }
+            Value::Object(o) if o.contains_key("Contents") => {
+                o.get("Contents").cloned().unwrap_or(Value::Null)
+            }
+            other => other.clone(),
+        };
+        let reader_failed =
+            |cause: &str| Fault::from_failure(Failure::new("States.ItemReaderFailed", cause));
+        let mut items = match body {
+            Value::Array(a) => a,
+            Value::String(s) if input_type.eq_ignore_ascii_case("CSV") => {
+                let delimiter = match config.and_then(|c| c.csv_delimiter) {
+                    Some(asl_core::CsvDelimiter::Pipe) => '|',
+                    Some(asl_core::CsvDelimiter::Semicolon) => ';',
+                    Some(asl_core::CsvDelimiter::Space) => ' ',
+                    Some(asl_core::CsvDelimiter::Tab) => '\t',
+                    _ => ',',
+                };
+                let given = match config.and_then(|c| c.csv_header_location) {
+                    Some(asl_core::CsvHeaderLocation::Given) => {
+                        config.and_then(|c| c.csv_headers.clone())
+                    }
+                    _ => None,
+                };
+                csv_items(&s, delimiter, given).map_err(|c| reader_failed(&c))?
+            }
+            Value::String(s) => match serde_json::from_str::<Value>(&s) {
+                Ok(Value::Array(a)) => a,
+                _ => return Err(reader_failed("Attempting to map over non-iterable node.")),
+            },
+            _ => return Err(reader_failed("Attempting to map over non-iterable node.")),
+        };
+        if let Some(max) = config.and_then(|c| c.max_items.as_ref()) {
+            let n = match max {
+                asl_core::MaxItems::MaxItems(Dynamic::Value(n)) => Some(*n),
+                asl_core::MaxItems::MaxItemsPath(p) => Some(
+                    data::integer_path(
+                        "MaxItemsPath",
+                        p.as_str(),
+                        &Self::path_scope(eff, ctx, &frame.vars),
+                    )
+                    .map_err(|f| self.own_error(sx, prev, f, "MaxItemsPath"))?
+                    .max(0) as u64,
+                ),
+                _ => None,
+            };
+            if let Some(n) = n.filter(|n| *n > 0) {
+                items.truncate(usize::try_from(n).unwrap_or(usize::MAX));
+            }
+        }
+        Ok(items)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn distributed(
+        &mut self,
+        sx: &StateCx<'_>,
+        m: &Map,
+        inputs: Vec<Value>,
+        ql: QueryLanguage,
+        frame: &Frame,
+        prev: &mut u64,
+        started: u64,
+        tolerated_count: Option<i64>,
+        tolerated_pct: Option<f64>,
+    ) -> Result<Value, Fault> {
+        let processor = m.processor.processor();
+        let run_id = data::uuid_v4(&mut self.rng);
+        let label = m
+            .label
+            .clone()
+            .unwrap_or_else(|| sx.name.chars().take(40).collect());
+        let arn = format!(
+            "arn:aws:states:{REGION}:{ACCOUNT}:mapRun:{}/{label}:{run_id}",
+            self.state_machine_name
+        );
+        let run_started = self.emit(
+            started,
+            "MapRunStarted",
+            Some(("mapRunStartedEventDetails", json!({"mapRunArn": arn}))),
+        )?;
+        // Batches.
+        let batches: Vec<Value> = match &m.item_batcher {
+            Some(b) => {
+                let per = match &b.max_items_per_batch {
+                    Some(asl_core::MaxItemsPerBatch::MaxItemsPerBatch(Dynamic::Value(n))) => {
+                        usize::try_from(*n).unwrap_or(usize::MAX)
+                    }
+                    _ => usize::MAX,
+                }
+                .max(1);
+                inputs
+                    .chunks(per.min(inputs.len().max(1)))
+                    .map(|c| {
+                        let mut o = JsonMap::new();
+                        if let Some(bi) = &b.batch_input {
+                            o.insert("BatchInput".into(), bi.clone());
+                        }
+                        o.insert("Items".into(), Value::Array(c.to_vec()));
+                        Value::Object(o)
+                    })
+                    .collect()
+            }
+            None => inputs,
+        };
+        let total = batches.len();
+        let mut results = Vec::with_capacity(total);
+        let mut failures = 0usize;
+        let saved = std::mem::take(&mut self.events);
+        let saved_limit = self.limit_hit;
+        let mut fatal = None;
+        for input in batches {
+            let mut child = Frame {
+                vars: Variables::new(),
+                ql,
+                depth: frame.depth + 1,
+            };
+            let mut p = 0;
+            self.events.clear();
+            self.limit_hit = false;
+            match self.run_states(
+                &processor.start_at,
+                &processor.states,
+                input,
+                &mut child,
+                &mut p,
+            ) {
+                Ok(v) => results.push(v),
+                Err(bf) if bf.fault.fatal && bf.fault.name() != "States.Runtime" => {
+                    fatal = Some(bf.fault);
+                    break;
+                }
+                Err(bf) => {
+                    failures += 1;
+                    results.push(bf.fault.error_output());
+                }
+            }
+        }
+        self.events = saved;
+        self.limit_hit = saved_limit;
+        if let Some(f) = fatal {
+            return Err(f);
+        }
+        // Above either threshold that is set fails the run; with none set,
+        // any failure does.
+        let over_count = tolerated_count.is_some_and(|n| failures as i64 > n);
+        let over_pct = tolerated_pct
+            .is_some_and(|p| total > 0 && (failures as f64) * 100.0 / (total as f64) > p);
+        let none_set = tolerated_count.is_none() && tolerated_pct.is_none();
+        if failures > 0 && (over_count || over_pct || none_set) {
+            let fault = Fault::from_failure(Failure::new(
+                "States.ExceedToleratedFailureThreshold",
+                "The specified tolerated failure threshold was exceeded",
+            ));
+            let d = fault.details();
+            let id = self.emit(
+                run_started,
+                "MapRunFailed",
+                Some(("mapRunFailedEventDetails", d)),
+            )?;
+            *prev = id;
+            return Err(fault);
+        }
+        let run_done = self.emit(run_started, "MapRunSucceeded", None)?;
+        self.emit(run_done, "MapStateSucceeded", None)?;
+        *prev = run_started;
+        if let Some(writer) = &m.result_writer {
+            let params = writer
+                .parameters
+                .as_ref()
+                .map(|p| p.0.clone())
+                .or_else(|| writer.arguments.clone())
+                .unwrap_or(Value::Null);
+            let bucket = params.get("Bucket").cloned().unwrap_or(Value::Null);
+            let prefix = params
+                .get("Prefix")
+                .and_then(Value::as_str)
+                .unwrap_or_default();
+            let key = if prefix.is_empty() {
+                format!("{run_id}/manifest.json")
+            } else {
+                format!("{}/{run_id}/manifest.json", prefix.trim_end_matches('/'))
+            };
+            return Ok(
+                json!({"MapRunArn": arn, "ResultWriterDetails": {"Bucket": bucket, "Key": key}}),
+            );
+        }
+        Ok(Value::Array(results))
+    }
+}
+
+/// CSV rows as objects of strings (RFC 4180: quoted fields may hold the
+/// delimiter, `""` and line breaks).
+fn csv_items(s: &str, delimiter: char, given: Option<Vec<String>>) -> Result<Vec<Value>, String> {
+    let mut rows = csv_rows(s, delimiter).into_iter();
+    let headers = match given {
+        Some(h) => h,
+        None => rows.next().unwrap_or_default(),
+    };
+    let mut seen = std::collections::HashSet::new();
+    if !headers.iter().all(|h| seen.insert(h.clone())) {
+        return Err("CSV headers cannot contain duplicates.".into());
+    }
+    Ok(rows
+        .map(|cells| {
+            Value::Object(
+                headers
+                    .iter()
+                    .enumerate()
+                    .map(|(i, h)| {
+                        (
+                            h.clone(),
+                            Value::String(cells.get(i).cloned().unwrap_or_default()),
+                        )
+                    })
+                    .collect(),
+            )
+        })
+        .collect())
+}
+
+fn csv_rows(s: &str, delimiter: char) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    cell.push('"');
+                    chars.next();
+                } else {
+                    quoted = false;
+                }
+            } else {
+                cell.push(c);
+            }
+        } else if c == '"' && cell.is_empty() {
+            quoted = true;
+        } else if c == delimiter {
+            row.push(std::mem::take(&mut cell));
+        } else if c == '\n' || c == '\r' {
+            if c == '\r' && chars.peek() == Some(&'\n') {
+                chars.next();
+            }
+            row.push(std::mem::take(&mut cell));
+            if !(row.len() == 1 && row.first().is_some_and(String::is_empty)) {
+                rows.push(std::mem::take(&mut row));
+            } else {
+                row.clear();
+            }
+        } else {
+            cell.push(c);
+        }
+    }
+    if !cell.is_empty() || !row.is_empty() {
+        row.push(cell);
+        rows.push(row);
+    }
+    rows
+}
+
+/// Milliseconds from `now` until `ts` (0 when past).
+fn until(ts: data::Timestamp, now_ms: i64) -> i64 {
+    let target = ts
+        .seconds
+        .saturating_mul(1000)
+        .saturating_add(i64::from(ts.nanos / 1_000_000));
+    target.saturating_sub(now_ms).max(0)
+}
+
+/// `ErrorEquals` matching (execution-semantics §3.3).
+fn error_matches(list: &[String], error: &str) -> bool {
+    list.iter().any(|n| {
+        n == error
+            || (n == "States.ALL" && error != "States.Runtime")
+            || (n == "States.TaskFailed"
+                && !matches!(
+                    error,
+                    "States.Runtime" | "States.Timeout" | "States.HeartbeatTimeout"
+                ))
+            || (n == "States.HeartbeatTimeout" && error == "States.Timeout")
+    })
+}
+
+/// The field location AWS names in a JSONata cause text.
+fn location_of(cause: &str) -> Option<String> {
+    let (_, rest) = cause.split_once("specified for the field '")?;
+    let (loc, _) = rest.split_once('\'')?;
+    Some(loc.to_owned())
+}
+
+fn type_name(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+fn opt_path(p: &Option<Option<asl_core::Path>>) -> Option<Option<&str>> {
+    p.as_ref().map(|o| o.as_ref().map(|p| p.as_str()))
+}
+
+fn opt_ref(p: &Option<Option<asl_core::ReferencePath>>) -> Option<Option<&str>> {
+    p.as_ref().map(|o| o.as_ref().map(|p| p.as_str()))
+}
