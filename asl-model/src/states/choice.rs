@@ -1,7 +1,6 @@
 //! The Choice state and its rules (§3 of the reference: comparison operators
 //! and `And`/`Or`/`Not` in JSONPath, `Condition` in JSONata).
 
-use super::QueryLanguage;
 use crate::de::Cx;
 use crate::json::Json;
 use crate::pointer::Loc;
@@ -35,10 +34,7 @@ crate::asl_object! {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
 #[serde(rename_all = "PascalCase")]
 pub struct Choice {
-    /// `Comment`: free text.
-    comment: Option<String> = opt("Comment", Text),
-    /// `QueryLanguage`: overrides the machine's query language for this state.
-    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
+    ..head,
     /// `Choices`: the rules, tried in order (at least one).
     choices: Vec<ChoiceRule> = req("Choices", List<ChoiceRule>),
     /// `Default`: the state to go to when no rule matches.

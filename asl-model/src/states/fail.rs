@@ -1,6 +1,5 @@
 //! The Fail state.
 
-use super::QueryLanguage;
 use crate::vocabulary::kinds::*;
 use crate::{Dynamic, Path};
 use schemars::JsonSchema;
@@ -25,10 +24,7 @@ crate::asl_object! {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
 #[serde(rename_all = "PascalCase")]
 pub struct Fail {
-    /// `Comment`: free text.
-    comment: Option<String> = opt("Comment", Text),
-    /// `QueryLanguage`: overrides the machine's query language for this state.
-    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
+    ..head,
     /// `Error` or `ErrorPath`.
     error: Option<FailError> = one_of,
     /// `Cause` or `CausePath`.

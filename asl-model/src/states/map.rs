@@ -1,8 +1,8 @@
 //! The Map state, inline and distributed (§7 of the reference).
 
-use super::{QueryLanguage, Resource, Transition};
+use super::{Resource, Transition};
 use crate::vocabulary::kinds::*;
-use crate::{Assign, Catcher, Dynamic, Path, PayloadTemplate, ReferencePath, Retrier, States};
+use crate::{Dynamic, Path, PayloadTemplate, ReferencePath, States};
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::{Number, Value};
@@ -33,10 +33,7 @@ crate::asl_object! {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
 #[serde(rename_all = "PascalCase")]
 pub struct Map {
-    /// `Comment`: free text.
-    comment: Option<String> = opt("Comment", Text),
-    /// `QueryLanguage`: overrides the machine's query language for this state.
-    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
+    ..head,
     /// `ItemProcessor` (or the legacy `Iterator`): the sub-machine run per item.
     processor: ProcessorField = one_of_required(crate::de::no_processor),
     /// `ItemsPath` (JSONPath) or `Items` (JSONata): where the items are.
@@ -59,20 +56,8 @@ pub struct Map {
     label: Option<String> = opt("Label", Text),
     /// `InputPath` (JSONPath): selects the part of the input to use; `null` means `{}`.
     input_path: Option<Option<Path>> = opt("InputPath", NullablePath, JsonPath),
-    /// `ResultSelector` (JSONPath): reshapes the raw result.
-    result_selector: Option<PayloadTemplate> = opt("ResultSelector", Template, JsonPath),
-    /// `ResultPath` (JSONPath): where the result goes in the input; `null` discards it.
-    result_path: Option<Option<ReferencePath>> = opt("ResultPath", NullableRefPath, JsonPath),
-    /// `OutputPath` (JSONPath): selects the part of the output to pass on; `null` means `{}`.
-    output_path: Option<Option<Path>> = opt("OutputPath", NullablePath, JsonPath),
-    /// `Output` (JSONata): the state's output.
-    output: Option<Value> = opt("Output", AnyJson, Jsonata),
-    /// `Assign`: variables to set.
-    assign: Option<Assign> = opt("Assign", Variables),
-    /// `Retry`: retriers, tried in order.
-    retry: Option<Vec<Retrier>> = opt("Retry", List<Retrier>),
-    /// `Catch`: catchers, tried in order once retries are exhausted.
-    catch: Option<Vec<Catcher>> = opt("Catch", List<Catcher>),
+    ..results,
+    ..errors,
     /// `Next` or `End` (default `End`).
     transition: Transition = special builder(default, setter(into)),
 }
@@ -125,10 +110,7 @@ crate::asl_object! {
 pub struct ItemProcessor {
     /// `ProcessorConfig`: inline or distributed.
     processor_config: Option<ProcessorConfig> = opt("ProcessorConfig", Object<ProcessorConfig>),
-    /// `Comment`: free text.
-    comment: Option<String> = opt("Comment", Text),
-    /// `QueryLanguage`: overrides the machine's query language for this state.
-    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
+    ..head,
     /// `StartAt`: the first state.
     start_at: String = req("StartAt", StateName),
     /// `States`: the processor states, in order.

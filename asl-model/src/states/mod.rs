@@ -2,6 +2,7 @@
 
 mod choice;
 mod fail;
+mod fields;
 mod map;
 mod parallel;
 mod pass;

@@ -35,6 +35,10 @@
 //! - `special`: a [`Special`](super::kinds::Special) type with a
 //!   hand-written reader (`Transition`, `Condition`).
 //!
+//! A field may also be `..group`: the fields of a group several states
+//! share (`head`, `data_flow`, `results`, `output`, `errors`), written once
+//! in `state_fields!` (`asl-model/src/states/fields.rs`).
+//!
 //! `Kind` is a type of [`kinds`](super::kinds) (`Text`, `DynInt<1>`,
 //! `Object<Credentials>`, …); `Language` is a [`Language`](super::Language)
 //! variant (default `Both`). A trailing `builder(…)` replaces the default
@@ -56,6 +60,12 @@ macro_rules! asl_object {
     };
     (@template) => { false };
     (@template template_keys) => { true };
+
+    // ---- a group of fields: `..group` stands for the fields `state_fields!`
+    // lists for it (`states/fields.rs`), which it hands back here
+    (@munch $id:tt $head:tt $acc:tt ..$group:ident, $($rest:tt)*) => {
+        $crate::state_fields! { $group ($id $head $acc) ($($rest)*) }
+    };
 
     // ---- default builder attributes, per form
     // A field that may be `null` (`InputPath`, `OutputPath`, `ResultPath`)
