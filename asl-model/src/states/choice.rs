@@ -32,7 +32,6 @@ crate::asl_object! {
 ///
 /// See <https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html>.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct Choice {
     ..head,
     /// `Choices`: the rules, tried in order (at least one).
@@ -90,7 +89,6 @@ crate::asl_object! {
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct ChoiceRule {
     /// `Comment`.
     comment: Option<String> = opt("Comment", Text),

@@ -22,7 +22,6 @@ crate::asl_object! {
 ///
 /// See <https://docs.aws.amazon.com/step-functions/latest/dg/state-fail.html>.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct Fail {
     ..head,
     /// `Error` or `ErrorPath`.
@@ -34,7 +33,6 @@ pub struct Fail {
 
 crate::one_of! {
 /// The error name of a [`Fail`] state.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum FailError {
     /// `Error`: a name, or JSONata.
     Error(Dynamic<String>) = ("Error", DynText, JsonataWhenExpression),
@@ -45,7 +43,6 @@ pub enum FailError {
 
 crate::one_of! {
 /// The cause of a [`Fail`] state.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum FailCause {
     /// `Cause`: text, or JSONata.
     Cause(Dynamic<String>) = ("Cause", DynText, JsonataWhenExpression),

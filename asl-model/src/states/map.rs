@@ -31,7 +31,6 @@ crate::asl_object! {
 ///
 /// See <https://docs.aws.amazon.com/step-functions/latest/dg/state-map.html>.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct Map {
     ..head,
     /// `ItemProcessor` (or the legacy `Iterator`): the sub-machine run per item.
@@ -65,7 +64,6 @@ pub struct Map {
 
 crate::one_of! {
 /// The sub-machine of a [`Map`], under its current name or the legacy one.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum ProcessorField {
     /// `ItemProcessor`.
     ItemProcessor(ItemProcessor) = ("ItemProcessor", Object<ItemProcessor>),
@@ -106,7 +104,6 @@ impl From<ItemProcessor> for ProcessorField {
 crate::asl_object! {
 /// The sub-machine a [`Map`] runs for each item.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct ItemProcessor {
     /// `ProcessorConfig`: inline or distributed.
     processor_config: Option<ProcessorConfig> = opt("ProcessorConfig", Object<ProcessorConfig>),
@@ -130,7 +127,6 @@ impl ItemProcessor {
 crate::asl_object! {
 /// `ProcessorConfig`: how a [`Map`] runs its iterations.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct ProcessorConfig {
     /// `Mode`: `INLINE` (default) or `DISTRIBUTED`.
     mode: Option<ProcessorMode> = opt("Mode", Closed<ProcessorMode>),
@@ -141,7 +137,6 @@ pub struct ProcessorConfig {
 
 crate::closed_enum! {
 /// `ProcessorConfig.Mode`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub enum ProcessorMode {
     /// `INLINE`.
     Inline = "INLINE",
@@ -152,7 +147,6 @@ pub enum ProcessorMode {
 
 crate::closed_enum! {
 /// The workflow type of child executions (and of machines).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub enum ExecutionType {
     /// `STANDARD`.
     Standard = "STANDARD",
@@ -182,7 +176,6 @@ crate::one_of! {
 ///     json!({"Items": "{% $states.input.orders %}"})
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum Items {
     /// `ItemsPath` (JSONPath): a reference path to an array.
     ItemsPath(ReferencePath) = ("ItemsPath", RefPath, JsonPath),
@@ -216,7 +209,6 @@ crate::one_of! {
 /// `ItemSelector` is a payload template in a JSONPath state and JSON with
 /// `{% %}` expressions in a JSONata one (as a Task's `Arguments`), while the
 /// legacy `Parameters` exists only in JSONPath (as a Task's `Parameters`).
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum ItemSelector {
     /// `ItemSelector`: a payload template (JSONPath) or JSON with `{% %}` (JSONata).
     ItemSelector(Value) = ("ItemSelector", AnyJson),
@@ -277,7 +269,6 @@ crate::one_of! {
 ///     json!({"MaxConcurrency": "{% $states.input.n %}"})
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum MaxConcurrency {
     /// `MaxConcurrency`: 0 means no explicit limit.
     MaxConcurrency(Dynamic<u64>) = ("MaxConcurrency", DynInt<0>, JsonataWhenExpression),
@@ -321,7 +312,6 @@ crate::one_of! {
 ///     json!({"ToleratedFailurePercentage": "{% $states.input.tolerance %}"})
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum ToleratedFailurePercentage {
     /// `ToleratedFailurePercentage`: 0 to 100.
     ToleratedFailurePercentage(Dynamic<Number>) = ("ToleratedFailurePercentage", DynPercent, JsonataWhenExpression),
@@ -332,7 +322,6 @@ pub enum ToleratedFailurePercentage {
 
 crate::one_of! {
 /// The number of failed items a distributed [`Map`] tolerates.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum ToleratedFailureCount {
     /// `ToleratedFailureCount`.
     ToleratedFailureCount(Dynamic<u64>) = ("ToleratedFailureCount", DynInt<0>, JsonataWhenExpression),
@@ -417,7 +406,6 @@ crate::asl_object! {
 /// assert_eq!(json["ToleratedFailurePercentage"], 5);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct ItemReader {
     /// `Resource`: the S3 API to call.
     resource: Resource = req("Resource", Arn),
@@ -432,7 +420,6 @@ pub struct ItemReader {
 crate::asl_object! {
 /// `ItemReader.ReaderConfig`.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct ReaderConfig {
     /// `InputType`: `CSV`, `JSON`, `JSONL`, `PARQUET` or `MANIFEST`.
     input_type: Option<String> = opt("InputType", Text),
@@ -453,7 +440,6 @@ pub struct ReaderConfig {
 
 crate::closed_enum! {
 /// `ReaderConfig.CSVHeaderLocation`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub enum CsvHeaderLocation {
     /// `FIRST_ROW`.
     FirstRow = "FIRST_ROW",
@@ -464,7 +450,6 @@ pub enum CsvHeaderLocation {
 
 crate::closed_enum! {
 /// `ReaderConfig.CSVDelimiter`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub enum CsvDelimiter {
     /// `COMMA`.
     Comma = "COMMA",
@@ -481,7 +466,6 @@ pub enum CsvDelimiter {
 
 crate::one_of! {
 /// How many items an [`ItemReader`] reads at most.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum MaxItems {
     /// `MaxItems`.
     MaxItems(Dynamic<u64>) = ("MaxItems", DynInt<0>),
@@ -492,7 +476,6 @@ pub enum MaxItems {
 crate::asl_object! {
 /// `ItemBatcher`: groups a distributed [`Map`]'s items into batches.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct ItemBatcher {
     /// `MaxItemsPerBatch` or its `Path`.
     max_items_per_batch: Option<MaxItemsPerBatch> = one_of,
@@ -505,7 +488,6 @@ pub struct ItemBatcher {
 
 crate::one_of! {
 /// The most items in one batch.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum MaxItemsPerBatch {
     /// `MaxItemsPerBatch`.
     MaxItemsPerBatch(Dynamic<u64>) = ("MaxItemsPerBatch", DynInt<1>),
@@ -516,7 +498,6 @@ pub enum MaxItemsPerBatch {
 
 crate::one_of! {
 /// The most bytes in one batch.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum MaxInputBytesPerBatch {
     /// `MaxInputBytesPerBatch`.
     MaxInputBytesPerBatch(Dynamic<u64>) = ("MaxInputBytesPerBatch", DynInt<1>),
@@ -527,7 +508,6 @@ pub enum MaxInputBytesPerBatch {
 crate::asl_object! {
 /// `ResultWriter`: writes a distributed [`Map`]'s results to S3.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct ResultWriter {
     /// `Resource`: `arn:aws:states:::s3:putObject`.
     resource: Option<Resource> = opt("Resource", ArnText),
@@ -542,7 +522,6 @@ pub struct ResultWriter {
 crate::asl_object! {
 /// `ResultWriter.WriterConfig`.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct WriterConfig {
     /// `OutputType`: `JSON` or `JSONL`.
     output_type: Option<String> = opt("OutputType", Text),

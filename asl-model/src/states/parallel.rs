@@ -20,7 +20,6 @@ crate::asl_object! {
 ///
 /// See <https://docs.aws.amazon.com/step-functions/latest/dg/state-parallel.html>.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct Parallel {
     ..head,
     /// `Branches`: the sub-machines to run (at least one).
@@ -36,7 +35,6 @@ crate::asl_object! {
 /// One branch of a [`Parallel`] state: a sub-machine with its own `StartAt`
 /// and `States`.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct Branch {
     ..head,
     /// `StartAt`: the first state.

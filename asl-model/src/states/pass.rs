@@ -21,7 +21,6 @@ crate::asl_object! {
 ///
 /// See <https://docs.aws.amazon.com/step-functions/latest/dg/state-pass.html>.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct Pass {
     ..head,
     /// `InputPath` (JSONPath): selects the part of the input to use; `null` means `{}`.

@@ -17,7 +17,6 @@ crate::asl_object! {
 ///
 /// See <https://docs.aws.amazon.com/step-functions/latest/dg/state-succeed.html>.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct Succeed {
     ..head,
     /// `InputPath` (JSONPath): selects the part of the input to use; `null` means `{}`.

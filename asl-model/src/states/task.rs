@@ -25,7 +25,6 @@ crate::asl_object! {
 ///
 /// See <https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html>.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct Task {
     ..head,
     /// `Resource`: what does the work (required).
@@ -64,7 +63,6 @@ crate::one_of! {
 ///     json!({"TimeoutSeconds": "{% $states.input.timeout %}"})
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum Timeout {
     /// `TimeoutSeconds`.
     Seconds(Dynamic<u64>) = ("TimeoutSeconds", DynInt<1>, JsonataWhenExpression),
@@ -101,7 +99,6 @@ crate::one_of! {
 ///     "$.heartbeat"
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum Heartbeat {
     /// `HeartbeatSeconds`.
     Seconds(Dynamic<u64>) = ("HeartbeatSeconds", DynInt<1>, JsonataWhenExpression),
@@ -157,7 +154,6 @@ pub struct Credentials, template_keys {
 
 crate::one_of! {
 /// The role in [`Credentials`].
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum RoleArn {
     /// `RoleArn`: an ARN, or a JSONata expression.
     Value(Dynamic<String>) = ("RoleArn", DynText, JsonataWhenExpression),

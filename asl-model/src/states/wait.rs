@@ -18,7 +18,6 @@ crate::asl_object! {
 ///
 /// See <https://docs.aws.amazon.com/step-functions/latest/dg/state-wait.html>.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct Wait {
     ..head,
     /// `Seconds`, `Timestamp`, `SecondsPath` or `TimestampPath`: exactly one.
@@ -33,7 +32,6 @@ pub struct Wait {
 
 crate::one_of! {
 /// How long a [`Wait`] state waits: exactly one of the four timing fields.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum WaitDuration {
     /// `Seconds`: a non-negative integer, or JSONata.
     Seconds(Dynamic<u64>) = ("Seconds", DynInt<0>, JsonataWhenExpression),

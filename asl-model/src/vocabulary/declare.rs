@@ -7,7 +7,6 @@
 //! asl_object! {
 //! /// A Task state: ….
 //! #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-//! #[serde(rename_all = "PascalCase")]
 //! pub struct Task {
 //!     /// `Comment`: free text.
 //!     comment: Option<String> = opt("Comment", Text),
@@ -43,6 +42,12 @@
 //! `Object<Credentials>`, …); `Language` is a [`Language`](super::Language)
 //! variant (default `Both`). A trailing `builder(…)` replaces the default
 //! typed-builder attribute. Every object gets `unknown_fields` last.
+//!
+//! An object derives (at least) `Serialize`, `JsonSchema` and `TypedBuilder`,
+//! whose attributes the macro writes; each field is written under its JSON
+//! name. `one_of!` and `closed_enum!` add their enums' derives themselves:
+//! `Debug, Clone, PartialEq, Serialize, JsonSchema`, and for a closed enum
+//! also `Copy, Eq, Hash`.
 
 /// Declares an ASL object; see the module documentation.
 #[doc(hidden)]
@@ -318,6 +323,7 @@ macro_rules! one_of {
             $( $(#[$va:meta])* $variant:ident($vty:ty) = ($json:literal, $kind:ty $(, $lang:ident)?), )*
         }
     ) => {
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::schemars::JsonSchema)]
         $(#[$attr])*
         $vis enum $name {
             $( $(#[$va])* #[serde(rename = $json)] $variant($vty), )*
@@ -375,6 +381,16 @@ macro_rules! closed_enum {
             $( $(#[$va:meta])* $variant:ident = $json:literal, )*
         }
     ) => {
+        #[derive(
+            Debug,
+            Clone,
+            Copy,
+            PartialEq,
+            Eq,
+            Hash,
+            ::serde::Serialize,
+            ::schemars::JsonSchema
+        )]
         $(#[$attr])*
         $vis enum $name {
             $( $(#[$va])* #[serde(rename = $json)] $variant, )*
