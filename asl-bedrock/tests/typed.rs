@@ -13,6 +13,23 @@ use asl_core::{Diagnostic, PayloadTemplate, QueryLanguage, ReferencePath, State,
 use pretty_assertions::assert_eq;
 use serde_json::{json, Value};
 
+/// Golden vector 1 of the Bedrock integration page, as ASL.
+fn golden_vector_1() -> Value {
+    json!({
+        "Type": "Task",
+        "Resource": "arn:aws:states:::bedrock:invokeModel",
+        "Parameters": {
+            "ModelId": "cohere.command-text-v14",
+            "Body": {"prompt.$": "$.prompt_one", "max_tokens": 250},
+            "ContentType": "application/json",
+            "Accept": "*/*"
+        },
+        "ResultPath": "$.result_one",
+        "ResultSelector": {"result_one.$": "$.Body.generations[0].text"},
+        "End": true
+    })
+}
+
 #[test]
 fn golden_vector_1_with_the_typed_invoke_model() {
     let mut task: Task = InvokeModel::builder()
@@ -26,22 +43,7 @@ fn golden_vector_1_with_the_typed_invoke_model() {
     task.result_selector = Some(PayloadTemplate::from(
         json!({"result_one.$": "$.Body.generations[0].text"}),
     ));
-    assert_eq!(
-        asl_core::to_value(&State::from(task)),
-        json!({
-            "Type": "Task",
-            "Resource": "arn:aws:states:::bedrock:invokeModel",
-            "Parameters": {
-                "ModelId": "cohere.command-text-v14",
-                "Body": {"prompt.$": "$.prompt_one", "max_tokens": 250},
-                "ContentType": "application/json",
-                "Accept": "*/*"
-            },
-            "ResultPath": "$.result_one",
-            "ResultSelector": {"result_one.$": "$.Body.generations[0].text"},
-            "End": true
-        })
-    );
+    assert_eq!(asl_core::to_value(&State::from(task)), golden_vector_1());
 }
 
 #[test]
@@ -305,22 +307,7 @@ fn golden_vector_1_with_a_typed_body_and_the_family_result_path() {
     let mut task: Task = invoke.into();
     task.result_path = Some(Some(ReferencePath::new("$.result_one")));
     task.result_selector = text.map(|p| PayloadTemplate::from(json!({"result_one.$": p})));
-    assert_eq!(
-        asl_core::to_value(&State::from(task)),
-        json!({
-            "Type": "Task",
-            "Resource": "arn:aws:states:::bedrock:invokeModel",
-            "Parameters": {
-                "ModelId": "cohere.command-text-v14",
-                "Body": {"prompt.$": "$.prompt_one", "max_tokens": 250},
-                "ContentType": "application/json",
-                "Accept": "*/*"
-            },
-            "ResultPath": "$.result_one",
-            "ResultSelector": {"result_one.$": "$.Body.generations[0].text"},
-            "End": true
-        })
-    );
+    assert_eq!(asl_core::to_value(&State::from(task)), golden_vector_1());
 }
 
 #[test]
