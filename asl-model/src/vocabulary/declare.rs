@@ -65,6 +65,14 @@ macro_rules! asl_object {
     };
     (@template) => { false };
     (@template template_keys) => { true };
+    // a required member: reported when missing (`req`), or left to the caller
+    (@take req, $cx:ident, $o:ident, $loc:ident, $json:literal, $kind:ty) => {
+        $cx.req($o, $loc, $json, <$kind as $crate::vocabulary::kinds::Kind>::read)
+    };
+    (@take req_silent, $cx:ident, $o:ident, $loc:ident, $json:literal, $kind:ty) => {
+        $o.take($json)
+            .and_then(|x| <$kind as $crate::vocabulary::kinds::Kind>::read($cx, x, $loc.key($json)))
+    };
 
     // ---- a group of fields: `..group` stands for the fields `state_fields!`
     // lists for it (`states/fields.rs`), which it hands back here
@@ -98,16 +106,6 @@ macro_rules! asl_object {
             $(#[$fa])* $field : $ty = opt($($args)*) builder(default, setter(into, strip_option)), $($rest)* }
     };
     (@munch $id:tt $head:tt $acc:tt
-        $(#[$fa:meta])* $field:ident : $ty:ty = req($($args:tt)*), $($rest:tt)*) => {
-        $crate::asl_object! { @munch $id $head $acc
-            $(#[$fa])* $field : $ty = req($($args)*) builder(setter(into)), $($rest)* }
-    };
-    (@munch $id:tt $head:tt $acc:tt
-        $(#[$fa:meta])* $field:ident : $ty:ty = req_silent($($args:tt)*), $($rest:tt)*) => {
-        $crate::asl_object! { @munch $id $head $acc
-            $(#[$fa])* $field : $ty = req_silent($($args)*) builder(setter(into)), $($rest)* }
-    };
-    (@munch $id:tt $head:tt $acc:tt
         $(#[$fa:meta])* $field:ident : $ty:ty = one_of, $($rest:tt)*) => {
         $crate::asl_object! { @munch $id $head $acc
             $(#[$fa])* $field : $ty = one_of builder(default, setter(into, strip_option)), $($rest)* }
@@ -121,6 +119,12 @@ macro_rules! asl_object {
         $(#[$fa:meta])* $field:ident : $ty:ty = special, $($rest:tt)*) => {
         $crate::asl_object! { @munch $id $head $acc
             $(#[$fa])* $field : $ty = special builder(setter(into)), $($rest)* }
+    };
+    // `req(…)` or `req_silent(…)` (after the other forms with parentheses)
+    (@munch $id:tt $head:tt $acc:tt
+        $(#[$fa:meta])* $field:ident : $ty:ty = $req:ident($($args:tt)*), $($rest:tt)*) => {
+        $crate::asl_object! { @munch $id $head $acc
+            $(#[$fa])* $field : $ty = $req($($args)*) builder(setter(into)), $($rest)* }
     };
 
     // ---- the forms
@@ -142,49 +146,6 @@ macro_rules! asl_object {
                 if let Some(x) = $v { <$kind as $crate::vocabulary::kinds::Kind>::visit(M, x, $f) }
             };
         }] $($rest)* }
-    };
-    (@munch ($cx:ident $o:ident $loc:ident $f:ident $v:ident) $head:tt [$($acc:tt)*]
-        $(#[$fa:meta])* $field:ident : $ty:ty = req($json:literal, $kind:ty $(, $lang:ident)?)
-        builder($($b:tt)*), $($rest:tt)*) => {
-        $crate::asl_object! { @munch ($cx $o $loc $f $v) $head [$($acc)* {
-            [$(#[$fa])* #[serde(rename = $json)] #[builder($($b)*)]]
-            $field : $ty;
-            slot { $crate::asl_object!(@required $field, $json, $kind $(, $lang)?) };
-            read {
-                $cx.req($o, $loc, $json, <$kind as $crate::vocabulary::kinds::Kind>::read)
-                    .unwrap_or_else(<$ty as $crate::vocabulary::kinds::Fallback>::fallback)
-            };
-            visit {
-                const M: &$crate::vocabulary::Member = &$crate::asl_object!(@member $json, None, $kind $(, $lang)?);
-                <$kind as $crate::vocabulary::kinds::Kind>::visit(M, $v, $f)
-            };
-        }] $($rest)* }
-    };
-    (@munch ($cx:ident $o:ident $loc:ident $f:ident $v:ident) $head:tt [$($acc:tt)*]
-        $(#[$fa:meta])* $field:ident : $ty:ty = req_silent($json:literal, $kind:ty $(, $lang:ident)?)
-        builder($($b:tt)*), $($rest:tt)*) => {
-        $crate::asl_object! { @munch ($cx $o $loc $f $v) $head [$($acc)* {
-            [$(#[$fa])* #[serde(rename = $json)] #[builder($($b)*)]]
-            $field : $ty;
-            slot { $crate::asl_object!(@required $field, $json, $kind $(, $lang)?) };
-            read {
-                $o.take($json)
-                    .and_then(|x| <$kind as $crate::vocabulary::kinds::Kind>::read($cx, x, $loc.key($json)))
-                    .unwrap_or_else(<$ty as $crate::vocabulary::kinds::Fallback>::fallback)
-            };
-            visit {
-                const M: &$crate::vocabulary::Member = &$crate::asl_object!(@member $json, None, $kind $(, $lang)?);
-                <$kind as $crate::vocabulary::kinds::Kind>::visit(M, $v, $f)
-            };
-        }] $($rest)* }
-    };
-    (@required $field:ident, $json:literal, $kind:ty $(, $lang:ident)?) => {
-        $crate::vocabulary::SlotSpec {
-            rust: stringify!($field),
-            required: true,
-            shape: $crate::vocabulary::Shape::Field,
-            members: &[$crate::asl_object!(@member $json, None, $kind $(, $lang)?)],
-        }
     };
     (@munch ($cx:ident $o:ident $loc:ident $f:ident $v:ident) $head:tt [$($acc:tt)*]
         $(#[$fa:meta])* $field:ident : $ty:ty = one_of builder($($b:tt)*), $($rest:tt)*) => {
@@ -241,6 +202,29 @@ macro_rules! asl_object {
             } };
             read { <$ty as $crate::vocabulary::kinds::Special>::read($cx, $o, $loc) };
             visit { <$ty as $crate::vocabulary::kinds::Special>::visit($v, $f) };
+        }] $($rest)* }
+    };
+    // `req` and `req_silent` differ only in how a missing member is reported
+    (@munch ($cx:ident $o:ident $loc:ident $f:ident $v:ident) $head:tt [$($acc:tt)*]
+        $(#[$fa:meta])* $field:ident : $ty:ty = $req:ident($json:literal, $kind:ty $(, $lang:ident)?)
+        builder($($b:tt)*), $($rest:tt)*) => {
+        $crate::asl_object! { @munch ($cx $o $loc $f $v) $head [$($acc)* {
+            [$(#[$fa])* #[serde(rename = $json)] #[builder($($b)*)]]
+            $field : $ty;
+            slot { $crate::vocabulary::SlotSpec {
+                rust: stringify!($field),
+                required: true,
+                shape: $crate::vocabulary::Shape::Field,
+                members: &[$crate::asl_object!(@member $json, None, $kind $(, $lang)?)],
+            } };
+            read {
+                $crate::asl_object!(@take $req, $cx, $o, $loc, $json, $kind)
+                    .unwrap_or_else(<$ty as $crate::vocabulary::kinds::Fallback>::fallback)
+            };
+            visit {
+                const M: &$crate::vocabulary::Member = &$crate::asl_object!(@member $json, None, $kind $(, $lang)?);
+                <$kind as $crate::vocabulary::kinds::Kind>::visit(M, $v, $f)
+            };
         }] $($rest)* }
     };
 
