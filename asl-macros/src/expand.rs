@@ -480,16 +480,7 @@ impl Expander {
                 k if crate::valid::BEDROCK_REQUEST.contains(&k) => {
                     self.unsupported(f.key_span, k, "`bedrock::InvokeModel`");
                 }
-                _ => {
-                    if let Some(s) = self.field(f, "Task", jsonata) {
-                        let (n, v) = (s.name, s.value);
-                        if s.optional {
-                            sets.push(quote!(__task.#n = ::core::option::Option::Some(::core::convert::Into::into(#v));));
-                        } else {
-                            sets.push(quote!(__task.#n = #v;));
-                        }
-                    }
-                }
+                _ => sets.extend(self.task_field(f, jsonata)),
             }
         }
         match guardrail {
@@ -670,16 +661,7 @@ impl Expander {
                     let j = self.json(v);
                     other.push(quote!((#k, #j)));
                 }
-                _ => {
-                    if let Some(s) = self.field(f, "Task", jsonata) {
-                        let (n, v) = (s.name, s.value);
-                        if s.optional {
-                            sets.push(quote!(__task.#n = ::core::option::Option::Some(::core::convert::Into::into(#v));));
-                        } else {
-                            sets.push(quote!(__task.#n = #v;));
-                        }
-                    }
-                }
+                _ => sets.extend(self.task_field(f, jsonata)),
             }
         }
         for r in REQUIRED {
@@ -728,6 +710,18 @@ impl Expander {
                 quote!(#p::bedrock::Tag::new("", ""))
             }
         }
+    }
+
+    /// A field of the Task itself on a typed Bedrock Task, set on the Task
+    /// the typed builder made: `__task.field = value;`.
+    fn task_field(&mut self, f: &Field, jsonata: bool) -> Option<TokenStream> {
+        let s = self.field(f, "Task", jsonata)?;
+        let (n, v) = (s.name, s.value);
+        Some(if s.optional {
+            quote!(__task.#n = ::core::option::Option::Some(::core::convert::Into::into(#v));)
+        } else {
+            quote!(__task.#n = #v;)
+        })
     }
 
     /// A Bedrock request field (`Key` or `"Key.$"`) as a `Dynamic<ty>`: the
