@@ -207,6 +207,23 @@ struct Compound<'t> {
     key: Option<String>,
 }
 
+/// The variants of tuples and structs, as serde_json writes them: the
+/// variant's name around its elements or fields (`{"Variant": [..]}`,
+/// `{"Variant": {..}}`).
+macro_rules! variants {
+    ($($method:ident),*) => {$(
+        fn $method(
+            self,
+            _: &'static str,
+            _: u32,
+            variant: &'static str,
+            _: usize,
+        ) -> Result<Compound<'t>, Never> {
+            Ok(self.variant(variant))
+        }
+    )*};
+}
+
 impl<'t> Serializer for Walk<'t> {
     type Ok = ();
     type Error = Never;
@@ -304,31 +321,12 @@ impl<'t> Serializer for Walk<'t> {
     fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Compound<'t>, Never> {
         Ok(self.compound())
     }
-    /// As serde_json writes it: `{"Variant": [elements]}`.
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-        _: usize,
-    ) -> Result<Compound<'t>, Never> {
-        Ok(self.variant(variant))
-    }
+    variants!(serialize_tuple_variant, serialize_struct_variant);
     fn serialize_map(self, _: Option<usize>) -> Result<Compound<'t>, Never> {
         Ok(self.compound())
     }
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'t>, Never> {
         Ok(self.compound())
-    }
-    /// As serde_json writes it: `{"Variant": {fields}}`.
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-        _: usize,
-    ) -> Result<Compound<'t>, Never> {
-        Ok(self.variant(variant))
     }
 }
 
