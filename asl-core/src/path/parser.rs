@@ -435,31 +435,32 @@ impl<'a> Parser<'a> {
 
     /// `a || b || …`
     fn parse_or(&mut self, depth: usize) -> Result<FilterExpr, PathError> {
-        let first = self.parse_and(depth)?;
-        let mut terms = Vec::new();
-        while self.eat_operator("||") {
-            terms.push(self.parse_and(depth)?);
-        }
-        Ok(if terms.is_empty() {
-            first
-        } else {
-            terms.insert(0, first);
-            FilterExpr::Any(terms)
-        })
+        self.parse_joined(depth, "||", Self::parse_and, FilterExpr::Any)
     }
 
     /// `a && b && …`
     fn parse_and(&mut self, depth: usize) -> Result<FilterExpr, PathError> {
-        let first = self.parse_condition(depth)?;
+        self.parse_joined(depth, "&&", Self::parse_condition, FilterExpr::All)
+    }
+
+    /// `term op term op …`: a term alone, or every term in `join`.
+    fn parse_joined(
+        &mut self,
+        depth: usize,
+        op: &str,
+        term: fn(&mut Self, usize) -> Result<FilterExpr, PathError>,
+        join: fn(Vec<FilterExpr>) -> FilterExpr,
+    ) -> Result<FilterExpr, PathError> {
+        let first = term(self, depth)?;
         let mut terms = Vec::new();
-        while self.eat_operator("&&") {
-            terms.push(self.parse_condition(depth)?);
+        while self.eat_operator(op) {
+            terms.push(term(self, depth)?);
         }
         Ok(if terms.is_empty() {
             first
         } else {
             terms.insert(0, first);
-            FilterExpr::All(terms)
+            join(terms)
         })
     }
 
