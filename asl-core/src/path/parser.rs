@@ -489,18 +489,18 @@ impl<'a> Parser<'a> {
         let left_at = self.cur.pos();
         let left = self.parse_operand(true)?;
         self.cur.skip_ws();
-        let op = if self.cur.eat_str("==") {
-            CompareOp::Eq
-        } else if self.cur.eat_str("!=") {
-            CompareOp::Ne
-        } else if self.cur.eat_str("<=") {
-            CompareOp::Le
-        } else if self.cur.eat_str(">=") {
-            CompareOp::Ge
-        } else if self.cur.eat('<') {
-            CompareOp::Lt
-        } else if self.cur.eat('>') {
-            CompareOp::Gt
+        // The two-character operators before their one-character prefixes.
+        const OPERATORS: [(&str, CompareOp); 6] = [
+            ("==", CompareOp::Eq),
+            ("!=", CompareOp::Ne),
+            ("<=", CompareOp::Le),
+            (">=", CompareOp::Ge),
+            ("<", CompareOp::Lt),
+            (">", CompareOp::Gt),
+        ];
+        let found = OPERATORS.iter().find(|(text, _)| self.cur.eat_str(text));
+        let op = if let Some(&(_, op)) = found {
+            op
         } else if self.cur.starts_with("=~") {
             return Err(self.error_here(
                 "expected a comparison operator: regular-expression matching '=~' is not supported",
