@@ -63,6 +63,22 @@ macro_rules! asl_object {
             language: $crate::asl_object!(@lang $($lang)?),
         }
     };
+    // a field's entry in the vocabulary table
+    (@slot $field:ident, $required:literal, $shape:expr, $members:expr) => {
+        $crate::vocabulary::SlotSpec {
+            rust: stringify!($field),
+            required: $required,
+            shape: $shape,
+            members: $members,
+        }
+    };
+    // the entry of a field whose members a `OneOf` or `Special` type lists
+    // (its shape is named after the trait)
+    (@slot_of $field:ident, $required:literal, $trait:ident, $group:ty) => {
+        $crate::asl_object!(@slot $field, $required,
+            $crate::vocabulary::Shape::$trait(<$group as $crate::vocabulary::kinds::$trait>::NAME),
+            <$group as $crate::vocabulary::kinds::$trait>::MEMBERS)
+    };
     (@template) => { false };
     (@template template_keys) => { true };
     // a required member: reported when missing (`req`), or left to the caller
@@ -134,12 +150,8 @@ macro_rules! asl_object {
         $crate::asl_object! { @munch ($cx $o $loc $f $v) $head [$($acc)* {
             [$(#[$fa])* #[serde(rename = $json, skip_serializing_if = "Option::is_none")] #[builder($($b)*)]]
             $field : $ty;
-            slot { $crate::vocabulary::SlotSpec {
-                rust: stringify!($field),
-                required: false,
-                shape: $crate::vocabulary::Shape::Field,
-                members: &[$crate::asl_object!(@member $json, None, $kind $(, $lang)?)],
-            } };
+            slot { $crate::asl_object!(@slot $field, false, $crate::vocabulary::Shape::Field,
+                &[$crate::asl_object!(@member $json, None, $kind $(, $lang)?)]) };
             read { $cx.opt($o, $loc, $json, <$kind as $crate::vocabulary::kinds::Kind>::read) };
             visit {
                 const M: &$crate::vocabulary::Member = &$crate::asl_object!(@member $json, None, $kind $(, $lang)?);
@@ -152,14 +164,7 @@ macro_rules! asl_object {
         $crate::asl_object! { @munch ($cx $o $loc $f $v) $head [$($acc)* {
             [$(#[$fa])* #[serde(flatten, skip_serializing_if = "Option::is_none")] #[builder($($b)*)]]
             $field : $ty;
-            slot { $crate::vocabulary::SlotSpec {
-                rust: stringify!($field),
-                required: false,
-                shape: $crate::vocabulary::Shape::OneOf(
-                    <<$ty as $crate::vocabulary::kinds::Optional>::Group as $crate::vocabulary::kinds::OneOf>::NAME,
-                ),
-                members: <<$ty as $crate::vocabulary::kinds::Optional>::Group as $crate::vocabulary::kinds::OneOf>::MEMBERS,
-            } };
+            slot { $crate::asl_object!(@slot_of $field, false, OneOf, <$ty as $crate::vocabulary::kinds::Optional>::Group) };
             read { <<$ty as $crate::vocabulary::kinds::Optional>::Group as $crate::vocabulary::kinds::OneOf>::read($cx, $o, $loc) };
             visit { if let Some(x) = $v { $crate::vocabulary::kinds::OneOf::visit(x, $f) } };
         }] $($rest)* }
@@ -170,12 +175,7 @@ macro_rules! asl_object {
         $crate::asl_object! { @munch ($cx $o $loc $f $v) $head [$($acc)* {
             [$(#[$fa])* #[serde(flatten)] #[builder($($b)*)]]
             $field : $ty;
-            slot { $crate::vocabulary::SlotSpec {
-                rust: stringify!($field),
-                required: true,
-                shape: $crate::vocabulary::Shape::OneOf(<$ty as $crate::vocabulary::kinds::OneOf>::NAME),
-                members: <$ty as $crate::vocabulary::kinds::OneOf>::MEMBERS,
-            } };
+            slot { $crate::asl_object!(@slot_of $field, true, OneOf, $ty) };
             read {
                 match <$ty as $crate::vocabulary::kinds::OneOf>::read($cx, $o, $loc) {
                     Some(x) => x,
@@ -194,12 +194,7 @@ macro_rules! asl_object {
         $crate::asl_object! { @munch ($cx $o $loc $f $v) $head [$($acc)* {
             [$(#[$fa])* #[serde(flatten)] #[builder($($b)*)]]
             $field : $ty;
-            slot { $crate::vocabulary::SlotSpec {
-                rust: stringify!($field),
-                required: true,
-                shape: $crate::vocabulary::Shape::Special(<$ty as $crate::vocabulary::kinds::Special>::NAME),
-                members: <$ty as $crate::vocabulary::kinds::Special>::MEMBERS,
-            } };
+            slot { $crate::asl_object!(@slot_of $field, true, Special, $ty) };
             read { <$ty as $crate::vocabulary::kinds::Special>::read($cx, $o, $loc) };
             visit { <$ty as $crate::vocabulary::kinds::Special>::visit($v, $f) };
         }] $($rest)* }
@@ -211,12 +206,8 @@ macro_rules! asl_object {
         $crate::asl_object! { @munch ($cx $o $loc $f $v) $head [$($acc)* {
             [$(#[$fa])* #[serde(rename = $json)] #[builder($($b)*)]]
             $field : $ty;
-            slot { $crate::vocabulary::SlotSpec {
-                rust: stringify!($field),
-                required: true,
-                shape: $crate::vocabulary::Shape::Field,
-                members: &[$crate::asl_object!(@member $json, None, $kind $(, $lang)?)],
-            } };
+            slot { $crate::asl_object!(@slot $field, true, $crate::vocabulary::Shape::Field,
+                &[$crate::asl_object!(@member $json, None, $kind $(, $lang)?)]) };
             read {
                 $crate::asl_object!(@take $req, $cx, $o, $loc, $json, $kind)
                     .unwrap_or_else(<$ty as $crate::vocabulary::kinds::Fallback>::fallback)
