@@ -97,26 +97,27 @@ fn typed_vectors_8_and_5() {
     let custom = "arn:aws:bedrock:us-east-2:123456789012:custom-model/*";
     let jobs = "arn:aws:bedrock:us-east-2:123456789012:model-customization-job/*";
     let role = "arn:aws:iam::123456789012:role/myRole";
+    // Both patterns: the create statement first, the role's PassRole last
+    // (numbered after what comes between).
+    let create = json!({"Effect": "Allow", "Sid": "CreateModelCustomizationJob1",
+        "Action": ["bedrock:CreateModelCustomizationJob"], "Resource": [fm, custom, jobs]});
+    let pass_role = |n: usize| {
+        json!({"Effect": "Allow", "Sid": format!("CreateModelCustomizationJob{n}"),
+            "Action": ["iam:PassRole"], "Resource": [role]})
+    };
     assert_eq!(
         policy(job::<RunJob>("amazon.titan-text-express-v1".into()).into()),
         json!({"Version": "2012-10-17", "Statement": [
-            {"Effect": "Allow", "Sid": "CreateModelCustomizationJob1",
-             "Action": ["bedrock:CreateModelCustomizationJob"], "Resource": [fm, custom, jobs]},
+            create,
             {"Effect": "Allow", "Sid": "CreateModelCustomizationJob2",
              "Action": ["bedrock:GetModelCustomizationJob", "bedrock:StopModelCustomizationJob"],
              "Resource": [jobs]},
-            {"Effect": "Allow", "Sid": "CreateModelCustomizationJob3",
-             "Action": ["iam:PassRole"], "Resource": [role]}
+            pass_role(3)
         ]})
     );
     assert_eq!(
         policy(job::<RequestResponse>("amazon.titan-text-express-v1".into()).into()),
-        json!({"Version": "2012-10-17", "Statement": [
-            {"Effect": "Allow", "Sid": "CreateModelCustomizationJob1",
-             "Action": ["bedrock:CreateModelCustomizationJob"], "Resource": [fm, custom, jobs]},
-            {"Effect": "Allow", "Sid": "CreateModelCustomizationJob2",
-             "Action": ["iam:PassRole"], "Resource": [role]}
-        ]})
+        json!({"Version": "2012-10-17", "Statement": [create, pass_role(2)]})
     );
 }
 
