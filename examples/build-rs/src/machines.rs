@@ -5,7 +5,7 @@
 //! embeds the generated JSON.
 
 #[path = "../../shared/prompt_chain_steps.rs"]
-mod steps;
+pub mod steps;
 
 use asl_kit::bedrock::Dynamic;
 use asl_kit::core::build_support::Generator;
@@ -20,7 +20,7 @@ use asl_kit::core::{
 use serde_json::json;
 use std::path::Path;
 
-pub use steps::{environment, MODEL};
+use steps::environment;
 
 /// Outline, then Draft from the outline, then Polish: three Bedrock calls.
 ///
