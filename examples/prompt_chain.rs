@@ -11,81 +11,33 @@
 //!
 //! `cargo run --example prompt_chain --features deploy -- --deploy`
 
-use asl_kit::bedrock::{ClaudeMessages, Dynamic, InvokeModel, Message, ModelFamily};
+#[path = "shared/prompt_chain_steps.rs"]
+mod steps;
+
 use asl_kit::core::iam::policy_for;
-use asl_kit::core::integration::AwsEnvironment;
 use asl_kit::core::{
-    Catcher, Chain, Fail, FailError, InvalidMachine, Pass, PayloadTemplate, QueryLanguage,
-    ReferencePath, Retrier, StateMachine, Task, Transition,
+    Fail, FailError, InvalidMachine, Pass, PayloadTemplate, StateMachine, Transition,
 };
 use serde_json::json;
-
-const MODEL: &str = "anthropic.claude-3-haiku-20240307-v1:0";
-
-/// One step: asks the model with a prompt built by `States.Format` from the
-/// text at `input`, keeps only the generated text, and stores it at `output`.
-fn step(prompt: &str, input: &str, output: &str) -> Task {
-    let invoke = InvokeModel::builder()
-        .model_id(MODEL)
-        .input(ClaudeMessages::new(
-            512,
-            vec![Message::user(Dynamic::path(format!(
-                "States.Format('{prompt}', {input})"
-            )))],
-        ))
-        .build();
-    let text = ModelFamily::of(MODEL).map_or("$.Body", ModelFamily::text_path);
-
-    let mut task = invoke.into_task(QueryLanguage::JsonPath);
-    task.result_selector = Some(PayloadTemplate::from(json!({ "text.$": text })));
-    task.result_path = Some(Some(ReferencePath::new(output)));
-    task.retry = Some(vec![Retrier::builder()
-        .error_equals(["Bedrock.ThrottlingException"])
-        .interval_seconds(1)
-        .max_attempts(2)
-        .backoff_rate(2.0)
-        .build()]);
-    task.catch = Some(vec![Catcher::builder()
-        .error_equals(["States.ALL"])
-        .next("HandleFailure")
-        .result_path(ReferencePath::new("$.error"))
-        .build()]);
-    task
-}
 
 /// The prompt chain: Outline, then Draft from the outline, then Polish.
 /// `build()` runs the validator.
 pub fn prompt_chain() -> Result<StateMachine, InvalidMachine> {
-    let mut machine = Chain::start(
-        "Outline",
-        step("Write a short outline about {}.", "$.topic", "$.outline"),
-    )
-    .next(
-        "Draft",
-        step(
-            "Expand this outline into a draft: {}",
-            "$.outline.text",
-            "$.draft",
-        ),
-    )
-    .next(
-        "Polish",
-        step("Polish this draft: {}", "$.draft.text", "$.final"),
-    )
-    .with_state(
-        "HandleFailure",
-        Pass::builder()
-            .parameters(PayloadTemplate::from(json!({"error.$": "$.error"})))
-            .transition(Transition::next("Failed"))
-            .build(),
-    )
-    .with_state(
-        "Failed",
-        Fail::builder()
-            .error(FailError::Error("PromptChainFailed".into()))
-            .build(),
-    )
-    .build()?;
+    let mut machine = steps::steps("HandleFailure")
+        .with_state(
+            "HandleFailure",
+            Pass::builder()
+                .parameters(PayloadTemplate::from(json!({"error.$": "$.error"})))
+                .transition(Transition::next("Failed"))
+                .build(),
+        )
+        .with_state(
+            "Failed",
+            Fail::builder()
+                .error(FailError::Error("PromptChainFailed".into()))
+                .build(),
+        )
+        .build()?;
     machine.comment = Some("A three-step Amazon Bedrock prompt chain".into());
     Ok(machine)
 }
@@ -98,11 +50,7 @@ fn main() -> std::process::ExitCode {
             return std::process::ExitCode::FAILURE;
         }
     };
-    let env = AwsEnvironment {
-        partition: "aws".into(),
-        region: "us-east-2".into(),
-        account: "123456789012".into(),
-    };
+    let env = steps::environment();
     let policy = policy_for(&machine, &env);
 
     println!("## Amazon States Language\n");

@@ -21,6 +21,29 @@ fn states(list: Vec<(&str, State)>) -> States {
     list.into_iter().map(|(n, s)| (n.to_owned(), s)).collect()
 }
 
+/// Checks the macro's machine `m` against the one the builders make: these
+/// states, starting at `start`, in the query language `ql` when given.
+fn same_as_built(
+    m: &StateMachine,
+    ql: Option<QueryLanguage>,
+    start: &str,
+    list: Vec<(&str, State)>,
+) -> R {
+    let expected = match ql {
+        Some(ql) => StateMachine::builder()
+            .query_language(ql)
+            .start_at(start)
+            .states(states(list))
+            .build()?,
+        None => StateMachine::builder()
+            .start_at(start)
+            .states(states(list))
+            .build()?,
+    };
+    assert_eq!(m.to_value(), expected.to_value());
+    Ok(())
+}
+
 #[test]
 fn prompt_chain_with_bedrock() -> R {
     let topic_key = "prompt.$";
@@ -147,9 +170,11 @@ fn choice_wait_pass_and_nested_rules() -> R {
             "Zero": Fail { ErrorPath: "$.error", CausePath: "$.cause" },
         }
     }?;
-    let expected = StateMachine::builder()
-        .start_at("Check")
-        .states(states(vec![
+    same_as_built(
+        &m,
+        None,
+        "Check",
+        vec![
             (
                 "Check",
                 Choice::builder()
@@ -220,10 +245,8 @@ fn choice_wait_pass_and_nested_rules() -> R {
                     .build()
                     .into(),
             ),
-        ]))
-        .build()?;
-    assert_eq!(m.to_value(), expected.to_value());
-    Ok(())
+        ],
+    )
 }
 
 #[test]
@@ -252,9 +275,11 @@ fn parallel_and_map() -> R {
             },
         }
     }?;
-    let expected = StateMachine::builder()
-        .start_at("Fan")
-        .states(states(vec![
+    same_as_built(
+        &m,
+        None,
+        "Fan",
+        vec![
             (
                 "Fan",
                 Parallel::builder()
@@ -305,10 +330,8 @@ fn parallel_and_map() -> R {
                     .build()
                     .into(),
             ),
-        ]))
-        .build()?;
-    assert_eq!(m.to_value(), expected.to_value());
-    Ok(())
+        ],
+    )
 }
 
 #[test]
@@ -337,10 +360,11 @@ fn jsonata_machine() -> R {
         .into_task(QueryLanguage::Jsonata);
     ask.output = Some(json!({ "text": "{% $states.result.Body.results[0].outputText %}" }));
     ask.transition = Transition::next("Route");
-    let expected = StateMachine::builder()
-        .query_language(QueryLanguage::Jsonata)
-        .start_at("Ask")
-        .states(states(vec![
+    same_as_built(
+        &m,
+        Some(QueryLanguage::Jsonata),
+        "Ask",
+        vec![
             ("Ask", ask.into()),
             (
                 "Route",
@@ -363,10 +387,8 @@ fn jsonata_machine() -> R {
                     .build()
                     .into(),
             ),
-        ]))
-        .build()?;
-    assert_eq!(m.to_value(), expected.to_value());
-    Ok(())
+        ],
+    )
 }
 
 #[test]
@@ -501,9 +523,11 @@ fn task_credentials() -> R {
         .build()
         .into_task(QueryLanguage::JsonPath);
     ask.credentials = Some(Credentials::builder().role_arn(role).build());
-    let expected = StateMachine::builder()
-        .start_at("Literal")
-        .states(states(vec![
+    same_as_built(
+        &m,
+        None,
+        "Literal",
+        vec![
             (
                 "Literal",
                 lambda(Credentials::builder().role_arn(role).build(), "FromPath").into(),
@@ -523,10 +547,8 @@ fn task_credentials() -> R {
                 lambda(Credentials::builder().role_arn(role).build(), "Ask").into(),
             ),
             ("Ask", ask.into()),
-        ]))
-        .build()?;
-    assert_eq!(m.to_value(), expected.to_value());
-    Ok(())
+        ],
+    )
 }
 
 #[test]
@@ -689,12 +711,12 @@ fn distributed_map_fields() -> R {
         ))
         .processor(processor("Work2", ExecutionType::Standard))
         .build();
-    let expected = StateMachine::builder()
-        .start_at("Csv")
-        .states(states(vec![("Csv", csv.into()), ("Listed", listed.into())]))
-        .build()?;
-    assert_eq!(m.to_value(), expected.to_value());
-    Ok(())
+    same_as_built(
+        &m,
+        None,
+        "Csv",
+        vec![("Csv", csv.into()), ("Listed", listed.into())],
+    )
 }
 
 #[test]
@@ -752,13 +774,12 @@ fn distributed_map_in_jsonata() -> R {
                 .build(),
         ))
         .build();
-    let expected = StateMachine::builder()
-        .query_language(QueryLanguage::Jsonata)
-        .start_at("Each")
-        .states(states(vec![("Each", map.into())]))
-        .build()?;
-    assert_eq!(m.to_value(), expected.to_value());
-    Ok(())
+    same_as_built(
+        &m,
+        Some(QueryLanguage::Jsonata),
+        "Each",
+        vec![("Each", map.into())],
+    )
 }
 
 #[test]
@@ -826,15 +847,16 @@ fn bedrock_model_output_guardrail_and_trace() -> R {
         .trace(Trace::Disabled)
         .build()
         .into_task(QueryLanguage::JsonPath);
-    let expected = StateMachine::builder()
-        .start_at("Guarded")
-        .states(states(vec![
+    same_as_built(
+        &m,
+        None,
+        "Guarded",
+        vec![
             ("Guarded", guarded.into()),
             ("Dynamic", dynamic.into()),
             ("Interpolated", interpolated.into()),
-        ]))
-        .build()?;
-    assert_eq!(m.to_value(), expected.to_value());
+        ],
+    )?;
     let v = m.to_value();
     assert_eq!(
         v["States"]["Guarded"]["Parameters"]["Output"]["S3Uri"],
@@ -866,13 +888,12 @@ fn bedrock_model_output_in_jsonata_next_to_state_output() -> R {
         .build()
         .into_task(QueryLanguage::Jsonata);
     ask.output = Some(json!({"S3Uri": "{% $states.result.Body %}"}));
-    let expected = StateMachine::builder()
-        .query_language(QueryLanguage::Jsonata)
-        .start_at("Ask")
-        .states(states(vec![("Ask", ask.into())]))
-        .build()?;
-    assert_eq!(m.to_value(), expected.to_value());
-    Ok(())
+    same_as_built(
+        &m,
+        Some(QueryLanguage::Jsonata),
+        "Ask",
+        vec![("Ask", ask.into())],
+    )
 }
 
 #[test]
@@ -958,9 +979,11 @@ fn bedrock_model_customization_jobs() -> R {
         .error_equals(["States.ALL"])
         .next("Failed")
         .build()]);
-    let expected = StateMachine::builder()
-        .start_at("Create")
-        .states(states(vec![
+    same_as_built(
+        &m,
+        None,
+        "Create",
+        vec![
             ("Create", create.into()),
             ("Train", train.into()),
             (
@@ -970,9 +993,8 @@ fn bedrock_model_customization_jobs() -> R {
                     .build()
                     .into(),
             ),
-        ]))
-        .build()?;
-    assert_eq!(m.to_value(), expected.to_value());
+        ],
+    )?;
     assert_eq!(
         m.to_value()["States"]["Train"]["Resource"],
         "arn:aws:states:::bedrock:createModelCustomizationJob.sync"
@@ -1011,13 +1033,12 @@ fn bedrock_model_customization_job_in_jsonata() -> R {
         .build()
         .into_task(QueryLanguage::Jsonata);
     train.output = Some(json!("{% $states.result.JobArn %}"));
-    let expected = StateMachine::builder()
-        .query_language(QueryLanguage::Jsonata)
-        .start_at("Train")
-        .states(states(vec![("Train", train.into())]))
-        .build()?;
-    assert_eq!(m.to_value(), expected.to_value());
-    Ok(())
+    same_as_built(
+        &m,
+        Some(QueryLanguage::Jsonata),
+        "Train",
+        vec![("Train", train.into())],
+    )
 }
 
 #[test]

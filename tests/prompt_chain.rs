@@ -29,11 +29,7 @@ fn prompt_chain_round_trips() {
 #[test]
 fn prompt_chain_policy_is_least_privilege() {
     let machine = example::prompt_chain().expect("the prompt chain is valid");
-    let env = AwsEnvironment {
-        partition: "aws".into(),
-        region: "us-east-2".into(),
-        account: "123456789012".into(),
-    };
+    let env = AwsEnvironment::new("aws", "us-east-2", "123456789012");
     let policy = policy_for(&machine, &env);
     assert_eq!(
         asl_kit::core::to_value(&policy),

@@ -13,6 +13,23 @@ use asl_core::{Diagnostic, PayloadTemplate, QueryLanguage, ReferencePath, State,
 use pretty_assertions::assert_eq;
 use serde_json::{json, Value};
 
+/// Golden vector 1 of the Bedrock integration page, as ASL.
+fn golden_vector_1() -> Value {
+    json!({
+        "Type": "Task",
+        "Resource": "arn:aws:states:::bedrock:invokeModel",
+        "Parameters": {
+            "ModelId": "cohere.command-text-v14",
+            "Body": {"prompt.$": "$.prompt_one", "max_tokens": 250},
+            "ContentType": "application/json",
+            "Accept": "*/*"
+        },
+        "ResultPath": "$.result_one",
+        "ResultSelector": {"result_one.$": "$.Body.generations[0].text"},
+        "End": true
+    })
+}
+
 #[test]
 fn golden_vector_1_with_the_typed_invoke_model() {
     let mut task: Task = InvokeModel::builder()
@@ -26,22 +43,7 @@ fn golden_vector_1_with_the_typed_invoke_model() {
     task.result_selector = Some(PayloadTemplate::from(
         json!({"result_one.$": "$.Body.generations[0].text"}),
     ));
-    assert_eq!(
-        asl_core::to_value(&State::from(task)),
-        json!({
-            "Type": "Task",
-            "Resource": "arn:aws:states:::bedrock:invokeModel",
-            "Parameters": {
-                "ModelId": "cohere.command-text-v14",
-                "Body": {"prompt.$": "$.prompt_one", "max_tokens": 250},
-                "ContentType": "application/json",
-                "Accept": "*/*"
-            },
-            "ResultPath": "$.result_one",
-            "ResultSelector": {"result_one.$": "$.Body.generations[0].text"},
-            "End": true
-        })
-    );
+    assert_eq!(asl_core::to_value(&State::from(task)), golden_vector_1());
 }
 
 #[test]
@@ -95,26 +97,27 @@ fn typed_vectors_8_and_5() {
     let custom = "arn:aws:bedrock:us-east-2:123456789012:custom-model/*";
     let jobs = "arn:aws:bedrock:us-east-2:123456789012:model-customization-job/*";
     let role = "arn:aws:iam::123456789012:role/myRole";
+    // Both patterns: the create statement first, the role's PassRole last
+    // (numbered after what comes between).
+    let create = json!({"Effect": "Allow", "Sid": "CreateModelCustomizationJob1",
+        "Action": ["bedrock:CreateModelCustomizationJob"], "Resource": [fm, custom, jobs]});
+    let pass_role = |n: usize| {
+        json!({"Effect": "Allow", "Sid": format!("CreateModelCustomizationJob{n}"),
+            "Action": ["iam:PassRole"], "Resource": [role]})
+    };
     assert_eq!(
         policy(job::<RunJob>("amazon.titan-text-express-v1".into()).into()),
         json!({"Version": "2012-10-17", "Statement": [
-            {"Effect": "Allow", "Sid": "CreateModelCustomizationJob1",
-             "Action": ["bedrock:CreateModelCustomizationJob"], "Resource": [fm, custom, jobs]},
+            create,
             {"Effect": "Allow", "Sid": "CreateModelCustomizationJob2",
              "Action": ["bedrock:GetModelCustomizationJob", "bedrock:StopModelCustomizationJob"],
              "Resource": [jobs]},
-            {"Effect": "Allow", "Sid": "CreateModelCustomizationJob3",
-             "Action": ["iam:PassRole"], "Resource": [role]}
+            pass_role(3)
         ]})
     );
     assert_eq!(
         policy(job::<RequestResponse>("amazon.titan-text-express-v1".into()).into()),
-        json!({"Version": "2012-10-17", "Statement": [
-            {"Effect": "Allow", "Sid": "CreateModelCustomizationJob1",
-             "Action": ["bedrock:CreateModelCustomizationJob"], "Resource": [fm, custom, jobs]},
-            {"Effect": "Allow", "Sid": "CreateModelCustomizationJob2",
-             "Action": ["iam:PassRole"], "Resource": [role]}
-        ]})
+        json!({"Version": "2012-10-17", "Statement": [create, pass_role(2)]})
     );
 }
 
@@ -305,22 +308,7 @@ fn golden_vector_1_with_a_typed_body_and_the_family_result_path() {
     let mut task: Task = invoke.into();
     task.result_path = Some(Some(ReferencePath::new("$.result_one")));
     task.result_selector = text.map(|p| PayloadTemplate::from(json!({"result_one.$": p})));
-    assert_eq!(
-        asl_core::to_value(&State::from(task)),
-        json!({
-            "Type": "Task",
-            "Resource": "arn:aws:states:::bedrock:invokeModel",
-            "Parameters": {
-                "ModelId": "cohere.command-text-v14",
-                "Body": {"prompt.$": "$.prompt_one", "max_tokens": 250},
-                "ContentType": "application/json",
-                "Accept": "*/*"
-            },
-            "ResultPath": "$.result_one",
-            "ResultSelector": {"result_one.$": "$.Body.generations[0].text"},
-            "End": true
-        })
-    );
+    assert_eq!(asl_core::to_value(&State::from(task)), golden_vector_1());
 }
 
 #[test]

@@ -15,7 +15,7 @@ use asl_bedrock::{
 };
 use asl_core::{MachineType, QueryLanguage, Task};
 use pretty_assertions::assert_eq;
-use serde_json::json;
+use serde_json::{json, Value};
 
 fn validate(task: &Task) -> Vec<String> {
     validate_in(task, QueryLanguage::JsonPath, None)
@@ -237,19 +237,35 @@ fn name_and_token_formats() {
     }
 }
 
-#[test]
-fn validator_checks_customization_formats() {
-    let r = "arn:aws:states:::bedrock:createModelCustomizationJob";
-    let base = json!({
-        "JobName": "my job",
-        "CustomModelName": "my__model",
+/// A customization job's `Parameters`: `names` (`JobName`, `CustomModelName`),
+/// the role, base model and data configs every case shares, then `more`.
+fn job_parameters(names: Value, more: Value) -> Value {
+    let shared = json!({
         "RoleArn": "arn:aws:iam::123456789012:role/myRole",
         "BaseModelIdentifier": "amazon.titan-text-express-v1",
         "TrainingDataConfig": {"S3Uri": "s3://bucket/train.jsonl"},
-        "OutputDataConfig": {"S3Uri": "s3://bucket/out/"},
-        "ClientRequestToken": "token_1",
-        "VpcConfig": {"SubnetIds": [], "SecurityGroupIds": ["sg-1", "sg-2", "sg-3", "sg-4", "sg-5", "sg-6"]}
+        "OutputDataConfig": {"S3Uri": "s3://bucket/out/"}
     });
+    let members = [names, shared, more]
+        .into_iter()
+        .filter_map(|part| match part {
+            Value::Object(m) => Some(m),
+            _ => None,
+        })
+        .flatten();
+    Value::Object(members.collect())
+}
+
+#[test]
+fn validator_checks_customization_formats() {
+    let r = "arn:aws:states:::bedrock:createModelCustomizationJob";
+    let base = job_parameters(
+        json!({"JobName": "my job", "CustomModelName": "my__model"}),
+        json!({
+            "ClientRequestToken": "token_1",
+            "VpcConfig": {"SubnetIds": [], "SecurityGroupIds": ["sg-1", "sg-2", "sg-3", "sg-4", "sg-5", "sg-6"]}
+        }),
+    );
     assert_eq!(
         validate(&raw(r, base)),
         [
@@ -261,31 +277,25 @@ fn validator_checks_customization_formats() {
         ]
     );
     // Missing VpcConfig members, and dynamic values (not checked).
-    let fields = json!({
-        "JobName": "j",
-        "CustomModelName.$": "$.name",
-        "RoleArn": "arn:aws:iam::123456789012:role/myRole",
-        "BaseModelIdentifier": "amazon.titan-text-express-v1",
-        "TrainingDataConfig": {"S3Uri": "s3://bucket/train.jsonl"},
-        "OutputDataConfig": {"S3Uri": "s3://bucket/out/"},
-        "ClientRequestToken.$": "$$.Execution.Name",
-        "VpcConfig": {"SubnetIds.$": "$.subnets"}
-    });
+    let fields = job_parameters(
+        json!({"JobName": "j", "CustomModelName.$": "$.name"}),
+        json!({
+            "ClientRequestToken.$": "$$.Execution.Name",
+            "VpcConfig": {"SubnetIds.$": "$.subnets"}
+        }),
+    );
     assert_eq!(
         validate(&raw(r, fields)),
         ["ERROR INVALID_INTEGRATION_PARAMETERS at /States/T/Parameters/VpcConfig: 'Parameters.VpcConfig' needs 'SecurityGroupIds'"]
     );
     // Validators and tags bounds.
-    let many = json!({
-        "JobName": "j",
-        "CustomModelName": "m",
-        "RoleArn": "arn:aws:iam::123456789012:role/myRole",
-        "BaseModelIdentifier": "amazon.titan-text-express-v1",
-        "TrainingDataConfig": {"S3Uri": "s3://bucket/train.jsonl"},
-        "OutputDataConfig": {"S3Uri": "s3://bucket/out/"},
-        "ValidationDataConfig": {"Validators": vec![json!({"S3Uri": "s3://b/v"}); 11]},
-        "JobTags": vec![json!({"Key": "k", "Value": "v"}); 201]
-    });
+    let many = job_parameters(
+        json!({"JobName": "j", "CustomModelName": "m"}),
+        json!({
+            "ValidationDataConfig": {"Validators": vec![json!({"S3Uri": "s3://b/v"}); 11]},
+            "JobTags": vec![json!({"Key": "k", "Value": "v"}); 201]
+        }),
+    );
     assert_eq!(
         validate(&raw(r, many)),
         [

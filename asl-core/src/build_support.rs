@@ -381,11 +381,12 @@ mod tests {
     use serde_json::json;
 
     fn env() -> AwsEnvironment {
-        AwsEnvironment {
-            partition: "aws".into(),
-            region: "us-east-2".into(),
-            account: "123456789012".into(),
-        }
+        AwsEnvironment::new("aws", "us-east-2", "123456789012")
+    }
+
+    /// A generator writing into `dir` that prints nothing for Cargo.
+    fn quiet(dir: &std::path::Path) -> Generator {
+        Generator::new(dir).cargo_output(false)
     }
 
     fn temp(tag: &str) -> PathBuf {
@@ -462,8 +463,7 @@ mod tests {
     fn writes_definition_and_policy() {
         let dir = temp("writes");
         let machine = lambda();
-        let paths = Generator::new(&dir)
-            .cargo_output(false)
+        let paths = quiet(&dir)
             .environment(env())
             .integration(Fake)
             .machine("my_machine-1", machine.clone())
@@ -492,11 +492,7 @@ mod tests {
     #[test]
     fn no_environment_no_policy() {
         let dir = temp("noenv");
-        let paths = Generator::new(&dir)
-            .cargo_output(false)
-            .machine("m", lambda())
-            .write()
-            .unwrap();
+        let paths = quiet(&dir).machine("m", lambda()).write().unwrap();
         assert_eq!(paths, [dir.join("m.asl.json")]);
         assert!(!dir.join("m.iam.json").exists());
         std::fs::remove_dir_all(&dir).unwrap();
@@ -506,8 +502,7 @@ mod tests {
     fn unchanged_files_are_not_rewritten() {
         let dir = temp("stable");
         let generate = || {
-            Generator::new(&dir)
-                .cargo_output(false)
+            quiet(&dir)
                 .environment(env())
                 .machine("m", lambda())
                 .write()
@@ -539,8 +534,7 @@ mod tests {
     #[test]
     fn errors_of_every_machine_and_nothing_written() {
         let dir = temp("errors");
-        let err = Generator::new(&dir)
-            .cargo_output(false)
+        let err = quiet(&dir)
             .environment(env())
             .machine("good", lambda())
             .machine("bad", broken())
@@ -567,19 +561,14 @@ mod tests {
     fn unsafe_and_duplicate_names() {
         let dir = temp("names");
         for bad in ["", "../x", "a/b", "a.b", "é", "a b"] {
-            let err = Generator::new(&dir)
-                .cargo_output(false)
-                .machine(bad, lambda())
-                .write()
-                .unwrap_err();
+            let err = quiet(&dir).machine(bad, lambda()).write().unwrap_err();
             assert!(
                 err.to_string().contains("not a valid machine name"),
                 "{bad}"
             );
             assert_eq!(err.diagnostics().count(), 0);
         }
-        let err = Generator::new(&dir)
-            .cargo_output(false)
+        let err = quiet(&dir)
             .machine("m", lambda())
             .machine("m", lambda())
             .write()
@@ -611,11 +600,7 @@ mod tests {
         std::fs::create_dir_all(&dir).unwrap();
         // A folder where the file should go: the write fails.
         std::fs::create_dir_all(dir.join("m.asl.json")).unwrap();
-        let err = Generator::new(&dir)
-            .cargo_output(false)
-            .machine("m", lambda())
-            .write()
-            .unwrap_err();
+        let err = quiet(&dir).machine("m", lambda()).write().unwrap_err();
         assert!(err.to_string().contains("cannot write"), "{err}");
         assert!(std::error::Error::source(&err).is_some());
         std::fs::remove_dir_all(&dir).unwrap();

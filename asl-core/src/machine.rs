@@ -34,7 +34,6 @@ asl_model::asl_object! {
 /// # Ok::<(), asl_core::InvalidMachine>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 #[builder(build_method(into = Result<StateMachine, InvalidMachine>))]
 pub struct StateMachine {
     /// `Comment`: free text.

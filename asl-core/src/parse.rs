@@ -25,7 +25,15 @@ use serde_json::Value;
 /// ```
 pub fn from_str(s: &str) -> Result<StateMachine, Error> {
     let parsed = parse_lenient(s);
-    match (parsed.machine, parsed.errors.into_iter().next()) {
+    machine_or_first_error(parsed.machine, parsed.errors)
+}
+
+/// The machine read, or the first problem found reading it.
+fn machine_or_first_error(
+    machine: Option<StateMachine>,
+    errors: Vec<Error>,
+) -> Result<StateMachine, Error> {
+    match (machine, errors.into_iter().next()) {
         (Some(m), None) => Ok(m),
         (_, Some(e)) => Err(e),
         (None, None) => Err(Error::new(
@@ -60,15 +68,7 @@ pub fn from_slice(b: &[u8]) -> Result<StateMachine, Error> {
 pub fn from_value(v: Value) -> Result<StateMachine, Error> {
     let mut cx = Cx::default();
     let m = crate::machine::read(&mut cx, Json::from_value(v));
-    match (m, cx.errors.into_iter().next()) {
-        (Some(m), None) => Ok(m),
-        (_, Some(e)) => Err(e),
-        (None, None) => Err(Error::new(
-            Category::Data,
-            "/".to_owned(),
-            "definition must be a JSON object".to_owned(),
-        )),
-    }
+    machine_or_first_error(m, cx.errors)
 }
 
 /// The result of [`parse_lenient`]: the model as far as it could be read,

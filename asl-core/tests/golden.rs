@@ -7,21 +7,24 @@ use serde_json::json;
 
 #[test]
 fn golden_vector_1_with_the_generic_task_builder() {
+    // The request and the result selector are written back as given.
+    let parameters = json!({
+        "ModelId": "cohere.command-text-v14",
+        "Body": {
+            "prompt.$": "$.prompt_one",
+            "max_tokens": 250
+        },
+        "ContentType": "application/json",
+        "Accept": "*/*"
+    });
+    let result_selector = json!({
+        "result_one.$": "$.Body.generations[0].text"
+    });
     let task = Task::builder()
         .resource("arn:aws:states:::bedrock:invokeModel")
-        .parameters(PayloadTemplate::from(json!({
-            "ModelId": "cohere.command-text-v14",
-            "Body": {
-                "prompt.$": "$.prompt_one",
-                "max_tokens": 250
-            },
-            "ContentType": "application/json",
-            "Accept": "*/*"
-        })))
+        .parameters(PayloadTemplate::from(parameters.clone()))
         .result_path(ReferencePath::new("$.result_one"))
-        .result_selector(PayloadTemplate::from(json!({
-            "result_one.$": "$.Body.generations[0].text"
-        })))
+        .result_selector(PayloadTemplate::from(result_selector.clone()))
         .transition(Transition::End)
         .build();
     let state = asl_core::State::from(task);
@@ -31,19 +34,9 @@ fn golden_vector_1_with_the_generic_task_builder() {
         json!({
             "Type": "Task",
             "Resource": "arn:aws:states:::bedrock:invokeModel",
-            "Parameters": {
-                "ModelId": "cohere.command-text-v14",
-                "Body": {
-                    "prompt.$": "$.prompt_one",
-                    "max_tokens": 250
-                },
-                "ContentType": "application/json",
-                "Accept": "*/*"
-            },
+            "Parameters": parameters,
             "ResultPath": "$.result_one",
-            "ResultSelector": {
-                "result_one.$": "$.Body.generations[0].text"
-            },
+            "ResultSelector": result_selector,
             "End": true
         })
     );

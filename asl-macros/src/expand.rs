@@ -480,16 +480,7 @@ impl Expander {
                 k if crate::valid::BEDROCK_REQUEST.contains(&k) => {
                     self.unsupported(f.key_span, k, "`bedrock::InvokeModel`");
                 }
-                _ => {
-                    if let Some(s) = self.field(f, "Task", jsonata) {
-                        let (n, v) = (s.name, s.value);
-                        if s.optional {
-                            sets.push(quote!(__task.#n = ::core::option::Option::Some(::core::convert::Into::into(#v));));
-                        } else {
-                            sets.push(quote!(__task.#n = #v;));
-                        }
-                    }
-                }
+                _ => sets.extend(self.task_field(f, jsonata)),
             }
         }
         match guardrail {
@@ -670,16 +661,7 @@ impl Expander {
                     let j = self.json(v);
                     other.push(quote!((#k, #j)));
                 }
-                _ => {
-                    if let Some(s) = self.field(f, "Task", jsonata) {
-                        let (n, v) = (s.name, s.value);
-                        if s.optional {
-                            sets.push(quote!(__task.#n = ::core::option::Option::Some(::core::convert::Into::into(#v));));
-                        } else {
-                            sets.push(quote!(__task.#n = #v;));
-                        }
-                    }
-                }
+                _ => sets.extend(self.task_field(f, jsonata)),
             }
         }
         for r in REQUIRED {
@@ -730,10 +712,29 @@ impl Expander {
         }
     }
 
-    /// A Bedrock request string field (`Key` or `"Key.$"`) as a `Field<String>`.
-    fn bfield_string(&mut self, f: &Field) -> TokenStream {
+    /// A field of the Task itself on a typed Bedrock Task, set on the Task
+    /// the typed builder made: `__task.field = value;`.
+    fn task_field(&mut self, f: &Field, jsonata: bool) -> Option<TokenStream> {
+        let s = self.field(f, "Task", jsonata)?;
+        let (n, v) = (s.name, s.value);
+        Some(if s.optional {
+            quote!(__task.#n = ::core::option::Option::Some(::core::convert::Into::into(#v));)
+        } else {
+            quote!(__task.#n = #v;)
+        })
+    }
+
+    /// A Bedrock request field (`Key` or `"Key.$"`) as a `Dynamic<ty>`: the
+    /// path of a `"Key.$"`, a JSONata expression, or what `value` makes of
+    /// any other value (given the type `Dynamic<ty>`).
+    fn bedrock_dynamic(
+        &mut self,
+        f: &Field,
+        ty: TokenStream,
+        value: impl FnOnce(&mut Self, &Node, &TokenStream) -> TokenStream,
+    ) -> TokenStream {
         let p = p();
-        let field = quote!(#p::bedrock::Dynamic::<::std::string::String>);
+        let field = quote!(#p::bedrock::Dynamic::<#ty>);
         if f.key.ends_with(".$") {
             let s = self.string(&f.value);
             return quote!(#field::path(#s));
@@ -742,53 +743,45 @@ impl Expander {
             Node::Str(l) if asl_core::Jsonata::is_expression(&l.value()) => {
                 quote!(#field::jsonata(#l))
             }
+            other => value(self, other, &field),
+        }
+    }
+
+    /// A Bedrock request string field (`Key` or `"Key.$"`) as a `Field<String>`.
+    fn bfield_string(&mut self, f: &Field) -> TokenStream {
+        let p = p();
+        self.bedrock_dynamic(f, quote!(::std::string::String), |this, v, field| match v {
             Node::Str(l) => quote!(#field::Value(::std::string::String::from(#l))),
             Node::Expr(e, _) => {
                 quote!(::core::convert::Into::<#p::bedrock::Dynamic<::std::string::String>>::into(#e))
             }
             other => {
-                self.err(other.span(), "expected a string literal or `(expr)`");
+                this.err(other.span(), "expected a string literal or `(expr)`");
                 quote!(#field::Value(::std::string::String::new()))
             }
-        }
+        })
     }
 
     /// `GuardrailVersion: "DRAFT" | "3"` / `"GuardrailVersion.$"`.
     fn guardrail_version(&mut self, f: &Field) -> TokenStream {
         let p = p();
-        let field = quote!(#p::bedrock::Dynamic::<#p::bedrock::GuardrailVersion>);
-        if f.key.ends_with(".$") {
-            let s = self.string(&f.value);
-            return quote!(#field::path(#s));
-        }
-        match &f.value {
-            Node::Str(l) if asl_core::Jsonata::is_expression(&l.value()) => {
-                quote!(#field::jsonata(#l))
-            }
+        self.bedrock_dynamic(f, quote!(#p::bedrock::GuardrailVersion), |this, v, field| match v {
             Node::Str(l) => quote!(#field::Value(#p::guardrail_version(#l))),
             Node::Expr(e, _) => quote!(#p::GuardrailVersionArg::into_field(#e)),
             other => {
-                self.err(
+                this.err(
                     other.span(),
                     "expected `\"DRAFT\"`, a version number as a string (`\"1\"`) or `(expr)` for `GuardrailVersion`",
                 );
                 quote!(#field::Value(#p::bedrock::GuardrailVersion::DRAFT))
             }
-        }
+        })
     }
 
     /// `Trace: "ENABLED" | "DISABLED"` / `"Trace.$"`.
     fn trace(&mut self, f: &Field) -> TokenStream {
         let p = p();
-        let field = quote!(#p::bedrock::Dynamic::<#p::bedrock::Trace>);
-        if f.key.ends_with(".$") {
-            let s = self.string(&f.value);
-            return quote!(#field::path(#s));
-        }
-        match &f.value {
-            Node::Str(l) if asl_core::Jsonata::is_expression(&l.value()) => {
-                quote!(#field::jsonata(#l))
-            }
+        self.bedrock_dynamic(f, quote!(#p::bedrock::Trace), |this, v, field| match v {
             Node::Str(l) if l.value() == "ENABLED" => {
                 quote!(#field::Value(#p::bedrock::Trace::Enabled))
             }
@@ -796,7 +789,7 @@ impl Expander {
                 quote!(#field::Value(#p::bedrock::Trace::Disabled))
             }
             Node::Str(l) if l.value() == "ENABLED_FULL" => {
-                self.err(
+                this.err(
                     l.span(),
                     "`Trace: \"ENABLED_FULL\"` is not supported by `state_machine!` (`asl_bedrock::Trace` has only `Enabled` and `Disabled`); build this Task with the asl-core builders",
                 );
@@ -806,13 +799,13 @@ impl Expander {
                 quote!(::core::convert::Into::<#p::bedrock::Dynamic<#p::bedrock::Trace>>::into(#e))
             }
             other => {
-                self.err(
+                this.err(
                     other.span(),
                     "expected `\"ENABLED\"`, `\"DISABLED\"` or `(expr)` for `Trace` (asl_bedrock::Trace has no other value)",
                 );
                 quote!(#field::Value(#p::bedrock::Trace::Disabled))
             }
-        }
+        })
     }
 
     /// `{ S3Uri: "s3://.." }` / `{ "S3Uri.$": "$.." }` / `(expr)` → `S3Uri`.

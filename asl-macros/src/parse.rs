@@ -204,19 +204,30 @@ impl Parse for Node {
     }
 }
 
+/// The span of a number literal `lit` (at `span`), with its leading `-` if
+/// any; a type suffix is an error.
+fn number_span(
+    minus: Option<Token![-]>,
+    span: Span,
+    suffix: &str,
+    lit: &dyn std::fmt::Display,
+) -> syn::Result<Span> {
+    if !suffix.is_empty() {
+        return Err(syn::Error::new(
+            span,
+            format!("unexpected suffix on `{lit}`; ASL numbers have no type suffix"),
+        ));
+    }
+    Ok(minus.map_or(span, |m| m.span().join(span).unwrap_or(span)))
+}
+
 /// A number, with an optional leading `-`.
 fn number(input: ParseStream<'_>) -> syn::Result<Node> {
     let minus: Option<Token![-]> = input.parse()?;
     let neg = minus.is_some();
     if input.peek(LitInt) {
         let l: LitInt = input.parse()?;
-        let span = minus.map_or(l.span(), |m| m.span().join(l.span()).unwrap_or(l.span()));
-        if !l.suffix().is_empty() {
-            return Err(syn::Error::new(
-                l.span(),
-                format!("unexpected suffix on `{l}`; ASL numbers have no type suffix"),
-            ));
-        }
+        let span = number_span(minus, l.span(), l.suffix(), &l)?;
         let n: u64 = l.base10_parse()?;
         let num = if neg {
             match i64::try_from(n) {
@@ -229,13 +240,7 @@ fn number(input: ParseStream<'_>) -> syn::Result<Node> {
         return Ok(Node::Num(num, span));
     }
     let l: LitFloat = input.parse()?;
-    let span = minus.map_or(l.span(), |m| m.span().join(l.span()).unwrap_or(l.span()));
-    if !l.suffix().is_empty() {
-        return Err(syn::Error::new(
-            l.span(),
-            format!("unexpected suffix on `{l}`; ASL numbers have no type suffix"),
-        ));
-    }
+    let span = number_span(minus, l.span(), l.suffix(), &l)?;
     let f: f64 = l.base10_parse()?;
     if !f.is_finite() {
         return Err(syn::Error::new(span, "number out of range"));

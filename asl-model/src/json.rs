@@ -37,70 +37,20 @@ impl Json {
     /// assert_eq!(j.into_value(), serde_json::json!({"a": false, "b": null}));
     /// ```
     pub fn into_value(self) -> Value {
-        enum Up {
-            Array(Vec<Value>, std::vec::IntoIter<Json>),
-            Object(
-                Map<String, Value>,
-                std::vec::IntoIter<(String, Json)>,
-                Option<String>,
-            ),
-        }
-        let mut stack: Vec<Up> = Vec::new();
-        let mut next = self;
-        loop {
-            let mut done = match next {
-                Json::Null => Some(Value::Null),
-                Json::Bool(b) => Some(Value::Bool(b)),
-                Json::Number(n) => Some(Value::Number(n)),
-                Json::String(s) => Some(Value::String(s)),
-                Json::Array(items) => {
-                    stack.push(Up::Array(
-                        Vec::with_capacity(items.len()),
-                        items.into_iter(),
-                    ));
-                    None
-                }
-                Json::Object(members) => {
-                    stack.push(Up::Object(
-                        Map::with_capacity(members.len()),
-                        members.into_iter(),
-                        None,
-                    ));
-                    None
-                }
-            };
-            // Hand each finished value to its parent; find the next child.
-            loop {
-                match stack.last_mut() {
-                    None => return done.unwrap_or(Value::Null),
-                    Some(Up::Array(out, rest)) => {
-                        if let Some(d) = done.take() {
-                            out.push(d);
-                        }
-                        if let Some(child) = rest.next() {
-                            next = child;
-                            break;
-                        }
-                    }
-                    Some(Up::Object(out, rest, key)) => {
-                        if let (Some(d), Some(k)) = (done.take(), key.take()) {
-                            // `insert` keeps the first position and the last value.
-                            out.insert(k, d);
-                        }
-                        if let Some((k, child)) = rest.next() {
-                            *key = Some(k);
-                            next = child;
-                            break;
-                        }
-                    }
-                }
-                done = match stack.pop() {
-                    Some(Up::Array(out, _)) => Some(Value::Array(out)),
-                    Some(Up::Object(out, _, _)) => Some(Value::Object(out)),
-                    None => None,
-                };
-            }
-        }
+        rebuild(
+            self,
+            |j| match j {
+                Json::Null => Parts::Leaf(Value::Null),
+                Json::Bool(b) => Parts::Leaf(Value::Bool(b)),
+                Json::Number(n) => Parts::Leaf(Value::Number(n)),
+                Json::String(s) => Parts::Leaf(Value::String(s)),
+                Json::Array(items) => Parts::Array(items),
+                Json::Object(members) => Parts::Object(members),
+            },
+            Value::Array,
+            // `collect` inserts in order: the first position, the last value.
+            |members| Value::Object(members.into_iter().collect::<Map<String, Value>>()),
+        )
     }
 
     /// From serde_json's value (member order kept).
@@ -113,67 +63,99 @@ impl Json {
     /// assert_eq!(j.into_value(), v);
     /// ```
     pub fn from_value(v: Value) -> Json {
-        enum Up {
-            Array(Vec<Json>, std::vec::IntoIter<Value>),
-            Object(
-                Vec<(String, Json)>,
-                serde_json::map::IntoIter,
-                Option<String>,
-            ),
-        }
-        let mut stack: Vec<Up> = Vec::new();
-        let mut next = v;
+        rebuild(
+            v,
+            |v| match v {
+                Value::Null => Parts::Leaf(Json::Null),
+                Value::Bool(b) => Parts::Leaf(Json::Bool(b)),
+                Value::Number(n) => Parts::Leaf(Json::Number(n)),
+                Value::String(s) => Parts::Leaf(Json::String(s)),
+                Value::Array(items) => Parts::Array(items),
+                Value::Object(members) => Parts::Object(members.into_iter().collect()),
+            },
+            Json::Array,
+            Json::Object,
+        )
+    }
+}
+
+/// A value taken apart by [`rebuild`]: a finished leaf, or the children of
+/// an array or an object, still to convert.
+enum Parts<I, O> {
+    Leaf(O),
+    Array(Vec<I>),
+    Object(Vec<(String, I)>),
+}
+
+/// Converts a tree bottom-up with an explicit stack: `split` takes each value
+/// apart, `array` and `object` put the converted children back together.
+fn rebuild<I, O>(
+    root: I,
+    split: impl Fn(I) -> Parts<I, O>,
+    array: impl Fn(Vec<O>) -> O,
+    object: impl Fn(Vec<(String, O)>) -> O,
+) -> O {
+    /// An array or object being rebuilt: what is done, what is left, and
+    /// (for an object) the key of the child under way.
+    enum Up<I, O> {
+        Array(Vec<O>, std::vec::IntoIter<I>),
+        Object(Vec<(String, O)>, std::vec::IntoIter<(String, I)>, String),
+    }
+    let mut stack: Vec<Up<I, O>> = Vec::new();
+    let mut next = root;
+    loop {
+        // Down to the first leaf (or empty container) of `next`.
+        let mut done = loop {
+            match split(next) {
+                Parts::Leaf(o) => break o,
+                Parts::Array(items) => {
+                    let mut rest = items.into_iter();
+                    match rest.next() {
+                        Some(child) => {
+                            stack.push(Up::Array(Vec::with_capacity(rest.len() + 1), rest));
+                            next = child;
+                        }
+                        None => break array(Vec::new()),
+                    }
+                }
+                Parts::Object(members) => {
+                    let mut rest = members.into_iter();
+                    match rest.next() {
+                        Some((key, child)) => {
+                            stack.push(Up::Object(Vec::with_capacity(rest.len() + 1), rest, key));
+                            next = child;
+                        }
+                        None => break object(Vec::new()),
+                    }
+                }
+            }
+        };
+        // Hand each finished value to its parent; find the next child.
         loop {
-            let leaf = match next {
-                Value::Null => Some(Json::Null),
-                Value::Bool(b) => Some(Json::Bool(b)),
-                Value::Number(n) => Some(Json::Number(n)),
-                Value::String(s) => Some(Json::String(s)),
-                Value::Array(items) => {
-                    stack.push(Up::Array(
-                        Vec::with_capacity(items.len()),
-                        items.into_iter(),
-                    ));
-                    None
-                }
-                Value::Object(members) => {
-                    stack.push(Up::Object(
-                        Vec::with_capacity(members.len()),
-                        members.into_iter(),
-                        None,
-                    ));
-                    None
-                }
-            };
-            let mut done = leaf;
-            loop {
-                match stack.last_mut() {
-                    None => return done.unwrap_or(Json::Null),
-                    Some(Up::Array(out, rest)) => {
-                        if let Some(d) = done.take() {
-                            out.push(d);
-                        }
-                        if let Some(child) = rest.next() {
+            match stack.pop() {
+                None => return done,
+                Some(Up::Array(mut out, mut rest)) => {
+                    out.push(done);
+                    match rest.next() {
+                        Some(child) => {
+                            stack.push(Up::Array(out, rest));
                             next = child;
                             break;
                         }
+                        None => done = array(out),
                     }
-                    Some(Up::Object(out, rest, key)) => {
-                        if let (Some(d), Some(k)) = (done.take(), key.take()) {
-                            out.push((k, d));
-                        }
-                        if let Some((k, child)) = rest.next() {
-                            *key = Some(k);
+                }
+                Some(Up::Object(mut out, mut rest, key)) => {
+                    out.push((key, done));
+                    match rest.next() {
+                        Some((k, child)) => {
+                            stack.push(Up::Object(out, rest, k));
                             next = child;
                             break;
                         }
+                        None => done = object(out),
                     }
                 }
-                done = match stack.pop() {
-                    Some(Up::Array(out, _)) => Some(Json::Array(out)),
-                    Some(Up::Object(out, _, _)) => Some(Json::Object(out)),
-                    None => None,
-                };
             }
         }
     }

@@ -39,7 +39,6 @@ crate::asl_object! {
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct Retrier {
     /// `ErrorEquals`: the error names this retrier handles (at least one).
     error_equals: Vec<String> = req("ErrorEquals", Names)
@@ -62,7 +61,6 @@ pub struct Retrier {
 
 crate::closed_enum! {
 /// `Retrier.JitterStrategy`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub enum JitterStrategy {
     /// `FULL`: a random delay between 0 and the computed interval.
     Full = "FULL",
@@ -95,7 +93,6 @@ crate::asl_object! {
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct Catcher {
     /// `ErrorEquals`: the error names this catcher handles (at least one).
     error_equals: Vec<String> = req("ErrorEquals", Names)

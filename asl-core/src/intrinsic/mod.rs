@@ -482,25 +482,9 @@ impl IntrinsicError {
     pub fn kind(&self) -> IntrinsicErrorKind {
         self.kind
     }
-
-    /// The byte offset in the checked string where the problem is.
-    pub fn offset(&self) -> usize {
-        self.offset
-    }
-
-    /// A lower-case description of the problem.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
 }
 
-impl fmt::Display for IntrinsicError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} (at byte {})", self.message, self.offset)
-    }
-}
-
-impl std::error::Error for IntrinsicError {}
+crate::path::error_at_offset!(IntrinsicError);
 
 /// Whether `expr` starts like a call: a (dotted) identifier directly
 /// followed by `(`, as in `States.Format(` or `Foo(`.

@@ -88,25 +88,37 @@ impl PathError {
         }
     }
 
-    /// The byte offset in the checked string where the problem is.
-    pub fn offset(&self) -> usize {
-        self.offset
-    }
-
-    /// A lower-case description saying what was expected, such as
-    /// `expected a field name after '.'`.
-    pub fn message(&self) -> &str {
-        &self.message
-    }
 }
 
-impl fmt::Display for PathError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} (at byte {})", self.message, self.offset)
-    }
-}
+/// An error at a byte offset of the checked string, with a message: its
+/// `offset()` and `message()`, `Display` (`message (at byte N)`) and `Error`.
+macro_rules! error_at_offset {
+    ($ty:ident) => {
+        impl $ty {
+            /// The byte offset in the checked string where the problem is.
+            pub fn offset(&self) -> usize {
+                self.offset
+            }
 
-impl std::error::Error for PathError {}
+            /// A lower-case description of the problem, such as
+            /// `expected a field name after '.'`.
+            pub fn message(&self) -> &str {
+                &self.message
+            }
+        }
+
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, "{} (at byte {})", self.message, self.offset)
+            }
+        }
+
+        impl std::error::Error for $ty {}
+    };
+}
+pub(crate) use error_at_offset;
+
+error_at_offset!(PathError);
 
 /// The syntax tree of a path, as returned by [`parse`].
 ///

@@ -435,31 +435,32 @@ impl<'a> Parser<'a> {
 
     /// `a || b || …`
     fn parse_or(&mut self, depth: usize) -> Result<FilterExpr, PathError> {
-        let first = self.parse_and(depth)?;
-        let mut terms = Vec::new();
-        while self.eat_operator("||") {
-            terms.push(self.parse_and(depth)?);
-        }
-        Ok(if terms.is_empty() {
-            first
-        } else {
-            terms.insert(0, first);
-            FilterExpr::Any(terms)
-        })
+        self.parse_joined(depth, "||", Self::parse_and, FilterExpr::Any)
     }
 
     /// `a && b && …`
     fn parse_and(&mut self, depth: usize) -> Result<FilterExpr, PathError> {
-        let first = self.parse_condition(depth)?;
+        self.parse_joined(depth, "&&", Self::parse_condition, FilterExpr::All)
+    }
+
+    /// `term op term op …`: a term alone, or every term in `join`.
+    fn parse_joined(
+        &mut self,
+        depth: usize,
+        op: &str,
+        term: fn(&mut Self, usize) -> Result<FilterExpr, PathError>,
+        join: fn(Vec<FilterExpr>) -> FilterExpr,
+    ) -> Result<FilterExpr, PathError> {
+        let first = term(self, depth)?;
         let mut terms = Vec::new();
-        while self.eat_operator("&&") {
-            terms.push(self.parse_condition(depth)?);
+        while self.eat_operator(op) {
+            terms.push(term(self, depth)?);
         }
         Ok(if terms.is_empty() {
             first
         } else {
             terms.insert(0, first);
-            FilterExpr::All(terms)
+            join(terms)
         })
     }
 
@@ -488,18 +489,18 @@ impl<'a> Parser<'a> {
         let left_at = self.cur.pos();
         let left = self.parse_operand(true)?;
         self.cur.skip_ws();
-        let op = if self.cur.eat_str("==") {
-            CompareOp::Eq
-        } else if self.cur.eat_str("!=") {
-            CompareOp::Ne
-        } else if self.cur.eat_str("<=") {
-            CompareOp::Le
-        } else if self.cur.eat_str(">=") {
-            CompareOp::Ge
-        } else if self.cur.eat('<') {
-            CompareOp::Lt
-        } else if self.cur.eat('>') {
-            CompareOp::Gt
+        // The two-character operators before their one-character prefixes.
+        const OPERATORS: [(&str, CompareOp); 6] = [
+            ("==", CompareOp::Eq),
+            ("!=", CompareOp::Ne),
+            ("<=", CompareOp::Le),
+            (">=", CompareOp::Ge),
+            ("<", CompareOp::Lt),
+            (">", CompareOp::Gt),
+        ];
+        let found = OPERATORS.iter().find(|(text, _)| self.cur.eat_str(text));
+        let op = if let Some(&(_, op)) = found {
+            op
         } else if self.cur.starts_with("=~") {
             return Err(self.error_here(
                 "expected a comparison operator: regular-expression matching '=~' is not supported",

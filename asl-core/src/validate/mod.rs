@@ -275,30 +275,15 @@ pub(crate) fn substitute(text: &str, subs: &BTreeMap<String, String>) -> String 
 /// caller gave substitutions but not this one. Of a key repeated in one
 /// object, only the last value counts (it is the one that is read).
 fn unresolved(tree: &Json, subs: &BTreeMap<String, String>, out: &mut Vec<Diagnostic>) {
-    /// How a value is reached from its parent.
-    enum Token<'a> {
-        Root,
-        Key(&'a str),
-        Index(usize),
-    }
+    use walk::{push_step, Step};
     // The pointer grows in place: each pending value has the length of its
     // parent's pointer, which is still in the buffer when it is taken (the
     // walk is depth-first).
     let mut pointer = String::new();
-    let mut stack: Vec<(usize, Token<'_>, &Json)> = vec![(0, Token::Root, tree)];
-    while let Some((len, token, v)) = stack.pop() {
+    let mut stack: Vec<(usize, Step<'_>, &Json)> = vec![(0, Step::Root, tree)];
+    while let Some((len, step, v)) = stack.pop() {
         pointer.truncate(len);
-        match token {
-            Token::Root => {}
-            Token::Key(k) => {
-                pointer.push('/');
-                pointer.push_str(&crate::pointer::escape(k));
-            }
-            Token::Index(i) => {
-                use std::fmt::Write;
-                let _ = write!(pointer, "/{i}");
-            }
-        }
+        push_step(&mut pointer, &step);
         match v {
             Json::String(s) => {
                 let mut rest = s.as_str();
@@ -331,13 +316,13 @@ fn unresolved(tree: &Json, subs: &BTreeMap<String, String>, out: &mut Vec<Diagno
                 }
                 for (i, (k, c)) in members.iter().enumerate() {
                     if !repeated || last.get(k.as_str()) == Some(&i) {
-                        stack.push((pointer.len(), Token::Key(k), c));
+                        stack.push((pointer.len(), Step::Key(k), c));
                     }
                 }
             }
             Json::Array(items) => {
                 for (i, c) in items.iter().enumerate() {
-                    stack.push((pointer.len(), Token::Index(i), c));
+                    stack.push((pointer.len(), Step::Index(i), c));
                 }
             }
             _ => {}

@@ -207,6 +207,23 @@ struct Compound<'t> {
     key: Option<String>,
 }
 
+/// The variants of tuples and structs, as serde_json writes them: the
+/// variant's name around its elements or fields (`{"Variant": [..]}`,
+/// `{"Variant": {..}}`).
+macro_rules! variants {
+    ($($method:ident),*) => {$(
+        fn $method(
+            self,
+            _: &'static str,
+            _: u32,
+            variant: &'static str,
+            _: usize,
+        ) -> Result<Compound<'t>, Never> {
+            Ok(self.variant(variant))
+        }
+    )*};
+}
+
 impl<'t> Serializer for Walk<'t> {
     type Ok = ();
     type Error = Never;
@@ -304,31 +321,12 @@ impl<'t> Serializer for Walk<'t> {
     fn serialize_tuple_struct(self, _: &'static str, _: usize) -> Result<Compound<'t>, Never> {
         Ok(self.compound())
     }
-    /// As serde_json writes it: `{"Variant": [elements]}`.
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-        _: usize,
-    ) -> Result<Compound<'t>, Never> {
-        Ok(self.variant(variant))
-    }
+    variants!(serialize_tuple_variant, serialize_struct_variant);
     fn serialize_map(self, _: Option<usize>) -> Result<Compound<'t>, Never> {
         Ok(self.compound())
     }
     fn serialize_struct(self, _: &'static str, _: usize) -> Result<Compound<'t>, Never> {
         Ok(self.compound())
-    }
-    /// As serde_json writes it: `{"Variant": {fields}}`.
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-        _: usize,
-    ) -> Result<Compound<'t>, Never> {
-        Ok(self.variant(variant))
     }
 }
 
@@ -394,49 +392,28 @@ impl Compound<'_> {
     }
 }
 
-impl ser::SerializeSeq for Compound<'_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Never> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Never> {
-        Ok(())
-    }
+/// The compounds of elements: each element goes to [`Compound::element`].
+macro_rules! elements {
+    ($($trait:ident::$method:ident),*) => {$(
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = Never;
+            fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Never> {
+                self.element(value)
+            }
+            fn end(self) -> Result<(), Never> {
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeTuple for Compound<'_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Never> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Never> {
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for Compound<'_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Never> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Never> {
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for Compound<'_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Never> {
-        self.element(value)
-    }
-    fn end(self) -> Result<(), Never> {
-        Ok(())
-    }
-}
+elements!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
 
 impl ser::SerializeMap for Compound<'_> {
     type Ok = ();
@@ -474,35 +451,27 @@ impl ser::SerializeMap for Compound<'_> {
     }
 }
 
-impl ser::SerializeStruct for Compound<'_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: ?Sized + Serialize>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Never> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<(), Never> {
-        Ok(())
-    }
+/// The compounds of named fields: each field goes to [`Compound::field`].
+macro_rules! fields {
+    ($($trait:ident),*) => {$(
+        impl ser::$trait for Compound<'_> {
+            type Ok = ();
+            type Error = Never;
+            fn serialize_field<T: ?Sized + Serialize>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), Never> {
+                self.field(key, value)
+            }
+            fn end(self) -> Result<(), Never> {
+                Ok(())
+            }
+        }
+    )*};
 }
 
-impl ser::SerializeStructVariant for Compound<'_> {
-    type Ok = ();
-    type Error = Never;
-    fn serialize_field<T: ?Sized + Serialize>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Never> {
-        self.field(key, value)
-    }
-    fn end(self) -> Result<(), Never> {
-        Ok(())
-    }
-}
+fields!(SerializeStruct, SerializeStructVariant);
 
 /// A map key as serde_json writes it: a string, or a number or boolean as
 /// its text.

@@ -229,23 +229,16 @@ fn io_paths(
     input: Option<&Option<crate::Path>>,
     output: Option<&Option<crate::Path>>,
 ) {
-    if let Some(Some(x)) = input {
-        path(
-            out,
-            &|| format!("{p}/InputPath"),
-            "InputPath",
-            x.as_str(),
-            PathContext::Path,
-        );
-    }
-    if let Some(Some(x)) = output {
-        path(
-            out,
-            &|| format!("{p}/OutputPath"),
-            "OutputPath",
-            x.as_str(),
-            PathContext::Path,
-        );
+    for (field, given) in [("InputPath", input), ("OutputPath", output)] {
+        if let Some(Some(x)) = given {
+            path(
+                out,
+                &|| format!("{p}/{field}"),
+                field,
+                x.as_str(),
+                PathContext::Path,
+            );
+        }
     }
 }
 
@@ -262,18 +255,31 @@ fn assign(out: &mut Sink<'_>, loc: Loc<'_>, a: Option<&crate::Assign>) {
     }
 }
 
+/// The paths of the fields a Task and a Parallel share (their `..data_flow`
+/// group): `InputPath` and `OutputPath`, `ResultPath`, the `Parameters` and
+/// `ResultSelector` templates, `Assign`.
+macro_rules! data_flow {
+    ($out:ident, $p:ident, $s:ident) => {{
+        io_paths($out, $p, $s.input_path.as_ref(), $s.output_path.as_ref());
+        result_path(
+            $out,
+            &|| format!("{}/ResultPath", $p),
+            $s.result_path.as_ref(),
+        );
+        if let Some(x) = &$s.parameters {
+            template($out, $p, "/Parameters", &x.0);
+        }
+        if let Some(x) = &$s.result_selector {
+            template($out, $p, "/ResultSelector", &x.0);
+        }
+        assign($out, &|| format!("{}/Assign", $p), $s.assign.as_ref());
+    }};
+}
+
 fn state(out: &mut Sink<'_>, p: &str, state: &State) {
     match state {
         State::Task(t) => {
-            io_paths(out, p, t.input_path.as_ref(), t.output_path.as_ref());
-            result_path(out, &|| format!("{p}/ResultPath"), t.result_path.as_ref());
-            if let Some(x) = &t.parameters {
-                template(out, p, "/Parameters", &x.0);
-            }
-            if let Some(x) = &t.result_selector {
-                template(out, p, "/ResultSelector", &x.0);
-            }
-            assign(out, &|| format!("{p}/Assign"), t.assign.as_ref());
+            data_flow!(out, p, t);
             if let Some(Timeout::Path(r)) = &t.timeout {
                 reference(out, p, "TimeoutSecondsPath", r);
             }
@@ -337,17 +343,7 @@ fn state(out: &mut Sink<'_>, p: &str, state: &State) {
                 }
             }
         }
-        State::Parallel(s) => {
-            io_paths(out, p, s.input_path.as_ref(), s.output_path.as_ref());
-            result_path(out, &|| format!("{p}/ResultPath"), s.result_path.as_ref());
-            if let Some(x) = &s.parameters {
-                template(out, p, "/Parameters", &x.0);
-            }
-            if let Some(x) = &s.result_selector {
-                template(out, p, "/ResultSelector", &x.0);
-            }
-            assign(out, &|| format!("{p}/Assign"), s.assign.as_ref());
-        }
+        State::Parallel(s) => data_flow!(out, p, s),
         State::Map(m) => {
             io_paths(out, p, m.input_path.as_ref(), m.output_path.as_ref());
             result_path(out, &|| format!("{p}/ResultPath"), m.result_path.as_ref());

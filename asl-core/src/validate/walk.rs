@@ -17,13 +17,14 @@ pub(super) struct At<'p, 'a> {
 }
 
 /// How a pending value is reached from its parent.
-enum Step<'a> {
+pub(super) enum Step<'a> {
     Root,
     Key(&'a str),
     Index(usize),
 }
 
-fn push_step(pointer: &mut String, step: &Step<'_>) {
+/// Extends `pointer` by `step`.
+pub(super) fn push_step(pointer: &mut String, step: &Step<'_>) {
     match step {
         Step::Root => {}
         Step::Key(k) => {

@@ -1,7 +1,6 @@
 //! The Choice state and its rules (§3 of the reference: comparison operators
 //! and `And`/`Or`/`Not` in JSONPath, `Condition` in JSONata).
 
-use super::QueryLanguage;
 use crate::de::Cx;
 use crate::json::Json;
 use crate::pointer::Loc;
@@ -33,12 +32,8 @@ crate::asl_object! {
 ///
 /// See <https://docs.aws.amazon.com/step-functions/latest/dg/state-choice.html>.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct Choice {
-    /// `Comment`: free text.
-    comment: Option<String> = opt("Comment", Text),
-    /// `QueryLanguage`: overrides the machine's query language for this state.
-    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
+    ..head,
     /// `Choices`: the rules, tried in order (at least one).
     choices: Vec<ChoiceRule> = req("Choices", List<ChoiceRule>),
     /// `Default`: the state to go to when no rule matches.
@@ -94,7 +89,6 @@ crate::asl_object! {
 /// );
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct ChoiceRule {
     /// `Comment`.
     comment: Option<String> = opt("Comment", Text),

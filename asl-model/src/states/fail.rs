@@ -1,6 +1,5 @@
 //! The Fail state.
 
-use super::QueryLanguage;
 use crate::vocabulary::kinds::*;
 use crate::{Dynamic, Path};
 use schemars::JsonSchema;
@@ -23,12 +22,8 @@ crate::asl_object! {
 ///
 /// See <https://docs.aws.amazon.com/step-functions/latest/dg/state-fail.html>.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct Fail {
-    /// `Comment`: free text.
-    comment: Option<String> = opt("Comment", Text),
-    /// `QueryLanguage`: overrides the machine's query language for this state.
-    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
+    ..head,
     /// `Error` or `ErrorPath`.
     error: Option<FailError> = one_of,
     /// `Cause` or `CausePath`.
@@ -38,7 +33,6 @@ pub struct Fail {
 
 crate::one_of! {
 /// The error name of a [`Fail`] state.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum FailError {
     /// `Error`: a name, or JSONata.
     Error(Dynamic<String>) = ("Error", DynText, JsonataWhenExpression),
@@ -49,7 +43,6 @@ pub enum FailError {
 
 crate::one_of! {
 /// The cause of a [`Fail`] state.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum FailCause {
     /// `Cause`: text, or JSONata.
     Cause(Dynamic<String>) = ("Cause", DynText, JsonataWhenExpression),

@@ -1,8 +1,8 @@
 //! The Map state, inline and distributed (§7 of the reference).
 
-use super::{QueryLanguage, Resource, Transition};
+use super::{Resource, Transition};
 use crate::vocabulary::kinds::*;
-use crate::{Assign, Catcher, Dynamic, Path, PayloadTemplate, ReferencePath, Retrier, States};
+use crate::{Dynamic, Path, PayloadTemplate, ReferencePath, States};
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::{Number, Value};
@@ -31,12 +31,8 @@ crate::asl_object! {
 ///
 /// See <https://docs.aws.amazon.com/step-functions/latest/dg/state-map.html>.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct Map {
-    /// `Comment`: free text.
-    comment: Option<String> = opt("Comment", Text),
-    /// `QueryLanguage`: overrides the machine's query language for this state.
-    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
+    ..head,
     /// `ItemProcessor` (or the legacy `Iterator`): the sub-machine run per item.
     processor: ProcessorField = one_of_required(crate::de::no_processor),
     /// `ItemsPath` (JSONPath) or `Items` (JSONata): where the items are.
@@ -59,20 +55,8 @@ pub struct Map {
     label: Option<String> = opt("Label", Text),
     /// `InputPath` (JSONPath): selects the part of the input to use; `null` means `{}`.
     input_path: Option<Option<Path>> = opt("InputPath", NullablePath, JsonPath),
-    /// `ResultSelector` (JSONPath): reshapes the raw result.
-    result_selector: Option<PayloadTemplate> = opt("ResultSelector", Template, JsonPath),
-    /// `ResultPath` (JSONPath): where the result goes in the input; `null` discards it.
-    result_path: Option<Option<ReferencePath>> = opt("ResultPath", NullableRefPath, JsonPath),
-    /// `OutputPath` (JSONPath): selects the part of the output to pass on; `null` means `{}`.
-    output_path: Option<Option<Path>> = opt("OutputPath", NullablePath, JsonPath),
-    /// `Output` (JSONata): the state's output.
-    output: Option<Value> = opt("Output", AnyJson, Jsonata),
-    /// `Assign`: variables to set.
-    assign: Option<Assign> = opt("Assign", Variables),
-    /// `Retry`: retriers, tried in order.
-    retry: Option<Vec<Retrier>> = opt("Retry", List<Retrier>),
-    /// `Catch`: catchers, tried in order once retries are exhausted.
-    catch: Option<Vec<Catcher>> = opt("Catch", List<Catcher>),
+    ..results,
+    ..errors,
     /// `Next` or `End` (default `End`).
     transition: Transition = special builder(default, setter(into)),
 }
@@ -80,7 +64,6 @@ pub struct Map {
 
 crate::one_of! {
 /// The sub-machine of a [`Map`], under its current name or the legacy one.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum ProcessorField {
     /// `ItemProcessor`.
     ItemProcessor(ItemProcessor) = ("ItemProcessor", Object<ItemProcessor>),
@@ -121,14 +104,10 @@ impl From<ItemProcessor> for ProcessorField {
 crate::asl_object! {
 /// The sub-machine a [`Map`] runs for each item.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct ItemProcessor {
     /// `ProcessorConfig`: inline or distributed.
     processor_config: Option<ProcessorConfig> = opt("ProcessorConfig", Object<ProcessorConfig>),
-    /// `Comment`: free text.
-    comment: Option<String> = opt("Comment", Text),
-    /// `QueryLanguage`: overrides the machine's query language for this state.
-    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
+    ..head,
     /// `StartAt`: the first state.
     start_at: String = req("StartAt", StateName),
     /// `States`: the processor states, in order.
@@ -148,7 +127,6 @@ impl ItemProcessor {
 crate::asl_object! {
 /// `ProcessorConfig`: how a [`Map`] runs its iterations.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct ProcessorConfig {
     /// `Mode`: `INLINE` (default) or `DISTRIBUTED`.
     mode: Option<ProcessorMode> = opt("Mode", Closed<ProcessorMode>),
@@ -159,7 +137,6 @@ pub struct ProcessorConfig {
 
 crate::closed_enum! {
 /// `ProcessorConfig.Mode`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub enum ProcessorMode {
     /// `INLINE`.
     Inline = "INLINE",
@@ -170,7 +147,6 @@ pub enum ProcessorMode {
 
 crate::closed_enum! {
 /// The workflow type of child executions (and of machines).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub enum ExecutionType {
     /// `STANDARD`.
     Standard = "STANDARD",
@@ -200,7 +176,6 @@ crate::one_of! {
 ///     json!({"Items": "{% $states.input.orders %}"})
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum Items {
     /// `ItemsPath` (JSONPath): a reference path to an array.
     ItemsPath(ReferencePath) = ("ItemsPath", RefPath, JsonPath),
@@ -234,7 +209,6 @@ crate::one_of! {
 /// `ItemSelector` is a payload template in a JSONPath state and JSON with
 /// `{% %}` expressions in a JSONata one (as a Task's `Arguments`), while the
 /// legacy `Parameters` exists only in JSONPath (as a Task's `Parameters`).
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum ItemSelector {
     /// `ItemSelector`: a payload template (JSONPath) or JSON with `{% %}` (JSONata).
     ItemSelector(Value) = ("ItemSelector", AnyJson),
@@ -295,7 +269,6 @@ crate::one_of! {
 ///     json!({"MaxConcurrency": "{% $states.input.n %}"})
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum MaxConcurrency {
     /// `MaxConcurrency`: 0 means no explicit limit.
     MaxConcurrency(Dynamic<u64>) = ("MaxConcurrency", DynInt<0>, JsonataWhenExpression),
@@ -339,7 +312,6 @@ crate::one_of! {
 ///     json!({"ToleratedFailurePercentage": "{% $states.input.tolerance %}"})
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum ToleratedFailurePercentage {
     /// `ToleratedFailurePercentage`: 0 to 100.
     ToleratedFailurePercentage(Dynamic<Number>) = ("ToleratedFailurePercentage", DynPercent, JsonataWhenExpression),
@@ -350,7 +322,6 @@ pub enum ToleratedFailurePercentage {
 
 crate::one_of! {
 /// The number of failed items a distributed [`Map`] tolerates.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum ToleratedFailureCount {
     /// `ToleratedFailureCount`.
     ToleratedFailureCount(Dynamic<u64>) = ("ToleratedFailureCount", DynInt<0>, JsonataWhenExpression),
@@ -435,7 +406,6 @@ crate::asl_object! {
 /// assert_eq!(json["ToleratedFailurePercentage"], 5);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct ItemReader {
     /// `Resource`: the S3 API to call.
     resource: Resource = req("Resource", Arn),
@@ -450,7 +420,6 @@ pub struct ItemReader {
 crate::asl_object! {
 /// `ItemReader.ReaderConfig`.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct ReaderConfig {
     /// `InputType`: `CSV`, `JSON`, `JSONL`, `PARQUET` or `MANIFEST`.
     input_type: Option<String> = opt("InputType", Text),
@@ -471,7 +440,6 @@ pub struct ReaderConfig {
 
 crate::closed_enum! {
 /// `ReaderConfig.CSVHeaderLocation`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub enum CsvHeaderLocation {
     /// `FIRST_ROW`.
     FirstRow = "FIRST_ROW",
@@ -482,7 +450,6 @@ pub enum CsvHeaderLocation {
 
 crate::closed_enum! {
 /// `ReaderConfig.CSVDelimiter`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, JsonSchema)]
 pub enum CsvDelimiter {
     /// `COMMA`.
     Comma = "COMMA",
@@ -499,7 +466,6 @@ pub enum CsvDelimiter {
 
 crate::one_of! {
 /// How many items an [`ItemReader`] reads at most.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum MaxItems {
     /// `MaxItems`.
     MaxItems(Dynamic<u64>) = ("MaxItems", DynInt<0>),
@@ -510,7 +476,6 @@ pub enum MaxItems {
 crate::asl_object! {
 /// `ItemBatcher`: groups a distributed [`Map`]'s items into batches.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct ItemBatcher {
     /// `MaxItemsPerBatch` or its `Path`.
     max_items_per_batch: Option<MaxItemsPerBatch> = one_of,
@@ -523,7 +488,6 @@ pub struct ItemBatcher {
 
 crate::one_of! {
 /// The most items in one batch.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum MaxItemsPerBatch {
     /// `MaxItemsPerBatch`.
     MaxItemsPerBatch(Dynamic<u64>) = ("MaxItemsPerBatch", DynInt<1>),
@@ -534,7 +498,6 @@ pub enum MaxItemsPerBatch {
 
 crate::one_of! {
 /// The most bytes in one batch.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum MaxInputBytesPerBatch {
     /// `MaxInputBytesPerBatch`.
     MaxInputBytesPerBatch(Dynamic<u64>) = ("MaxInputBytesPerBatch", DynInt<1>),
@@ -545,7 +508,6 @@ pub enum MaxInputBytesPerBatch {
 crate::asl_object! {
 /// `ResultWriter`: writes a distributed [`Map`]'s results to S3.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct ResultWriter {
     /// `Resource`: `arn:aws:states:::s3:putObject`.
     resource: Option<Resource> = opt("Resource", ArnText),
@@ -560,7 +522,6 @@ pub struct ResultWriter {
 crate::asl_object! {
 /// `ResultWriter.WriterConfig`.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct WriterConfig {
     /// `OutputType`: `JSON` or `JSONL`.
     output_type: Option<String> = opt("OutputType", Text),

@@ -2,6 +2,7 @@
 
 mod choice;
 mod fail;
+mod fields;
 mod map;
 mod parallel;
 mod pass;
@@ -218,24 +219,32 @@ impl State {
         out
     }
 
+    /// The `Retry` and `Catch` fields of Task, Parallel and Map, the states
+    /// that handle errors; `None` for the others.
+    #[allow(clippy::type_complexity)]
+    fn error_handling(
+        &self,
+    ) -> Option<(&Option<Vec<crate::Retrier>>, &Option<Vec<crate::Catcher>>)> {
+        match self {
+            State::Task(s) => Some((&s.retry, &s.catch)),
+            State::Parallel(s) => Some((&s.retry, &s.catch)),
+            State::Map(s) => Some((&s.retry, &s.catch)),
+            _ => None,
+        }
+    }
+
     /// The `Retry` list of Task, Parallel and Map; empty for the others.
     pub fn retriers(&self) -> &[crate::Retrier] {
-        match self {
-            State::Task(s) => s.retry.as_deref().unwrap_or_default(),
-            State::Parallel(s) => s.retry.as_deref().unwrap_or_default(),
-            State::Map(s) => s.retry.as_deref().unwrap_or_default(),
-            _ => &[],
-        }
+        self.error_handling()
+            .and_then(|(retry, _)| retry.as_deref())
+            .unwrap_or_default()
     }
 
     /// The `Catch` list of Task, Parallel and Map; empty for the others.
     pub fn catchers(&self) -> &[crate::Catcher] {
-        match self {
-            State::Task(s) => s.catch.as_deref().unwrap_or_default(),
-            State::Parallel(s) => s.catch.as_deref().unwrap_or_default(),
-            State::Map(s) => s.catch.as_deref().unwrap_or_default(),
-            _ => &[],
-        }
+        self.error_handling()
+            .and_then(|(_, catch)| catch.as_deref())
+            .unwrap_or_default()
     }
 
     /// Every `Assign` object of the state, with its pointer suffix: the

@@ -1,11 +1,10 @@
 //! The Parallel state and its branches.
 
-use super::{QueryLanguage, Transition};
+use super::Transition;
 use crate::vocabulary::kinds::*;
-use crate::{Assign, Catcher, Path, PayloadTemplate, ReferencePath, Retrier, States};
+use crate::States;
 use schemars::JsonSchema;
 use serde::Serialize;
-use serde_json::Value;
 use typed_builder::TypedBuilder;
 
 crate::asl_object! {
@@ -21,34 +20,12 @@ crate::asl_object! {
 ///
 /// See <https://docs.aws.amazon.com/step-functions/latest/dg/state-parallel.html>.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct Parallel {
-    /// `Comment`: free text.
-    comment: Option<String> = opt("Comment", Text),
-    /// `QueryLanguage`: overrides the machine's query language for this state.
-    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
+    ..head,
     /// `Branches`: the sub-machines to run (at least one).
     branches: Vec<Branch> = req("Branches", List<Branch>),
-    /// `InputPath` (JSONPath): selects the part of the input to use; `null` means `{}`.
-    input_path: Option<Option<Path>> = opt("InputPath", NullablePath, JsonPath),
-    /// `Parameters` (JSONPath): a payload template.
-    parameters: Option<PayloadTemplate> = opt("Parameters", Template, JsonPath),
-    /// `Arguments` (JSONata): an object or a `{% %}` expression.
-    arguments: Option<Value> = opt("Arguments", AnyJson, Jsonata),
-    /// `ResultSelector` (JSONPath): reshapes the raw result.
-    result_selector: Option<PayloadTemplate> = opt("ResultSelector", Template, JsonPath),
-    /// `ResultPath` (JSONPath): where the result goes in the input; `null` discards it.
-    result_path: Option<Option<ReferencePath>> = opt("ResultPath", NullableRefPath, JsonPath),
-    /// `OutputPath` (JSONPath): selects the part of the output to pass on; `null` means `{}`.
-    output_path: Option<Option<Path>> = opt("OutputPath", NullablePath, JsonPath),
-    /// `Output` (JSONata): the state's output.
-    output: Option<Value> = opt("Output", AnyJson, Jsonata),
-    /// `Assign`: variables to set.
-    assign: Option<Assign> = opt("Assign", Variables),
-    /// `Retry`: retriers, tried in order.
-    retry: Option<Vec<Retrier>> = opt("Retry", List<Retrier>),
-    /// `Catch`: catchers, tried in order once retries are exhausted.
-    catch: Option<Vec<Catcher>> = opt("Catch", List<Catcher>),
+    ..data_flow,
+    ..errors,
     /// `Next` or `End` (default `End`).
     transition: Transition = special builder(default, setter(into)),
 }
@@ -58,12 +35,8 @@ crate::asl_object! {
 /// One branch of a [`Parallel`] state: a sub-machine with its own `StartAt`
 /// and `States`.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct Branch {
-    /// `Comment`: free text.
-    comment: Option<String> = opt("Comment", Text),
-    /// `QueryLanguage`: overrides the machine's query language for this state.
-    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
+    ..head,
     /// `StartAt`: the first state.
     start_at: String = req("StartAt", StateName),
     /// `States`: the branch states, in order.

@@ -1,8 +1,8 @@
 //! The Pass state.
 
-use super::{QueryLanguage, Transition};
+use super::Transition;
 use crate::vocabulary::kinds::*;
-use crate::{Assign, Path, PayloadTemplate, ReferencePath};
+use crate::{Path, PayloadTemplate, ReferencePath};
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
@@ -21,12 +21,8 @@ crate::asl_object! {
 ///
 /// See <https://docs.aws.amazon.com/step-functions/latest/dg/state-pass.html>.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct Pass {
-    /// `Comment`: free text.
-    comment: Option<String> = opt("Comment", Text),
-    /// `QueryLanguage`: overrides the machine's query language for this state.
-    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
+    ..head,
     /// `InputPath` (JSONPath): selects the part of the input to use; `null` means `{}`.
     input_path: Option<Option<Path>> = opt("InputPath", NullablePath, JsonPath),
     /// `Parameters` (JSONPath): a payload template.
@@ -35,12 +31,7 @@ pub struct Pass {
     result: Option<Value> = opt("Result", AnyJson, JsonPath),
     /// `ResultPath` (JSONPath): where the result goes in the input; `null` discards it.
     result_path: Option<Option<ReferencePath>> = opt("ResultPath", NullableRefPath, JsonPath),
-    /// `OutputPath` (JSONPath): selects the part of the output to pass on; `null` means `{}`.
-    output_path: Option<Option<Path>> = opt("OutputPath", NullablePath, JsonPath),
-    /// `Output` (JSONata): the state's output.
-    output: Option<Value> = opt("Output", AnyJson, Jsonata),
-    /// `Assign`: variables to set.
-    assign: Option<Assign> = opt("Assign", Variables),
+    ..output,
     /// `Next` or `End` (default `End`).
     transition: Transition = special builder(default, setter(into)),
 }

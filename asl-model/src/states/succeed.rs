@@ -1,6 +1,5 @@
 //! The Succeed state.
 
-use super::QueryLanguage;
 use crate::vocabulary::kinds::*;
 use crate::Path;
 use schemars::JsonSchema;
@@ -18,12 +17,8 @@ crate::asl_object! {
 ///
 /// See <https://docs.aws.amazon.com/step-functions/latest/dg/state-succeed.html>.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct Succeed {
-    /// `Comment`: free text.
-    comment: Option<String> = opt("Comment", Text),
-    /// `QueryLanguage`: overrides the machine's query language for this state.
-    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
+    ..head,
     /// `InputPath` (JSONPath): selects the part of the input to use; `null` means `{}`.
     input_path: Option<Option<Path>> = opt("InputPath", NullablePath, JsonPath),
     /// `OutputPath` (JSONPath): selects the part of the output to pass on; `null` means `{}`.

@@ -1,8 +1,8 @@
 //! The Task state.
 
-use super::{QueryLanguage, Transition};
+use super::Transition;
 use crate::vocabulary::kinds::*;
-use crate::{Assign, Catcher, Dynamic, Path, PayloadTemplate, ReferencePath, Retrier};
+use crate::{Dynamic, Path, ReferencePath};
 use schemars::JsonSchema;
 use serde::Serialize;
 use serde_json::Value;
@@ -25,40 +25,18 @@ crate::asl_object! {
 ///
 /// See <https://docs.aws.amazon.com/step-functions/latest/dg/state-task.html>.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct Task {
-    /// `Comment`: free text.
-    comment: Option<String> = opt("Comment", Text),
-    /// `QueryLanguage`: overrides the machine's query language for this state.
-    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
+    ..head,
     /// `Resource`: what does the work (required).
     resource: Resource = req("Resource", Arn),
-    /// `InputPath` (JSONPath): selects the part of the input to use; `null` means `{}`.
-    input_path: Option<Option<Path>> = opt("InputPath", NullablePath, JsonPath),
-    /// `Parameters` (JSONPath): the request, as a payload template.
-    parameters: Option<PayloadTemplate> = opt("Parameters", Template, JsonPath),
-    /// `Arguments` (JSONata): the request, an object or a `{% %}` expression.
-    arguments: Option<Value> = opt("Arguments", AnyJson, Jsonata),
-    /// `ResultSelector` (JSONPath): reshapes the raw result.
-    result_selector: Option<PayloadTemplate> = opt("ResultSelector", Template, JsonPath),
-    /// `ResultPath` (JSONPath): where the result goes in the input; `null` discards it.
-    result_path: Option<Option<ReferencePath>> = opt("ResultPath", NullableRefPath, JsonPath),
-    /// `OutputPath` (JSONPath): selects the part of the output to pass on.
-    output_path: Option<Option<Path>> = opt("OutputPath", NullablePath, JsonPath),
-    /// `Output` (JSONata): the state's output.
-    output: Option<Value> = opt("Output", AnyJson, Jsonata),
-    /// `Assign`: variables to set.
-    assign: Option<Assign> = opt("Assign", Variables),
+    ..data_flow,
     /// `TimeoutSeconds` or `TimeoutSecondsPath`.
     timeout: Option<Timeout> = one_of,
     /// `HeartbeatSeconds` or `HeartbeatSecondsPath`.
     heartbeat: Option<Heartbeat> = one_of,
     /// `Credentials`: a role to assume for the task.
     credentials: Option<Credentials> = opt("Credentials", Object<Credentials>),
-    /// `Retry`: retriers, tried in order.
-    retry: Option<Vec<Retrier>> = opt("Retry", List<Retrier>),
-    /// `Catch`: catchers, tried in order once retries are exhausted.
-    catch: Option<Vec<Catcher>> = opt("Catch", List<Catcher>),
+    ..errors,
     /// `Next` or `End` (default `End`).
     transition: Transition = special builder(default, setter(into)),
 }
@@ -85,7 +63,6 @@ crate::one_of! {
 ///     json!({"TimeoutSeconds": "{% $states.input.timeout %}"})
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum Timeout {
     /// `TimeoutSeconds`.
     Seconds(Dynamic<u64>) = ("TimeoutSeconds", DynInt<1>, JsonataWhenExpression),
@@ -122,7 +99,6 @@ crate::one_of! {
 ///     "$.heartbeat"
 /// );
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum Heartbeat {
     /// `HeartbeatSeconds`.
     Seconds(Dynamic<u64>) = ("HeartbeatSeconds", DynInt<1>, JsonataWhenExpression),
@@ -178,7 +154,6 @@ pub struct Credentials, template_keys {
 
 crate::one_of! {
 /// The role in [`Credentials`].
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum RoleArn {
     /// `RoleArn`: an ARN, or a JSONata expression.
     Value(Dynamic<String>) = ("RoleArn", DynText, JsonataWhenExpression),

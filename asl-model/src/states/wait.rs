@@ -1,11 +1,10 @@
 //! The Wait state.
 
-use super::{QueryLanguage, Transition};
+use super::Transition;
 use crate::vocabulary::kinds::*;
-use crate::{Assign, Dynamic, Path, ReferencePath};
+use crate::{Dynamic, Path, ReferencePath};
 use schemars::JsonSchema;
 use serde::Serialize;
-use serde_json::Value;
 use typed_builder::TypedBuilder;
 
 crate::asl_object! {
@@ -19,22 +18,13 @@ crate::asl_object! {
 ///
 /// See <https://docs.aws.amazon.com/step-functions/latest/dg/state-wait.html>.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-#[serde(rename_all = "PascalCase")]
 pub struct Wait {
-    /// `Comment`: free text.
-    comment: Option<String> = opt("Comment", Text),
-    /// `QueryLanguage`: overrides the machine's query language for this state.
-    query_language: Option<QueryLanguage> = opt("QueryLanguage", QueryLang),
+    ..head,
     /// `Seconds`, `Timestamp`, `SecondsPath` or `TimestampPath`: exactly one.
     duration: WaitDuration = one_of_required(crate::de::no_wait_duration),
     /// `InputPath` (JSONPath): selects the part of the input to use; `null` means `{}`.
     input_path: Option<Option<Path>> = opt("InputPath", NullablePath, JsonPath),
-    /// `OutputPath` (JSONPath): selects the part of the output to pass on; `null` means `{}`.
-    output_path: Option<Option<Path>> = opt("OutputPath", NullablePath, JsonPath),
-    /// `Output` (JSONata): the state's output.
-    output: Option<Value> = opt("Output", AnyJson, Jsonata),
-    /// `Assign`: variables to set.
-    assign: Option<Assign> = opt("Assign", Variables),
+    ..output,
     /// `Next` or `End` (default `End`).
     transition: Transition = special builder(default, setter(into)),
 }
@@ -42,7 +32,6 @@ pub struct Wait {
 
 crate::one_of! {
 /// How long a [`Wait`] state waits: exactly one of the four timing fields.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub enum WaitDuration {
     /// `Seconds`: a non-negative integer, or JSONata.
     Seconds(Dynamic<u64>) = ("Seconds", DynInt<0>, JsonataWhenExpression),

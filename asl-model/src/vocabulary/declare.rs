@@ -7,7 +7,6 @@
 //! asl_object! {
 //! /// A Task state: ….
 //! #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema, TypedBuilder)]
-//! #[serde(rename_all = "PascalCase")]
 //! pub struct Task {
 //!     /// `Comment`: free text.
 //!     comment: Option<String> = opt("Comment", Text),
@@ -35,10 +34,20 @@
 //! - `special`: a [`Special`](super::kinds::Special) type with a
 //!   hand-written reader (`Transition`, `Condition`).
 //!
+//! A field may also be `..group`: the fields of a group several states
+//! share (`head`, `data_flow`, `results`, `output`, `errors`), written once
+//! in `state_fields!` (`asl-model/src/states/fields.rs`).
+//!
 //! `Kind` is a type of [`kinds`](super::kinds) (`Text`, `DynInt<1>`,
 //! `Object<Credentials>`, …); `Language` is a [`Language`](super::Language)
 //! variant (default `Both`). A trailing `builder(…)` replaces the default
 //! typed-builder attribute. Every object gets `unknown_fields` last.
+//!
+//! An object derives (at least) `Serialize`, `JsonSchema` and `TypedBuilder`,
+//! whose attributes the macro writes; each field is written under its JSON
+//! name. `one_of!` and `closed_enum!` add their enums' derives themselves:
+//! `Debug, Clone, PartialEq, Serialize, JsonSchema`, and for a closed enum
+//! also `Copy, Eq, Hash`.
 
 /// Declares an ASL object; see the module documentation.
 #[doc(hidden)]
@@ -54,8 +63,38 @@ macro_rules! asl_object {
             language: $crate::asl_object!(@lang $($lang)?),
         }
     };
+    // a field's entry in the vocabulary table
+    (@slot $field:ident, $required:literal, $shape:expr, $members:expr) => {
+        $crate::vocabulary::SlotSpec {
+            rust: stringify!($field),
+            required: $required,
+            shape: $shape,
+            members: $members,
+        }
+    };
+    // the entry of a field whose members a `OneOf` or `Special` type lists
+    // (its shape is named after the trait)
+    (@slot_of $field:ident, $required:literal, $trait:ident, $group:ty) => {
+        $crate::asl_object!(@slot $field, $required,
+            $crate::vocabulary::Shape::$trait(<$group as $crate::vocabulary::kinds::$trait>::NAME),
+            <$group as $crate::vocabulary::kinds::$trait>::MEMBERS)
+    };
     (@template) => { false };
     (@template template_keys) => { true };
+    // a required member: reported when missing (`req`), or left to the caller
+    (@take req, $cx:ident, $o:ident, $loc:ident, $json:literal, $kind:ty) => {
+        $cx.req($o, $loc, $json, <$kind as $crate::vocabulary::kinds::Kind>::read)
+    };
+    (@take req_silent, $cx:ident, $o:ident, $loc:ident, $json:literal, $kind:ty) => {
+        $o.take($json)
+            .and_then(|x| <$kind as $crate::vocabulary::kinds::Kind>::read($cx, x, $loc.key($json)))
+    };
+
+    // ---- a group of fields: `..group` stands for the fields `state_fields!`
+    // lists for it (`states/fields.rs`), which it hands back here
+    (@munch $id:tt $head:tt $acc:tt ..$group:ident, $($rest:tt)*) => {
+        $crate::state_fields! { $group ($id $head $acc) ($($rest)*) }
+    };
 
     // ---- default builder attributes, per form
     // A field that may be `null` (`InputPath`, `OutputPath`, `ResultPath`)
@@ -83,16 +122,6 @@ macro_rules! asl_object {
             $(#[$fa])* $field : $ty = opt($($args)*) builder(default, setter(into, strip_option)), $($rest)* }
     };
     (@munch $id:tt $head:tt $acc:tt
-        $(#[$fa:meta])* $field:ident : $ty:ty = req($($args:tt)*), $($rest:tt)*) => {
-        $crate::asl_object! { @munch $id $head $acc
-            $(#[$fa])* $field : $ty = req($($args)*) builder(setter(into)), $($rest)* }
-    };
-    (@munch $id:tt $head:tt $acc:tt
-        $(#[$fa:meta])* $field:ident : $ty:ty = req_silent($($args:tt)*), $($rest:tt)*) => {
-        $crate::asl_object! { @munch $id $head $acc
-            $(#[$fa])* $field : $ty = req_silent($($args)*) builder(setter(into)), $($rest)* }
-    };
-    (@munch $id:tt $head:tt $acc:tt
         $(#[$fa:meta])* $field:ident : $ty:ty = one_of, $($rest:tt)*) => {
         $crate::asl_object! { @munch $id $head $acc
             $(#[$fa])* $field : $ty = one_of builder(default, setter(into, strip_option)), $($rest)* }
@@ -107,6 +136,12 @@ macro_rules! asl_object {
         $crate::asl_object! { @munch $id $head $acc
             $(#[$fa])* $field : $ty = special builder(setter(into)), $($rest)* }
     };
+    // `req(…)` or `req_silent(…)` (after the other forms with parentheses)
+    (@munch $id:tt $head:tt $acc:tt
+        $(#[$fa:meta])* $field:ident : $ty:ty = $req:ident($($args:tt)*), $($rest:tt)*) => {
+        $crate::asl_object! { @munch $id $head $acc
+            $(#[$fa])* $field : $ty = $req($($args)*) builder(setter(into)), $($rest)* }
+    };
 
     // ---- the forms
     (@munch ($cx:ident $o:ident $loc:ident $f:ident $v:ident) $head:tt [$($acc:tt)*]
@@ -115,12 +150,8 @@ macro_rules! asl_object {
         $crate::asl_object! { @munch ($cx $o $loc $f $v) $head [$($acc)* {
             [$(#[$fa])* #[serde(rename = $json, skip_serializing_if = "Option::is_none")] #[builder($($b)*)]]
             $field : $ty;
-            slot { $crate::vocabulary::SlotSpec {
-                rust: stringify!($field),
-                required: false,
-                shape: $crate::vocabulary::Shape::Field,
-                members: &[$crate::asl_object!(@member $json, None, $kind $(, $lang)?)],
-            } };
+            slot { $crate::asl_object!(@slot $field, false, $crate::vocabulary::Shape::Field,
+                &[$crate::asl_object!(@member $json, None, $kind $(, $lang)?)]) };
             read { $cx.opt($o, $loc, $json, <$kind as $crate::vocabulary::kinds::Kind>::read) };
             visit {
                 const M: &$crate::vocabulary::Member = &$crate::asl_object!(@member $json, None, $kind $(, $lang)?);
@@ -129,61 +160,11 @@ macro_rules! asl_object {
         }] $($rest)* }
     };
     (@munch ($cx:ident $o:ident $loc:ident $f:ident $v:ident) $head:tt [$($acc:tt)*]
-        $(#[$fa:meta])* $field:ident : $ty:ty = req($json:literal, $kind:ty $(, $lang:ident)?)
-        builder($($b:tt)*), $($rest:tt)*) => {
-        $crate::asl_object! { @munch ($cx $o $loc $f $v) $head [$($acc)* {
-            [$(#[$fa])* #[serde(rename = $json)] #[builder($($b)*)]]
-            $field : $ty;
-            slot { $crate::asl_object!(@required $field, $json, $kind $(, $lang)?) };
-            read {
-                $cx.req($o, $loc, $json, <$kind as $crate::vocabulary::kinds::Kind>::read)
-                    .unwrap_or_else(<$ty as $crate::vocabulary::kinds::Fallback>::fallback)
-            };
-            visit {
-                const M: &$crate::vocabulary::Member = &$crate::asl_object!(@member $json, None, $kind $(, $lang)?);
-                <$kind as $crate::vocabulary::kinds::Kind>::visit(M, $v, $f)
-            };
-        }] $($rest)* }
-    };
-    (@munch ($cx:ident $o:ident $loc:ident $f:ident $v:ident) $head:tt [$($acc:tt)*]
-        $(#[$fa:meta])* $field:ident : $ty:ty = req_silent($json:literal, $kind:ty $(, $lang:ident)?)
-        builder($($b:tt)*), $($rest:tt)*) => {
-        $crate::asl_object! { @munch ($cx $o $loc $f $v) $head [$($acc)* {
-            [$(#[$fa])* #[serde(rename = $json)] #[builder($($b)*)]]
-            $field : $ty;
-            slot { $crate::asl_object!(@required $field, $json, $kind $(, $lang)?) };
-            read {
-                $o.take($json)
-                    .and_then(|x| <$kind as $crate::vocabulary::kinds::Kind>::read($cx, x, $loc.key($json)))
-                    .unwrap_or_else(<$ty as $crate::vocabulary::kinds::Fallback>::fallback)
-            };
-            visit {
-                const M: &$crate::vocabulary::Member = &$crate::asl_object!(@member $json, None, $kind $(, $lang)?);
-                <$kind as $crate::vocabulary::kinds::Kind>::visit(M, $v, $f)
-            };
-        }] $($rest)* }
-    };
-    (@required $field:ident, $json:literal, $kind:ty $(, $lang:ident)?) => {
-        $crate::vocabulary::SlotSpec {
-            rust: stringify!($field),
-            required: true,
-            shape: $crate::vocabulary::Shape::Field,
-            members: &[$crate::asl_object!(@member $json, None, $kind $(, $lang)?)],
-        }
-    };
-    (@munch ($cx:ident $o:ident $loc:ident $f:ident $v:ident) $head:tt [$($acc:tt)*]
         $(#[$fa:meta])* $field:ident : $ty:ty = one_of builder($($b:tt)*), $($rest:tt)*) => {
         $crate::asl_object! { @munch ($cx $o $loc $f $v) $head [$($acc)* {
             [$(#[$fa])* #[serde(flatten, skip_serializing_if = "Option::is_none")] #[builder($($b)*)]]
             $field : $ty;
-            slot { $crate::vocabulary::SlotSpec {
-                rust: stringify!($field),
-                required: false,
-                shape: $crate::vocabulary::Shape::OneOf(
-                    <<$ty as $crate::vocabulary::kinds::Optional>::Group as $crate::vocabulary::kinds::OneOf>::NAME,
-                ),
-                members: <<$ty as $crate::vocabulary::kinds::Optional>::Group as $crate::vocabulary::kinds::OneOf>::MEMBERS,
-            } };
+            slot { $crate::asl_object!(@slot_of $field, false, OneOf, <$ty as $crate::vocabulary::kinds::Optional>::Group) };
             read { <<$ty as $crate::vocabulary::kinds::Optional>::Group as $crate::vocabulary::kinds::OneOf>::read($cx, $o, $loc) };
             visit { if let Some(x) = $v { $crate::vocabulary::kinds::OneOf::visit(x, $f) } };
         }] $($rest)* }
@@ -194,12 +175,7 @@ macro_rules! asl_object {
         $crate::asl_object! { @munch ($cx $o $loc $f $v) $head [$($acc)* {
             [$(#[$fa])* #[serde(flatten)] #[builder($($b)*)]]
             $field : $ty;
-            slot { $crate::vocabulary::SlotSpec {
-                rust: stringify!($field),
-                required: true,
-                shape: $crate::vocabulary::Shape::OneOf(<$ty as $crate::vocabulary::kinds::OneOf>::NAME),
-                members: <$ty as $crate::vocabulary::kinds::OneOf>::MEMBERS,
-            } };
+            slot { $crate::asl_object!(@slot_of $field, true, OneOf, $ty) };
             read {
                 match <$ty as $crate::vocabulary::kinds::OneOf>::read($cx, $o, $loc) {
                     Some(x) => x,
@@ -218,14 +194,28 @@ macro_rules! asl_object {
         $crate::asl_object! { @munch ($cx $o $loc $f $v) $head [$($acc)* {
             [$(#[$fa])* #[serde(flatten)] #[builder($($b)*)]]
             $field : $ty;
-            slot { $crate::vocabulary::SlotSpec {
-                rust: stringify!($field),
-                required: true,
-                shape: $crate::vocabulary::Shape::Special(<$ty as $crate::vocabulary::kinds::Special>::NAME),
-                members: <$ty as $crate::vocabulary::kinds::Special>::MEMBERS,
-            } };
+            slot { $crate::asl_object!(@slot_of $field, true, Special, $ty) };
             read { <$ty as $crate::vocabulary::kinds::Special>::read($cx, $o, $loc) };
             visit { <$ty as $crate::vocabulary::kinds::Special>::visit($v, $f) };
+        }] $($rest)* }
+    };
+    // `req` and `req_silent` differ only in how a missing member is reported
+    (@munch ($cx:ident $o:ident $loc:ident $f:ident $v:ident) $head:tt [$($acc:tt)*]
+        $(#[$fa:meta])* $field:ident : $ty:ty = $req:ident($json:literal, $kind:ty $(, $lang:ident)?)
+        builder($($b:tt)*), $($rest:tt)*) => {
+        $crate::asl_object! { @munch ($cx $o $loc $f $v) $head [$($acc)* {
+            [$(#[$fa])* #[serde(rename = $json)] #[builder($($b)*)]]
+            $field : $ty;
+            slot { $crate::asl_object!(@slot $field, true, $crate::vocabulary::Shape::Field,
+                &[$crate::asl_object!(@member $json, None, $kind $(, $lang)?)]) };
+            read {
+                $crate::asl_object!(@take $req, $cx, $o, $loc, $json, $kind)
+                    .unwrap_or_else(<$ty as $crate::vocabulary::kinds::Fallback>::fallback)
+            };
+            visit {
+                const M: &$crate::vocabulary::Member = &$crate::asl_object!(@member $json, None, $kind $(, $lang)?);
+                <$kind as $crate::vocabulary::kinds::Kind>::visit(M, $v, $f)
+            };
         }] $($rest)* }
     };
 
@@ -308,6 +298,7 @@ macro_rules! one_of {
             $( $(#[$va:meta])* $variant:ident($vty:ty) = ($json:literal, $kind:ty $(, $lang:ident)?), )*
         }
     ) => {
+        #[derive(Debug, Clone, PartialEq, ::serde::Serialize, ::schemars::JsonSchema)]
         $(#[$attr])*
         $vis enum $name {
             $( $(#[$va])* #[serde(rename = $json)] $variant($vty), )*
@@ -365,6 +356,16 @@ macro_rules! closed_enum {
             $( $(#[$va:meta])* $variant:ident = $json:literal, )*
         }
     ) => {
+        #[derive(
+            Debug,
+            Clone,
+            Copy,
+            PartialEq,
+            Eq,
+            Hash,
+            ::serde::Serialize,
+            ::schemars::JsonSchema
+        )]
         $(#[$attr])*
         $vis enum $name {
             $( $(#[$va])* #[serde(rename = $json)] $variant, )*

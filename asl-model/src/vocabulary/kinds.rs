@@ -313,25 +313,22 @@ pub trait Operand: Sized {
     fn read(cx: &mut Cx, v: Json, loc: Loc<'_>) -> Option<Self>;
 }
 
-impl Operand for String {
-    const KIND: &'static ValueKind = &ValueKind::Text;
-    fn read(cx: &mut Cx, v: Json, loc: Loc<'_>) -> Option<Self> {
-        cx.string(v, loc)
-    }
+/// The operands of a JSON type: its kind and the reader's method for it.
+macro_rules! json_operand {
+    ($($ty:ty => $kind:ident, $read:ident;)*) => {$(
+        impl Operand for $ty {
+            const KIND: &'static ValueKind = &ValueKind::$kind;
+            fn read(cx: &mut Cx, v: Json, loc: Loc<'_>) -> Option<Self> {
+                cx.$read(v, loc)
+            }
+        }
+    )*};
 }
 
-impl Operand for Number {
-    const KIND: &'static ValueKind = &ValueKind::Number;
-    fn read(cx: &mut Cx, v: Json, loc: Loc<'_>) -> Option<Self> {
-        cx.number(v, loc)
-    }
-}
-
-impl Operand for bool {
-    const KIND: &'static ValueKind = &ValueKind::Boolean;
-    fn read(cx: &mut Cx, v: Json, loc: Loc<'_>) -> Option<Self> {
-        cx.boolean(v, loc)
-    }
+json_operand! {
+    String => Text, string;
+    Number => Number, number;
+    bool => Boolean, boolean;
 }
 
 impl Operand for ReferencePath {

@@ -4,89 +4,37 @@
 //! `#[path = "…/src/machines.rs"] mod machines;`; the binary does not, it
 //! embeds the generated JSON.
 
-use asl_kit::bedrock::{ClaudeMessages, Dynamic, InvokeModel, Message, ModelFamily};
+#[path = "../../shared/prompt_chain_steps.rs"]
+pub mod steps;
+
+use asl_kit::bedrock::Dynamic;
 use asl_kit::core::build_support::Generator;
 use asl_kit::core::iam::Statement;
 use asl_kit::core::integration::{
     AwsEnvironment, Request, RequestWriter, TaskContext, TypedIntegration, TypedTask,
 };
 use asl_kit::core::{
-    arn, Catcher, Chain, Choice, ChoiceRule, Comparator, Comparison, Fail, FailError,
-    PayloadTemplate, QueryLanguage, ReferencePath, Retrier, StateMachine, Succeed, Task,
+    arn, Chain, Choice, ChoiceRule, Comparator, Comparison, Fail, FailError, PayloadTemplate,
+    QueryLanguage, ReferencePath, StateMachine, Succeed, Task,
 };
 use serde_json::json;
 use std::path::Path;
 
-/// The Bedrock model of the prompt chain (static: the policy names it).
-pub const MODEL: &str = "anthropic.claude-3-haiku-20240307-v1:0";
-
-/// The account and region the IAM policies are generated for.
-pub fn environment() -> AwsEnvironment {
-    AwsEnvironment {
-        partition: "aws".into(),
-        region: "us-east-2".into(),
-        account: "123456789012".into(),
-    }
-}
-
-/// One prompt-chain step: a `States.Format` prompt from the text at `input`,
-/// the generated text stored at `output`.
-fn step(prompt: &str, input: &str, output: &str) -> Task {
-    let invoke = InvokeModel::builder()
-        .model_id(MODEL)
-        .input(ClaudeMessages::new(
-            512,
-            vec![Message::user(Dynamic::path(format!(
-                "States.Format('{prompt}', {input})"
-            )))],
-        ))
-        .build();
-    let text = ModelFamily::of(MODEL).map_or("$.Body", ModelFamily::text_path);
-    let mut task = invoke.into_task(QueryLanguage::JsonPath);
-    task.result_selector = Some(PayloadTemplate::from(json!({ "text.$": text })));
-    task.result_path = Some(Some(ReferencePath::new(output)));
-    task.retry = Some(vec![Retrier::builder()
-        .error_equals(["Bedrock.ThrottlingException"])
-        .interval_seconds(1)
-        .max_attempts(2)
-        .backoff_rate(2.0)
-        .build()]);
-    task.catch = Some(vec![Catcher::builder()
-        .error_equals(["States.ALL"])
-        .next("Failed")
-        .result_path(ReferencePath::new("$.error"))
-        .build()]);
-    task
-}
+use steps::environment;
 
 /// Outline, then Draft from the outline, then Polish: three Bedrock calls.
 ///
 /// Not validated here: the [`generator`] validates every machine, with the
 /// Bedrock rules, and names the machine in each diagnostic.
 pub fn prompt_chain() -> StateMachine {
-    let mut machine = Chain::start(
-        "Outline",
-        step("Write a short outline about {}.", "$.topic", "$.outline"),
-    )
-    .next(
-        "Draft",
-        step(
-            "Expand this outline into a draft: {}",
-            "$.outline.text",
-            "$.draft",
-        ),
-    )
-    .next(
-        "Polish",
-        step("Polish this draft: {}", "$.draft.text", "$.final"),
-    )
-    .with_state(
-        "Failed",
-        Fail::builder()
-            .error(FailError::Error("PromptChainFailed".into()))
-            .build(),
-    )
-    .into_machine();
+    let mut machine = steps::steps("Failed")
+        .with_state(
+            "Failed",
+            Fail::builder()
+                .error(FailError::Error("PromptChainFailed".into()))
+                .build(),
+        )
+        .into_machine();
     machine.comment = Some("A three-step Amazon Bedrock prompt chain".into());
     machine
 }
@@ -201,6 +149,7 @@ pub fn generator(dir: &Path) -> Generator {
         .environment(environment())
         .integration(LAMBDA)
         .rerun_if_changed("src/machines.rs")
+        .rerun_if_changed("../shared/prompt_chain_steps.rs")
         .machine("prompt_chain", prompt_chain())
         .machine("order_processing", order_processing())
 }

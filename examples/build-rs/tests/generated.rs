@@ -88,7 +88,7 @@ fn embedded_policies_are_least_privilege() {
         s["Resource"],
         serde_json::json!([format!(
             "arn:aws:bedrock:us-east-2::foundation-model/{}",
-            machines::MODEL
+            machines::steps::MODEL
         )])
     );
     assert!(!prompt_chain.to_string().contains('*'), "{prompt_chain:#}");
