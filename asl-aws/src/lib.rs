@@ -79,9 +79,15 @@ mod sagemaker;
 mod sns;
 mod sqs;
 mod states;
+mod tasks;
 
 pub use aws_sdk::{iam_actions, iam_prefix};
 pub use grant::Pattern;
+pub use tasks::{
+    ApiGatewayInvoke, AthenaStartQueryExecution, AwsSdk, AwsTasks, BatchSubmitJob,
+    CodeBuildStartBuild, DeleteItem, EcsRunTask, GetItem, GlueStartJobRun, HttpInvoke, LambdaInvoke,
+    PutEvents, PutItem, SnsPublish, SqsSendMessage, StartExecution, UpdateItem,
+};
 
 use asl_model::iam::{Permissions, Statement};
 use asl_model::integration::{AwsEnvironment, Integration, TaskContext};
