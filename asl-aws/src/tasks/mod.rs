@@ -38,6 +38,7 @@ use asl_model::integration::{
     query_language_of, AwsEnvironment, Integration, TaskContext, TypedIntegration,
 };
 use asl_model::{Diagnostic, ResourceKind, Task};
+use serde_json::Value;
 
 /// The IAM statements of `task` (written by a typed task), from the one
 /// place that knows them: [`Aws`].
@@ -270,7 +271,12 @@ impl Integration for AwsTasks {
     /// A Task without a request is left alone: Step Functions accepts the
     /// definition (the call fails at run time).
     fn validate(&self, task: &Task, cx: &TaskContext<'_>, out: &mut Vec<Diagnostic>) {
-        if task.parameters.is_none() && task.arguments.is_none() {
+        let no_parameters = task
+            .parameters
+            .as_ref()
+            .is_none_or(|p| p.as_value().is_null());
+        let no_arguments = task.arguments.as_ref().is_none_or(Value::is_null);
+        if no_parameters && no_arguments {
             return;
         }
         if let Some(i) = AwsTasks::find(task) {
