@@ -37,7 +37,7 @@ use asl_model::iam::Statement;
 use asl_model::integration::{
     query_language_of, AwsEnvironment, Integration, TaskContext, TypedIntegration,
 };
-use asl_model::{Diagnostic, ResourceKind, Task};
+use asl_model::{Diagnostic, QueryLanguage, ResourceKind, Task};
 use serde_json::Value;
 
 /// The IAM statements of `task` (written by a typed task), from the one
@@ -268,15 +268,15 @@ impl Integration for AwsTasks {
         AwsTasks::find(task).is_some()
     }
 
-    /// A Task without a request is left alone: Step Functions accepts the
-    /// definition (the call fails at run time).
+    /// Only a request that is an object is read: a Task without one (or
+    /// with `null`, `false`, …) is left to asl-core, as Step Functions
+    /// accepts the definition (the call fails at run time).
     fn validate(&self, task: &Task, cx: &TaskContext<'_>, out: &mut Vec<Diagnostic>) {
-        let no_parameters = task
-            .parameters
-            .as_ref()
-            .is_none_or(|p| p.as_value().is_null());
-        let no_arguments = task.arguments.as_ref().is_none_or(Value::is_null);
-        if no_parameters && no_arguments {
+        let request = match cx.query_language {
+            QueryLanguage::JsonPath => task.parameters.as_ref().map(|p| p.as_value()),
+            QueryLanguage::Jsonata => task.arguments.as_ref(),
+        };
+        if !request.is_some_and(Value::is_object) {
             return;
         }
         if let Some(i) = AwsTasks::find(task) {
