@@ -127,10 +127,13 @@ macro_rules! typed_task {
             const RESOURCES: &'static [&'static str] = &[$($res),*];
 
             fn read(r: &mut asl_model::integration::Request<'_>) -> Self {
+                $(let $rf = r.required($rk);)*
+                $(let $of = r.optional($ok);)*
+                // Parameters kept in `other`, listed after the typed ones.
                 $(r.allow(&[$($allowed),*]);)?
                 let value = $name {
-                    $($rf: r.required($rk),)*
-                    $($of: r.optional($ok),)*
+                    $($rf,)*
+                    $($of,)*
                     pattern: $crate::tasks::pattern_of(r.task()),
                     partition: r.partition().to_string(),
                     other: r.rest(),
