@@ -38,6 +38,20 @@ impl Pattern {
         }
     }
 
+    /// The resource suffix of the pattern (`""`, `.sync`, …).
+    ///
+    /// ```
+    /// assert_eq!(asl_aws::Pattern::Sync2.suffix(), ".sync:2");
+    /// ```
+    pub fn suffix(self) -> &'static str {
+        match self {
+            Pattern::RequestResponse => "",
+            Pattern::Sync => ".sync",
+            Pattern::Sync2 => ".sync:2",
+            Pattern::WaitForTaskToken => ".waitForTaskToken",
+        }
+    }
+
     /// `.sync` or `.sync:2`: Step Functions polls or listens for the job's end.
     pub fn is_sync(self) -> bool {
         matches!(self, Pattern::Sync | Pattern::Sync2)

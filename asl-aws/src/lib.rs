@@ -8,8 +8,10 @@
 //! [`Integration`] that dispatches to them. It is built into asl-core's
 //! registry, so `asl_core::iam::policy_for` and `asl_core::iam::generate`
 //! use it without being told. It derives permissions only
-//! ([`Integration::grants`]); validation of these Tasks stays with
-//! asl-core's catalogue of optimized integrations.
+//! ([`Integration::grants`]); the parameters of the most used APIs are
+//! checked by their [typed tasks](#typed-tasks) ([`AwsTasks`], also built
+//! in), the resource names of the others by asl-core's catalogue of
+//! optimized integrations.
 //!
 //! Static values give exact ARNs; a value known at run time only (a `.$`
 //! path, a `{% %}` expression, a `${Name}` substitution) widens only the
@@ -20,25 +22,56 @@
 //!
 //! # What each service gets
 //!
-//! | service (module) | APIs | `.sync` adds | notes |
-//! |---|---|---|---|
-//! | Lambda (`lambda`) | `invoke` | — | `lambda:InvokeFunction` on the function (name, `name:alias`, partial or full ARN); `function:*` when dynamic |
-//! | SNS, SQS (`sns`, `sqs`) | `publish`, `sendMessage` | — | the topic / the queue of `QueueUrl`; `*` when dynamic or an SMS `PhoneNumber` |
-//! | DynamoDB (`dynamodb`) | `getItem`, `putItem`, `updateItem`, `deleteItem` | — | the action of the Task only, on its table; `*` when dynamic |
-//! | EventBridge (`events`) | `putEvents` | — | every entry's bus (`default` when none); `arn:P:events:*:*:event-bus/*` when dynamic |
-//! | Step Functions (`states`) | `startExecution` | `DescribeExecution`, `StopExecution`, managed rule | `.sync:2` as `.sync` |
-//! | ECS (`ecs`) | `runTask` | `StopTask`, `DescribeTasks` on `*`, managed rule | `iam:PassRole` for `Overrides` roles; a warning for the task definition's own roles |
-//! | Batch, Glue (`batch`, `glue`) | `submitJob`, `startJobRun` | describe/stop actions (Batch: managed rule) | `*`: no resource-level permissions |
-//! | Athena (`athena`) | 4 APIs | stop/get/list actions | plus S3 on `arn:P:s3:::*`, the Glue catalog and Lake Formation, as the guide |
-//! | CodeBuild (`codebuild`) | 8 APIs | stop/batch-get actions, managed rules for `startBuild[Batch]` | the project from `ProjectName` or a build `Id` |
-//! | DataBrew (`databrew`) | `startJobRun` | `listJobRuns`, `stopJobRun` | `job/*`, as the guide |
-//! | EKS (`eks`) | 6 cluster APIs, `runJob`, `call` | describe (and delete for creates) | `runJob`/`call`: Kubernetes RBAC, a warning |
-//! | EMR (`emr`) | 7 APIs | describe/cancel/terminate | no managed rule (the current guide has none) |
-//! | EMR on EKS, EMR Serverless (`emr_containers`, `emr_serverless`) | 3 and 6 APIs | describe/get/cancel (Serverless: managed rules) | service-linked roles; `ExecutionRoleArn` condition or `iam:PassRole` |
-//! | SageMaker (`sagemaker`) | 9 APIs | describe/stop, managed rule | jobs: `NAME*`, `ListTags`/`AddTags`, `iam:PassRole` on their role |
-//! | MediaConvert (`mediaconvert`) | `createJob` | tag-scoped `GetJob`/`CancelJob`, managed rule | `iam:PassRole` on `Role` |
-//! | API Gateway (`apigateway`) | `invoke` | — | `execute-api:Invoke` only with `AuthType: IAM_ROLE` |
-//! | AWS SDK (`aws_sdk`) | `aws-sdk:*` | — | IAM prefix and action map; resources from known parameters, else `*` and a warning |
+//! | service (module) | APIs | typed task | `.sync` adds | notes |
+//! |---|---|---|---|---|
+//! | Lambda (`lambda`) | `invoke` | [`LambdaInvoke`] | — | `lambda:InvokeFunction` on the function (name, `name:alias`, partial or full ARN); `function:*` when dynamic |
+//! | SNS, SQS (`sns`, `sqs`) | `publish`, `sendMessage` | [`SnsPublish`], [`SqsSendMessage`] | — | the topic / the queue of `QueueUrl`; `*` when dynamic or an SMS `PhoneNumber` |
+//! | DynamoDB (`dynamodb`) | `getItem`, `putItem`, `updateItem`, `deleteItem` | [`GetItem`], [`PutItem`], [`UpdateItem`], [`DeleteItem`] | — | the action of the Task only, on its table; `*` when dynamic |
+//! | EventBridge (`events`) | `putEvents` | [`PutEvents`] | — | every entry's bus (`default` when none); `arn:P:events:*:*:event-bus/*` when dynamic |
+//! | Step Functions (`states`) | `startExecution` | [`StartExecution`] | `DescribeExecution`, `StopExecution`, managed rule | `.sync:2` as `.sync` |
+//! | ECS (`ecs`) | `runTask` | [`EcsRunTask`] | `StopTask`, `DescribeTasks` on `*`, managed rule | `iam:PassRole` for `Overrides` roles; a warning for the task definition's own roles |
+//! | Batch, Glue (`batch`, `glue`) | `submitJob`, `startJobRun` | [`BatchSubmitJob`], [`GlueStartJobRun`] | describe/stop actions (Batch: managed rule) | `*`: no resource-level permissions |
+//! | Athena (`athena`) | 4 APIs | [`AthenaStartQueryExecution`] | stop/get/list actions | plus S3 on `arn:P:s3:::*`, the Glue catalog and Lake Formation, as the guide |
+//! | CodeBuild (`codebuild`) | 8 APIs | [`CodeBuildStartBuild`] (`startBuild`) | stop/batch-get actions, managed rules for `startBuild[Batch]` | the project from `ProjectName` or a build `Id` |
+//! | DataBrew (`databrew`) | `startJobRun` | — | `listJobRuns`, `stopJobRun` | `job/*`, as the guide |
+//! | EKS (`eks`) | 6 cluster APIs, `runJob`, `call` | — | describe (and delete for creates) | `runJob`/`call`: Kubernetes RBAC, a warning |
+//! | EMR (`emr`) | 7 APIs | — | describe/cancel/terminate | no managed rule (the current guide has none) |
+//! | EMR on EKS, EMR Serverless (`emr_containers`, `emr_serverless`) | 3 and 6 APIs | — | describe/get/cancel (Serverless: managed rules) | service-linked roles; `ExecutionRoleArn` condition or `iam:PassRole` |
+//! | SageMaker (`sagemaker`) | 9 APIs | — | describe/stop, managed rule | jobs: `NAME*`, `ListTags`/`AddTags`, `iam:PassRole` on their role |
+//! | MediaConvert (`mediaconvert`) | `createJob` | — | tag-scoped `GetJob`/`CancelJob`, managed rule | `iam:PassRole` on `Role` |
+//! | API Gateway (`apigateway`) | `invoke` | [`ApiGatewayInvoke`] | — | `execute-api:Invoke` only with `AuthType: IAM_ROLE` |
+//! | AWS SDK (`aws_sdk`) | `aws-sdk:*` | [`AwsSdk`] | — | IAM prefix and action map; resources from known parameters, else `*` and a warning |
+//! | HTTP Task (asl-core's IAM) | `http:invoke` | [`HttpInvoke`] | — | the connection's secret and `states:InvokeHTTPEndpoint`, added by asl-core |
+//!
+//! # Typed tasks
+//!
+//! The "typed task" column lists the typed requests (`asl_model::integration::TypedTask`):
+//! a struct per API with a [typed builder](https://docs.rs/typed-builder)
+//! (a required parameter left out does not compile), read back from a Task
+//! with `TryFrom<&Task>` (missing, mistyped and unknown parameters, with a
+//! did-you-mean) and written with `into_task` in either query language.
+//! Their IAM statements are this crate's: a typed task's `statements` are
+//! those [`Aws`] gives the Task it writes. [`AwsTasks`] validates their
+//! Tasks; asl-core's `Registry::builtin` lists it, so `validate`, the
+//! builders' `build()`, `asl check` and `state_machine!` report their
+//! parameters. A Task without `Parameters`/`Arguments` is accepted, as
+//! Step Functions accepts it; [`AwsSdk`] is typed but not validated here
+//! (asl-core checks SDK resources).
+//!
+//! ```
+//! use asl_aws::LambdaInvoke;
+//! let report = asl_core::validate_str(
+//!     r#"{"StartAt": "Go", "States": {"Go": {"Type": "Task",
+//!         "Resource": "arn:aws:states:::lambda:invoke",
+//!         "Parameters": {"FunctionName": "work", "Paylod.$": "$"}, "End": true}}}"#,
+//!     &asl_core::Options::default(),
+//! );
+//! assert_eq!(
+//!     report.diagnostics[0].message,
+//!     "field 'Paylod.$' is not a parameter of lambda:invoke; did you mean 'Payload.$'?"
+//! );
+//! assert_eq!(LambdaInvoke::PAYLOAD, "$.Payload");
+//! ```
 //!
 //! asl-core adds what needs the whole machine: HTTP Tasks, Distributed
 //! Maps, Lambda function ARNs as `Resource`, activities (nothing) and
@@ -79,9 +112,15 @@ mod sagemaker;
 mod sns;
 mod sqs;
 mod states;
+mod tasks;
 
 pub use aws_sdk::{iam_actions, iam_prefix};
 pub use grant::Pattern;
+pub use tasks::{
+    ApiGatewayInvoke, AthenaStartQueryExecution, AwsSdk, AwsTasks, BatchSubmitJob,
+    CodeBuildStartBuild, DeleteItem, EcsRunTask, GetItem, GlueStartJobRun, HttpInvoke,
+    LambdaInvoke, PutEvents, PutItem, SnsPublish, SqsSendMessage, StartExecution, UpdateItem,
+};
 
 use asl_model::iam::{Permissions, Statement};
 use asl_model::integration::{AwsEnvironment, Integration, TaskContext};

@@ -87,6 +87,7 @@ impl Registry {
         Registry::empty()
             .with(asl_bedrock::Bedrock::default())
             .with(asl_aws::Aws)
+            .with(asl_aws::AwsTasks)
     }
 
     /// The process-wide registry: [`Registry::builtin`] plus everything added

@@ -1,0 +1,46 @@
+//! AWS Step Functions: `states:startExecution` (request-response,
+//! `.sync`, `.sync:2`, `.waitForTaskToken`).
+
+use super::typed_task;
+use serde_json::Value;
+
+typed_task! {
+    /// A typed `states:startExecution` request; `state_machine_arn` is
+    /// required (leaving it out does not compile).
+    ///
+    /// ```
+    /// use asl_aws::{Pattern, StartExecution};
+    /// use asl_core::Task;
+    /// use serde_json::json;
+    /// let task: Task = StartExecution::builder()
+    ///     .state_machine_arn("arn:aws:states:us-east-1:123456789012:stateMachine:child")
+    ///     .input(json!({"AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID.$": "$$.Execution.Id"}))
+    ///     .pattern(Pattern::Sync2)
+    ///     .build()
+    ///     .into();
+    /// assert_eq!(task.resource.to_string(), "arn:aws:states:::states:startExecution.sync:2");
+    /// assert_eq!(StartExecution::try_from(&task).map(|s| s.pattern), Ok(Pattern::Sync2));
+    /// ```
+    StartExecution {
+        api: "states:startExecution",
+        resources: [
+            "states:startExecution",
+            "states:startExecution.sync",
+            "states:startExecution.sync:2",
+            "states:startExecution.waitForTaskToken",
+        ],
+        default_pattern: crate::Pattern::RequestResponse,
+        required {
+            /// `StateMachineArn` (required).
+            state_machine_arn: String = "StateMachineArn" via put,
+        }
+        optional {
+            /// `Input`: the child execution's input.
+            input: Value = "Input" via template,
+            /// `Name`: the execution's name.
+            name: String = "Name" via put,
+            /// `TraceHeader`.
+            trace_header: String = "TraceHeader" via put,
+        }
+    }
+}
