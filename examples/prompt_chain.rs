@@ -1,6 +1,9 @@
 //! The main job: a three-step Amazon Bedrock prompt chain, built with the
-//! typed Bedrock API. Each step's output feeds the next prompt. Prints the
-//! machine's ASL JSON, its least-privilege IAM policy and its diagram.
+//! typed Bedrock API, that saves the final text to DynamoDB (a typed
+//! `dynamodb:putItem` task). Each step's output feeds the next prompt.
+//! Prints the machine's ASL JSON, its least-privilege IAM policy and its
+//! diagram. `tests/prompt_chain.rs` runs it in the simulator with mocked
+//! model responses.
 //!
 //! `cargo run --example prompt_chain`
 //!
@@ -14,16 +17,32 @@
 #[path = "shared/prompt_chain_steps.rs"]
 mod steps;
 
+use asl_kit::aws::PutItem;
 use asl_kit::core::iam::policy_for;
 use asl_kit::core::{
-    Fail, FailError, InvalidMachine, Pass, PayloadTemplate, StateMachine, Transition,
+    Fail, FailError, InvalidMachine, Pass, PayloadTemplate, StateMachine, Task, Transition,
 };
 use serde_json::json;
 
-/// The prompt chain: Outline, then Draft from the outline, then Polish.
-/// `build()` runs the validator.
+/// The DynamoDB table the final text is written to.
+pub const TABLE: &str = "PromptChainResults";
+
+/// Saves the topic and the polished text; the state's output stays its input.
+fn save() -> Task {
+    let mut task: Task = PutItem::builder()
+        .table_name(TABLE)
+        .item(json!({"topic": {"S.$": "$.topic"}, "text": {"S.$": "$.final.text"}}))
+        .build()
+        .into();
+    task.result_path = Some(None);
+    task
+}
+
+/// The prompt chain: Outline, then Draft from the outline, then Polish,
+/// then Save. `build()` runs the validator.
 pub fn prompt_chain() -> Result<StateMachine, InvalidMachine> {
     let mut machine = steps::steps("HandleFailure")
+        .next("Save", save())
         .with_state(
             "HandleFailure",
             Pass::builder()
@@ -38,7 +57,7 @@ pub fn prompt_chain() -> Result<StateMachine, InvalidMachine> {
                 .build(),
         )
         .build()?;
-    machine.comment = Some("A three-step Amazon Bedrock prompt chain".into());
+    machine.comment = Some("A three-step Amazon Bedrock prompt chain, saved to DynamoDB".into());
     Ok(machine)
 }
 

@@ -2,6 +2,11 @@
 //!
 //! - [`core`]: the Amazon States Language model, builders, parser and validator.
 //! - [`bedrock`]: typed Amazon Bedrock tasks.
+//! - [`aws`]: typed tasks for the other AWS services (Lambda, SNS, SQS,
+//!   DynamoDB, EventBridge, Step Functions, ECS, Glue, Batch, Athena,
+//!   CodeBuild, HTTP, API Gateway, AWS SDK) and their IAM statements.
+//! - [`sim`]: run a machine in-process with mocked services, and get the
+//!   execution history AWS would record (`cargo test` your workflows).
 //! - [`state_machine!`]: a whole machine in ASL-shaped Rust syntax, checked at
 //!   compile time by the validator, expanded to builder calls.
 //! - [`include_asl!`]: an ASL JSON file, validated at compile time.
@@ -29,11 +34,15 @@
 
 pub use asl_bedrock as bedrock;
 
+pub use asl_aws as aws;
+
 pub use asl_core as core;
+
 /// Deployment through aws-sdk-sfn (cargo feature `deploy`): validate, create
 /// or update, publish, alias, and run executions.
 #[cfg(feature = "deploy")]
 pub use asl_deploy as deploy;
+pub use asl_sim as sim;
 
 /// Writes a whole state machine in ASL-shaped Rust syntax. The machine is
 /// checked at compile time by asl-core's validator (with the Bedrock rules),

@@ -99,8 +99,10 @@ fn build_chain(prefix: &str, kinds: &[Kind], depth: usize) -> (String, States) {
                 p.into()
             }
             Kind::Task(params, retry, timeout) => {
+                // An activity: its Parameters are free-form (a typed Lambda
+                // request would reject arbitrary ones).
                 let mut t = Task::builder()
-                    .resource("arn:aws:states:::lambda:invoke")
+                    .resource("arn:aws:states:us-east-1:123456789012:activity:work")
                     .transition(next)
                     .build();
                 t.parameters = params.clone().map(PayloadTemplate::from);

@@ -23,7 +23,7 @@ fn machine(states: &str) -> String {
 #[test]
 fn valid_machine_has_no_diagnostics() {
     let d = check(&machine(
-        r#""A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"x.$": "$.y"}, "Next": "B"},
+        r#""A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Parameters": {"FunctionName": "f", "Payload.$": "$.y"}, "Next": "B"},
            "B": {"Type": "Succeed"}"#,
     ));
     assert!(d.is_empty(), "{d:?}");
@@ -209,7 +209,7 @@ fn query_language_field_sets() {
     has(&j, "QUERY_LANGUAGE_MISMATCH", "/States/A/Arguments");
     has(&j, "QUERY_LANGUAGE_MISMATCH", "/States/A/Output");
     ok(r#"{"QueryLanguage": "JSONata", "StartAt": "A", "States": {
-        "A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Arguments": {"x": "{% $states.input %}"}, "TimeoutSeconds": "{% 5 %}", "End": true}}}"#);
+        "A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Arguments": {"FunctionName": "f", "Payload": "{% $states.input %}"}, "TimeoutSeconds": "{% 5 %}", "End": true}}}"#);
 }
 
 #[test]
@@ -236,10 +236,11 @@ fn paths_are_checked_per_context() {
 
 #[test]
 fn payload_templates_are_checked() {
-    let j = machine(&format!(
-        r#""A": {{{TASK}, "Parameters": {{"a.$": "nope", "b": {{"c.$": "States.Format('{{}}')"}}, "d.$": 3,
-             "e.$": "States.UUID()", "f": 1, "f.$": "$.f"}}, "End": true}}"#
-    ));
+    // An activity: its Parameters are free-form (a typed Lambda request would reject these keys).
+    let j = machine(
+        r#""A": {"Type": "Task", "Resource": "arn:aws:states:us-east-1:123456789012:activity:a", "Parameters": {"a.$": "nope", "b": {"c.$": "States.Format('{}')"}, "d.$": 3,
+             "e.$": "States.UUID()", "f": 1, "f.$": "$.f"}, "End": true}"#,
+    );
     has(&j, "INVALID_JSONPATH", "/States/A/Parameters/a.$");
     has(
         &j,
