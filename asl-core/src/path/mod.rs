@@ -87,7 +87,6 @@ impl PathError {
             message: message.into(),
         }
     }
-
 }
 
 /// An error at a byte offset of the checked string, with a message: its
