@@ -11,7 +11,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-20}"
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(parse jsonpath intrinsic jsonata iam)
+[ ${#targets[@]} -gt 0 ] || targets=(parse jsonpath intrinsic jsonata iam simulate)
 corpus="${ASL_CORPUS:-../shared/corpus}"
 export RUSTC_BOOTSTRAP=1
 
@@ -45,7 +45,7 @@ for r in rows:
         raw = open(p, "rb").read()
     except OSError:
         continue
-    if target in ("parse", "iam"):
+    if target in ("parse", "iam", "simulate"):
         put(raw)
         continue
     try:

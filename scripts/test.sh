@@ -79,6 +79,22 @@ cargo run -q -p asl-aws --example iam_conformance -- "$corpus/iam" --min-percent
 step "IAM coverage: every valid/unknown corpus definition, never a Deny statement (counts and the most common warnings)"
 cargo run -q -p asl-aws --example iam_coverage -- "$corpus"
 
+step "simulator: executions recorded on AWS, judged by compare.py (final result >= 98%, whole history >= 85% guarded; every mismatch listed)"
+scripts/sim-conformance.sh "$corpus" | tee target/sim-conformance.txt
+python3 - target/sim-conformance.txt <<'PY'
+import re, sys
+text = open(sys.argv[1]).read()
+m = re.search(r"final result equal (\d+)/(\d+).*whole history equal (\d+)/(\d+)", text)
+if not m:
+    sys.exit("no rates in the judge's output")
+a, at, b, bt = map(int, m.groups())
+if a * 100 < 98 * at or b * 100 < 85 * bt:
+    sys.exit(f"simulator conformance fell: A {a}/{at}, B {b}/{bt}")
+PY
+
+step "simulator: the official JSONata test suite (2.0.6) through jlens-core and through the Step Functions layer"
+cargo run -q --release -p asl-sim --example jsonata_suite -- "$corpus/jsonata-test-suite"
+
 step "conformance: JSONPath grammar per context (asl-path-validator table, target 100%)"
 cargo run -q -p asl-core --features fuzzing --example path_conformance -- "$corpus/paths/asl-path-validator-paths.tsv"
 
