@@ -54,6 +54,19 @@ const PREFIXES: &[(&str, &str)] = &[
     ("resourcegroupstaggingapi", "tag"),
     ("neptunedata", "neptune-db"),
     ("docdbelastic", "docdb-elastic"),
+    ("acmpca", "acm-pca"),
+    ("accessanalyzer", "access-analyzer"),
+    ("amp", "aps"),
+    ("location", "geo"),
+    ("pinpoint", "mobiletargeting"),
+    ("directory", "ds"),
+    ("docdb", "rds"),
+    ("neptune", "rds"),
+    ("mediapackagevod", "mediapackage-vod"),
+    ("cloudhsmv2", "cloudhsm"),
+    ("opensearchserverless", "aoss"),
+    ("sagemakerfeaturestoreruntime", "sagemaker"),
+    ("bedrockagentcore", "bedrock-agentcore"),
 ];
 
 /// APIs whose IAM actions are not their own name.
