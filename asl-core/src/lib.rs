@@ -79,10 +79,8 @@ internal!(
 // The syntax trees of JSONPath and of intrinsic functions: read by the
 // simulator (`asl-sim`) to evaluate what the validator checked, so that both
 // use one grammar. Not a stable API; hidden from the docs.
-/// Intrinsic functions (`States.Format(…)`): parser and checks.
 #[doc(hidden)]
 pub mod intrinsic;
-/// JSONPath: the grammar of each path context.
 #[doc(hidden)]
 pub mod path;
 
