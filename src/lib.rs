@@ -116,7 +116,7 @@ pub use asl_sim as sim;
 /// | `ResultPath: "$.r"` | `.result_path(ReferencePath::new("$.r"))` |
 /// | `Parameters: { .. }`, `ResultSelector: { .. }` | `.parameters(PayloadTemplate::from(json))` |
 /// | `Arguments`, `Output`, `Result: { .. }` | `.arguments(json)`, `.output(json)`, `.result(json)` |
-/// | `Assign: { .. }` | `.assign(map)` |
+/// | `Assign: { .. }` | `.assign(json!({ .. }))` (or a map) |
 /// | `TimeoutSeconds: 30` / `TimeoutSecondsPath: "$.t"` | `.timeout(Timeout::Seconds(30.into()))` / `.timeout(Timeout::Path(..))` |
 /// | `HeartbeatSeconds`, `HeartbeatSecondsPath` | `.heartbeat(Heartbeat::…)` |
 /// | `Retry: [{ ErrorEquals: [..], MaxAttempts: 2, .. }]` | `.retry(vec![Retrier::builder().error_equals([..]).max_attempts(2)….build()])` |
@@ -278,8 +278,9 @@ pub mod __private {
         )
     }
 
-    /// An `Assign` map from a JSON object (the macro only passes objects;
-    /// anything else was a compile error).
+    /// The map of a JSON object, for `Assign` and the other object-valued
+    /// fields (the macro only passes objects; anything else was a compile
+    /// error).
     pub fn assign(v: Value) -> Map<String, Value> {
         match v {
             Value::Object(m) => m,

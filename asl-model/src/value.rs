@@ -253,7 +253,110 @@ impl From<Value> for PayloadTemplate {
 /// Variables assigned by a state's `Assign` field: names to values. In a
 /// JSONPath state a name ending in `.$` takes a Path or intrinsic call; in a
 /// JSONata state values may hold `{% %}` expressions.
-pub type Assign = serde_json::Map<String, Value>;
+///
+/// ASL requires an object. Like [`Path`], an `Assign` made in Rust holds what
+/// it was given unchecked, so a builder's setter takes a `json!` literal as
+/// well as a map; the validator (and so every `build()`) reports anything but
+/// an object, at the field. The JSON reader only accepts an object.
+///
+/// ```
+/// use asl_core::{Assign, Pass};
+/// use serde_json::json;
+///
+/// let pass = Pass::builder().assign(json!({"count": 1, "seen.$": "$.id"})).build();
+/// let assign: &Assign = pass.assign.as_ref().unwrap();
+/// assert_eq!(assign.get("count"), Some(&json!(1)));
+/// assert_eq!(assign.iter().map(|(k, _)| k.as_str()).collect::<Vec<_>>(), ["count", "seen.$"]);
+///
+/// // Not an object: representable, and a located error of `build()`.
+/// let pass = Pass::builder().assign(json!([1, 2])).build();
+/// assert!(pass.assign.as_ref().unwrap().vars().is_none());
+/// let err = asl_core::StateMachine::builder()
+///     .start_at("A")
+///     .states([("A".to_owned(), pass.into())])
+///     .build()
+///     .unwrap_err();
+/// let found: Vec<_> = err.errors().map(|d| (d.code, d.location.as_str())).collect();
+/// assert_eq!(found, [("SCHEMA_VALIDATION_FAILED", "/States/A/Assign")]);
+/// assert_eq!(err.errors().next().unwrap().message, "expected an object, found an array");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[serde(transparent)]
+pub struct Assign(#[schemars(with = "serde_json::Map<String, Value>")] Value);
+
+impl Assign {
+    /// The variables, names to values; `None` when what was given is not an
+    /// object (an invalid `Assign`, which the validator reports).
+    pub fn vars(&self) -> Option<&serde_json::Map<String, Value>> {
+        self.0.as_object()
+    }
+
+    /// The variables, mutably; `None` when this is not an object.
+    pub fn vars_mut(&mut self) -> Option<&mut serde_json::Map<String, Value>> {
+        self.0.as_object_mut()
+    }
+
+    /// The value as given (an object when valid).
+    pub fn as_value(&self) -> &Value {
+        &self.0
+    }
+
+    /// The value assigned to `name` (a key as written, `.$` included).
+    pub fn get(&self, name: &str) -> Option<&Value> {
+        self.vars().and_then(|m| m.get(name))
+    }
+
+    /// The names and values in document order (none when not an object).
+    pub fn iter(&self) -> serde_json::map::Iter<'_> {
+        static EMPTY: std::sync::OnceLock<serde_json::Map<String, Value>> =
+            std::sync::OnceLock::new();
+        match self.vars() {
+            Some(m) => m.iter(),
+            None => EMPTY.get_or_init(serde_json::Map::new).iter(),
+        }
+    }
+
+    /// The names as written, in document order (none when not an object).
+    pub fn keys(&self) -> impl Iterator<Item = &String> {
+        self.iter().map(|(k, _)| k)
+    }
+
+    /// How many variables (0 when not an object).
+    pub fn len(&self) -> usize {
+        self.vars().map_or(0, serde_json::Map::len)
+    }
+
+    /// Whether no variable is assigned.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl From<serde_json::Map<String, Value>> for Assign {
+    fn from(m: serde_json::Map<String, Value>) -> Self {
+        Assign(Value::Object(m))
+    }
+}
+
+impl From<Value> for Assign {
+    fn from(v: Value) -> Self {
+        Assign(v)
+    }
+}
+
+impl FromIterator<(String, Value)> for Assign {
+    fn from_iter<I: IntoIterator<Item = (String, Value)>>(iter: I) -> Self {
+        Assign(Value::Object(iter.into_iter().collect()))
+    }
+}
+
+impl<'a> IntoIterator for &'a Assign {
+    type Item = (&'a String, &'a Value);
+    type IntoIter = serde_json::map::Iter<'a>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.iter()
+    }
+}
 
 /// Fields this model does not know, kept so that a round trip loses nothing.
 /// The validator reports each one, as AWS does (`SCHEMA_VALIDATION_FAILED`).

@@ -625,7 +625,7 @@ impl Engine<'_> {
         &mut self,
         sx: &StateCx<'_>,
         prev: &mut u64,
-        assign: Option<&Variables>,
+        assign: Option<&asl_core::Assign>,
         input: &Value,
         ctx: &Value,
         states: Option<&Value>,
@@ -635,12 +635,12 @@ impl Engine<'_> {
         let Some(assign) = assign else {
             return Ok(None);
         };
-        let tpl = Value::Object(assign.clone());
+        let tpl = assign.as_value();
         let r = match (sx.ql, states) {
             (QueryLanguage::Jsonata, Some(states)) => {
-                self.jsonata_template(&tpl, states, vars, field)
+                self.jsonata_template(tpl, states, vars, field)
             }
-            _ => self.template(&tpl, input, ctx, vars),
+            _ => self.template(tpl, input, ctx, vars),
         };
         match r {
             Ok(Value::Object(m)) => Ok(Some(m)),
@@ -849,7 +849,7 @@ impl Engine<'_> {
         frame: &Frame,
         jsonpath: (Option<&Value>, Option<Option<&str>>, Option<Option<&str>>),
         output: Option<&Value>,
-        assign: Option<&Variables>,
+        assign: Option<&asl_core::Assign>,
         next: Option<String>,
     ) -> Result<Done, Fault> {
         if sx.ql == QueryLanguage::Jsonata {

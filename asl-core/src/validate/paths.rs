@@ -250,8 +250,8 @@ fn result_path(out: &mut Sink<'_>, loc: Loc<'_>, r: Option<&Option<ReferencePath
 
 fn assign(out: &mut Sink<'_>, loc: Loc<'_>, a: Option<&crate::Assign>) {
     // Variable names are the `variables` rules' concern.
-    if let Some(a) = a {
-        template_members(out, &loc(), a);
+    if let Some(vars) = a.and_then(crate::Assign::vars) {
+        template_members(out, &loc(), vars);
     }
 }
 

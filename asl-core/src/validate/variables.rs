@@ -233,8 +233,20 @@ fn assignments(
     p: &str,
     assigns: Vec<(String, &crate::Assign)>,
 ) {
-    for (suffix, map) in assigns {
+    for (suffix, assign) in assigns {
         let loc = format!("{p}{suffix}");
+        let Some(map) = assign.vars() else {
+            out.push(super::schema(
+                loc.as_str(),
+                format!(
+                    "expected an object, found {}",
+                    asl_model::de::describe(&asl_model::json::Json::from_value(
+                        assign.as_value().clone()
+                    ))
+                ),
+            ));
+            continue;
+        };
         for key in map.keys() {
             let name = key.strip_suffix(".$").unwrap_or(key);
             let at = format!("{loc}/{}", escape(key));

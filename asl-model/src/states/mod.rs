@@ -255,8 +255,7 @@ impl State {
     /// use asl_core::{Pass, State};
     /// use serde_json::json;
     ///
-    /// let assign = json!({"count": 1}).as_object().cloned().unwrap();
-    /// let state: State = Pass::builder().assign(assign).build().into();
+    /// let state: State = Pass::builder().assign(json!({"count": 1})).build().into();
     /// let found: Vec<String> = state.assigns().into_iter().map(|(at, _)| at).collect();
     /// assert_eq!(found, ["/Assign"]);
     /// ```
