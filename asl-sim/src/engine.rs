@@ -1580,7 +1580,16 @@ impl Engine<'_> {
             // not in the mock (its Return is the final result).
             let mut d = JsonMap::new();
             service_fields(&mut d);
-            with_text(&mut d, "output", &json!({}));
+            let answer = match &family {
+                Family::Service(rt, action) => {
+                    // Its own sequence, so the execution's other random
+                    // values do not depend on how many calls were submitted.
+                    let seed = (self.clock_ms as u64).rotate_left(17) ^ self.events.len() as u64;
+                    crate::submit::response(rt, action, &params, self.clock_ms, &mut Rng::new(seed))
+                }
+                _ => json!({}),
+            };
+            with_text(&mut d, "output", &answer);
             let id = self.emit(
                 *prev,
                 "TaskSubmitted",

@@ -55,6 +55,7 @@ mod history;
 mod jsonata;
 mod mocks;
 mod rng;
+mod submit;
 
 pub use asl_core::ExecutionType;
 pub use failure::Failure;
