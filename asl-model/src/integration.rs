@@ -471,52 +471,26 @@ pub trait Literal: Sized {
     fn from_json(value: &Value) -> Result<Self, String>;
 }
 
-impl Literal for String {
-    fn from_json(value: &Value) -> Result<Self, String> {
-        value
-            .as_str()
-            .map(str::to_owned)
-            .ok_or_else(|| "must be a string".to_owned())
-    }
-}
-
-impl Literal for bool {
-    fn from_json(value: &Value) -> Result<Self, String> {
-        value
-            .as_bool()
-            .ok_or_else(|| "must be a boolean".to_owned())
-    }
-}
-
-impl Literal for u64 {
-    fn from_json(value: &Value) -> Result<Self, String> {
-        value
-            .as_u64()
-            .ok_or_else(|| "must be a non-negative integer".to_owned())
-    }
-}
-
-impl Literal for i64 {
-    fn from_json(value: &Value) -> Result<Self, String> {
-        value
-            .as_i64()
-            .ok_or_else(|| "must be an integer".to_owned())
-    }
-}
-
-impl Literal for f64 {
-    fn from_json(value: &Value) -> Result<Self, String> {
-        value.as_f64().ok_or_else(|| "must be a number".to_owned())
-    }
-}
-
-impl Literal for serde_json::Number {
-    fn from_json(value: &Value) -> Result<Self, String> {
-        match value {
-            Value::Number(n) => Ok(n.clone()),
-            _ => Err("must be a number".to_owned()),
+/// `Literal` for the types read with one of [`Value`]'s accessors: the
+/// accessor, and what a value it does not read is not.
+macro_rules! literals {
+    ($($t:ty => $read:expr, $what:literal;)*) => {$(
+        impl Literal for $t {
+            fn from_json(value: &Value) -> Result<Self, String> {
+                $read(value).ok_or_else(|| $what.to_owned())
+            }
         }
-    }
+    )*};
+}
+
+literals! {
+    String => |v: &Value| v.as_str().map(str::to_owned), "must be a string";
+    bool => Value::as_bool, "must be a boolean";
+    u64 => Value::as_u64, "must be a non-negative integer";
+    i64 => Value::as_i64, "must be an integer";
+    f64 => Value::as_f64, "must be a number";
+    serde_json::Number => |v: &Value| v.as_number().cloned(), "must be a number";
+    Map<String, Value> => |v: &Value| v.as_object().cloned(), "must be an object";
 }
 
 impl Literal for Vec<String> {
@@ -528,15 +502,6 @@ impl Literal for Vec<String> {
             .iter()
             .map(|v| v.as_str().map(str::to_owned).ok_or_else(err))
             .collect()
-    }
-}
-
-impl Literal for Map<String, Value> {
-    fn from_json(value: &Value) -> Result<Self, String> {
-        value
-            .as_object()
-            .cloned()
-            .ok_or_else(|| "must be an object".to_owned())
     }
 }
 
