@@ -377,14 +377,7 @@ impl Integration for AwsTasks {
         }
     }
 
-    fn statements(
-        &self,
-        task: &Task,
-        cx: &TaskContext<'_>,
-        env: &AwsEnvironment,
-    ) -> Vec<Statement> {
-        Aws.permissions(task, cx, env).statements
-    }
+    asl_model::statements_from_permissions!(Aws);
 
     /// `false`: [`Aws`] grants these Tasks.
     fn grants(&self, _task: &Task) -> bool {
