@@ -122,7 +122,7 @@ pub use tasks::{
     LambdaInvoke, PutEvents, PutItem, SnsPublish, SqsSendMessage, StartExecution, UpdateItem,
 };
 
-use asl_model::iam::{Permissions, Statement};
+use asl_model::iam::Permissions;
 use asl_model::integration::{AwsEnvironment, Integration, TaskContext};
 use asl_model::{Diagnostic, ResourceKind, Task};
 use grant::{Call, Out};
@@ -206,14 +206,7 @@ impl Integration for Aws {
 
     fn validate(&self, _task: &Task, _cx: &TaskContext<'_>, _out: &mut Vec<Diagnostic>) {}
 
-    fn statements(
-        &self,
-        task: &Task,
-        cx: &TaskContext<'_>,
-        env: &AwsEnvironment,
-    ) -> Vec<Statement> {
-        self.permissions(task, cx, env).statements
-    }
+    asl_model::statements_from_permissions!(Aws);
 
     fn grants(&self, task: &Task) -> bool {
         target(task).is_some()

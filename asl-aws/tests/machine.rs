@@ -192,63 +192,25 @@ fn what_the_generator_cannot_cover_is_a_warning_never_a_deny() {
     ));
 }
 
+/// Each row: an SDK resource and its parameters, and the one statement they
+/// grant (its action, on its resource).
+macro_rules! sdk_grants {
+    ($($resource:literal $params:tt => $action:literal on $on:literal;)*) => {$(
+        assert_eq!(grants($resource, json!($params)), pairs(&[($action, $on)]));
+    )*};
+}
+
 #[test]
 fn aws_sdk_integrations_name_their_iam_actions_and_known_resources() {
-    assert_eq!(
-        grants(
-            "aws-sdk:s3:getObject",
-            json!({"Bucket": "b", "Key": "k.json"})
-        ),
-        pairs(&[("s3:GetObject", "arn:aws:s3:::b/k.json")])
-    );
-    assert_eq!(
-        grants("aws-sdk:s3:listObjectsV2", json!({"Bucket": "b"})),
-        pairs(&[("s3:ListBucket", "arn:aws:s3:::b")])
-    );
-    assert_eq!(
-        grants(
-            "aws-sdk:dynamodb:query",
-            json!({"TableName": "t", "IndexName": "i"})
-        ),
-        pairs(&[(
-            "dynamodb:Query",
-            "arn:aws:dynamodb:us-east-1:123456789012:table/t/index/i"
-        )])
-    );
-    assert_eq!(
-        grants(
-            "aws-sdk:secretsmanager:getSecretValue",
-            json!({"SecretId": "db"})
-        ),
-        pairs(&[(
-            "secretsmanager:GetSecretValue",
-            "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-??????"
-        )])
-    );
-    assert_eq!(
-        grants(
-            "aws-sdk:sfn:describeExecution",
-            json!({"ExecutionArn.$": "$.e"})
-        ),
-        pairs(&[(
-            "states:DescribeExecution",
-            "arn:aws:states:us-east-1:123456789012:execution:*"
-        )])
-    );
-    assert_eq!(
-        grants("aws-sdk:iam:getRole", json!({"RoleName": "r"})),
-        pairs(&[("iam:GetRole", "arn:aws:iam::123456789012:role/r")])
-    );
-    assert_eq!(
-        grants(
-            "aws-sdk:cloudwatchlogs:putRetentionPolicy",
-            json!({"LogGroupName.$": "$.g", "RetentionInDays": 7})
-        ),
-        pairs(&[(
-            "logs:PutRetentionPolicy",
-            "arn:aws:logs:us-east-1:123456789012:log-group:*:*"
-        )])
-    );
+    sdk_grants! {
+        "aws-sdk:s3:getObject" {"Bucket": "b", "Key": "k.json"} => "s3:GetObject" on "arn:aws:s3:::b/k.json";
+        "aws-sdk:s3:listObjectsV2" {"Bucket": "b"} => "s3:ListBucket" on "arn:aws:s3:::b";
+        "aws-sdk:dynamodb:query" {"TableName": "t", "IndexName": "i"} => "dynamodb:Query" on "arn:aws:dynamodb:us-east-1:123456789012:table/t/index/i";
+        "aws-sdk:secretsmanager:getSecretValue" {"SecretId": "db"} => "secretsmanager:GetSecretValue" on "arn:aws:secretsmanager:us-east-1:123456789012:secret:db-??????";
+        "aws-sdk:sfn:describeExecution" {"ExecutionArn.$": "$.e"} => "states:DescribeExecution" on "arn:aws:states:us-east-1:123456789012:execution:*";
+        "aws-sdk:iam:getRole" {"RoleName": "r"} => "iam:GetRole" on "arn:aws:iam::123456789012:role/r";
+        "aws-sdk:cloudwatchlogs:putRetentionPolicy" {"LogGroupName.$": "$.g", "RetentionInDays": 7} => "logs:PutRetentionPolicy" on "arn:aws:logs:us-east-1:123456789012:log-group:*:*";
+    }
     // Unknown resources: '*' and a warning to narrow it.
     let g = generated(
         &task_machine("aws-sdk:ec2:describeInstances", json!({})),

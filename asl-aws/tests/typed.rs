@@ -159,27 +159,13 @@ fn sqs_dynamodb_events_states_round_trip() {
 
 #[test]
 fn dynamodb_and_states_report_missing_required_fields() {
-    let t = task(
-        "arn:aws:states:::dynamodb:getItem",
-        json!({"TableName": "T"}),
-    );
-    assert_eq!(
-        messages(&t),
-        ["ERROR INVALID_INTEGRATION_PARAMETERS at /States/T/Parameters: dynamodb:getItem requires 'Parameters.Key'"]
-    );
-    let t = task(
-        "arn:aws:states:::states:startExecution.sync:2",
-        json!({"Input": {}}),
-    );
-    assert_eq!(
-        messages(&t),
-        ["ERROR INVALID_INTEGRATION_PARAMETERS at /States/T/Parameters: states:startExecution requires 'Parameters.StateMachineArn'"]
-    );
-    let t = task("arn:aws:states:::events:putEvents", json!({"Entries": []}));
-    assert_eq!(
-        messages(&t),
-        ["ERROR INVALID_INTEGRATION_PARAMETERS at /States/T/Parameters/Entries: 'Parameters.Entries' holds 1 to 10 events, found 0"]
-    );
+    for (resource, params, message) in [
+        ("arn:aws:states:::dynamodb:getItem", json!({"TableName": "T"}), "ERROR INVALID_INTEGRATION_PARAMETERS at /States/T/Parameters: dynamodb:getItem requires 'Parameters.Key'"),
+        ("arn:aws:states:::states:startExecution.sync:2", json!({"Input": {}}), "ERROR INVALID_INTEGRATION_PARAMETERS at /States/T/Parameters: states:startExecution requires 'Parameters.StateMachineArn'"),
+        ("arn:aws:states:::events:putEvents", json!({"Entries": []}), "ERROR INVALID_INTEGRATION_PARAMETERS at /States/T/Parameters/Entries: 'Parameters.Entries' holds 1 to 10 events, found 0"),
+    ] {
+        assert_eq!(messages(&task(resource, params)), [message]);
+    }
 }
 
 #[test]

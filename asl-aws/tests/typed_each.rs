@@ -57,113 +57,76 @@ where
     }
 }
 
+/// Each row: a type, a resource and parameters, then either the action the
+/// statements start with (the parameters read as the type and written back
+/// in both query languages: [`round_trip`]) or the messages reading them
+/// reports ([`errors`]).
+macro_rules! cases {
+    () => {};
+    ($t:ty: $resource:expr, $params:tt => [$($message:literal),+ $(,)?]; $($rest:tt)*) => {
+        assert_eq!(errors::<$t>($resource, json!($params)), [$($message),+]);
+        cases!($($rest)*);
+    };
+    ($t:ty: $resource:expr, $params:tt => $action:literal; $($rest:tt)*) => {
+        assert_eq!(
+            round_trip::<$t>($resource, json!($params)),
+            Ok(Some($action.into())),
+            "{}",
+            stringify!($t)
+        );
+        cases!($($rest)*);
+    };
+}
+
 #[test]
 fn lambda() {
     let r = "arn:aws:states:::lambda:invoke";
-    assert_eq!(
-        round_trip::<LambdaInvoke>(
-            r,
-            json!({"FunctionName": "f", "Payload": {"a.$": "$.a"}, "InvocationType": "Event"})
-        ),
-        Ok(Some("lambda:InvokeFunction".into()))
-    );
-    assert_eq!(
-        errors::<LambdaInvoke>(r, json!({})),
-        ["lambda:invoke requires 'Parameters.FunctionName'"]
-    );
+    cases! {
+        LambdaInvoke: r, {"FunctionName": "f", "Payload": {"a.$": "$.a"}, "InvocationType": "Event"} => "lambda:InvokeFunction";
+        LambdaInvoke: r, {} => ["lambda:invoke requires 'Parameters.FunctionName'"];
+    }
 }
 
 #[test]
 fn sns_and_sqs() {
-    let r = "arn:aws:states:::sns:publish.waitForTaskToken";
-    assert_eq!(
-        round_trip::<SnsPublish>(
-            r,
-            json!({"TopicArn": "arn:aws:sns:us-east-1:123456789012:t", "Message": {"token.$": "$$.Task.Token"}, "Subject": "s"})
-        ),
-        Ok(Some("sns:Publish".into()))
-    );
-    assert_eq!(
-        errors::<SnsPublish>(r, json!({"TopicArn": "t", "Mesage": "m"})),
-        [
+    cases! {
+        SnsPublish: "arn:aws:states:::sns:publish.waitForTaskToken",
+            {"TopicArn": "arn:aws:sns:us-east-1:123456789012:t", "Message": {"token.$": "$$.Task.Token"}, "Subject": "s"} => "sns:Publish";
+        SnsPublish: "arn:aws:states:::sns:publish.waitForTaskToken", {"TopicArn": "t", "Mesage": "m"} => [
             "sns:publish requires 'Parameters.Message'",
-            "field 'Mesage' is not a parameter of sns:publish; did you mean 'Message'?"
-        ]
-    );
-    let r = "arn:aws:states:::sqs:sendMessage";
-    assert_eq!(
-        round_trip::<SqsSendMessage>(
-            r,
-            json!({"QueueUrl": "https://sqs.us-east-1.amazonaws.com/123456789012/q", "MessageBody.$": "$", "DelaySeconds": 5})
-        ),
-        Ok(Some("sqs:SendMessage".into()))
-    );
-    assert_eq!(
-        errors::<SqsSendMessage>(r, json!({"QueueUrl": "q", "MessageBdy": "m"})),
-        [
+            "field 'Mesage' is not a parameter of sns:publish; did you mean 'Message'?",
+        ];
+        SqsSendMessage: "arn:aws:states:::sqs:sendMessage",
+            {"QueueUrl": "https://sqs.us-east-1.amazonaws.com/123456789012/q", "MessageBody.$": "$", "DelaySeconds": 5} => "sqs:SendMessage";
+        SqsSendMessage: "arn:aws:states:::sqs:sendMessage", {"QueueUrl": "q", "MessageBdy": "m"} => [
             "sqs:sendMessage requires 'Parameters.MessageBody'",
-            "field 'MessageBdy' is not a parameter of sqs:sendMessage; did you mean 'MessageBody'?"
-        ]
-    );
+            "field 'MessageBdy' is not a parameter of sqs:sendMessage; did you mean 'MessageBody'?",
+        ];
+    }
 }
 
 #[test]
 fn dynamodb() {
     let key = json!({"id": {"S.$": "$.id"}});
-    assert_eq!(
-        round_trip::<GetItem>(
-            "arn:aws:states:::dynamodb:getItem",
-            json!({"TableName": "T", "Key": key, "ConsistentRead": true})
-        ),
-        Ok(Some("dynamodb:GetItem".into()))
-    );
-    assert_eq!(
-        round_trip::<PutItem>(
-            "arn:aws:states:::dynamodb:putItem",
-            json!({"TableName": "T", "Item": key})
-        ),
-        Ok(Some("dynamodb:PutItem".into()))
-    );
-    assert_eq!(
-        round_trip::<UpdateItem>(
-            "arn:aws:states:::dynamodb:updateItem",
-            json!({"TableName": "T", "Key": key, "UpdateExpression": "SET a = :a", "ExpressionAttributeValues": {":a": {"N": "1"}}})
-        ),
-        Ok(Some("dynamodb:UpdateItem".into()))
-    );
-    assert_eq!(
-        round_trip::<DeleteItem>(
-            "arn:aws:states:::dynamodb:deleteItem",
-            json!({"TableName": "T", "Key": key})
-        ),
-        Ok(Some("dynamodb:DeleteItem".into()))
-    );
-    assert_eq!(
-        errors::<PutItem>(
-            "arn:aws:states:::dynamodb:putItem",
-            json!({"TableName": "T", "Items": {}})
-        ),
-        [
+    cases! {
+        GetItem: "arn:aws:states:::dynamodb:getItem", {"TableName": "T", "Key": key, "ConsistentRead": true} => "dynamodb:GetItem";
+        PutItem: "arn:aws:states:::dynamodb:putItem", {"TableName": "T", "Item": key} => "dynamodb:PutItem";
+        UpdateItem: "arn:aws:states:::dynamodb:updateItem", {"TableName": "T", "Key": key, "UpdateExpression": "SET a = :a", "ExpressionAttributeValues": {":a": {"N": "1"}}} => "dynamodb:UpdateItem";
+        DeleteItem: "arn:aws:states:::dynamodb:deleteItem", {"TableName": "T", "Key": key} => "dynamodb:DeleteItem";
+        PutItem: "arn:aws:states:::dynamodb:putItem", {"TableName": "T", "Items": {}} => [
             "dynamodb:putItem requires 'Parameters.Item'",
-            "field 'Items' is not a parameter of dynamodb:putItem; did you mean 'Item'?"
-        ]
-    );
-    assert_eq!(
-        errors::<UpdateItem>("arn:aws:states:::dynamodb:updateItem", json!({"Key": {}})),
-        ["dynamodb:updateItem requires 'Parameters.TableName'"]
-    );
+            "field 'Items' is not a parameter of dynamodb:putItem; did you mean 'Item'?",
+        ];
+        UpdateItem: "arn:aws:states:::dynamodb:updateItem", {"Key": {}} => ["dynamodb:updateItem requires 'Parameters.TableName'"];
+    }
 }
 
 #[test]
 fn events_and_states() {
     let r = "arn:aws:states:::events:putEvents";
-    assert_eq!(
-        round_trip::<PutEvents>(
-            r,
-            json!({"Entries": [{"Detail": {"a.$": "$"}, "DetailType": "t", "Source": "s"}]})
-        ),
-        Ok(Some("events:PutEvents".into()))
-    );
+    cases! {
+        PutEvents: r, {"Entries": [{"Detail": {"a.$": "$"}, "DetailType": "t", "Source": "s"}]} => "events:PutEvents";
+    }
     assert_eq!(errors::<PutEvents>(r, json!({"Entry": []})).len(), 2);
     for r in [
         "arn:aws:states:::states:startExecution",
@@ -179,13 +142,9 @@ fn events_and_states() {
             Ok(Some("states:StartExecution".into()))
         );
     }
-    assert_eq!(
-        errors::<StartExecution>(
-            "arn:aws:states:::states:startExecution.sync",
-            json!({"Input": {}})
-        ),
-        ["states:startExecution requires 'Parameters.StateMachineArn'"]
-    );
+    cases! {
+        StartExecution: "arn:aws:states:::states:startExecution.sync", {"Input": {}} => ["states:startExecution requires 'Parameters.StateMachineArn'"];
+    }
 }
 
 #[test]
@@ -194,81 +153,31 @@ fn http_and_api_gateway() {
     let http = json!({"ApiEndpoint": "https://x", "Method": "POST", "Authentication": {"ConnectionArn": "arn:aws:events:us-east-1:123456789012:connection/c/1"}, "RequestBody": {"a.$": "$"}});
     // asl-core adds the HTTP Task's IAM (it needs the whole machine).
     assert_eq!(round_trip::<HttpInvoke>(r, http), Ok(None));
-    assert_eq!(
-        errors::<HttpInvoke>(
-            r,
-            json!({"ApiEndpoint": "https://x", "Methd": "GET", "Authentication": {"ConnectionArn": "c"}})
-        ),
-        [
+    cases! {
+        HttpInvoke: r, {"ApiEndpoint": "https://x", "Methd": "GET", "Authentication": {"ConnectionArn": "c"}} => [
             "http:invoke requires 'Parameters.Method'",
-            "field 'Methd' is not a parameter of http:invoke; did you mean 'Method'?"
-        ]
-    );
-    let r = "arn:aws:states:::apigateway:invoke";
-    assert_eq!(
-        round_trip::<ApiGatewayInvoke>(
-            r,
-            json!({"ApiEndpoint": "a.execute-api.us-east-1.amazonaws.com", "Method": "GET", "Stage": "prod", "AuthType": "IAM_ROLE"})
-        ),
-        Ok(Some("execute-api:Invoke".into()))
-    );
-    assert_eq!(
-        errors::<ApiGatewayInvoke>(r, json!({"Method": "GET"})),
-        ["apigateway:invoke requires 'Parameters.ApiEndpoint'"]
-    );
+            "field 'Methd' is not a parameter of http:invoke; did you mean 'Method'?",
+        ];
+        ApiGatewayInvoke: "arn:aws:states:::apigateway:invoke",
+            {"ApiEndpoint": "a.execute-api.us-east-1.amazonaws.com", "Method": "GET", "Stage": "prod", "AuthType": "IAM_ROLE"} => "execute-api:Invoke";
+        ApiGatewayInvoke: "arn:aws:states:::apigateway:invoke", {"Method": "GET"} => ["apigateway:invoke requires 'Parameters.ApiEndpoint'"];
+    }
 }
 
 #[test]
 fn job_services() {
-    assert_eq!(
-        round_trip::<EcsRunTask>(
-            "arn:aws:states:::ecs:runTask.sync",
-            json!({"TaskDefinition": "arn:aws:ecs:us-east-1:123456789012:task-definition/d:1", "Cluster": "c", "LaunchType": "FARGATE"})
-        ),
-        Ok(Some("ecs:RunTask".into()))
-    );
-    assert_eq!(
-        round_trip::<GlueStartJobRun>(
-            "arn:aws:states:::glue:startJobRun.sync",
-            json!({"JobName": "j", "Arguments": {"--day.$": "$.day"}})
-        ),
-        Ok(Some("glue:StartJobRun".into()))
-    );
-    assert_eq!(
-        round_trip::<BatchSubmitJob>(
-            "arn:aws:states:::batch:submitJob.sync",
-            json!({"JobName": "n", "JobDefinition": "d", "JobQueue": "q"})
-        ),
-        Ok(Some("batch:SubmitJob".into()))
-    );
-    assert_eq!(
-        round_trip::<AthenaStartQueryExecution>(
-            "arn:aws:states:::athena:startQueryExecution.sync",
-            json!({"QueryString": "SELECT 1", "WorkGroup": "primary"})
-        ),
-        Ok(Some("athena:startQueryExecution".into()))
-    );
-    assert_eq!(
-        round_trip::<CodeBuildStartBuild>(
-            "arn:aws:states:::codebuild:startBuild.sync",
-            json!({"ProjectName": "p", "BuildspecOverride": "b"})
-        ),
-        Ok(Some("codebuild:StartBuild".into()))
-    );
-    assert_eq!(
-        errors::<BatchSubmitJob>(
-            "arn:aws:states:::batch:submitJob.sync",
-            json!({"JobName": "n", "JobDefinition": "d"})
-        ),
-        ["batch:submitJob requires 'Parameters.JobQueue'"]
-    );
-    assert_eq!(
-        errors::<CodeBuildStartBuild>("arn:aws:states:::codebuild:startBuild.sync", json!({"ProjectNme": "p"})),
-        [
+    cases! {
+        EcsRunTask: "arn:aws:states:::ecs:runTask.sync", {"TaskDefinition": "arn:aws:ecs:us-east-1:123456789012:task-definition/d:1", "Cluster": "c", "LaunchType": "FARGATE"} => "ecs:RunTask";
+        GlueStartJobRun: "arn:aws:states:::glue:startJobRun.sync", {"JobName": "j", "Arguments": {"--day.$": "$.day"}} => "glue:StartJobRun";
+        BatchSubmitJob: "arn:aws:states:::batch:submitJob.sync", {"JobName": "n", "JobDefinition": "d", "JobQueue": "q"} => "batch:SubmitJob";
+        AthenaStartQueryExecution: "arn:aws:states:::athena:startQueryExecution.sync", {"QueryString": "SELECT 1", "WorkGroup": "primary"} => "athena:startQueryExecution";
+        CodeBuildStartBuild: "arn:aws:states:::codebuild:startBuild.sync", {"ProjectName": "p", "BuildspecOverride": "b"} => "codebuild:StartBuild";
+        BatchSubmitJob: "arn:aws:states:::batch:submitJob.sync", {"JobName": "n", "JobDefinition": "d"} => ["batch:submitJob requires 'Parameters.JobQueue'"];
+        CodeBuildStartBuild: "arn:aws:states:::codebuild:startBuild.sync", {"ProjectNme": "p"} => [
             "codebuild:startBuild requires 'Parameters.ProjectName'",
-            "field 'ProjectNme' is not a parameter of codebuild:startBuild; did you mean 'ProjectName'?"
-        ]
-    );
+            "field 'ProjectNme' is not a parameter of codebuild:startBuild; did you mean 'ProjectName'?",
+        ];
+    }
     // A pattern the API does not have is not this type's.
     assert!(EcsRunTask::try_from(
         &Task::builder()
@@ -280,11 +189,7 @@ fn job_services() {
 
 #[test]
 fn aws_sdk() {
-    assert_eq!(
-        round_trip::<AwsSdk>(
-            "arn:aws:states:::aws-sdk:s3:getObject",
-            json!({"Bucket": "b", "Key.$": "$.k"})
-        ),
-        Ok(Some("s3:GetObject".into()))
-    );
+    cases! {
+        AwsSdk: "arn:aws:states:::aws-sdk:s3:getObject", {"Bucket": "b", "Key.$": "$.k"} => "s3:GetObject";
+    }
 }

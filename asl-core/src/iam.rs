@@ -177,7 +177,7 @@ impl Registry {
         let mut raw = Vec::new();
         let mut warnings = Vec::new();
         let mut states = Vec::new();
-        let own = MachineArn::new(env, options);
+        let own = Machine::new(env, options);
         for item in machine.walk() {
             let cx = TaskContext {
                 name: item.name,
@@ -186,9 +186,9 @@ impl Registry {
                 machine_type: None,
             };
             let found = match item.state {
-                State::Task(task) => self.task(task, &cx, env, &own),
+                State::Task(task) => self.task(task, &cx, &own),
                 State::Map(map) if map.processor.processor().is_distributed() => {
-                    distributed_map(map, &cx, env, &own)
+                    distributed_map(map, &cx, &own)
                 }
                 _ => continue,
             };
@@ -225,13 +225,8 @@ impl Registry {
         found
     }
 
-    fn task(
-        &self,
-        task: &Task,
-        cx: &TaskContext<'_>,
-        env: &AwsEnvironment,
-        own: &MachineArn,
-    ) -> Permissions {
+    fn task(&self, task: &Task, cx: &TaskContext<'_>, own: &Machine<'_>) -> Permissions {
+        let env = own.env;
         let mut p = Permissions::default();
         if let Some(role) = task.credentials.as_ref().and_then(|c| c.role_arn.as_ref()) {
             let arn = match role {
@@ -263,7 +258,7 @@ impl Registry {
                 service: "http",
                 action: "invoke",
                 ..
-            } => http(task, cx, env, own, &mut p),
+            } => http(task, cx, own, &mut p),
             ResourceKind::Substitution | ResourceKind::CloudFormation => p.warnings.push(warning(
                 IAM_INCOMPLETE,
                 cx,
@@ -314,21 +309,23 @@ fn warning(code: &'static str, cx: &TaskContext<'_>, message: String) -> Diagnos
     Diagnostic::warning(code, cx.pointer, format!("state '{}': {message}", cx.name))
 }
 
-/// The machine's own ARN and its executions' (wildcards, with a warning,
-/// when its name is not given).
-struct MachineArn {
+/// The machine the policy is for: its environment, its own ARN and its
+/// executions' (wildcards, with a warning, when its name is not given).
+struct Machine<'a> {
+    env: &'a AwsEnvironment,
     machine: String,
     executions: String,
     named: bool,
 }
 
-impl MachineArn {
-    fn new(env: &AwsEnvironment, options: &IamOptions) -> Self {
+impl<'a> Machine<'a> {
+    fn new(env: &'a AwsEnvironment, options: &IamOptions) -> Self {
         let name = options
             .state_machine_name
             .as_deref()
             .filter(|n| !n.is_empty());
-        MachineArn {
+        Machine {
+            env,
             machine: crate::arn::regional(
                 env,
                 "states",
@@ -397,13 +394,8 @@ impl<'a> Lit<'a> {
 /// The HTTP Task: `states:InvokeHTTPEndpoint` on the machine itself, for
 /// its method and endpoint (conditions), the connection's credentials and
 /// the connection's Secrets Manager secret, as the developer guide lists.
-fn http(
-    task: &Task,
-    cx: &TaskContext<'_>,
-    env: &AwsEnvironment,
-    own: &MachineArn,
-    p: &mut Permissions,
-) {
+fn http(task: &Task, cx: &TaskContext<'_>, own: &Machine<'_>, p: &mut Permissions) {
+    let env = own.env;
     let ql = cx.query_language;
     let request = request_of(ql, task.parameters.as_ref(), task.arguments.as_ref());
     let mut condition = serde_json::Map::new();
@@ -481,12 +473,8 @@ fn endpoint_pattern(endpoint: &str) -> String {
 /// (`states:StartExecution`, `states:DescribeExecution`, as the developer
 /// guide's policy for Distributed Map states), what its `ItemReader` reads
 /// and what its `ResultWriter` writes.
-fn distributed_map(
-    map: &Map,
-    cx: &TaskContext<'_>,
-    env: &AwsEnvironment,
-    own: &MachineArn,
-) -> Permissions {
+fn distributed_map(map: &Map, cx: &TaskContext<'_>, own: &Machine<'_>) -> Permissions {
+    let env = own.env;
     let mut p = Permissions::default();
     p.statements.push(Statement::allow(
         "StartExecution",

@@ -249,6 +249,48 @@ pub trait Integration: Send + Sync {
     }
 }
 
+/// Writes [`Integration::statements`] for an integration whose IAM is given
+/// by [`permissions`](Integration::permissions): the statements of
+/// `$by.permissions(task, cx, env)`, without its warnings. `$by` is the
+/// integration whose permissions those are: the implementing type's own
+/// value (a unit struct), or another one, for a family that leaves its IAM
+/// to another integration.
+///
+/// ```
+/// use asl_model::iam::{Permissions, Statement};
+/// use asl_model::integration::{AwsEnvironment, Integration, TaskContext};
+/// use asl_model::{Diagnostic, Task};
+/// struct Grants;
+/// impl Integration for Grants {
+///     fn name(&self) -> &'static str { "grants" }
+///     fn handles(&self, _task: &Task) -> bool { false }
+///     fn validate(&self, _task: &Task, _cx: &TaskContext<'_>, _out: &mut Vec<Diagnostic>) {}
+///     asl_model::statements_from_permissions!(Grants);
+///     fn permissions(&self, _task: &Task, _cx: &TaskContext<'_>, _env: &AwsEnvironment) -> Permissions {
+///         let mut p = Permissions::from(vec![Statement::allow("Publish", ["sns:Publish"], ["*"])]);
+///         p.warnings.push(Diagnostic::warning("IAM_REVIEW", "/", "review"));
+///         p
+///     }
+/// }
+/// let task = Task::builder().resource("arn:aws:states:::sns:publish").build();
+/// let env = AwsEnvironment::new("aws", "us-east-1", "123456789012");
+/// let found = Grants.statements(&task, &TaskContext::of_task(&task), &env);
+/// assert_eq!(found[0].action, ["sns:Publish"]);
+/// ```
+#[macro_export]
+macro_rules! statements_from_permissions {
+    ($by:expr) => {
+        fn statements(
+            &self,
+            task: &$crate::Task,
+            cx: &$crate::integration::TaskContext<'_>,
+            env: &$crate::integration::AwsEnvironment,
+        ) -> ::std::vec::Vec<$crate::iam::Statement> {
+            $crate::integration::Integration::permissions(&$by, task, cx, env).statements
+        }
+    };
+}
+
 // ------------------------------------------------------------ typed tasks
 
 /// A typed request of one service API: it owns its reading from a Task, its
@@ -471,52 +513,26 @@ pub trait Literal: Sized {
     fn from_json(value: &Value) -> Result<Self, String>;
 }
 
-impl Literal for String {
-    fn from_json(value: &Value) -> Result<Self, String> {
-        value
-            .as_str()
-            .map(str::to_owned)
-            .ok_or_else(|| "must be a string".to_owned())
-    }
-}
-
-impl Literal for bool {
-    fn from_json(value: &Value) -> Result<Self, String> {
-        value
-            .as_bool()
-            .ok_or_else(|| "must be a boolean".to_owned())
-    }
-}
-
-impl Literal for u64 {
-    fn from_json(value: &Value) -> Result<Self, String> {
-        value
-            .as_u64()
-            .ok_or_else(|| "must be a non-negative integer".to_owned())
-    }
-}
-
-impl Literal for i64 {
-    fn from_json(value: &Value) -> Result<Self, String> {
-        value
-            .as_i64()
-            .ok_or_else(|| "must be an integer".to_owned())
-    }
-}
-
-impl Literal for f64 {
-    fn from_json(value: &Value) -> Result<Self, String> {
-        value.as_f64().ok_or_else(|| "must be a number".to_owned())
-    }
-}
-
-impl Literal for serde_json::Number {
-    fn from_json(value: &Value) -> Result<Self, String> {
-        match value {
-            Value::Number(n) => Ok(n.clone()),
-            _ => Err("must be a number".to_owned()),
+/// `Literal` for the types read with one of [`Value`]'s accessors: the
+/// accessor, and what a value it does not read is not.
+macro_rules! literals {
+    ($($t:ty => $read:expr, $what:literal;)*) => {$(
+        impl Literal for $t {
+            fn from_json(value: &Value) -> Result<Self, String> {
+                $read(value).ok_or_else(|| $what.to_owned())
+            }
         }
-    }
+    )*};
+}
+
+literals! {
+    String => |v: &Value| v.as_str().map(str::to_owned), "must be a string";
+    bool => Value::as_bool, "must be a boolean";
+    u64 => Value::as_u64, "must be a non-negative integer";
+    i64 => Value::as_i64, "must be an integer";
+    f64 => Value::as_f64, "must be a number";
+    serde_json::Number => |v: &Value| v.as_number().cloned(), "must be a number";
+    Map<String, Value> => |v: &Value| v.as_object().cloned(), "must be an object";
 }
 
 impl Literal for Vec<String> {
@@ -528,15 +544,6 @@ impl Literal for Vec<String> {
             .iter()
             .map(|v| v.as_str().map(str::to_owned).ok_or_else(err))
             .collect()
-    }
-}
-
-impl Literal for Map<String, Value> {
-    fn from_json(value: &Value) -> Result<Self, String> {
-        value
-            .as_object()
-            .cloned()
-            .ok_or_else(|| "must be an object".to_owned())
     }
 }
 
@@ -1392,11 +1399,12 @@ impl<S: TaskSet> Integration for TypedIntegration<S> {
     }
 
     fn handles(&self, task: &Task) -> bool {
-        S::handles(task) || (self.owns_service && self.service_of(task))
+        S::member(task).is_some() || (self.owns_service && self.service_of(task))
     }
 
     fn validate(&self, task: &Task, cx: &TaskContext<'_>, out: &mut Vec<Diagnostic>) {
-        if S::validate(task, cx, self.title, self.example, out) {
+        if let Some(member) = S::member(task) {
+            (member.validate)(task, cx, self.title, self.example, out);
             return;
         }
         let mut resources = Vec::new();
@@ -1419,7 +1427,9 @@ impl<S: TaskSet> Integration for TypedIntegration<S> {
         cx: &TaskContext<'_>,
         env: &AwsEnvironment,
     ) -> Vec<Statement> {
-        S::statements(task, cx, env).unwrap_or_default()
+        S::member(task)
+            .map(|member| (member.statements)(task, cx, env))
+            .unwrap_or_default()
     }
 }
 
@@ -1429,25 +1439,18 @@ pub trait TaskSet: 'static {
     /// Every resource of the set, in order.
     #[doc(hidden)]
     fn resources(out: &mut Vec<&'static str>);
-    /// Whether a member reads `task`.
+    /// The member that reads `task` (the first, in order), if any.
     #[doc(hidden)]
-    fn handles(task: &Task) -> bool;
-    /// Validates `task` with the member that reads it; `false` when none does.
-    #[doc(hidden)]
-    fn validate(
-        task: &Task,
-        cx: &TaskContext<'_>,
-        title: &str,
-        example: Option<&str>,
-        out: &mut Vec<Diagnostic>,
-    ) -> bool;
-    /// The statements of the member that reads `task`.
-    #[doc(hidden)]
-    fn statements(
-        task: &Task,
-        cx: &TaskContext<'_>,
-        env: &AwsEnvironment,
-    ) -> Option<Vec<Statement>>;
+    fn member(task: &Task) -> Option<Member>;
+}
+
+/// What the member of a [`TaskSet`] that reads a Task does with it: its
+/// validation and its IAM statements.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy)]
+pub struct Member {
+    validate: fn(&Task, &TaskContext<'_>, &str, Option<&str>, &mut Vec<Diagnostic>),
+    statements: fn(&Task, &TaskContext<'_>, &AwsEnvironment) -> Vec<Statement>,
 }
 
 impl<T: TypedTask + 'static> TaskSet for T {
@@ -1455,30 +1458,11 @@ impl<T: TypedTask + 'static> TaskSet for T {
         out.extend_from_slice(T::RESOURCES);
     }
 
-    fn handles(task: &Task) -> bool {
-        T::handles(task)
-    }
-
-    fn validate(
-        task: &Task,
-        cx: &TaskContext<'_>,
-        title: &str,
-        example: Option<&str>,
-        out: &mut Vec<Diagnostic>,
-    ) -> bool {
-        if !T::handles(task) {
-            return false;
-        }
-        validate_one::<T>(task, cx, title, example, out);
-        true
-    }
-
-    fn statements(
-        task: &Task,
-        cx: &TaskContext<'_>,
-        env: &AwsEnvironment,
-    ) -> Option<Vec<Statement>> {
-        T::handles(task).then(|| statements_one::<T>(task, cx, env))
+    fn member(task: &Task) -> Option<Member> {
+        T::handles(task).then_some(Member {
+            validate: validate_one::<T>,
+            statements: statements_one::<T>,
+        })
     }
 }
 
@@ -1489,26 +1473,8 @@ macro_rules! task_sets {
                 $($t::resources(out);)+
             }
 
-            fn handles(task: &Task) -> bool {
-                false $(|| $t::handles(task))+
-            }
-
-            fn validate(
-                task: &Task,
-                cx: &TaskContext<'_>,
-                title: &str,
-                example: Option<&str>,
-                out: &mut Vec<Diagnostic>,
-            ) -> bool {
-                false $(|| $t::validate(task, cx, title, example, out))+
-            }
-
-            fn statements(
-                task: &Task,
-                cx: &TaskContext<'_>,
-                env: &AwsEnvironment,
-            ) -> Option<Vec<Statement>> {
-                None $(.or_else(|| $t::statements(task, cx, env)))+
+            fn member(task: &Task) -> Option<Member> {
+                None $(.or_else(|| $t::member(task)))+
             }
         }
     };

@@ -24,31 +24,16 @@ typed_task! {
     /// assert_eq!(task.resource.to_string(), "arn:aws:states:::http:invoke");
     /// assert!(HttpInvoke::try_from(&task).is_ok());
     /// ```
-    HttpInvoke {
-        api: "http:invoke",
-        resources: ["http:invoke"],
-        default_pattern: crate::Pattern::RequestResponse,
-        required {
-            /// `ApiEndpoint` (required).
-            api_endpoint: String = "ApiEndpoint" via put,
-            /// `Method` (required): `GET`, `POST`, …
-            method: String = "Method" via put,
-        }
+    HttpInvoke: "http:invoke" {
+        required { ..endpoint }
         optional {
-            /// `Authentication`: `{"ConnectionArn": …}`. The call fails
-            /// without it, but Step Functions accepts a definition that
-            /// leaves it out, so reading it reports a warning.
-            authentication: Value = "Authentication" via template,
-            /// `InvocationConfig`: `{"ConnectionArn": …}` for a private API.
-            invocation_config: Value = "InvocationConfig" via template,
-            /// `Headers`.
-            headers: Value = "Headers" via template,
-            /// `QueryParameters`.
-            query_parameters: Value = "QueryParameters" via template,
-            /// `RequestBody`.
-            request_body: Value = "RequestBody" via template,
-            /// `Transform`: `RequestBodyEncoding`, `RequestEncodingOptions`.
-            transform: Value = "Transform" via template,
+            /// The call fails without it, but Step Functions accepts a
+            /// definition that leaves it out, so reading it reports a warning.
+            authentication: Value = "Authentication": "`{\"ConnectionArn\": …}`",
+            invocation_config: Value = "InvocationConfig": "`{\"ConnectionArn\": …}` for a private API",
+            headers: Value = "Headers",
+            ..query_body,
+            transform: Value = "Transform": "`RequestBodyEncoding`, `RequestEncodingOptions`",
         }
         check(r, v) {
             let field = asl_model::integration::request_field(r.query_language());
@@ -80,31 +65,15 @@ typed_task! {
     ///     .into();
     /// assert_eq!(task.resource.to_string(), "arn:aws:states:::apigateway:invoke");
     /// ```
-    ApiGatewayInvoke {
-        api: "apigateway:invoke",
-        resources: ["apigateway:invoke", "apigateway:invoke.waitForTaskToken"],
-        default_pattern: crate::Pattern::RequestResponse,
-        required {
-            /// `ApiEndpoint` (required).
-            api_endpoint: String = "ApiEndpoint" via put,
-            /// `Method` (required).
-            method: String = "Method" via put,
-        }
+    ApiGatewayInvoke: "apigateway:invoke" + [".waitForTaskToken"] {
+        required { ..endpoint }
         optional {
-            /// `Headers`.
-            headers: Value = "Headers" via template,
-            /// `Stage`.
-            stage: String = "Stage" via put,
-            /// `Path`.
-            path: String = "Path" via put,
-            /// `QueryParameters`.
-            query_parameters: Value = "QueryParameters" via template,
-            /// `RequestBody`.
-            request_body: Value = "RequestBody" via template,
-            /// `AllowNullValues`.
-            allow_null_values: bool = "AllowNullValues" via put,
-            /// `AuthType`: `NO_AUTH`, `IAM_ROLE` or `RESOURCE_POLICY`.
-            auth_type: String = "AuthType" via put,
+            headers: Value = "Headers",
+            stage: String = "Stage",
+            path: String = "Path",
+            ..query_body,
+            allow_null_values: bool = "AllowNullValues",
+            auth_type: String = "AuthType": "`NO_AUTH`, `IAM_ROLE` or `RESOURCE_POLICY`",
         }
     }
 }

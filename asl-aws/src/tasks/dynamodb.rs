@@ -4,6 +4,16 @@
 use super::typed_task;
 use serde_json::Value;
 
+/// The other parameters of `putItem`, `updateItem` and `deleteItem`, kept
+/// in `other`.
+const WRITE_OPTIONS: &[&str] = &[
+    "ConditionalOperator",
+    "Expected",
+    "ReturnConsumedCapacity",
+    "ReturnItemCollectionMetrics",
+    "ReturnValuesOnConditionCheckFailure",
+];
+
 typed_task! {
     /// A typed `dynamodb:getItem` request; `table_name` and `key` are
     /// required (leaving one out does not compile).
@@ -20,27 +30,15 @@ typed_task! {
     /// assert_eq!(task.resource.to_string(), "arn:aws:states:::dynamodb:getItem");
     /// assert_eq!(GetItem::try_from(&task).map(|g| g.key), Ok(json!({"id": {"S.$": "$.id"}}).into()));
     /// ```
-    GetItem {
-        api: "dynamodb:getItem",
-        resources: ["dynamodb:getItem"],
-        default_pattern: crate::Pattern::RequestResponse,
-        required {
-            /// `TableName` (required).
-            table_name: String = "TableName" via put,
-            /// `Key` (required).
-            key: Value = "Key" via template,
-        }
+    GetItem: "dynamodb:getItem" {
+        required { ..table_key }
         optional {
-            /// `ConsistentRead`.
-            consistent_read: bool = "ConsistentRead" via put,
-            /// `ProjectionExpression`.
-            projection_expression: String = "ProjectionExpression" via put,
-            /// `ExpressionAttributeNames`.
-            expression_attribute_names: Value = "ExpressionAttributeNames" via template,
-            /// `ReturnConsumedCapacity`.
-            return_consumed_capacity: String = "ReturnConsumedCapacity" via put,
+            consistent_read: bool = "ConsistentRead",
+            projection_expression: String = "ProjectionExpression",
+            expression_attribute_names: Value = "ExpressionAttributeNames",
+            return_consumed_capacity: String = "ReturnConsumedCapacity",
         }
-        allow ["AttributesToGet"]
+        allow &["AttributesToGet"];
     }
 }
 
@@ -59,27 +57,10 @@ typed_task! {
     ///     .into();
     /// assert_eq!(task.resource.to_string(), "arn:aws:states:::dynamodb:putItem");
     /// ```
-    PutItem {
-        api: "dynamodb:putItem",
-        resources: ["dynamodb:putItem"],
-        default_pattern: crate::Pattern::RequestResponse,
-        required {
-            /// `TableName` (required).
-            table_name: String = "TableName" via put,
-            /// `Item` (required).
-            item: Value = "Item" via template,
-        }
-        optional {
-            /// `ConditionExpression`.
-            condition_expression: String = "ConditionExpression" via put,
-            /// `ExpressionAttributeNames`.
-            expression_attribute_names: Value = "ExpressionAttributeNames" via template,
-            /// `ExpressionAttributeValues`.
-            expression_attribute_values: Value = "ExpressionAttributeValues" via template,
-            /// `ReturnValues`.
-            return_values: String = "ReturnValues" via put,
-        }
-        allow ["ConditionalOperator", "Expected", "ReturnConsumedCapacity", "ReturnItemCollectionMetrics", "ReturnValuesOnConditionCheckFailure"]
+    PutItem: "dynamodb:putItem" {
+        required { table_name: String = "TableName", item: Value = "Item" }
+        optional { ..conditional_write }
+        allow WRITE_OPTIONS;
     }
 }
 
@@ -100,29 +81,10 @@ typed_task! {
     ///     .into();
     /// assert_eq!(task.resource.to_string(), "arn:aws:states:::dynamodb:updateItem");
     /// ```
-    UpdateItem {
-        api: "dynamodb:updateItem",
-        resources: ["dynamodb:updateItem"],
-        default_pattern: crate::Pattern::RequestResponse,
-        required {
-            /// `TableName` (required).
-            table_name: String = "TableName" via put,
-            /// `Key` (required).
-            key: Value = "Key" via template,
-        }
-        optional {
-            /// `UpdateExpression`.
-            update_expression: String = "UpdateExpression" via put,
-            /// `ConditionExpression`.
-            condition_expression: String = "ConditionExpression" via put,
-            /// `ExpressionAttributeNames`.
-            expression_attribute_names: Value = "ExpressionAttributeNames" via template,
-            /// `ExpressionAttributeValues`.
-            expression_attribute_values: Value = "ExpressionAttributeValues" via template,
-            /// `ReturnValues`.
-            return_values: String = "ReturnValues" via put,
-        }
-        allow ["AttributeUpdates", "ConditionalOperator", "Expected", "ReturnConsumedCapacity", "ReturnItemCollectionMetrics", "ReturnValuesOnConditionCheckFailure"]
+    UpdateItem: "dynamodb:updateItem" {
+        required { ..table_key }
+        optional { update_expression: String = "UpdateExpression", ..conditional_write }
+        allow &["AttributeUpdates"], WRITE_OPTIONS;
     }
 }
 
@@ -141,26 +103,9 @@ typed_task! {
     ///     .into();
     /// assert_eq!(task.resource.to_string(), "arn:aws:states:::dynamodb:deleteItem");
     /// ```
-    DeleteItem {
-        api: "dynamodb:deleteItem",
-        resources: ["dynamodb:deleteItem"],
-        default_pattern: crate::Pattern::RequestResponse,
-        required {
-            /// `TableName` (required).
-            table_name: String = "TableName" via put,
-            /// `Key` (required).
-            key: Value = "Key" via template,
-        }
-        optional {
-            /// `ConditionExpression`.
-            condition_expression: String = "ConditionExpression" via put,
-            /// `ExpressionAttributeNames`.
-            expression_attribute_names: Value = "ExpressionAttributeNames" via template,
-            /// `ExpressionAttributeValues`.
-            expression_attribute_values: Value = "ExpressionAttributeValues" via template,
-            /// `ReturnValues`.
-            return_values: String = "ReturnValues" via put,
-        }
-        allow ["ConditionalOperator", "Expected", "ReturnConsumedCapacity", "ReturnItemCollectionMetrics", "ReturnValuesOnConditionCheckFailure"]
+    DeleteItem: "dynamodb:deleteItem" {
+        required { ..table_key }
+        optional { ..conditional_write }
+        allow WRITE_OPTIONS;
     }
 }

@@ -18,18 +18,9 @@ typed_task! {
     ///     .into();
     /// assert_eq!(task.resource.to_string(), "arn:aws:states:::events:putEvents");
     /// ```
-    PutEvents {
-        api: "events:putEvents",
-        resources: ["events:putEvents", "events:putEvents.waitForTaskToken"],
-        default_pattern: crate::Pattern::RequestResponse,
-        required {
-            /// `Entries` (required): the events.
-            entries: Value = "Entries" via template,
-        }
-        optional {
-            /// `EndpointId`: a global endpoint.
-            endpoint_id: String = "EndpointId" via put,
-        }
+    PutEvents: "events:putEvents" + [".waitForTaskToken"] {
+        required { entries: Value = "Entries": "the events" }
+        optional { endpoint_id: String = "EndpointId": "a global endpoint" }
         check(r, v) {
             if let Some(Value::Array(items)) = v.entries.as_value() {
                 let field = asl_model::integration::request_field(r.query_language());

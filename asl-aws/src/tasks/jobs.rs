@@ -15,30 +15,20 @@ typed_task! {
     /// let task: Task = EcsRunTask::builder().task_definition("work:3").cluster("main").build().into();
     /// assert_eq!(task.resource.to_string(), "arn:aws:states:::ecs:runTask.sync");
     /// ```
-    EcsRunTask {
-        api: "ecs:runTask",
-        resources: ["ecs:runTask", "ecs:runTask.sync", "ecs:runTask.waitForTaskToken"],
-        default_pattern: crate::Pattern::Sync,
-        required {
-            /// `TaskDefinition` (required).
-            task_definition: String = "TaskDefinition" via put,
-        }
+    EcsRunTask: "ecs:runTask" + [".sync", ".waitForTaskToken"], default Sync {
+        required { task_definition: String = "TaskDefinition" }
         optional {
-            /// `Cluster`.
-            cluster: String = "Cluster" via put,
-            /// `LaunchType`.
-            launch_type: String = "LaunchType" via put,
-            /// `NetworkConfiguration`.
-            network_configuration: Value = "NetworkConfiguration" via template,
-            /// `Overrides`.
-            overrides: Value = "Overrides" via template,
+            cluster: String = "Cluster",
+            launch_type: String = "LaunchType",
+            network_configuration: Value = "NetworkConfiguration",
+            overrides: Value = "Overrides",
         }
-        allow [
+        allow &[
             "CapacityProviderStrategy", "ClientToken", "Count", "EnableECSManagedTags",
             "EnableExecuteCommand", "Group", "PlacementConstraints", "PlacementStrategy",
             "PlatformVersion", "PropagateTags", "ReferenceId", "StartedBy", "Tags",
             "VolumeConfigurations",
-        ]
+        ];
     }
 }
 
@@ -52,28 +42,18 @@ typed_task! {
     /// let task: Task = GlueStartJobRun::builder().job_name("etl").build().into();
     /// assert_eq!(task.resource.to_string(), "arn:aws:states:::glue:startJobRun.sync");
     /// ```
-    GlueStartJobRun {
-        api: "glue:startJobRun",
-        resources: ["glue:startJobRun", "glue:startJobRun.sync"],
-        default_pattern: crate::Pattern::Sync,
-        required {
-            /// `JobName` (required).
-            job_name: String = "JobName" via put,
-        }
+    GlueStartJobRun: "glue:startJobRun" + [".sync"], default Sync {
+        required { job_name: String = "JobName" }
         optional {
-            /// `Arguments`: the job's arguments.
-            arguments: Value = "Arguments" via template,
-            /// `Timeout` (minutes).
-            timeout: u64 = "Timeout" via put,
-            /// `WorkerType`.
-            worker_type: String = "WorkerType" via put,
-            /// `NumberOfWorkers`.
-            number_of_workers: u64 = "NumberOfWorkers" via put,
+            arguments: Value = "Arguments": "the job's arguments",
+            timeout: u64 = "Timeout": "minutes",
+            worker_type: String = "WorkerType",
+            number_of_workers: u64 = "NumberOfWorkers",
         }
-        allow [
+        allow &[
             "AllocatedCapacity", "ExecutionClass", "ExecutionRoleSessionPolicy", "JobRunId",
             "JobRunQueuingEnabled", "MaxCapacity", "NotificationProperty", "SecurityConfiguration",
-        ]
+        ];
     }
 }
 
@@ -93,31 +73,22 @@ typed_task! {
     ///     .into();
     /// assert_eq!(task.resource.to_string(), "arn:aws:states:::batch:submitJob.sync");
     /// ```
-    BatchSubmitJob {
-        api: "batch:submitJob",
-        resources: ["batch:submitJob", "batch:submitJob.sync"],
-        default_pattern: crate::Pattern::Sync,
+    BatchSubmitJob: "batch:submitJob" + [".sync"], default Sync {
         required {
-            /// `JobName` (required).
-            job_name: String = "JobName" via put,
-            /// `JobDefinition` (required).
-            job_definition: String = "JobDefinition" via put,
-            /// `JobQueue` (required).
-            job_queue: String = "JobQueue" via put,
+            job_name: String = "JobName",
+            job_definition: String = "JobDefinition",
+            job_queue: String = "JobQueue",
         }
         optional {
-            /// `Parameters`: the job definition's parameters.
-            parameters: Value = "Parameters" via template,
-            /// `ContainerOverrides`.
-            container_overrides: Value = "ContainerOverrides" via template,
-            /// `ArrayProperties`.
-            array_properties: Value = "ArrayProperties" via template,
+            parameters: Value = "Parameters": "the job definition's parameters",
+            container_overrides: Value = "ContainerOverrides",
+            array_properties: Value = "ArrayProperties",
         }
-        allow [
+        allow &[
             "ConsumableResourcePropertiesOverride", "DependsOn", "EcsPropertiesOverride",
             "EksPropertiesOverride", "NodeOverrides", "PropagateTags", "RetryStrategy",
             "SchedulingPriorityOverride", "ShareIdentifier", "Tags", "Timeout",
-        ]
+        ];
     }
 }
 
@@ -135,23 +106,14 @@ typed_task! {
     ///     .into();
     /// assert_eq!(task.resource.to_string(), "arn:aws:states:::athena:startQueryExecution.sync");
     /// ```
-    AthenaStartQueryExecution {
-        api: "athena:startQueryExecution",
-        resources: ["athena:startQueryExecution", "athena:startQueryExecution.sync"],
-        default_pattern: crate::Pattern::Sync,
-        required {
-            /// `QueryString` (required).
-            query_string: String = "QueryString" via put,
-        }
+    AthenaStartQueryExecution: "athena:startQueryExecution" + [".sync"], default Sync {
+        required { query_string: String = "QueryString" }
         optional {
-            /// `QueryExecutionContext` (`Database`, `Catalog`).
-            query_execution_context: Value = "QueryExecutionContext" via template,
-            /// `ResultConfiguration` (`OutputLocation`, …).
-            result_configuration: Value = "ResultConfiguration" via template,
-            /// `WorkGroup`.
-            work_group: String = "WorkGroup" via put,
+            query_execution_context: Value = "QueryExecutionContext": "`Database`, `Catalog`",
+            result_configuration: Value = "ResultConfiguration": "`OutputLocation`, …",
+            work_group: String = "WorkGroup",
         }
-        allow ["ClientRequestToken", "ExecutionParameters", "ResultReuseConfiguration"]
+        allow &["ClientRequestToken", "ExecutionParameters", "ResultReuseConfiguration"];
     }
 }
 
@@ -166,21 +128,13 @@ typed_task! {
     /// let task: Task = CodeBuildStartBuild::builder().project_name("site").build().into();
     /// assert_eq!(task.resource.to_string(), "arn:aws:states:::codebuild:startBuild.sync");
     /// ```
-    CodeBuildStartBuild {
-        api: "codebuild:startBuild",
-        resources: ["codebuild:startBuild", "codebuild:startBuild.sync"],
-        default_pattern: crate::Pattern::Sync,
-        required {
-            /// `ProjectName` (required).
-            project_name: String = "ProjectName" via put,
-        }
+    CodeBuildStartBuild: "codebuild:startBuild" + [".sync"], default Sync {
+        required { project_name: String = "ProjectName" }
         optional {
-            /// `SourceVersion`.
-            source_version: String = "SourceVersion" via put,
-            /// `EnvironmentVariablesOverride`.
-            environment_variables_override: Value = "EnvironmentVariablesOverride" via template,
+            source_version: String = "SourceVersion",
+            environment_variables_override: Value = "EnvironmentVariablesOverride",
         }
-        allow [
+        allow &[
             "ArtifactsOverride", "AutoRetryLimitOverride", "BuildStatusConfigOverride",
             "BuildspecOverride", "CacheOverride", "CertificateOverride", "ComputeTypeOverride",
             "DebugSessionEnabled", "EncryptionKeyOverride", "EnvironmentTypeOverride",
@@ -192,6 +146,6 @@ typed_task! {
             "SecondarySourcesOverride", "SecondarySourcesVersionOverride",
             "ServiceRoleOverride", "SourceAuthOverride", "SourceLocationOverride",
             "SourceTypeOverride", "TimeoutInMinutesOverride",
-        ]
+        ];
     }
 }

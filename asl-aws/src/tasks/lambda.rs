@@ -27,25 +27,16 @@ typed_task! {
     /// assert_eq!(back.payload, Some(Dynamic::path("$")));
     /// assert_eq!(LambdaInvoke::PAYLOAD, "$.Payload");
     /// ```
-    LambdaInvoke {
-        api: "lambda:invoke",
-        resources: ["lambda:invoke", "lambda:invoke.waitForTaskToken"],
-        default_pattern: crate::Pattern::RequestResponse,
+    LambdaInvoke: "lambda:invoke" + [".waitForTaskToken"] {
         required {
-            /// `FunctionName`: a name, `name:alias`, a partial or a full ARN (required).
-            function_name: String = "FunctionName" via put,
+            function_name: String = "FunctionName": "a name, `name:alias`, a partial or a full ARN",
         }
         optional {
-            /// `Payload`: the function's input (a payload template).
-            payload: Value = "Payload" via template,
-            /// `InvocationType`: `RequestResponse`, `Event` or `DryRun`.
-            invocation_type: String = "InvocationType" via put,
-            /// `Qualifier`: a version or alias.
-            qualifier: String = "Qualifier" via put,
-            /// `ClientContext`: base64 JSON for the function's context.
-            client_context: String = "ClientContext" via put,
-            /// `LogType`: `None` or `Tail`.
-            log_type: String = "LogType" via put,
+            payload: Value = "Payload": "the function's input (a payload template)",
+            invocation_type: String = "InvocationType": "`RequestResponse`, `Event` or `DryRun`",
+            qualifier: String = "Qualifier": "a version or alias",
+            client_context: String = "ClientContext": "base64 JSON for the function's context",
+            log_type: String = "LogType": "`None` or `Tail`",
         }
         check(r, v) {
             for (key, value, allowed) in [

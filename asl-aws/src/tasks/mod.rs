@@ -35,9 +35,9 @@ pub use states::StartExecution;
 use crate::{Aws, Pattern};
 use asl_model::iam::Statement;
 use asl_model::integration::{
-    query_language_of, AwsEnvironment, Integration, TaskContext, TypedIntegration,
+    query_language_of, AwsEnvironment, Integration, RequestWriter, TaskContext, TypedIntegration,
 };
-use asl_model::{Diagnostic, QueryLanguage, ResourceKind, Task};
+use asl_model::{Diagnostic, Dynamic, QueryLanguage, ResourceKind, Task};
 use serde_json::Value;
 
 /// The IAM statements of `task` (written by a typed task), from the one
@@ -64,29 +64,124 @@ pub(crate) fn pattern_of(task: &Task) -> Pattern {
     }
 }
 
+/// How a typed field is written into the request: a JSON value as a
+/// payload template (its `.$` keys kept), a literal as it is.
+pub(crate) trait Field: Sized {
+    /// Writes `value` at `key`.
+    fn write(w: &mut RequestWriter, key: &str, value: &Dynamic<Self>);
+}
+
+impl Field for Value {
+    fn write(w: &mut RequestWriter, key: &str, value: &Dynamic<Self>) {
+        w.template(key, value);
+    }
+}
+
+/// Literal fields, written with [`RequestWriter::put`].
+macro_rules! literal_fields {
+    ($($t:ty),*) => {$(
+        impl Field for $t {
+            fn write(w: &mut RequestWriter, key: &str, value: &Dynamic<Self>) {
+                w.put(key, value);
+            }
+        }
+    )*};
+}
+literal_fields!(String, bool, u64);
+
+/// The groups of fields several typed tasks share, each written once: a
+/// task's `required { … }` or `optional { … }` names one with `..group`,
+/// and its fields stand there, in this order (which is the request's).
+/// `task_fields! { group (callback) [rest] (more) }` hands the group's
+/// fields and `rest` back to `typed_task!` (as asl-model's `state_fields!`).
+macro_rules! task_fields {
+    (@give ($($cb:tt)*) [$($rest:tt)*] ($($more:tt)*) $($fields:tt)*) => {
+        $crate::tasks::typed_task! { $($cb)* [$($fields)* $($rest)*] $($more)* }
+    };
+    // DynamoDB: the table and the item's key.
+    (table_key $($x:tt)*) => { $crate::tasks::task_fields! { @give $($x)*
+        table_name: String = "TableName",
+        key: Value = "Key",
+    } };
+    // DynamoDB: a conditional write and what it returns.
+    (conditional_write $($x:tt)*) => { $crate::tasks::task_fields! { @give $($x)*
+        condition_expression: String = "ConditionExpression",
+        expression_attribute_names: Value = "ExpressionAttributeNames",
+        expression_attribute_values: Value = "ExpressionAttributeValues",
+        return_values: String = "ReturnValues",
+    } };
+    // HTTP and API Gateway: where the call goes.
+    (endpoint $($x:tt)*) => { $crate::tasks::task_fields! { @give $($x)*
+        api_endpoint: String = "ApiEndpoint",
+        method: String = "Method": "`GET`, `POST`, …",
+    } };
+    // HTTP and API Gateway: the call's query and body.
+    (query_body $($x:tt)*) => { $crate::tasks::task_fields! { @give $($x)*
+        query_parameters: Value = "QueryParameters",
+        request_body: Value = "RequestBody",
+    } };
+    // SNS and SQS: a FIFO message's ids.
+    (fifo $($x:tt)*) => { $crate::tasks::task_fields! { @give $($x)*
+        message_deduplication_id: String = "MessageDeduplicationId": "FIFO topics and queues",
+        message_group_id: String = "MessageGroupId": "FIFO topics and queues",
+    } };
+}
+pub(crate) use task_fields;
+
 /// Defines a typed task: the struct (with its typed builder), its
 /// `TypedTask` implementation, `TryFrom<&Task>` and `From<_> for Task`.
+///
+/// `Name: "service:action" + [".sync", …], default Sync { required { … }
+/// optional { … } allow LIST, …; check(r, v) { … } }`: the resources are the
+/// API and the API with each suffix; the default pattern is request-response
+/// unless given. A field is `name: Type = "Key"` or `name: Type = "Key":
+/// "what it is"` (its doc line), or a group, `..group` (`task_fields!`).
+/// `Value` fields are payload templates; the others literals.
 macro_rules! typed_task {
+    // Gathers the required fields, then the optional ones, expanding groups.
+    (@req $head:tt $done:tt [] $opt:tt) => { $crate::tasks::typed_task! { @opt $head $done [] $opt } };
+    (@req $head:tt $done:tt [.. $group:ident $(, $($rest:tt)*)?] $opt:tt) => {
+        $crate::tasks::task_fields! { $group (@req $head $done) [$($($rest)*)?] ($opt) }
+    };
+    (@req $head:tt [$($done:tt)*] [$(#[$m:meta])* $f:ident : $t:ty = $k:literal $(: $d:literal)? $(, $($rest:tt)*)?] $opt:tt) => {
+        $crate::tasks::typed_task! { @req $head [$($done)* {[$(#[$m])*] $f $t, $k [$($d)?]}] [$($($rest)*)?] $opt }
+    };
+    (@opt $head:tt $req:tt $done:tt []) => { $crate::tasks::typed_task! { @emit $head $req $done } };
+    (@opt $head:tt $req:tt $done:tt [.. $group:ident $(, $($rest:tt)*)?]) => {
+        $crate::tasks::task_fields! { $group (@opt $head $req $done) [$($($rest)*)?] () }
+    };
+    (@opt $head:tt $req:tt [$($done:tt)*] [$(#[$m:meta])* $f:ident : $t:ty = $k:literal $(: $d:literal)? $(, $($rest:tt)*)?]) => {
+        $crate::tasks::typed_task! { @opt $head $req [$($done)* {[$(#[$m])*] $f $t, $k [$($d)?]}] [$($($rest)*)?] }
+    };
+    (@pattern) => { $crate::Pattern::RequestResponse };
+    (@pattern $p:ident) => { $crate::Pattern::$p };
     (
-        $(#[$meta:meta])*
-        $name:ident {
-            api: $api:literal,
-            resources: [$($res:literal),* $(,)?],
-            default_pattern: $pattern:expr,
-            required { $($(#[$rm:meta])* $rf:ident : $rt:ty = $rk:literal via $rw:ident),* $(,)? }
-            optional { $($(#[$om:meta])* $of:ident : $ot:ty = $ok:literal via $ow:ident),* $(,)? }
-            $(allow [$($allowed:literal),* $(,)?])?
-            $(check($cr:ident, $cv:ident) $check:block)?
-        }
+        @emit [
+            $(#[$meta:meta])*
+            $name:ident: $api:literal $(+ [$($suffix:literal),* $(,)?])? $(, default $pattern:ident)? {
+                $(allow $($allowed:expr),+;)?
+                $(check($cr:ident, $cv:ident) $check:block)?
+            }
+        ]
+        [$({[$(#[$rm:meta])*] $rf:ident $rt:ty, $rk:literal [$($rd:literal)?]})*]
+        [$({[$(#[$om:meta])*] $of:ident $ot:ty, $ok:literal [$($od:literal)?]})*]
     ) => {
         $(#[$meta])*
         #[derive(Debug, Clone, PartialEq, typed_builder::TypedBuilder)]
         #[builder(doc)]
         pub struct $name {
-            $($(#[$rm])* #[builder(setter(into))] pub $rf: asl_model::Dynamic<$rt>,)*
-            $($(#[$om])* #[builder(default, setter(into, strip_option))] pub $of: Option<asl_model::Dynamic<$ot>>,)*
+            $(
+                #[doc = concat!("`", $rk, "` (required)", $(": ", $rd,)? ".")]
+                $(#[$rm])*
+                #[builder(setter(into))] pub $rf: asl_model::Dynamic<$rt>,
+            )*
+            $(
+                #[doc = concat!("`", $ok, "`", $(": ", $od,)? ".")]
+                $(#[$om])*
+                #[builder(default, setter(into, strip_option))] pub $of: Option<asl_model::Dynamic<$ot>>,
+            )*
             /// The integration pattern (the resource's suffix).
-            #[builder(default = $pattern)]
+            #[builder(default = $crate::tasks::typed_task!(@pattern $($pattern)?))]
             pub pattern: $crate::Pattern,
             /// Any other parameter, written back as given.
             #[builder(default)]
@@ -115,8 +210,8 @@ macro_rules! typed_task {
 
             fn writer(&self, ql: asl_model::QueryLanguage) -> asl_model::integration::RequestWriter {
                 let mut w = asl_model::integration::RequestWriter::new(ql);
-                $(typed_task!(@write w, $rw, $rk, &self.$rf);)*
-                $(if let Some(v) = &self.$of { typed_task!(@write w, $ow, $ok, v); })*
+                $(<$rt as $crate::tasks::Field>::write(&mut w, $rk, &self.$rf);)*
+                $(if let Some(v) = &self.$of { <$ot as $crate::tasks::Field>::write(&mut w, $ok, v); })*
                 w.extend(&self.other);
                 w
             }
@@ -124,13 +219,13 @@ macro_rules! typed_task {
 
         impl asl_model::integration::TypedTask for $name {
             const NAME: &'static str = $api;
-            const RESOURCES: &'static [&'static str] = &[$($res),*];
+            const RESOURCES: &'static [&'static str] = &[$api $($(, concat!($api, $suffix))*)?];
 
             fn read(r: &mut asl_model::integration::Request<'_>) -> Self {
                 $(let $rf = r.required($rk);)*
                 $(let $of = r.optional($ok);)*
                 // Parameters kept in `other`, listed after the typed ones.
-                $(r.allow(&[$($allowed),*]);)?
+                $($(r.allow($allowed);)+)?
                 let value = $name {
                     $($rf,)*
                     $($of,)*
@@ -178,8 +273,20 @@ macro_rules! typed_task {
             }
         }
     };
-    (@write $w:ident, put, $k:literal, $v:expr) => { $w.put($k, $v) };
-    (@write $w:ident, template, $k:literal, $v:expr) => { $w.template($k, $v) };
+    // The entry: a declaration.
+    (
+        $(#[$meta:meta])*
+        $name:ident: $api:literal $(+ $suffixes:tt)? $(, default $pattern:ident)? {
+            required { $($req:tt)* }
+            optional { $($opt:tt)* }
+            $($tail:tt)*
+        }
+    ) => {
+        $crate::tasks::typed_task! { @req [
+            $(#[$meta])*
+            $name: $api $(+ $suffixes)? $(, default $pattern)? { $($tail)* }
+        ] [] [$($req)*] [$($opt)*] }
+    };
 }
 pub(crate) use typed_task;
 
@@ -193,49 +300,32 @@ pub(crate) fn require_one(r: &mut asl_model::integration::Request<'_>, keys: &[&
     }
 }
 
-const LAMBDA: TypedIntegration<(LambdaInvoke,)> =
-    TypedIntegration::new("lambda", "Lambda").example_parameter("FunctionName");
-const SNS: TypedIntegration<(SnsPublish,)> =
-    TypedIntegration::new("sns", "SNS").example_parameter("Message");
-const SQS: TypedIntegration<(SqsSendMessage,)> =
-    TypedIntegration::new("sqs", "SQS").example_parameter("QueueUrl");
-const DYNAMODB: TypedIntegration<(GetItem, PutItem, UpdateItem, DeleteItem)> =
-    TypedIntegration::new("dynamodb", "DynamoDB").example_parameter("TableName");
-const EVENTS: TypedIntegration<(PutEvents,)> =
-    TypedIntegration::new("events", "EventBridge").example_parameter("Entries");
-const STATES: TypedIntegration<(StartExecution,)> =
-    TypedIntegration::new("states", "Step Functions").example_parameter("StateMachineArn");
-const HTTP: TypedIntegration<(HttpInvoke,)> =
-    TypedIntegration::new("http", "HTTP").example_parameter("ApiEndpoint");
-const APIGATEWAY: TypedIntegration<(ApiGatewayInvoke,)> =
-    TypedIntegration::new("apigateway", "API Gateway").example_parameter("ApiEndpoint");
-const ECS: TypedIntegration<(EcsRunTask,)> =
-    TypedIntegration::new("ecs", "ECS").example_parameter("TaskDefinition");
-const GLUE: TypedIntegration<(GlueStartJobRun,)> =
-    TypedIntegration::new("glue", "Glue").example_parameter("JobName");
-const BATCH: TypedIntegration<(BatchSubmitJob,)> =
-    TypedIntegration::new("batch", "Batch").example_parameter("JobName");
-const ATHENA: TypedIntegration<(AthenaStartQueryExecution,)> =
-    TypedIntegration::new("athena", "Athena").example_parameter("QueryString");
-const CODEBUILD: TypedIntegration<(CodeBuildStartBuild,)> =
-    TypedIntegration::new("codebuild", "CodeBuild").example_parameter("ProjectName");
+/// Declares [`FAMILY`]: each typed integration (its service, title and
+/// example parameter) and the tasks it reads, in order.
+macro_rules! family {
+    ($($set:ty = $service:literal, $title:literal, $example:literal;)*) => {
+        /// Every typed integration of [`AwsTasks`], in order.
+        static FAMILY: &[&dyn Integration] = &[$(
+            &TypedIntegration::<$set>::new($service, $title).example_parameter($example),
+        )*];
+    };
+}
 
-/// Every typed integration of [`AwsTasks`], in order.
-static FAMILY: &[&dyn Integration] = &[
-    &LAMBDA,
-    &SNS,
-    &SQS,
-    &DYNAMODB,
-    &EVENTS,
-    &STATES,
-    &HTTP,
-    &APIGATEWAY,
-    &ECS,
-    &GLUE,
-    &BATCH,
-    &ATHENA,
-    &CODEBUILD,
-];
+family! {
+    (LambdaInvoke,) = "lambda", "Lambda", "FunctionName";
+    (SnsPublish,) = "sns", "SNS", "Message";
+    (SqsSendMessage,) = "sqs", "SQS", "QueueUrl";
+    (GetItem, PutItem, UpdateItem, DeleteItem) = "dynamodb", "DynamoDB", "TableName";
+    (PutEvents,) = "events", "EventBridge", "Entries";
+    (StartExecution,) = "states", "Step Functions", "StateMachineArn";
+    (HttpInvoke,) = "http", "HTTP", "ApiEndpoint";
+    (ApiGatewayInvoke,) = "apigateway", "API Gateway", "ApiEndpoint";
+    (EcsRunTask,) = "ecs", "ECS", "TaskDefinition";
+    (GlueStartJobRun,) = "glue", "Glue", "JobName";
+    (BatchSubmitJob,) = "batch", "Batch", "JobName";
+    (AthenaStartQueryExecution,) = "athena", "Athena", "QueryString";
+    (CodeBuildStartBuild,) = "codebuild", "CodeBuild", "ProjectName";
+}
 
 /// The integration of every typed task of this crate: it validates their
 /// Tasks (missing, mistyped and unknown parameters) and leaves their IAM
@@ -287,14 +377,7 @@ impl Integration for AwsTasks {
         }
     }
 
-    fn statements(
-        &self,
-        task: &Task,
-        cx: &TaskContext<'_>,
-        env: &AwsEnvironment,
-    ) -> Vec<Statement> {
-        Aws.permissions(task, cx, env).statements
-    }
+    asl_model::statements_from_permissions!(Aws);
 
     /// `false`: [`Aws`] grants these Tasks.
     fn grants(&self, _task: &Task) -> bool {

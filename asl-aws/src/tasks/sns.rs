@@ -23,31 +23,16 @@ typed_task! {
     /// })));
     /// assert!(SnsPublish::try_from(&task).is_ok());
     /// ```
-    SnsPublish {
-        api: "sns:publish",
-        resources: ["sns:publish", "sns:publish.waitForTaskToken"],
-        default_pattern: crate::Pattern::RequestResponse,
-        required {
-            /// `Message` (required).
-            message: Value = "Message" via template,
-        }
+    SnsPublish: "sns:publish" + [".waitForTaskToken"] {
+        required { message: Value = "Message" }
         optional {
-            /// `TopicArn`.
-            topic_arn: String = "TopicArn" via put,
-            /// `TargetArn`: a mobile endpoint.
-            target_arn: String = "TargetArn" via put,
-            /// `PhoneNumber`: an SMS.
-            phone_number: String = "PhoneNumber" via put,
-            /// `Subject`.
-            subject: String = "Subject" via put,
-            /// `MessageStructure` (`json`).
-            message_structure: String = "MessageStructure" via put,
-            /// `MessageAttributes`.
-            message_attributes: Value = "MessageAttributes" via template,
-            /// `MessageDeduplicationId` (FIFO topics).
-            message_deduplication_id: String = "MessageDeduplicationId" via put,
-            /// `MessageGroupId` (FIFO topics).
-            message_group_id: String = "MessageGroupId" via put,
+            topic_arn: String = "TopicArn",
+            target_arn: String = "TargetArn": "a mobile endpoint",
+            phone_number: String = "PhoneNumber": "an SMS",
+            subject: String = "Subject",
+            message_structure: String = "MessageStructure": "`json`",
+            message_attributes: Value = "MessageAttributes",
+            ..fifo,
         }
         check(r, v) {
             let given = v.topic_arn.is_some() || v.target_arn.is_some() || v.phone_number.is_some();

@@ -21,27 +21,13 @@ typed_task! {
     ///     "MessageBody.$": "$.job"
     /// })));
     /// ```
-    SqsSendMessage {
-        api: "sqs:sendMessage",
-        resources: ["sqs:sendMessage", "sqs:sendMessage.waitForTaskToken"],
-        default_pattern: crate::Pattern::RequestResponse,
-        required {
-            /// `QueueUrl` (required).
-            queue_url: String = "QueueUrl" via put,
-            /// `MessageBody` (required).
-            message_body: Value = "MessageBody" via template,
-        }
+    SqsSendMessage: "sqs:sendMessage" + [".waitForTaskToken"] {
+        required { queue_url: String = "QueueUrl", message_body: Value = "MessageBody" }
         optional {
-            /// `DelaySeconds`.
-            delay_seconds: u64 = "DelaySeconds" via put,
-            /// `MessageAttributes`.
-            message_attributes: Value = "MessageAttributes" via template,
-            /// `MessageSystemAttributes`.
-            message_system_attributes: Value = "MessageSystemAttributes" via template,
-            /// `MessageDeduplicationId` (FIFO queues).
-            message_deduplication_id: String = "MessageDeduplicationId" via put,
-            /// `MessageGroupId` (FIFO queues).
-            message_group_id: String = "MessageGroupId" via put,
+            delay_seconds: u64 = "DelaySeconds",
+            message_attributes: Value = "MessageAttributes",
+            message_system_attributes: Value = "MessageSystemAttributes",
+            ..fifo,
         }
     }
 }

@@ -21,26 +21,13 @@ typed_task! {
     /// assert_eq!(task.resource.to_string(), "arn:aws:states:::states:startExecution.sync:2");
     /// assert_eq!(StartExecution::try_from(&task).map(|s| s.pattern), Ok(Pattern::Sync2));
     /// ```
-    StartExecution {
-        api: "states:startExecution",
-        resources: [
-            "states:startExecution",
-            "states:startExecution.sync",
-            "states:startExecution.sync:2",
-            "states:startExecution.waitForTaskToken",
-        ],
-        default_pattern: crate::Pattern::RequestResponse,
-        required {
-            /// `StateMachineArn` (required).
-            state_machine_arn: String = "StateMachineArn" via put,
-        }
+    StartExecution: "states:startExecution"
+        + [".sync", ".sync:2", ".waitForTaskToken"] {
+        required { state_machine_arn: String = "StateMachineArn" }
         optional {
-            /// `Input`: the child execution's input.
-            input: Value = "Input" via template,
-            /// `Name`: the execution's name.
-            name: String = "Name" via put,
-            /// `TraceHeader`.
-            trace_header: String = "TraceHeader" via put,
+            input: Value = "Input": "the child execution's input",
+            name: String = "Name": "the execution's name",
+            trace_header: String = "TraceHeader",
         }
     }
 }
