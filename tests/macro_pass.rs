@@ -4,10 +4,10 @@
 use asl_kit::bedrock::{ClaudeMessages, InvokeModel, Message, ModelId, S3Uri};
 use asl_kit::core::{
     BoolExpr, Branch, Catcher, Chain, Choice, ChoiceRule, Comparator, Comparison, Condition,
-    Dynamic, Fail, FailCause, FailError, InvalidMachine, ItemProcessor, Items, Jsonata, Map,
-    MaxConcurrency, NestedRule, Parallel, Pass, Path, PayloadTemplate, ProcessorConfig,
-    ProcessorField, ProcessorMode, QueryLanguage, ReferencePath, Retrier, State, StateMachine,
-    States, Succeed, Task, Timeout, Transition, Wait, WaitDuration,
+    Dynamic, ExecutionType, Fail, FailCause, FailError, InvalidMachine, ItemProcessor, Items,
+    Jsonata, Map, MaxConcurrency, NestedRule, Parallel, Pass, Path, PayloadTemplate,
+    ProcessorConfig, ProcessorField, ProcessorMode, QueryLanguage, ReferencePath, Retrier, State,
+    StateMachine, States, Succeed, Task, Timeout, Transition, Wait, WaitDuration,
 };
 use asl_kit::state_machine;
 use pretty_assertions::assert_eq;
@@ -42,6 +42,37 @@ fn same_as_built(
     };
     assert_eq!(m.to_value(), expected.to_value());
     Ok(())
+}
+
+/// [`same_as_built`] for a machine of one state, `name`.
+fn same_as_one(
+    m: &StateMachine,
+    ql: Option<QueryLanguage>,
+    name: &str,
+    state: impl Into<State>,
+) -> R {
+    same_as_built(m, ql, name, vec![(name, state.into())])
+}
+
+/// An S3 URI the test knows to be valid.
+fn s3(uri: &str) -> S3Uri {
+    S3Uri::new(uri).unwrap_or_else(|_| S3Uri::path("$"))
+}
+
+/// A distributed `ItemProcessor` of one `Pass` state, `name`.
+fn distributed(name: &str, execution: ExecutionType) -> ProcessorField {
+    ProcessorField::ItemProcessor(
+        ItemProcessor::builder()
+            .processor_config(
+                ProcessorConfig::builder()
+                    .mode(ProcessorMode::Distributed)
+                    .execution_type(execution)
+                    .build(),
+            )
+            .start_at(name)
+            .states(states(vec![(name, Pass::builder().build().into())]))
+            .build(),
+    )
 }
 
 #[test]
@@ -90,7 +121,7 @@ fn prompt_chain_with_bedrock() -> R {
     outline.transition = Transition::next("Draft");
     let mut draft = InvokeModel::builder()
         .model_id("amazon.titan-text-express-v1")
-        .input(S3Uri::new("s3://bucket/request.json").unwrap_or_else(|_| S3Uri::path("$")))
+        .input(s3("s3://bucket/request.json"))
         .build()
         .into_task(QueryLanguage::JsonPath);
     draft.timeout = Some(Timeout::from(60));
@@ -554,9 +585,9 @@ fn task_credentials() -> R {
 #[test]
 fn distributed_map_fields() -> R {
     use asl_kit::core::{
-        CsvDelimiter, CsvHeaderLocation, ExecutionType, ItemBatcher, ItemReader,
-        MaxInputBytesPerBatch, MaxItems, MaxItemsPerBatch, ReaderConfig, ResultWriter,
-        ToleratedFailureCount, ToleratedFailurePercentage, WriterConfig,
+        CsvDelimiter, CsvHeaderLocation, ItemBatcher, ItemReader, MaxInputBytesPerBatch, MaxItems,
+        MaxItemsPerBatch, ReaderConfig, ResultWriter, ToleratedFailureCount,
+        ToleratedFailurePercentage, WriterConfig,
     };
     let bucket = "my-bucket";
     let m = state_machine! {
@@ -609,20 +640,6 @@ fn distributed_map_fields() -> R {
             },
         }
     }?;
-    let processor = |name: &str, execution: ExecutionType| {
-        ProcessorField::ItemProcessor(
-            ItemProcessor::builder()
-                .processor_config(
-                    ProcessorConfig::builder()
-                        .mode(ProcessorMode::Distributed)
-                        .execution_type(execution)
-                        .build(),
-                )
-                .start_at(name)
-                .states(states(vec![(name, Pass::builder().build().into())]))
-                .build(),
-        )
-    };
     let csv = Map::builder()
         .item_reader(
             ItemReader::builder()
@@ -671,7 +688,7 @@ fn distributed_map_fields() -> R {
             Dynamic::Value(10),
         ))
         .label("csv")
-        .processor(processor("Work", ExecutionType::Express))
+        .processor(distributed("Work", ExecutionType::Express))
         .transition(Transition::next("Listed"))
         .build();
     let listed = Map::builder()
@@ -709,7 +726,7 @@ fn distributed_map_fields() -> R {
         .tolerated_failure_count(ToleratedFailureCount::ToleratedFailureCountPath(
             ReferencePath::new("$.count"),
         ))
-        .processor(processor("Work2", ExecutionType::Standard))
+        .processor(distributed("Work2", ExecutionType::Standard))
         .build();
     same_as_built(
         &m,
@@ -721,7 +738,7 @@ fn distributed_map_fields() -> R {
 
 #[test]
 fn distributed_map_in_jsonata() -> R {
-    use asl_kit::core::{ExecutionType, ItemReader, ResultWriter, ToleratedFailureCount};
+    use asl_kit::core::{ItemReader, ResultWriter, ToleratedFailureCount};
     let m = state_machine! {
         QueryLanguage: "JSONata",
         StartAt: Each,
@@ -761,25 +778,9 @@ fn distributed_map_in_jsonata() -> R {
         .tolerated_failure_count(ToleratedFailureCount::ToleratedFailureCount(
             Dynamic::Jsonata(Jsonata::new("$states.input.tolerated")),
         ))
-        .processor(ProcessorField::ItemProcessor(
-            ItemProcessor::builder()
-                .processor_config(
-                    ProcessorConfig::builder()
-                        .mode(ProcessorMode::Distributed)
-                        .execution_type(ExecutionType::Standard)
-                        .build(),
-                )
-                .start_at("Work")
-                .states(states(vec![("Work", Pass::builder().build().into())]))
-                .build(),
-        ))
+        .processor(distributed("Work", ExecutionType::Standard))
         .build();
-    same_as_built(
-        &m,
-        Some(QueryLanguage::Jsonata),
-        "Each",
-        vec![("Each", map.into())],
-    )
+    same_as_one(&m, Some(QueryLanguage::Jsonata), "Each", map)
 }
 
 #[test]
@@ -820,7 +821,7 @@ fn bedrock_model_output_guardrail_and_trace() -> R {
     let mut guarded = InvokeModel::builder()
         .model_id(MODEL)
         .input(json!({"prompt.$": "$.prompt"}))
-        .output(S3Uri::new("s3://bucket/response.json").unwrap_or_else(|_| S3Uri::path("$")))
+        .output(s3("s3://bucket/response.json"))
         .guardrail(Guardrail::new(guardrail, GuardrailVersion::DRAFT))
         .trace(Trace::Enabled)
         .build()
@@ -884,16 +885,11 @@ fn bedrock_model_output_in_jsonata_next_to_state_output() -> R {
     let mut ask = InvokeModel::builder()
         .model_id(MODEL)
         .input(json!({"prompt": "{% $states.input.prompt %}"}))
-        .output(S3Uri::new("s3://bucket/response.json").unwrap_or_else(|_| S3Uri::path("$")))
+        .output(s3("s3://bucket/response.json"))
         .build()
         .into_task(QueryLanguage::Jsonata);
     ask.output = Some(json!({"S3Uri": "{% $states.result.Body %}"}));
-    same_as_built(
-        &m,
-        Some(QueryLanguage::Jsonata),
-        "Ask",
-        vec![("Ask", ask.into())],
-    )
+    same_as_one(&m, Some(QueryLanguage::Jsonata), "Ask", ask)
 }
 
 #[test]
@@ -938,7 +934,6 @@ fn bedrock_model_customization_jobs() -> R {
             Failed: Fail { Error: "TrainingFailed" },
         }
     }?;
-    let s3 = |u: &str| S3Uri::new(u).unwrap_or_else(|_| S3Uri::path("$"));
     let mut vpc = serde_json::Map::new();
     vpc.insert(
         "VpcConfig".to_owned(),
@@ -1026,19 +1021,12 @@ fn bedrock_model_customization_job_in_jsonata() -> R {
         .custom_model_name("my-model")
         .role_arn("arn:aws:iam::123456789012:role/Bedrock")
         .base_model_identifier("amazon.titan-text-express-v1")
-        .training_data_config(
-            S3Uri::new("s3://bucket/train.jsonl").unwrap_or_else(|_| S3Uri::path("$")),
-        )
+        .training_data_config(s3("s3://bucket/train.jsonl"))
         .output_data_config(S3Uri::jsonata("{% $states.input.out %}"))
         .build()
         .into_task(QueryLanguage::Jsonata);
     train.output = Some(json!("{% $states.result.JobArn %}"));
-    same_as_built(
-        &m,
-        Some(QueryLanguage::Jsonata),
-        "Train",
-        vec![("Train", train.into())],
-    )
+    same_as_one(&m, Some(QueryLanguage::Jsonata), "Train", train)
 }
 
 #[test]

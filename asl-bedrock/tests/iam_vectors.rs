@@ -121,75 +121,37 @@ fn vector_4_invoke_full_access() {
     assert_eq!(policy(&jsonata), expected);
 }
 
+/// Vectors 5–7 are a customization job on each kind of base model, and
+/// vectors 8–10 the same jobs with `.sync`: the same create statement, then,
+/// for `.sync`, the get/stop statement before the pass-role one.
 #[test]
-fn vector_5_customization_foundation_base() {
-    assert_eq!(
-        policy(&job(
-            false,
-            json!({"BaseModelIdentifier": "amazon.titan-text-express-v1"})
-        )),
-        doc(json!([create(&[FM, CUSTOM_ALL, JOBS_ALL]), pass_role(2)]))
-    );
-}
-
-#[test]
-fn vector_6_customization_custom_base() {
-    let base = "arn:aws:bedrock:us-east-2:123456789012:custom-model/amazon.titan-text-express-v1:0:8k/abcdefghijkl";
-    assert_eq!(
-        policy(&job(false, json!({"BaseModelIdentifier": base}))),
-        doc(json!([create(&[CUSTOM_ALL, JOBS_ALL]), pass_role(2)]))
-    );
-}
-
-#[test]
-fn vector_7_customization_full_access() {
-    assert_eq!(
-        policy(&job(false, json!({"BaseModelIdentifier.$": "$.base"}))),
-        doc(json!([
-            create(&[FM_ALL, CUSTOM_ALL, JOBS_ALL]),
-            pass_role(2)
-        ]))
-    );
-}
-
-#[test]
-fn vector_8_sync_foundation_base() {
-    assert_eq!(
-        policy(&job(
-            true,
-            json!({"BaseModelIdentifier": "amazon.titan-text-express-v1"})
-        )),
-        doc(json!([
-            create(&[FM, CUSTOM_ALL, JOBS_ALL]),
-            get_stop(),
-            pass_role(3)
-        ]))
-    );
-}
-
-#[test]
-fn vector_9_sync_custom_base() {
-    let base = "arn:aws:bedrock:us-east-2:123456789012:custom-model/amazon.titan-text-express-v1:0:8k/abcdefghijkl";
-    assert_eq!(
-        policy(&job(true, json!({"BaseModelIdentifier": base}))),
-        doc(json!([
-            create(&[CUSTOM_ALL, JOBS_ALL]),
-            get_stop(),
-            pass_role(3)
-        ]))
-    );
-}
-
-#[test]
-fn vector_10_sync_full_access() {
-    assert_eq!(
-        policy(&job(true, json!({"BaseModelIdentifier.$": "$.base"}))),
-        doc(json!([
-            create(&[FM_ALL, CUSTOM_ALL, JOBS_ALL]),
-            get_stop(),
-            pass_role(3)
-        ]))
-    );
+fn vectors_5_to_10_customization_jobs() {
+    let custom = "arn:aws:bedrock:us-east-2:123456789012:custom-model/amazon.titan-text-express-v1:0:8k/abcdefghijkl";
+    let cases: [(&str, &str, &[&str]); 3] = [
+        (
+            "BaseModelIdentifier",
+            "amazon.titan-text-express-v1",
+            &[FM, CUSTOM_ALL, JOBS_ALL],
+        ),
+        ("BaseModelIdentifier", custom, &[CUSTOM_ALL, JOBS_ALL]),
+        (
+            "BaseModelIdentifier.$",
+            "$.base",
+            &[FM_ALL, CUSTOM_ALL, JOBS_ALL],
+        ),
+    ];
+    for (field, base, resources) in cases {
+        assert_eq!(
+            policy(&job(false, json!({ field: base }))),
+            doc(json!([create(resources), pass_role(2)])),
+            "{field}: {base}"
+        );
+        assert_eq!(
+            policy(&job(true, json!({ field: base }))),
+            doc(json!([create(resources), get_stop(), pass_role(3)])),
+            "{field}: {base}, .sync"
+        );
+    }
 }
 
 #[test]

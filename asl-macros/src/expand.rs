@@ -280,34 +280,25 @@ impl Expander {
             ValueKind::DynamicInteger { .. } => self.or_u64(v),
             ValueKind::DynamicText => self.or_string(v),
             ValueKind::DynamicNumber => self.or_number(v),
-            ValueKind::DynamicArray => match v {
-                Node::Array(items, _) => {
-                    let items: Vec<TokenStream> = items.iter().map(|i| self.json(i)).collect();
-                    quote!(#p::core::Dynamic::Value(::std::vec![#(#items),*]))
-                }
-                Node::Str(l) => quote!(#p::dynamic(#l)),
-                Node::Expr(e, _) => quote!(#p::core::Dynamic::Value(#e)),
-                other => {
-                    self.err(
-                        other.span(),
-                        format!("expected an array or a JSONata string for `{key}`"),
-                    );
-                    quote!(())
-                }
-            },
-            ValueKind::DynamicBoolean => {
-                let c = match v {
-                    Node::Bool(b, _) => quote!(#p::core::Dynamic::Value(#b)),
-                    Node::Str(l) => quote!(#p::dynamic(#l)),
-                    Node::Expr(e, _) => quote!(#p::core::Dynamic::Value(#e)),
-                    other => {
-                        self.err(
-                            other.span(),
-                            format!("expected a `{{% .. %}}` string for `{key}`"),
-                        );
-                        quote!(#p::core::Dynamic::Value(true))
+            ValueKind::DynamicArray => {
+                let literal = match v {
+                    Node::Array(items, _) => {
+                        let items: Vec<TokenStream> = items.iter().map(|i| self.json(i)).collect();
+                        Some(quote!(::std::vec![#(#items),*]))
                     }
+                    _ => None,
                 };
+                let expected = format!("expected an array or a JSONata string for `{key}`");
+                self.dynamic_of(v, literal, expected, quote!(()))
+            }
+            ValueKind::DynamicBoolean => {
+                let literal = match v {
+                    Node::Bool(b, _) => Some(quote!(#b)),
+                    _ => None,
+                };
+                let expected = format!("expected a `{{% .. %}}` string for `{key}`");
+                let c =
+                    self.dynamic_of(v, literal, expected, quote!(#p::core::Dynamic::Value(true)));
                 quote!(#p::core::Condition::Jsonata(#c))
             }
             ValueKind::True | ValueKind::Boolean | ValueKind::Rules | ValueKind::Comparison(_) => {
@@ -1088,6 +1079,28 @@ impl Expander {
                     "expected a non-negative number, a `{% .. %}` string or `(expr)`",
                 );
                 quote!(#p::core::Dynamic::<#number>::Value(#number::from(0u64)))
+            }
+        }
+    }
+
+    /// A `Dynamic` value: `literal` (the value `v` spells, when it is one),
+    /// a `{% %}` string or an interpolated `(expr)`. Anything else is an error
+    /// (`expected`), with `fallback` in its place.
+    fn dynamic_of(
+        &mut self,
+        v: &Node,
+        literal: Option<TokenStream>,
+        expected: String,
+        fallback: TokenStream,
+    ) -> TokenStream {
+        let p = p();
+        match (literal, v) {
+            (Some(value), _) => quote!(#p::core::Dynamic::Value(#value)),
+            (None, Node::Str(l)) => quote!(#p::dynamic(#l)),
+            (None, Node::Expr(e, _)) => quote!(#p::core::Dynamic::Value(#e)),
+            (None, other) => {
+                self.err(other.span(), expected);
+                fallback
             }
         }
     }

@@ -1,31 +1,18 @@
-// Each Bedrock task with a required parameter missing or an integration pattern it does not have, on its own machine.
+// Bedrock tasks with a required parameter missing (together, on one machine), and
+// each integration pattern a task does not have, on its own machine.
 fn main() {
-    // bedrock missing model id
+    // bedrock tasks missing required parameters
     let _ = asl_kit::state_machine! {
         StartAt: Ask,
         States: {
             Ask: bedrock::InvokeModel {
                 Body: { "inputText": "hi" },
-                End: true,
+                Next: Create,
             },
-        }
-    };
-
-    // bedrock customization missing fields
-    let _ = asl_kit::state_machine! {
-        StartAt: Create,
-        States: {
             Create: bedrock::CreateModelCustomizationJob {
                 JobName: "job",
-                End: true,
+                Next: Train,
             },
-        }
-    };
-
-    // bedrock customization missing role arn
-    let _ = asl_kit::state_machine! {
-        StartAt: Train,
-        States: {
             Train: bedrock::CreateModelCustomizationJob.sync {
                 JobName: "job",
                 CustomModelName: "model",

@@ -1,4 +1,4 @@
-// Each transition to a state that is not there (Next, a Choice rule's Next, Default, a Catch's Next), a repeated state name and a misplaced States.ALL retrier, on its own machine.
+// Each transition to a state that is not there (Next, a Choice rule's Next, Default, a Catch's Next), a repeated state name and a misplaced States.ALL retrier, each on its own machine (a Choice rule's and its Default's together).
 fn main() {
     // next target missing
     let _ = asl_kit::state_machine! {
@@ -9,27 +9,14 @@ fn main() {
         }
     };
 
-    // choice rule target missing
+    // choice rule and default targets missing
     let _ = asl_kit::state_machine! {
         StartAt: Route,
         States: {
             Route: Choice {
                 Choices: [{ Variable: "$.n", NumericEquals: 1, Next: Missing }],
-                Default: Done,
-            },
-            Done: Succeed {},
-        }
-    };
-
-    // default target missing
-    let _ = asl_kit::state_machine! {
-        StartAt: Route,
-        States: {
-            Route: Choice {
-                Choices: [{ Variable: "$.n", NumericEquals: 1, Next: Done }],
                 Default: Elsewhere,
             },
-            Done: Succeed {},
         }
     };
 

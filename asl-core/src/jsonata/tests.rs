@@ -49,6 +49,23 @@ fn err_msg(expr: &str, offset: usize, message: &str) {
     assert_eq!((e.offset(), e.message()), (offset, message), "for {expr:?}");
 }
 
+/// Asserts that each `(expression, offset, message)` case fails at that
+/// offset with that message.
+#[track_caller]
+fn err_msgs(cases: &[(&str, usize, &str)]) {
+    for &(expr, offset, message) in cases {
+        err_msg(expr, offset, message);
+    }
+}
+
+/// Asserts that each `(expression, code)` case fails with that error code.
+#[track_caller]
+fn err_codes(cases: &[(&str, &str)]) {
+    for &(expr, code) in cases {
+        err_code(expr, Some(code));
+    }
+}
+
 // ---------------------------------------------------------------- delimiters
 
 #[test]
@@ -280,42 +297,38 @@ fn corpus_style_expressions_parse() {
 
 // ---------------------------------------------------------------- tree shape
 
+/// The operator and operands of `expr`, which must parse to a binary operation.
+#[track_caller]
+fn binary(expr: &str) -> (BinaryOp, Expr, Expr) {
+    match ok(expr) {
+        Expr::Binary { op, lhs, rhs, .. } => (op, *lhs, *rhs),
+        other => panic!("expected {expr:?} to be a binary operation, got {other:?}"),
+    }
+}
+
+/// The operator of `expr` if it is a binary operation.
+fn binary_op(expr: &Expr) -> Option<BinaryOp> {
+    match expr {
+        Expr::Binary { op, .. } => Some(*op),
+        _ => None,
+    }
+}
+
 #[test]
 fn precedence_and_associativity() {
-    let Expr::Binary { op, rhs, .. } = ok("1 + 2 * 3") else {
-        panic!()
-    };
+    let (op, _, rhs) = binary("1 + 2 * 3");
     assert_eq!(op, BinaryOp::Add);
-    assert!(matches!(
-        *rhs,
-        Expr::Binary {
-            op: BinaryOp::Multiply,
-            ..
-        }
-    ));
+    assert_eq!(binary_op(&rhs), Some(BinaryOp::Multiply));
 
-    let Expr::Binary { op, lhs, .. } = ok("1 - 2 - 3") else {
-        panic!()
-    };
+    let (op, lhs, _) = binary("1 - 2 - 3");
     assert_eq!(op, BinaryOp::Subtract);
-    assert!(matches!(
-        *lhs,
-        Expr::Binary {
-            op: BinaryOp::Subtract,
-            ..
-        }
-    ));
+    assert_eq!(binary_op(&lhs), Some(BinaryOp::Subtract));
 
-    let Expr::Binary { op, .. } = ok("a and b or c") else {
-        panic!()
-    };
-    assert_eq!(op, BinaryOp::Or);
+    assert_eq!(binary("a and b or c").0, BinaryOp::Or);
 
     // `.` binds tighter than arithmetic; `[` tighter than `.`.
-    let Expr::Binary { lhs, .. } = ok("a.b + 1") else {
-        panic!()
-    };
-    assert!(matches!(*lhs, Expr::Path { .. }));
+    let (_, lhs, _) = binary("a.b + 1");
+    assert!(matches!(lhs, Expr::Path { .. }));
     let Expr::Path { rhs, .. } = ok("a.b[0]") else {
         panic!()
     };
@@ -329,17 +342,9 @@ fn precedence_and_associativity() {
     assert!(matches!(*value, Expr::Bind { .. }));
 
     // `??` and `?:` take everything on their right.
-    let Expr::Binary { op, rhs, .. } = ok("a ?? b + c") else {
-        panic!()
-    };
+    let (op, _, rhs) = binary("a ?? b + c");
     assert_eq!(op, BinaryOp::Coalesce);
-    assert!(matches!(
-        *rhs,
-        Expr::Binary {
-            op: BinaryOp::Add,
-            ..
-        }
-    ));
+    assert_eq!(binary_op(&rhs), Some(BinaryOp::Add));
 
     // `a.b{...}` groups the whole path.
     let Expr::Group { lhs, pairs, .. } = ok("a.b{c: d}") else {
@@ -349,10 +354,8 @@ fn precedence_and_associativity() {
     assert_eq!(pairs.len(), 1);
 
     // Unary minus binds tighter than `*` but looser than `.`.
-    let Expr::Binary { lhs, .. } = ok("-a.b * 2") else {
-        panic!()
-    };
-    let Expr::Negate { operand, .. } = *lhs else {
+    let (_, lhs, _) = binary("-a.b * 2");
+    let Expr::Negate { operand, .. } = lhs else {
         panic!()
     };
     assert!(matches!(*operand, Expr::Path { .. }));
@@ -588,104 +591,97 @@ fn function_calls_lists_named_calls() {
 
 #[test]
 fn mismatched_brackets() {
-    err_msg(
-        "$sum(1",
-        6,
-        "expected ')' to close '(' at 4, found end of expression",
-    );
-    err_msg("$sum(1]", 6, "expected ')' to close '(' at 4, found ']'");
-    err_msg(
-        "(1",
-        2,
-        "expected ')' to close '(' at 0, found end of expression",
-    );
-    err_msg("(1 2)", 3, "expected ')' to close '(' at 0, found '2'");
-    err_msg(
-        "[1, 2",
-        5,
-        "expected ']' to close '[' at 0, found end of expression",
-    );
-    err_msg(
-        "a[0",
-        3,
-        "expected ']' to close '[' at 1, found end of expression",
-    );
-    err_msg(
-        "{'a': 1",
-        7,
-        "expected '}' to close '{' at 0, found end of expression",
-    );
-    err_msg("{'a' 1}", 5, "expected ':' after an object key, found '1'");
-    err_msg(
-        "| a | b",
-        7,
-        "expected '|' to close '|' at 0, found end of expression",
-    );
-    err_msg(
-        "| a",
-        3,
-        "expected '|' after the transform pattern, found end of expression",
-    );
-    err_msg("a^b", 2, "expected '(' after '^', found 'b'");
-    err_msg(
-        "a^(b",
-        4,
-        "expected ')' to close '(' at 2, found end of expression",
-    );
-    err_msg(
-        "function($x) $x",
-        13,
-        "expected '{' after the function parameters, found '$x'",
-    );
-    err_msg(
-        "function($x){$x",
-        15,
-        "expected '}' to close '{' at 12, found end of expression",
-    );
-    err_msg(
-        "1)",
-        1,
-        "unexpected ')': expected an operator or the end of the expression",
-    );
-    err_code("(1))", Some("S0201"));
-    err_code("$sum(1", Some("S0203"));
-    err_code("$sum(1]", Some("S0202"));
+    let end = "found end of expression";
+    err_msgs(&[
+        (
+            "$sum(1",
+            6,
+            &format!("expected ')' to close '(' at 4, {end}"),
+        ),
+        ("$sum(1]", 6, "expected ')' to close '(' at 4, found ']'"),
+        ("(1", 2, &format!("expected ')' to close '(' at 0, {end}")),
+        ("(1 2)", 3, "expected ')' to close '(' at 0, found '2'"),
+        (
+            "[1, 2",
+            5,
+            &format!("expected ']' to close '[' at 0, {end}"),
+        ),
+        ("a[0", 3, &format!("expected ']' to close '[' at 1, {end}")),
+        (
+            "{'a': 1",
+            7,
+            &format!("expected '}}' to close '{{' at 0, {end}"),
+        ),
+        ("{'a' 1}", 5, "expected ':' after an object key, found '1'"),
+        (
+            "| a | b",
+            7,
+            &format!("expected '|' to close '|' at 0, {end}"),
+        ),
+        (
+            "| a",
+            3,
+            &format!("expected '|' after the transform pattern, {end}"),
+        ),
+        ("a^b", 2, "expected '(' after '^', found 'b'"),
+        ("a^(b", 4, &format!("expected ')' to close '(' at 2, {end}")),
+        (
+            "function($x) $x",
+            13,
+            "expected '{' after the function parameters, found '$x'",
+        ),
+        (
+            "function($x){$x",
+            15,
+            &format!("expected '}}' to close '{{' at 12, {end}"),
+        ),
+        (
+            "1)",
+            1,
+            "unexpected ')': expected an operator or the end of the expression",
+        ),
+    ]);
+    err_codes(&[("(1))", "S0201"), ("$sum(1", "S0203"), ("$sum(1]", "S0202")]);
 }
 
 #[test]
 fn dangling_and_misplaced_operators() {
-    err_msg(
-        "1 +",
-        3,
-        "unexpected end of expression: expected an operand",
-    );
-    err_code("1 +", Some("S0207"));
-    err_msg("+ 1", 0, "expected an operand, found '+'");
-    err_code("+ 1", Some("S0211"));
-    err_code("1 + + 2", Some("S0211"));
-    err_code("a.", Some("S0207"));
-    err_code(".a", Some("S0211"));
-    err_code("a..b", Some("S0201"));
-    err_code("(1..2)", Some("S0202"));
-    err_code("[1,]", Some("S0211"));
-    err_code("(;)", Some("S0211"));
-    err_code("a ? : b", Some("S0211"));
-    err_code("1 2", Some("S0201"));
-    err_code("a b", Some("S0201"));
-    err_code("10 + * 2", Some("S0201"));
-    err_code("$x :=", Some("S0207"));
-    err_msg(
-        "1 := 2",
-        0,
-        "expected a variable such as $x on the left of ':='",
-    );
-    err_code("a.b := 2", Some("S0212"));
-    err_msg("a@b", 2, "expected a variable such as $x after '@'");
-    err_code("a#1", Some("S0214"));
-    err_msg("a ! b", 2, "unknown operator '!': expected '!='");
-    err_code("a ~ b", Some("S0204"));
-    err_code("$f(??)", Some("S0211"));
-    err_code("?", Some("S0211"));
+    err_msgs(&[
+        (
+            "1 +",
+            3,
+            "unexpected end of expression: expected an operand",
+        ),
+        ("+ 1", 0, "expected an operand, found '+'"),
+        (
+            "1 := 2",
+            0,
+            "expected a variable such as $x on the left of ':='",
+        ),
+        ("a@b", 2, "expected a variable such as $x after '@'"),
+        ("a ! b", 2, "unknown operator '!': expected '!='"),
+    ]);
+    err_codes(&[
+        ("1 +", "S0207"),
+        ("+ 1", "S0211"),
+        ("1 + + 2", "S0211"),
+        ("a.", "S0207"),
+        (".a", "S0211"),
+        ("a..b", "S0201"),
+        ("(1..2)", "S0202"),
+        ("[1,]", "S0211"),
+        ("(;)", "S0211"),
+        ("a ? : b", "S0211"),
+        ("1 2", "S0201"),
+        ("a b", "S0201"),
+        ("10 + * 2", "S0201"),
+        ("$x :=", "S0207"),
+        ("a.b := 2", "S0212"),
+        ("a#1", "S0214"),
+        ("a ~ b", "S0204"),
+        ("$f(??)", "S0211"),
+        ("?", "S0211"),
+    ]);
 }
 
 #[test]
@@ -700,9 +696,11 @@ fn jsonpath_is_not_jsonata() {
     assert!(e
         .message()
         .starts_with("expected an operand, found '?' (JSONPath filters"));
-    err_code("$..book", Some("S0201"));
-    err_code("$.book[0:2]", Some("S0202"));
-    err_code("$.book[-1:]", Some("S0202"));
+    err_codes(&[
+        ("$..book", "S0201"),
+        ("$.book[0:2]", "S0202"),
+        ("$.book[-1:]", "S0202"),
+    ]);
     // These two happen to be JSONata too (a wildcard and a string predicate).
     ok("$.book[*]");
     ok("$['store']");
@@ -710,32 +708,36 @@ fn jsonpath_is_not_jsonata() {
 
 #[test]
 fn lexical_errors() {
-    err_msg(
-        "'abc",
-        0,
-        "unterminated string literal: expected a closing ' to match the one at 0",
-    );
-    err_code("\"abc", Some("S0101"));
-    err_code("'a\\qb'", Some("S0103"));
-    err_code(r"'it\'s'", Some("S0103")); // JSON escapes only: no \'
+    err_msgs(&[
+        (
+            "'abc",
+            0,
+            "unterminated string literal: expected a closing ' to match the one at 0",
+        ),
+        (
+            "'\\u12'",
+            1,
+            "invalid escape sequence: expected 4 hex digits after '\\u'",
+        ),
+        (
+            "1 /* note",
+            2,
+            "unterminated comment: expected '*/' to close '/*' at 2",
+        ),
+    ]);
+    err_codes(&[
+        ("\"abc", "S0101"),
+        ("'a\\qb'", "S0103"),
+        (r"'it\'s'", "S0103"), // JSON escapes only: no \'
+        ("'a\\", "S0103"),
+        ("'\\u12G4'", "S0104"),
+        ("`abc", "S0105"),
+        ("/*/", "S0106"),
+        ("1e400", "S0102"),
+        ("01", "S0201"),
+        ("1.", "S0207"),
+    ]);
     ok(r#""it's""#);
-    err_code("'a\\", Some("S0103"));
-    err_msg(
-        "'\\u12'",
-        1,
-        "invalid escape sequence: expected 4 hex digits after '\\u'",
-    );
-    err_code("'\\u12G4'", Some("S0104"));
-    err_code("`abc", Some("S0105"));
-    err_msg(
-        "1 /* note",
-        2,
-        "unterminated comment: expected '*/' to close '/*' at 2",
-    );
-    err_code("/*/", Some("S0106"));
-    err_code("1e400", Some("S0102"));
-    err_code("01", Some("S0201"));
-    err_code("1.", Some("S0207"));
 }
 
 #[test]
@@ -745,34 +747,35 @@ fn regex_versus_division() {
     ok("$match(x, /a/)");
     ok("x ~> /a/");
     // Operator position: division.
-    let Expr::Binary { op, .. } = ok("a / b / c") else {
-        panic!()
-    };
-    assert_eq!(op, BinaryOp::Divide);
-    // jsonata-js reads the token after a prefix `(`, `[`, `{` or `-` in
-    // operator position, so a regex cannot start there.
-    err_code("(/a/)", Some("S0211"));
-    err_code("[/a/]", Some("S0211"));
-    err_code("-/a/", Some("S0211"));
-    // … and after `[]`, `^(…)` and a lambda body, in operand position.
-    err_code("a[]/2/", Some("S0201"));
-    err_code("a^(b)/2", Some("S0302"));
-    err_code("function($x){$x}/2/", Some("S0201"));
+    assert_eq!(binary("a / b / c").0, BinaryOp::Divide);
+    err_codes(&[
+        // jsonata-js reads the token after a prefix `(`, `[`, `{` or `-` in
+        // operator position, so a regex cannot start there.
+        ("(/a/)", "S0211"),
+        ("[/a/]", "S0211"),
+        ("-/a/", "S0211"),
+        // … and after `[]`, `^(…)` and a lambda body, in operand position.
+        ("a[]/2/", "S0201"),
+        ("a^(b)/2", "S0302"),
+        ("function($x){$x}/2/", "S0201"),
+    ]);
 }
 
 #[test]
 fn regex_errors() {
-    err_msg(
+    err_msgs(&[(
         "$match(s, /abc)",
         10,
         "unterminated regular expression: expected a closing '/' to match the one at 10",
-    );
-    err_code("//", Some("S0301"));
+    )]);
+    err_codes(&[
+        ("//", "S0301"),
+        ("/(a/", "S0302"), // the bracket depth hides the closing slash
+        ("/[)]/", "S0302"),
+        ("/]/", "S0302"), // so is an unbalanced literal bracket
+        ("/a{/", "S0302"),
+    ]);
     err_code("/a/ii", None);
-    err_code("/(a/", Some("S0302")); // the bracket depth hides the closing slash
-    err_code("/[)]/", Some("S0302"));
-    err_code("/]/", Some("S0302")); // so is an unbalanced literal bracket
-    err_code("/a{/", Some("S0302"));
     let bad = [
         ("/+/", "nothing to repeat"),
         ("/a**/", "nothing to repeat"),
@@ -813,62 +816,67 @@ fn regex_errors() {
 
 #[test]
 fn post_parse_checks() {
-    err_msg(
+    err_msgs(&[(
         "a.1",
         2,
         "a number, true, false or null cannot be a step in a path; quote a field name with backticks",
-    );
-    err_code("a.true", Some("S0213"));
-    err_code("a.null.b", Some("S0213"));
-    err_code("1.a", Some("S0213"));
-    err_code("a.-1", Some("S0213"));
-    ok("a.'b'");
-    ok("a.(1)");
-    ok("a.[1]");
-
-    err_code("$x{'a': 1}[0]", Some("S0209"));
-    err_code("*{'a': 1}[0]", Some("S0209"));
-    ok("a{'a': 1}[0]");
-    err_code("a{'a': 1}{'b': 2}", Some("S0210"));
-    err_code("a.b{'x': 1}.c{'y': 2}", Some("S0210"));
-
-    err_code("a[0]@$x", Some("S0215"));
-    err_code("$x[0]@$y", Some("S0215"));
-    ok("a#$i[0]");
-    err_code("a^(b)@$x", Some("S0216"));
-
-    err_code("%", Some("S0217"));
-    err_code("%.a", Some("S0217"));
-    err_code("a.%.%", Some("S0217"));
-    err_code("(a.b)[%.c]", Some("S0217"));
-    err_code("$x.%", Some("S0217"));
-    err_code("a.(%.%)", Some("S0217"));
-    ok("a.%");
-    ok("a[%.b]");
-    ok("a.b.%.%");
-    ok("a.(%.x ~> $f)");
-    ok("a.b@$x.c@$y.%.%");
-    ok("a.{'x': %.y}");
+    )]);
+    err_codes(&[
+        ("a.true", "S0213"),
+        ("a.null.b", "S0213"),
+        ("1.a", "S0213"),
+        ("a.-1", "S0213"),
+        ("$x{'a': 1}[0]", "S0209"),
+        ("*{'a': 1}[0]", "S0209"),
+        ("a{'a': 1}{'b': 2}", "S0210"),
+        ("a.b{'x': 1}.c{'y': 2}", "S0210"),
+        ("a[0]@$x", "S0215"),
+        ("$x[0]@$y", "S0215"),
+        ("a^(b)@$x", "S0216"),
+        ("%", "S0217"),
+        ("%.a", "S0217"),
+        ("a.%.%", "S0217"),
+        ("(a.b)[%.c]", "S0217"),
+        ("$x.%", "S0217"),
+        ("a.(%.%)", "S0217"),
+    ]);
+    for expr in [
+        "a.'b'",
+        "a.(1)",
+        "a.[1]",
+        "a{'a': 1}[0]",
+        "a#$i[0]",
+        "a.%",
+        "a[%.b]",
+        "a.b.%.%",
+        "a.(%.x ~> $f)",
+        "a.b@$x.c@$y.%.%",
+        "a.{'x': %.y}",
+    ] {
+        ok(expr);
+    }
 }
 
 #[test]
 fn lambda_and_signature_errors() {
-    err_msg(
+    err_msgs(&[(
         "function(1){1}",
         9,
         "parameter 1 of a function definition must be a variable such as $x",
-    );
-    err_code("function($x, a){1}", Some("S0208"));
-    err_code("function(?){1}", Some("S0208"));
-    err_code("function($x.y){1}", Some("S0208"));
-    err_code("function($x)<q<n>>{1}", Some("S0401"));
-    err_code("function($x)<(s<n>)>{1}", Some("S0402"));
+    )]);
+    err_codes(&[
+        ("function($x, a){1}", "S0208"),
+        ("function(?){1}", "S0208"),
+        ("function($x.y){1}", "S0208"),
+        ("function($x)<q<n>>{1}", "S0401"),
+        ("function($x)<(s<n>)>{1}", "S0402"),
+        ("function($x)<n:n{1}", "S0202"),
+        ("function($x)<n:n", "S0203"),
+    ]);
     let e = err_code("function($x)<n???>{1}", None);
     assert_eq!(e.offset(), 12);
     assert!(e.message().starts_with("invalid function signature"));
     err_code("function($x)<(z-a)>{1}", None);
-    err_code("function($x)<n:n{1}", Some("S0202"));
-    err_code("function($x)<n:n", Some("S0203"));
     ok("function($x)<--->{1}");
 }
 

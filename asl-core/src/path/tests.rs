@@ -1,5 +1,6 @@
 use super::*;
 use PathContext::{Path, PayloadTemplate, ReferencePath, ResultPath};
+use SegmentKind::{Index, LengthMinus, RecursiveDescent, Wildcard};
 
 /// The offset and message of the error `expr` gets in `context`.
 fn err(expr: &str, context: PathContext) -> (usize, String) {
@@ -7,6 +8,30 @@ fn err(expr: &str, context: PathContext) -> (usize, String) {
         Ok(()) => panic!("{expr:?} should be invalid as a {context}"),
         Err(e) => (e.offset(), e.message().to_owned()),
     }
+}
+
+/// Asserts that each `(expression, context, offset, message)` case is
+/// rejected at that offset with that message.
+fn assert_errors(cases: &[(&str, PathContext, usize, &str)]) {
+    for &(expr, context, offset, message) in cases {
+        assert_eq!(
+            err(expr, context),
+            (offset, message.to_owned()),
+            "{expr:?} as {context}"
+        );
+    }
+}
+
+/// Asserts that `expr` is rejected as a reference path at `offset`, because
+/// reference paths do not allow `what`.
+fn assert_not_in_reference(expr: &str, context: PathContext, offset: usize, what: &str) {
+    let message =
+        format!("expected a field name or an index: {what} are not allowed in a reference path");
+    assert_eq!(
+        err(expr, context),
+        (offset, message),
+        "{expr:?} as {context}"
+    );
 }
 
 fn assert_valid(expr: &str, contexts: &[PathContext]) {
@@ -35,6 +60,13 @@ fn kinds(expr: &str) -> Vec<SegmentKind> {
         .collect()
 }
 
+/// Asserts the segment kinds each expression parses to.
+fn assert_kinds(cases: &[(&str, Vec<SegmentKind>)]) {
+    for (expr, expected) in cases {
+        assert_eq!(&kinds(expr), expected, "{expr:?}");
+    }
+}
+
 fn field(name: &str) -> SegmentKind {
     SegmentKind::Field {
         name: name.to_owned(),
@@ -49,6 +81,10 @@ fn bracket(name: &str) -> SegmentKind {
     }
 }
 
+fn slice(start: Option<i64>, end: Option<i64>) -> SegmentKind {
+    SegmentKind::Slice { start, end }
+}
+
 const ALL: &[PathContext] = &PathContext::ALL;
 const GENERAL: &[PathContext] = &[Path, PayloadTemplate];
 const REFERENCE: &[PathContext] = &[ReferencePath, ResultPath];
@@ -57,21 +93,17 @@ const REFERENCE: &[PathContext] = &[ReferencePath, ResultPath];
 
 #[test]
 fn roots() {
-    assert_eq!(parse("$").unwrap().root(), &PathRoot::Input);
-    assert_eq!(parse("$$").unwrap().root(), &PathRoot::Context);
-    assert_eq!(parse("$$.Execution.Id").unwrap().root(), &PathRoot::Context);
-    assert_eq!(
-        parse("$order").unwrap().root(),
-        &PathRoot::Variable("order".into())
-    );
-    assert_eq!(
-        parse("$_x1.a").unwrap().root(),
-        &PathRoot::Variable("_x1".into())
-    );
-    assert_eq!(
-        parse("$prénom").unwrap().root(),
-        &PathRoot::Variable("prénom".into())
-    );
+    let cases = [
+        ("$", PathRoot::Input),
+        ("$$", PathRoot::Context),
+        ("$$.Execution.Id", PathRoot::Context),
+        ("$order", PathRoot::Variable("order".into())),
+        ("$_x1.a", PathRoot::Variable("_x1".into())),
+        ("$prénom", PathRoot::Variable("prénom".into())),
+    ];
+    for (expr, root) in cases {
+        assert_eq!(parse(expr).unwrap().root(), &root, "{expr:?}");
+    }
     assert!(parse("$").unwrap().segments().is_empty());
 }
 
@@ -86,20 +118,21 @@ fn every_root_is_a_path_and_a_reference_path() {
 fn result_paths_start_at_the_input() {
     assert_valid("$", ALL);
     assert_valid("$.a.b[0]['c']", ALL);
-    assert_eq!(
-        err("$$.Execution", ResultPath),
+    let cannot_write = "expected '$': a result path cannot write to";
+    assert_errors(&[
         (
+            "$$.Execution",
+            ResultPath,
             0,
-            "expected '$': a result path cannot write to the context object '$$'".into()
-        )
-    );
-    assert_eq!(
-        err("$variable.foo", ResultPath),
+            &format!("{cannot_write} the context object '$$'"),
+        ),
         (
+            "$variable.foo",
+            ResultPath,
             0,
-            "expected '$': a result path cannot write to a variable".into()
-        )
-    );
+            &format!("{cannot_write} a variable"),
+        ),
+    ]);
 }
 
 #[test]
@@ -114,27 +147,12 @@ fn a_path_starts_with_a_dollar() {
 
 #[test]
 fn junk_after_a_root() {
-    assert_eq!(
-        err("$$23", Path),
-        (
-            2,
-            "expected '.', '[' or the end of the path, found '2'".into()
-        )
-    );
-    assert_eq!(
-        err("$.a b", Path),
-        (
-            4,
-            "expected '.', '[' or the end of the path, found 'b'".into()
-        )
-    );
-    assert_eq!(
-        err("$.a]", Path),
-        (
-            3,
-            "expected '.', '[' or the end of the path, found ']'".into()
-        )
-    );
+    let junk = "expected '.', '[' or the end of the path, found";
+    assert_errors(&[
+        ("$$23", Path, 2, &format!("{junk} '2'")),
+        ("$.a b", Path, 4, &format!("{junk} 'b'")),
+        ("$.a]", Path, 3, &format!("{junk} ']'")),
+    ]);
     assert_eq!(err("$.a,b", ReferencePath).0, 3);
 }
 
@@ -149,32 +167,30 @@ fn trailing_whitespace_is_ignored() {
 
 #[test]
 fn dot_fields() {
-    assert_eq!(kinds("$.store.book"), vec![field("store"), field("book")]);
-    assert_eq!(kinds("$.&Ж中.𐍆"), vec![field("&Ж中"), field("𐍆")]);
-    assert_eq!(kinds("$.detail-type"), vec![field("detail-type")]);
-    assert_eq!(kinds("$.${Table_Key}"), vec![field("${Table_Key}")]);
+    assert_kinds(&[
+        ("$.store.book", vec![field("store"), field("book")]),
+        ("$.&Ж中.𐍆", vec![field("&Ж中"), field("𐍆")]),
+        ("$.detail-type", vec![field("detail-type")]),
+        ("$.${Table_Key}", vec![field("${Table_Key}")]),
+    ]);
     assert_valid("$.&Ж中.𐍆", ALL);
     assert_valid("$.detail-type", ALL);
 }
 
 #[test]
 fn escapes_in_dot_fields() {
-    assert_eq!(kinds(r"$.store\.book"), vec![field("store.book")]);
-    assert_eq!(
-        kinds(r"$.\stor\e.boo\k"),
-        vec![field("store"), field("book")]
-    );
-    assert_eq!(kinds(r"$.foo.\.bar"), vec![field("foo"), field(".bar")]);
-    assert_eq!(
-        kinds(r"$.foo\@bar.baz\[\[.\?pretty"),
-        vec![field("foo@bar"), field("baz[["), field("?pretty")]
-    );
-    assert_eq!(kinds(r"$.\*"), vec![field("*")]);
+    assert_kinds(&[
+        (r"$.store\.book", vec![field("store.book")]),
+        (r"$.\stor\e.boo\k", vec![field("store"), field("book")]),
+        (r"$.foo.\.bar", vec![field("foo"), field(".bar")]),
+        (
+            r"$.foo\@bar.baz\[\[.\?pretty",
+            vec![field("foo@bar"), field("baz[["), field("?pretty")],
+        ),
+        (r"$.\*", vec![field("*")]),
+    ]);
     assert_valid(r"$.foo\@bar.baz\[\[.\?pretty", ALL);
-    assert_eq!(
-        err(r"$.a\", Path),
-        (3, r"expected a character after '\'".into())
-    );
+    assert_errors(&[(r"$.a\", Path, 3, r"expected a character after '\'")]);
 }
 
 #[test]
@@ -213,251 +229,188 @@ fn reference_names_cannot_hold_operators() {
 
 #[test]
 fn bracket_fields() {
-    assert_eq!(
-        kinds("$['store']['book']"),
-        vec![bracket("store"), bracket("book")]
-    );
-    assert_eq!(kinds("$[\"a b\"]"), vec![bracket("a b")]);
-    assert_eq!(kinds(r"$['it\'s']"), vec![bracket("it's")]);
-    assert_eq!(kinds("$[ 'a' ]"), vec![bracket("a")]);
-    assert_eq!(kinds("$.['a']"), vec![bracket("a")]);
+    assert_kinds(&[
+        (
+            "$['store']['book']",
+            vec![bracket("store"), bracket("book")],
+        ),
+        ("$[\"a b\"]", vec![bracket("a b")]),
+        (r"$['it\'s']", vec![bracket("it's")]),
+        ("$[ 'a' ]", vec![bracket("a")]),
+        ("$.['a']", vec![bracket("a")]),
+    ]);
     assert_valid("$['store'][0]['book']", ALL);
     assert_valid("$['test-batch']['batch_id']", ALL);
-    assert_eq!(
-        err("$['a", Path),
-        (2, "expected a closing ' to end this string".into())
-    );
-    assert_eq!(
-        err("$[\"a\\", Path),
-        (2, "expected a closing \" to end this string".into())
-    );
-    assert_eq!(err("$['a'", Path), (5, "expected ']'".into()));
+    assert_errors(&[
+        ("$['a", Path, 2, "expected a closing ' to end this string"),
+        (
+            "$[\"a\\",
+            Path,
+            2,
+            "expected a closing \" to end this string",
+        ),
+        ("$['a'", Path, 5, "expected ']'"),
+    ]);
 }
 
 // ---- indexes, slices, unions ---------------------------------------------------
 
 #[test]
 fn indexes() {
-    assert_eq!(
-        kinds("$.a[0][22][315]"),
-        vec![
-            field("a"),
-            SegmentKind::Index(0),
-            SegmentKind::Index(22),
-            SegmentKind::Index(315)
-        ]
-    );
-    assert_eq!(kinds("$.[0]"), vec![SegmentKind::Index(0)]);
-    assert_eq!(kinds("$.a[-2]"), vec![field("a"), SegmentKind::Index(-2)]);
+    assert_kinds(&[
+        (
+            "$.a[0][22][315]",
+            vec![field("a"), Index(0), Index(22), Index(315)],
+        ),
+        ("$.[0]", vec![Index(0)]),
+        ("$.a[-2]", vec![field("a"), Index(-2)]),
+    ]);
     assert_valid("$.ledgers[0][22][315].foo", ALL);
     assert_valid("$.book[-2]", GENERAL);
-    assert_eq!(
-        err("$.book[-2]", ReferencePath),
+    assert_errors(&[
         (
+            "$.book[-2]",
+            ReferencePath,
             7,
-            "expected an index of 0 or more: negative indexes are not allowed in a reference path"
-                .into()
-        )
-    );
-    assert_eq!(
-        err("$[99999999999999999999]", Path),
+            "expected an index of 0 or more: negative indexes are not allowed in a reference path",
+        ),
         (
+            "$[99999999999999999999]",
+            Path,
             2,
-            "expected a smaller index: this one is out of range".into()
-        )
-    );
-    assert_eq!(err("$[-]", Path), (3, "expected a digit".into()));
-    assert_eq!(err("$[1 2]", Path), (4, "expected ']'".into()));
+            "expected a smaller index: this one is out of range",
+        ),
+        ("$[-]", Path, 3, "expected a digit"),
+        ("$[1 2]", Path, 4, "expected ']'"),
+    ]);
 }
 
 #[test]
 fn slices() {
-    assert_eq!(
-        kinds("$[0:2]"),
-        vec![SegmentKind::Slice {
-            start: Some(0),
-            end: Some(2)
-        }]
-    );
-    assert_eq!(
-        kinds("$[1:]"),
-        vec![SegmentKind::Slice {
-            start: Some(1),
-            end: None
-        }]
-    );
-    assert_eq!(
-        kinds("$[:2]"),
-        vec![SegmentKind::Slice {
-            start: None,
-            end: Some(2)
-        }]
-    );
-    assert_eq!(
-        kinds("$[-2:]"),
-        vec![SegmentKind::Slice {
-            start: Some(-2),
-            end: None
-        }]
-    );
+    assert_kinds(&[
+        ("$[0:2]", vec![slice(Some(0), Some(2))]),
+        ("$[1:]", vec![slice(Some(1), None)]),
+        ("$[:2]", vec![slice(None, Some(2))]),
+        ("$[-2:]", vec![slice(Some(-2), None)]),
+    ]);
     assert_valid("$.book[1:2]", GENERAL);
-    assert_eq!(
-        err("$.book[1:2]", ReferencePath),
-        (
-            6,
-            "expected a field name or an index: slices '[a:b]' are not allowed in a reference path"
-                .into()
-        )
-    );
-    assert_eq!(err("$[:]", Path), (3, "expected a slice bound".into()));
+    assert_not_in_reference("$.book[1:2]", ReferencePath, 6, "slices '[a:b]'");
+    assert_errors(&[("$[:]", Path, 3, "expected a slice bound")]);
 }
 
 #[test]
 fn unions() {
-    assert_eq!(
-        kinds("$[0,1,-2]"),
-        vec![SegmentKind::IndexUnion(vec![0, 1, -2])]
-    );
-    assert_eq!(kinds("$[0, 1]"), vec![SegmentKind::IndexUnion(vec![0, 1])]);
-    assert_eq!(
-        kinds("$['a', \"b\"]"),
-        vec![SegmentKind::FieldUnion(vec!["a".into(), "b".into()])]
-    );
+    assert_kinds(&[
+        ("$[0,1,-2]", vec![SegmentKind::IndexUnion(vec![0, 1, -2])]),
+        ("$[0, 1]", vec![SegmentKind::IndexUnion(vec![0, 1])]),
+        (
+            "$['a', \"b\"]",
+            vec![SegmentKind::FieldUnion(vec!["a".into(), "b".into()])],
+        ),
+    ]);
     assert_valid("$.[*].['bucket', 'key']", GENERAL);
-    let message =
-        "expected a field name or an index: unions '[a,b]' are not allowed in a reference path";
-    assert_eq!(err("$.b[0,1]", ReferencePath), (3, message.into()));
-    assert_eq!(err("$['a','b']", ResultPath), (1, message.into()));
-    assert_eq!(
-        err("$['a', 1]", Path),
-        (7, "expected a quoted name after ','".into())
-    );
-    assert_eq!(err("$[0,'a']", Path), (4, "expected a digit".into()));
+    assert_not_in_reference("$.b[0,1]", ReferencePath, 3, "unions '[a,b]'");
+    assert_not_in_reference("$['a','b']", ResultPath, 1, "unions '[a,b]'");
+    assert_errors(&[
+        ("$['a', 1]", Path, 7, "expected a quoted name after ','"),
+        ("$[0,'a']", Path, 4, "expected a digit"),
+    ]);
 }
 
 #[test]
 fn bracket_contents() {
     let message = "expected a quoted name, an index, a slice, '*' or a filter '?(...)' after '['";
-    assert_eq!(err("$[]", Path), (2, message.into()));
-    assert_eq!(err("$[abc]", Path), (2, message.into()));
-    assert_eq!(err("$[", Path), (2, message.into()));
+    for expr in ["$[]", "$[abc]", "$["] {
+        assert_eq!(err(expr, Path), (2, message.into()), "{expr:?}");
+    }
 }
 
 // ---- wildcards, descent, scripts, functions -------------------------------------
 
 #[test]
 fn wildcards() {
-    assert_eq!(
-        kinds("$.store.*"),
-        vec![field("store"), SegmentKind::Wildcard]
-    );
-    assert_eq!(
-        kinds("$[*][*]"),
-        vec![SegmentKind::Wildcard, SegmentKind::Wildcard]
-    );
-    assert_eq!(kinds("$.a*"), vec![field("a*")]);
+    assert_kinds(&[
+        ("$.store.*", vec![field("store"), Wildcard]),
+        ("$[*][*]", vec![Wildcard, Wildcard]),
+        ("$.a*", vec![field("a*")]),
+    ]);
     assert_valid("$.store.book[*].author", GENERAL);
-    let message =
-        "expected a field name or an index: wildcards '*' are not allowed in a reference path";
-    assert_eq!(err("$.store.*", ReferencePath), (8, message.into()));
-    assert_eq!(err("$.store[*]", ResultPath), (7, message.into()));
+    assert_not_in_reference("$.store.*", ReferencePath, 8, "wildcards '*'");
+    assert_not_in_reference("$.store[*]", ResultPath, 7, "wildcards '*'");
 }
 
 #[test]
 fn recursive_descent() {
-    assert_eq!(
-        kinds("$..author"),
-        vec![SegmentKind::RecursiveDescent, field("author")]
-    );
-    assert_eq!(
-        kinds("$..*"),
-        vec![SegmentKind::RecursiveDescent, SegmentKind::Wildcard]
-    );
-    assert_eq!(
-        kinds("$..[0]"),
-        vec![SegmentKind::RecursiveDescent, SegmentKind::Index(0)]
-    );
-    assert_eq!(
-        kinds("$.store..price"),
-        vec![
-            field("store"),
-            SegmentKind::RecursiveDescent,
-            field("price")
-        ]
-    );
+    assert_kinds(&[
+        ("$..author", vec![RecursiveDescent, field("author")]),
+        ("$..*", vec![RecursiveDescent, Wildcard]),
+        ("$..[0]", vec![RecursiveDescent, Index(0)]),
+        (
+            "$.store..price",
+            vec![field("store"), RecursiveDescent, field("price")],
+        ),
+    ]);
     assert_valid("$..book[2]", GENERAL);
-    assert_eq!(
-        err("$..director", ReferencePath),
-        (1, "expected a field name or an index: recursive descents '..' are not allowed in a reference path".into())
-    );
-    assert_eq!(
-        err("$..", Path),
-        (3, "expected a field name, '*' or '[' after '..'".into())
-    );
-    assert_eq!(
-        err("$...", Path),
-        (3, "expected a field name, '*' or '[' after '..'".into())
-    );
+    assert_not_in_reference("$..director", ReferencePath, 1, "recursive descents '..'");
+    let message = "expected a field name, '*' or '[' after '..'";
+    assert_errors(&[("$..", Path, 3, message), ("$...", Path, 3, message)]);
 }
 
 #[test]
 fn script_indexes() {
-    assert_eq!(
-        kinds("$[(@.length-1)].bar"),
-        vec![SegmentKind::LengthMinus(1), field("bar")]
-    );
-    assert_eq!(
-        kinds("$[( @.length - 2 )]"),
-        vec![SegmentKind::LengthMinus(2)]
-    );
-    assert_eq!(
-        err("$[(@.length-1)].bar", ReferencePath),
-        (1, "expected a field name or an index: script expressions '[(...)]' are not allowed in a reference path".into())
+    assert_kinds(&[
+        ("$[(@.length-1)].bar", vec![LengthMinus(1), field("bar")]),
+        ("$[( @.length - 2 )]", vec![LengthMinus(2)]),
+    ]);
+    assert_not_in_reference(
+        "$[(@.length-1)].bar",
+        ReferencePath,
+        1,
+        "script expressions '[(...)]'",
     );
     let message = "expected a script index of the form '(@.length-N)'";
-    assert_eq!(err("$[(@.size-1)]", Path), (3, message.into()));
-    assert_eq!(err("$[(@.length+1)]", Path), (11, message.into()));
-    assert_eq!(err("$[(@.length-x)]", Path), (12, message.into()));
-    assert_eq!(err("$[(@.length-1]", Path), (13, "expected ')'".into()));
-    assert_eq!(
-        err("$[(@.length-99999999999999999999)]", Path),
+    assert_errors(&[
+        ("$[(@.size-1)]", Path, 3, message),
+        ("$[(@.length+1)]", Path, 11, message),
+        ("$[(@.length-x)]", Path, 12, message),
+        ("$[(@.length-1]", Path, 13, "expected ')'"),
         (
+            "$[(@.length-99999999999999999999)]",
+            Path,
             12,
-            "expected a smaller number: this one is out of range".into()
-        )
-    );
+            "expected a smaller number: this one is out of range",
+        ),
+    ]);
 }
 
 #[test]
 fn functions() {
-    assert_eq!(
-        kinds("$.books.length()"),
-        vec![field("books"), SegmentKind::Function("length".into())]
-    );
+    assert_kinds(&[(
+        "$.books.length()",
+        vec![field("books"), SegmentKind::Function("length".into())],
+    )]);
     assert_valid("$.a.max()", GENERAL);
-    assert_eq!(
-        err("$.books.length()", ReferencePath),
-        (8, "expected a field name or an index: functions such as 'length()' are not allowed in a reference path".into())
+    assert_not_in_reference(
+        "$.books.length()",
+        ReferencePath,
+        8,
+        "functions such as 'length()'",
     );
-    assert_eq!(
-        err("$.a.length().b", Path),
+    assert_errors(&[
         (
+            "$.a.length().b",
+            Path,
             12,
-            "expected the end of the path after a path function such as 'length()'".into()
-        )
-    );
-    assert_eq!(
-        err("$.a.length(1)", Path),
-        (11, "expected ')': path functions take no arguments".into())
-    );
-    assert_eq!(
-        err("$.a.size()", Path),
+            "expected the end of the path after a path function such as 'length()'",
+        ),
+        ("$.a.length(1)", Path, 11, "expected ')': path functions take no arguments"),
         (
+            "$.a.size()",
+            Path,
             4,
-            "expected a path function (min(), max(), avg(), stddev(), length(), sum(), keys(), first(), last()), found 'size()'"
-                .into()
-        )
-    );
+            "expected a path function (min(), max(), avg(), stddev(), length(), sum(), keys(), first(), last()), found 'size()'",
+        ),
+    ]);
     assert_invalid("..book.length()", ALL);
 }
 
@@ -499,63 +452,25 @@ fn filter_existence() {
 
 #[test]
 fn filter_comparisons() {
+    use CompareOp::{Eq, Ge, Gt, Le, Lt, Ne};
+    use FilterOperand::{Boolean, Null, Number, Word};
     let cases = [
-        (
-            "$.m[?(@.year == 1992)]",
-            CompareOp::Eq,
-            FilterOperand::Number("1992".into()),
-        ),
-        (
-            "$.m[?(@.year != 1992)]",
-            CompareOp::Ne,
-            FilterOperand::Number("1992".into()),
-        ),
-        (
-            "$.m[?(@.year >= 1992)]",
-            CompareOp::Ge,
-            FilterOperand::Number("1992".into()),
-        ),
-        (
-            "$.m[?(@.price < -10)]",
-            CompareOp::Lt,
-            FilterOperand::Number("-10".into()),
-        ),
-        (
-            "$.m[?(@.price <= 2.5)]",
-            CompareOp::Le,
-            FilterOperand::Number("2.5".into()),
-        ),
-        (
-            "$.m[?(@.n > 1e3)]",
-            CompareOp::Gt,
-            FilterOperand::Number("1e3".into()),
-        ),
+        ("$.m[?(@.year == 1992)]", Eq, Number("1992".into())),
+        ("$.m[?(@.year != 1992)]", Ne, Number("1992".into())),
+        ("$.m[?(@.year >= 1992)]", Ge, Number("1992".into())),
+        ("$.m[?(@.price < -10)]", Lt, Number("-10".into())),
+        ("$.m[?(@.price <= 2.5)]", Le, Number("2.5".into())),
+        ("$.m[?(@.n > 1e3)]", Gt, Number("1e3".into())),
         (
             "$[?(@.Name == 'Cat')]",
-            CompareOp::Eq,
+            Eq,
             FilterOperand::String("Cat".into()),
         ),
-        (
-            "$[?(@.key1 == pass)]",
-            CompareOp::Eq,
-            FilterOperand::Word("pass".into()),
-        ),
-        (
-            "$[?(@.T==es)]",
-            CompareOp::Eq,
-            FilterOperand::Word("es".into()),
-        ),
-        (
-            "$[?(@.ok == true)]",
-            CompareOp::Eq,
-            FilterOperand::Boolean(true),
-        ),
-        (
-            "$[?(@.ok == false)]",
-            CompareOp::Eq,
-            FilterOperand::Boolean(false),
-        ),
-        ("$[?(@.ok == null)]", CompareOp::Eq, FilterOperand::Null),
+        ("$[?(@.key1 == pass)]", Eq, Word("pass".into())),
+        ("$[?(@.T==es)]", Eq, Word("es".into())),
+        ("$[?(@.ok == true)]", Eq, Boolean(true)),
+        ("$[?(@.ok == false)]", Eq, Boolean(false)),
+        ("$[?(@.ok == null)]", Eq, Null),
     ];
     for (expr, expected_op, expected_right) in cases {
         match filter(expr) {
@@ -595,20 +510,11 @@ fn filter_paths_on_the_right() {
     }
     assert_valid("$[?(@.a == $$.Execution.Name)]", GENERAL);
     assert_valid("$[?(@.a == $limit)]", GENERAL);
-    assert_eq!(
-        err("$.book[?(@.price <= $['expensive'])]", Path),
-        (
-            21,
-            "expected '.name': bracket notation is not supported inside a filter expression".into()
-        )
-    );
-    assert_eq!(
-        err("$[?(@['a'])]", Path),
-        (
-            5,
-            "expected '.name': bracket notation is not supported inside a filter expression".into()
-        )
-    );
+    let message = "expected '.name': bracket notation is not supported inside a filter expression";
+    assert_errors(&[
+        ("$.book[?(@.price <= $['expensive'])]", Path, 21, message),
+        ("$[?(@['a'])]", Path, 5, message),
+    ]);
 }
 
 #[test]
@@ -622,76 +528,51 @@ fn filter_logic() {
         other => panic!("{other:?}"),
     }
     assert_valid("$[?((@.a))]", GENERAL);
-    assert_eq!(
-        err("$[?((@.a)]", Path),
-        (9, "expected ')' to close the filter".into())
-    );
-    assert_eq!(err("$[?((@.a == 1 ]", Path), (14, "expected ')'".into()));
+    assert_errors(&[
+        ("$[?((@.a)]", Path, 9, "expected ')' to close the filter"),
+        ("$[?((@.a == 1 ]", Path, 14, "expected ')'"),
+    ]);
 }
 
 #[test]
 fn filter_errors() {
-    assert_eq!(err("$[?@.a]", Path), (3, "expected '(' after '?'".into()));
-    assert_eq!(
-        err("$[?(@.a]", Path),
-        (
-            7,
-            "expected a comparison operator ('==', '!=', '<', '<=', '>', '>='), '&&', '||' or ')'"
-                .into()
-        )
-    );
-    assert_eq!(
-        err("$[?(@.a == 1]", Path),
-        (12, "expected ')' to close the filter".into())
-    );
-    assert_eq!(err("$[?(@.a == 1)", Path), (13, "expected ']'".into()));
-    assert_eq!(
-        err("$.book[?(@.author =~ /.*REES/i)]", Path),
-        (
-            18,
-            "expected a comparison operator: regular-expression matching '=~' is not supported"
-                .into()
-        )
-    );
-    assert_eq!(
-        err("$[?(@.a = 1)]", Path),
-        (
-            8,
-            "expected a comparison operator ('==', '!=', '<', '<=', '>', '>='), '&&', '||' or ')'"
-                .into()
-        )
-    );
-    assert_eq!(
-        err("$[?(1)]", Path),
-        (
-            4,
-            "expected a path starting with '@' or '$' in a filter without a comparison".into()
-        )
-    );
+    let operator =
+        "expected a comparison operator ('==', '!=', '<', '<=', '>', '>='), '&&', '||' or ')'";
+    let regex = "expected a comparison operator: regular-expression matching '=~' is not supported";
+    let bare = "expected a path starting with '@' or '$' in a filter without a comparison";
     let operand = "expected a path starting with '@' or '$', or a literal value";
-    assert_eq!(err("$[?()]", Path), (4, operand.into()));
-    assert_eq!(err("$[?(pass == @.a)]", Path), (4, operand.into()));
-    assert_eq!(err("$[?(@.a == )]", Path), (11, operand.into()));
-    assert_eq!(
-        err("$[?(@. == 1)]", Path),
-        (6, "expected a field name after '.'".into())
-    );
-    assert_eq!(
-        err("$[?(@.a == 1.)]", Path),
-        (13, "expected a digit after '.'".into())
-    );
-    assert_eq!(
-        err("$[?(@.a == 1e)]", Path),
-        (13, "expected a digit in the exponent".into())
-    );
-    assert_eq!(
-        err("$[?(@.a == -x)]", Path),
-        (12, "expected a digit".into())
-    );
-    assert_eq!(
-        err("$[?(@.a == 'x)]", Path),
-        (11, "expected a closing ' to end this string".into())
-    );
+    assert_errors(&[
+        ("$[?@.a]", Path, 3, "expected '(' after '?'"),
+        ("$[?(@.a]", Path, 7, operator),
+        (
+            "$[?(@.a == 1]",
+            Path,
+            12,
+            "expected ')' to close the filter",
+        ),
+        ("$[?(@.a == 1)", Path, 13, "expected ']'"),
+        ("$.book[?(@.author =~ /.*REES/i)]", Path, 18, regex),
+        ("$[?(@.a = 1)]", Path, 8, operator),
+        ("$[?(1)]", Path, 4, bare),
+        ("$[?()]", Path, 4, operand),
+        ("$[?(pass == @.a)]", Path, 4, operand),
+        ("$[?(@.a == )]", Path, 11, operand),
+        ("$[?(@. == 1)]", Path, 6, "expected a field name after '.'"),
+        ("$[?(@.a == 1.)]", Path, 13, "expected a digit after '.'"),
+        (
+            "$[?(@.a == 1e)]",
+            Path,
+            13,
+            "expected a digit in the exponent",
+        ),
+        ("$[?(@.a == -x)]", Path, 12, "expected a digit"),
+        (
+            "$[?(@.a == 'x)]",
+            Path,
+            11,
+            "expected a closing ' to end this string",
+        ),
+    ]);
 }
 
 #[test]
@@ -699,13 +580,12 @@ fn filter_nesting_is_bounded() {
     let ok = format!("$[?({}@.a{})]", "(".repeat(32), ")".repeat(32));
     assert_valid(&ok, GENERAL);
     let too_deep = format!("$[?({}@.a{})]", "(".repeat(33), ")".repeat(33));
-    assert_eq!(
-        err(&too_deep, Path),
-        (
-            36,
-            "expected at most 32 nested parentheses in a filter".into()
-        )
-    );
+    assert_errors(&[(
+        &too_deep,
+        Path,
+        36,
+        "expected at most 32 nested parentheses in a filter",
+    )]);
     let absurd = format!("$[?({}", "(".repeat(100_000));
     assert!(check(&absurd, Path).is_err());
     assert!(parse(&absurd).is_err());
@@ -728,11 +608,15 @@ fn intrinsics_are_not_paths() {
 
 #[test]
 fn payload_templates() {
-    assert_valid("$", &[PayloadTemplate]);
-    assert_valid("$$", &[PayloadTemplate]);
-    assert_valid("$var.items[*]", &[PayloadTemplate]);
-    assert_valid("States.UUID()", &[PayloadTemplate]);
-    assert_valid("States.JsonToString($)    ", &[PayloadTemplate]);
+    for expr in [
+        "$",
+        "$$",
+        "$var.items[*]",
+        "States.UUID()",
+        "States.JsonToString($)    ",
+    ] {
+        assert_valid(expr, &[PayloadTemplate]);
+    }
     let expected = (
         0,
         "expected a path starting with '$' or an intrinsic function call".to_owned(),
@@ -748,29 +632,38 @@ fn payload_templates() {
         assert_eq!(err(expr, PayloadTemplate), expected, "{expr:?}");
     }
     // Intrinsic problems are reported with the intrinsic's own message.
-    assert_eq!(
-        err("States.MathAdd('-1', 'abc')", PayloadTemplate),
+    assert_errors(&[
         (
+            "States.MathAdd('-1', 'abc')",
+            PayloadTemplate,
             15,
-            "expected a number as argument 1 of States.MathAdd, but found a string".into()
-        )
-    );
-    assert_eq!(
-        err("States. ", PayloadTemplate),
-        (6, "expected '(' after 'States'".into())
-    );
-    assert_eq!(
-        err("States.StringToJson $.a)", PayloadTemplate),
-        (19, "expected '(' after 'States.StringToJson'".into())
-    );
-    assert_eq!(
-        err("States.JsonToString($", PayloadTemplate),
-        (21, "expected ',' or ')' after an argument".into())
-    );
-    assert_eq!(
-        err("$.a(", PayloadTemplate),
-        (4, "expected ')': path functions take no arguments".into())
-    );
+            "expected a number as argument 1 of States.MathAdd, but found a string",
+        ),
+        (
+            "States. ",
+            PayloadTemplate,
+            6,
+            "expected '(' after 'States'",
+        ),
+        (
+            "States.StringToJson $.a)",
+            PayloadTemplate,
+            19,
+            "expected '(' after 'States.StringToJson'",
+        ),
+        (
+            "States.JsonToString($",
+            PayloadTemplate,
+            21,
+            "expected ',' or ')' after an argument",
+        ),
+        (
+            "$.a(",
+            PayloadTemplate,
+            4,
+            "expected ')': path functions take no arguments",
+        ),
+    ]);
 }
 
 #[test]

@@ -371,48 +371,42 @@ impl Ref<'_> {
         serde_json::from_str(&self.s[start..self.i]).unwrap()
     }
 
+    /// The items of an array or object, each read by `item`, up to and
+    /// including the `close` byte (the opening one is already read).
+    fn items<T>(&mut self, close: u8, mut item: impl FnMut(&mut Self) -> T) -> Vec<T> {
+        let mut items = Vec::new();
+        loop {
+            self.ws();
+            if self.b[self.i] == close {
+                self.i += 1;
+                return items;
+            }
+            if self.b[self.i] == b',' {
+                self.i += 1;
+                self.ws();
+            }
+            items.push(item(self));
+        }
+    }
+
     fn value(&mut self) -> RNode {
         self.ws();
         let at = self.i;
         let kind = match self.b[self.i] {
             b'[' => {
                 self.i += 1;
-                let mut items = Vec::new();
-                loop {
-                    self.ws();
-                    if self.b[self.i] == b']' {
-                        self.i += 1;
-                        break;
-                    }
-                    if self.b[self.i] == b',' {
-                        self.i += 1;
-                    }
-                    items.push(self.value());
-                }
-                RKind::Array(items)
+                RKind::Array(self.items(b']', Self::value))
             }
             b'{' => {
                 self.i += 1;
-                let mut members = Vec::new();
-                loop {
-                    self.ws();
-                    if self.b[self.i] == b'}' {
-                        self.i += 1;
-                        break;
-                    }
-                    if self.b[self.i] == b',' {
-                        self.i += 1;
-                        self.ws();
-                    }
-                    let key_at = self.i;
-                    let key = self.string();
-                    self.ws();
-                    assert_eq!(self.b[self.i], b':');
-                    self.i += 1;
-                    let v = self.value();
-                    members.push((key, key_at, v));
-                }
-                RKind::Object(members)
+                RKind::Object(self.items(b'}', |r| {
+                    let key_at = r.i;
+                    let key = r.string();
+                    r.ws();
+                    assert_eq!(r.b[r.i], b':');
+                    r.i += 1;
+                    (key, key_at, r.value())
+                }))
             }
             b'"' => {
                 self.string();
@@ -625,30 +619,37 @@ fn cases(default: u32) -> u32 {
         .unwrap_or(default)
 }
 
+/// The text of a generated document, in one of the layouts of `text_of`.
+fn document_text(documents: impl Strategy<Value = G>) -> impl Strategy<Value = String> {
+    (documents, 0u8..3, any::<u64>()).prop_map(|(g, mode, seed)| text_of(&g, mode, seed))
+}
+
+/// A check's verdict as a property-test result: its message on failure.
+fn agrees(verdict: Result<(), String>) -> Result<(), proptest::test_runner::TestCaseError> {
+    verdict.map_err(proptest::test_runner::TestCaseError::fail)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases(1500)))]
 
     #[test]
-    fn generated_documents_match_serde_json(g in document(), mode in 0u8..3, seed in any::<u64>()) {
-        let text = text_of(&g, mode, seed);
-        prop_assert!(same_as_serde(&text).is_ok(), "{}", same_as_serde(&text).unwrap_err());
+    fn generated_documents_match_serde_json(text in document_text(document())) {
+        agrees(same_as_serde(&text))?;
     }
 
     #[test]
     fn mutated_documents_match_serde_json(
-        g in document(),
-        mode in 0u8..3,
-        seed in any::<u64>(),
+        text in document_text(document()),
         edits in vec((any::<prop::sample::Index>(), any::<u8>(), any::<u8>()), 1..4),
     ) {
-        let text = mutate(&text_of(&g, mode, seed), &edits);
-        prop_assert!(same_as_serde(&text).is_ok(), "{}", same_as_serde(&text).unwrap_err());
+        let text = mutate(&text, &edits);
+        agrees(same_as_serde(&text))?;
     }
 
     #[test]
     fn numbers_match_serde_json(n in number_text(), wrap in 0u8..3) {
         let text = match wrap { 0 => n.clone(), 1 => format!("[{n}]"), _ => format!("{{\"n\": {n} }}") };
-        prop_assert!(same_as_serde(&text).is_ok(), "{}", same_as_serde(&text).unwrap_err());
+        agrees(same_as_serde(&text))?;
     }
 
     #[test]
@@ -665,13 +666,12 @@ proptest! {
     ) {
         let lit = format!("\"{}\"", pieces.concat());
         let text = if as_key { format!("{{{lit}: 1}}") } else { lit };
-        prop_assert!(same_as_serde(&text).is_ok(), "{}", same_as_serde(&text).unwrap_err());
+        agrees(same_as_serde(&text))?;
     }
 
     #[test]
-    fn positions_and_duplicates_match_the_reference(g in document(), mode in 0u8..3, seed in any::<u64>()) {
-        let text = text_of(&g, mode, seed);
-        prop_assert!(spans_agree(&text).is_ok(), "{}", spans_agree(&text).unwrap_err());
+    fn positions_and_duplicates_match_the_reference(text in document_text(document())) {
+        agrees(spans_agree(&text))?;
     }
 }
 
@@ -680,10 +680,9 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(cases(300)))]
 
     #[test]
-    fn wide_containers_match_the_reference(g in wide_document(), mode in 0u8..3, seed in any::<u64>()) {
-        let text = text_of(&g, mode, seed);
-        prop_assert!(spans_agree(&text).is_ok(), "{}", spans_agree(&text).unwrap_err());
-        prop_assert!(same_as_serde(&text).is_ok(), "{}", same_as_serde(&text).unwrap_err());
+    fn wide_containers_match_the_reference(text in document_text(wide_document())) {
+        agrees(spans_agree(&text))?;
+        agrees(same_as_serde(&text))?;
     }
 }
 

@@ -8,11 +8,37 @@ fn check(json: &str) -> Vec<Diagnostic> {
     validate_str(json, &Options::default()).diagnostics
 }
 
-fn codes_at(json: &str) -> Vec<(String, String)> {
+/// `(code, location)` of every diagnostic of `severity`.
+fn codes_of(json: &str, severity: Severity) -> Vec<(String, String)> {
     check(json)
         .into_iter()
-        .filter(|d| d.severity == Severity::Error)
+        .filter(|d| d.severity == severity)
         .map(|d| (d.code.to_owned(), d.location))
+        .collect()
+}
+
+/// `(code, location)` of every error.
+fn codes_at(json: &str) -> Vec<(String, String)> {
+    codes_of(json, Severity::Error)
+}
+
+/// Asserts that `json` has no error at a location `at` accepts.
+fn no_error_where(json: &str, at: impl Fn(&str) -> bool) {
+    let d = codes_at(json);
+    assert!(!d.iter().any(|(_, l)| at(l)), "{d:?}");
+}
+
+/// The locations of the diagnostics `keep` accepts, with `options`.
+fn locations_where(
+    json: &str,
+    options: &Options,
+    keep: impl Fn(&Diagnostic) -> bool,
+) -> Vec<String> {
+    validate_str(json, options)
+        .diagnostics
+        .into_iter()
+        .filter(|d| keep(d))
+        .map(|d| d.location)
         .collect()
 }
 
@@ -35,6 +61,20 @@ fn has(json: &str, code: &str, loc: &str) {
         d.iter().any(|(c, l)| c == code && l == loc),
         "expected {code} at {loc}, got {d:?}"
     );
+}
+
+/// Asserts `has` for each `(code, location)` pair.
+fn has_all(json: &str, expected: &[(&str, &str)]) {
+    for &(code, loc) in expected {
+        has(json, code, loc);
+    }
+}
+
+/// Asserts that `json` has the error `code` at each of `locations`.
+fn has_each(json: &str, code: &str, locations: &[&str]) {
+    for loc in locations {
+        has(json, code, loc);
+    }
 }
 
 fn ok(json: &str) {
@@ -151,13 +191,15 @@ fn fields_that_exclude_each_other() {
         r#""A": {{{TASK}, "TimeoutSeconds": 5, "TimeoutSecondsPath": "$.t", "Next": "F"}},
            "F": {{"Type": "Fail", "Error": "E", "ErrorPath": "$.e", "Cause": "c", "CausePath": "$.c"}}"#
     ));
-    has(
+    has_each(
         &j,
         "SCHEMA_VALIDATION_FAILED",
-        "/States/A/TimeoutSecondsPath",
+        &[
+            "/States/A/TimeoutSecondsPath",
+            "/States/F/ErrorPath",
+            "/States/F/CausePath",
+        ],
     );
-    has(&j, "SCHEMA_VALIDATION_FAILED", "/States/F/ErrorPath");
-    has(&j, "SCHEMA_VALIDATION_FAILED", "/States/F/CausePath");
     let d = check(&j);
     assert!(d
         .iter()
@@ -230,8 +272,7 @@ fn paths_are_checked_per_context() {
     ));
     has(&j, "INVALID_JSONPATH", "/States/A/InputPath");
     has(&j, "INVALID_JSONPATH", "/States/A/ResultPath");
-    let d = codes_at(&j);
-    assert!(!d.iter().any(|(_, l)| l == "/States/A/OutputPath"), "{d:?}");
+    no_error_where(&j, |l| l == "/States/A/OutputPath");
 }
 
 #[test]
@@ -241,19 +282,16 @@ fn payload_templates_are_checked() {
         r#""A": {"Type": "Task", "Resource": "arn:aws:states:us-east-1:123456789012:activity:a", "Parameters": {"a.$": "nope", "b": {"c.$": "States.Format('{}')"}, "d.$": 3,
              "e.$": "States.UUID()", "f": 1, "f.$": "$.f"}, "End": true}"#,
     );
-    has(&j, "INVALID_JSONPATH", "/States/A/Parameters/a.$");
-    has(
+    has_all(
         &j,
-        "INVALID_INTRINSIC_FUNCTION",
-        "/States/A/Parameters/b/c.$",
+        &[
+            ("INVALID_JSONPATH", "/States/A/Parameters/a.$"),
+            ("INVALID_INTRINSIC_FUNCTION", "/States/A/Parameters/b/c.$"),
+            ("SCHEMA_VALIDATION_FAILED", "/States/A/Parameters/d.$"),
+            ("SCHEMA_VALIDATION_FAILED", "/States/A/Parameters/f.$"),
+        ],
     );
-    has(&j, "SCHEMA_VALIDATION_FAILED", "/States/A/Parameters/d.$");
-    has(&j, "SCHEMA_VALIDATION_FAILED", "/States/A/Parameters/f.$");
-    let d = codes_at(&j);
-    assert!(
-        !d.iter().any(|(_, l)| l == "/States/A/Parameters/e.$"),
-        "{d:?}"
-    );
+    no_error_where(&j, |l| l == "/States/A/Parameters/e.$");
 }
 
 #[test]
@@ -272,8 +310,7 @@ fn credentials_role_arn() {
            "B": {{{TASK}, "Credentials": {{"RoleArn.$": "$.role"}}, "End": true}}"#
     ));
     has(&j, "SCHEMA_VALIDATION_FAILED", "/States/A/Credentials");
-    let d = codes_at(&j);
-    assert!(!d.iter().any(|(_, l)| l.starts_with("/States/B")), "{d:?}");
+    no_error_where(&j, |l| l.starts_with("/States/B"));
 }
 
 #[test]
@@ -299,13 +336,17 @@ fn choice_rules() {
               {"Variable": "$..t", "IsNull": true, "Next": "B"}]},
            "B": {"Type": "Succeed"}"#,
     );
-    has(&j, "SCHEMA_VALIDATION_FAILED", "/States/A/Choices/0/And");
-    has(
+    has_all(
         &j,
-        "SCHEMA_VALIDATION_FAILED",
-        "/States/A/Choices/1/TimestampEquals",
+        &[
+            ("SCHEMA_VALIDATION_FAILED", "/States/A/Choices/0/And"),
+            (
+                "SCHEMA_VALIDATION_FAILED",
+                "/States/A/Choices/1/TimestampEquals",
+            ),
+            ("INVALID_JSONPATH", "/States/A/Choices/2/Variable"),
+        ],
     );
-    has(&j, "INVALID_JSONPATH", "/States/A/Choices/2/Variable");
     has(
         &machine(r#""A": {"Type": "Choice", "Choices": []}"#),
         "SCHEMA_VALIDATION_FAILED",
@@ -341,40 +382,18 @@ fn retriers_and_catchers() {
             "Catch": [{{"ErrorEquals": ["States.ALL"], "Next": "B"}}, {{"ErrorEquals": ["X"], "Next": "B"}}],
             "Next": "B"}}, "B": {{"Type": "Succeed"}}"#
     ));
-    has(
+    has_each(
         &j,
         "SCHEMA_VALIDATION_FAILED",
-        "/States/A/Retry/0/ErrorEquals/0",
-    );
-    has(
-        &j,
-        "SCHEMA_VALIDATION_FAILED",
-        "/States/A/Retry/1/ErrorEquals",
-    );
-    has(
-        &j,
-        "SCHEMA_VALIDATION_FAILED",
-        "/States/A/Retry/1/IntervalSeconds",
-    );
-    has(
-        &j,
-        "SCHEMA_VALIDATION_FAILED",
-        "/States/A/Retry/1/BackoffRate",
-    );
-    has(
-        &j,
-        "SCHEMA_VALIDATION_FAILED",
-        "/States/A/Retry/1/MaxDelaySeconds",
-    );
-    has(
-        &j,
-        "SCHEMA_VALIDATION_FAILED",
-        "/States/A/Retry/1/MaxAttempts",
-    );
-    has(
-        &j,
-        "SCHEMA_VALIDATION_FAILED",
-        "/States/A/Catch/0/ErrorEquals/0",
+        &[
+            "/States/A/Retry/0/ErrorEquals/0",
+            "/States/A/Retry/1/ErrorEquals",
+            "/States/A/Retry/1/IntervalSeconds",
+            "/States/A/Retry/1/BackoffRate",
+            "/States/A/Retry/1/MaxDelaySeconds",
+            "/States/A/Retry/1/MaxAttempts",
+            "/States/A/Catch/0/ErrorEquals/0",
+        ],
     );
 }
 
@@ -401,8 +420,7 @@ fn resource_forms() {
     has(&j, "INVALID_RESOURCE", "/States/A/Resource");
     has(&j, "INVALID_RESOURCE", "/States/B/Resource");
     has(&j, "INVALID_RESOURCE", "/States/C/Resource");
-    let d = codes_at(&j);
-    assert!(!d.iter().any(|(_, l)| l.starts_with("/States/D")), "{d:?}");
+    no_error_where(&j, |l| l.starts_with("/States/D"));
 }
 
 #[test]
@@ -417,12 +435,7 @@ fn express_rejects_sync_callbacks_and_activities() {
         machine_type: Some(crate::MachineType::Express),
         ..Options::default()
     };
-    let d: Vec<_> = validate_str(&j, &options)
-        .diagnostics
-        .into_iter()
-        .filter(|d| d.code == "EXPRESS_UNSUPPORTED")
-        .map(|d| d.location)
-        .collect();
+    let d = locations_where(&j, &options, |d| d.code == "EXPRESS_UNSUPPORTED");
     assert_eq!(
         d,
         [
@@ -474,11 +487,7 @@ fn integrations_validate_their_tasks() {
         registry: crate::integration::Registry::empty().with(Deny),
         ..Options::default()
     };
-    let d: Vec<_> = validate_str(&j, &options)
-        .diagnostics
-        .into_iter()
-        .map(|d| d.location)
-        .collect();
+    let d = locations_where(&j, &options, |_| true);
     assert_eq!(d, ["/States/A/Parameters"]);
 }
 
@@ -607,20 +616,14 @@ fn map_readers_and_writers() {
         r#""ItemReader": {"Resource": "arn:aws:states:::s3:getObject", "ReaderConfig": {"InputType": "XML", "MaxItems": 0}},
            "ResultWriter": {"WriterConfig": {"OutputType": "CSV"}},"#,
     );
-    has(
+    has_each(
         &j,
         "SCHEMA_VALIDATION_FAILED",
-        "/States/A/ItemReader/ReaderConfig/InputType",
-    );
-    has(
-        &j,
-        "SCHEMA_VALIDATION_FAILED",
-        "/States/A/ItemReader/ReaderConfig/MaxItems",
-    );
-    has(
-        &j,
-        "SCHEMA_VALIDATION_FAILED",
-        "/States/A/ResultWriter/WriterConfig/OutputType",
+        &[
+            "/States/A/ItemReader/ReaderConfig/InputType",
+            "/States/A/ItemReader/ReaderConfig/MaxItems",
+            "/States/A/ResultWriter/WriterConfig/OutputType",
+        ],
     );
 }
 
@@ -809,8 +812,7 @@ fn jsonata_arguments_are_an_object_or_an_expression() {
         "A": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Arguments": "plain", "Next": "B"},
         "B": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "Arguments": "{% $states.input %}", "End": true}}}"#;
     has(j, "SCHEMA_VALIDATION_FAILED", "/States/A/Arguments");
-    let d = codes_at(j);
-    assert!(!d.iter().any(|(_, l)| l.starts_with("/States/B")), "{d:?}");
+    no_error_where(j, |l| l.starts_with("/States/B"));
 }
 
 #[test]
@@ -820,19 +822,14 @@ fn jsonata_expressions_must_compile() {
         "B": {"Type": "Wait", "Seconds": "{% 10 + * 2 %}", "End": true}}}"#;
     has(j, "INVALID_JSONATA", "/States/A/Output/a");
     has(j, "INVALID_JSONATA", "/States/B/Seconds");
-    let d = codes_at(j);
-    assert!(!d.iter().any(|(_, l)| l == "/States/A/Output/b"), "{d:?}");
+    no_error_where(j, |l| l == "/States/A/Output/b");
 }
 
 // -------------------------------------------------------------- variables
 
 /// `(code, location)` of every warning.
 fn warnings(json: &str) -> Vec<(String, String)> {
-    check(json)
-        .into_iter()
-        .filter(|d| d.severity == Severity::Warning)
-        .map(|d| (d.code.to_owned(), d.location))
-        .collect()
+    codes_of(json, Severity::Warning)
 }
 
 #[test]

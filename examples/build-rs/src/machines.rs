@@ -22,18 +22,20 @@ use std::path::Path;
 
 use steps::environment;
 
+/// A `Fail` state that fails with the error `error`.
+fn fail(error: &str) -> Fail {
+    Fail::builder()
+        .error(FailError::Error(error.into()))
+        .build()
+}
+
 /// Outline, then Draft from the outline, then Polish: three Bedrock calls.
 ///
 /// Not validated here: the [`generator`] validates every machine, with the
 /// Bedrock rules, and names the machine in each diagnostic.
 pub fn prompt_chain() -> StateMachine {
     let mut machine = steps::steps("Failed")
-        .with_state(
-            "Failed",
-            Fail::builder()
-                .error(FailError::Error("PromptChainFailed".into()))
-                .build(),
-        )
+        .with_state("Failed", fail("PromptChainFailed"))
         .into_machine();
     machine.comment = Some("A three-step Amazon Bedrock prompt chain".into());
     machine
@@ -73,12 +75,7 @@ pub fn order_processing() -> StateMachine {
                 .build(),
         )
         .with_state("Done", Succeed::builder().build())
-        .with_state(
-            "OutOfStock",
-            Fail::builder()
-                .error(FailError::Error("OutOfStock".into()))
-                .build(),
-        )
+        .with_state("OutOfStock", fail("OutOfStock"))
         .into_machine();
     machine.comment = Some("Order processing".into());
     machine

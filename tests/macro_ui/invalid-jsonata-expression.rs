@@ -1,9 +1,0 @@
-fn main() {
-    let _ = asl_kit::state_machine! {
-        QueryLanguage: "JSONata",
-        StartAt: A,
-        States: {
-            A: Pass { Output: "{% $states.input. %}", End: true },
-        }
-    };
-}
