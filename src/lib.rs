@@ -253,6 +253,7 @@ pub use asl_macros::include_asl;
 /// Support for the macros' expansions. Not public API.
 #[doc(hidden)]
 pub mod __private {
+    pub use asl_aws as aws;
     pub use asl_bedrock as bedrock;
     pub use asl_core as core;
     pub use serde_json;
@@ -314,6 +315,30 @@ pub mod __private {
             Some(j) => Dynamic::Jsonata(j),
             None if asl_core::is_substitution(s) => Dynamic::Substitution(s.to_owned()),
             None => Dynamic::Value(s.to_owned()),
+        }
+    }
+
+    /// A literal request value of a typed AWS task, read as its reader
+    /// (`TryFrom<&Task>`) reads it: in JSONata a `{% %}` string is an
+    /// expression, a `${Name}` string a substitution, anything else the
+    /// literal. The validator checked the literal's type at compile time;
+    /// the fallback (a substitution) is never taken.
+    pub fn request_value<T: asl_core::integration::Literal>(v: Value, jsonata: bool) -> Dynamic<T> {
+        if let Value::String(s) = &v {
+            if jsonata {
+                if let Some(j) = Jsonata::parse(s.as_str()) {
+                    return Dynamic::Jsonata(j);
+                }
+            }
+            if asl_core::is_substitution(s) {
+                return Dynamic::Substitution(s.clone());
+            }
+        }
+        match T::from_json(&v) {
+            Ok(t) => Dynamic::Value(t),
+            Err(_) => {
+                Dynamic::Substitution(v.as_str().map_or_else(|| v.to_string(), str::to_owned))
+            }
         }
     }
 

@@ -41,7 +41,47 @@ fn same_as_built(
             .build()?,
     };
     assert_eq!(m.to_value(), expected.to_value());
+    same_policy(m, &expected);
     Ok(())
+}
+
+/// The IAM policies of two machines, in one environment, are the same.
+fn same_policy(a: &StateMachine, b: &StateMachine) {
+    use asl_kit::core::iam::policy_for;
+    use asl_kit::core::integration::AwsEnvironment;
+    let env = AwsEnvironment::new("aws", "us-east-1", "123456789012");
+    assert_eq!(
+        serde_json::to_value(policy_for(a, &env)).unwrap_or_default(),
+        serde_json::to_value(policy_for(b, &env)).unwrap_or_default()
+    );
+}
+
+/// [`same_as_built`] for Tasks in a row, named `names`: each goes to the
+/// next, the last ends, and the machine starts at the first.
+fn same_tasks<const N: usize>(
+    m: &StateMachine,
+    ql: Option<QueryLanguage>,
+    names: [&str; N],
+    tasks: [Task; N],
+) -> R {
+    let list = names
+        .iter()
+        .zip(tasks)
+        .enumerate()
+        .map(|(i, (name, mut task))| {
+            task.transition = match names.get(i + 1) {
+                Some(next) => Transition::next(*next),
+                None => Transition::End,
+            };
+            (*name, State::from(task))
+        })
+        .collect();
+    same_as_built(m, ql, names.first().copied().unwrap_or_default(), list)
+}
+
+/// A typed task's `other` map of one parameter.
+fn other(key: &str, value: serde_json::Value) -> serde_json::Map<String, serde_json::Value> {
+    serde_json::Map::from_iter([(key.to_owned(), value)])
 }
 
 /// [`same_as_built`] for a machine of one state, `name`.
@@ -1108,5 +1148,314 @@ fn interpolation_in_the_new_fields_passes_the_compile_time_checks() -> R {
     assert_eq!(train["OutputDataConfig"]["S3Uri.$"], "$.out");
     assert_eq!(train["HyperParameters"]["epochCount"], "2");
     assert_eq!(train["JobTags"][0]["Key"], "k");
+    Ok(())
+}
+
+#[test]
+fn typed_aws_tasks_in_jsonpath() -> R {
+    use asl_kit::aws::{
+        BatchSubmitJob, EcsRunTask, GetItem, GlueStartJobRun, LambdaInvoke, Pattern, SnsPublish,
+        SqsSendMessage, StartExecution,
+    };
+    use asl_kit::core::integration::TypedTask;
+    use asl_kit::core::{Heartbeat, PayloadTemplate};
+    let m = state_machine! {
+        StartAt: Work,
+        States: {
+            Work: lambda::Invoke {
+                FunctionName: "arn:aws:lambda:us-east-1:123456789012:function:work",
+                Payload: { "x.$": "$.x", "fixed": 1 },
+                ResultSelector: { "out.$": "$.Payload" },
+                Retry: [{ ErrorEquals: ["Lambda.TooManyRequestsException"], MaxAttempts: 3 }],
+                Next: Ask,
+            },
+            Ask: sns::Publish.waitForTaskToken {
+                TopicArn: "arn:aws:sns:us-east-1:123456789012:approvals",
+                Message: { "token.$": "$$.Task.Token", "order.$": "$.order" },
+                HeartbeatSeconds: 3600,
+                Next: Queue,
+            },
+            Queue: sqs::SendMessage {
+                QueueUrl: "https://sqs.us-east-1.amazonaws.com/123456789012/jobs",
+                "MessageBody.$": "$.job",
+                DelaySeconds: 5,
+                ResultPath: null,
+                Next: Read,
+            },
+            Read: dynamodb::GetItem {
+                TableName: "Orders",
+                Key: { "id": { "S.$": "$.id" } },
+                ConsistentRead: true,
+                AttributesToGet: ["id", "total"],
+                ResultPath: "$.item",
+                Next: Run,
+            },
+            Run: ecs::RunTask.sync {
+                TaskDefinition: "work:3",
+                Cluster: "main",
+                Count: 2,
+                Next: Child,
+            },
+            Child: states::StartExecution.sync:2 {
+                StateMachineArn: "arn:aws:states:us-east-1:123456789012:stateMachine:child",
+                Input: { "AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID.$": "$$.Execution.Id" },
+                Next: Etl,
+            },
+            Etl: glue::StartJobRun {
+                JobName: "etl",
+                Arguments: { "--day.$": "$.day" },
+                Next: Batch,
+            },
+            Batch: batch::SubmitJob.sync {
+                JobName: "nightly",
+                JobDefinition: "arn:aws:batch:us-east-1:123456789012:job-definition/def:1",
+                JobQueue: "arn:aws:batch:us-east-1:123456789012:job-queue/q",
+                Parameters: { "day.$": "$.day" },
+                End: true,
+            },
+        }
+    }?;
+    let ql = QueryLanguage::JsonPath;
+    let mut work = LambdaInvoke::builder()
+        .function_name("arn:aws:lambda:us-east-1:123456789012:function:work")
+        .payload(json!({ "x.$": "$.x", "fixed": 1 }))
+        .build()
+        .into_task(ql);
+    work.result_selector = Some(PayloadTemplate::from(json!({ "out.$": "$.Payload" })));
+    work.retry = Some(vec![Retrier::builder()
+        .error_equals(["Lambda.TooManyRequestsException"])
+        .max_attempts(3)
+        .build()]);
+    let mut ask = SnsPublish::builder()
+        .topic_arn("arn:aws:sns:us-east-1:123456789012:approvals")
+        .message(json!({ "token.$": "$$.Task.Token", "order.$": "$.order" }))
+        .pattern(Pattern::WaitForTaskToken)
+        .build()
+        .into_task(ql);
+    ask.heartbeat = Some(Heartbeat::from(3600));
+    let mut queue = SqsSendMessage::builder()
+        .queue_url("https://sqs.us-east-1.amazonaws.com/123456789012/jobs")
+        .message_body(Dynamic::path("$.job"))
+        .delay_seconds(5)
+        .build()
+        .into_task(ql);
+    queue.result_path = Some(None);
+    let mut read = GetItem::builder()
+        .table_name("Orders")
+        .key(json!({ "id": { "S.$": "$.id" } }))
+        .consistent_read(true)
+        .other(other("AttributesToGet", json!(["id", "total"])))
+        .build()
+        .into_task(ql);
+    read.result_path = Some(Some(ReferencePath::new("$.item")));
+    let run = EcsRunTask::builder()
+        .task_definition("work:3")
+        .cluster("main")
+        .other(other("Count", json!(2)))
+        .pattern(Pattern::Sync)
+        .build()
+        .into_task(ql);
+    let child = StartExecution::builder()
+        .state_machine_arn("arn:aws:states:us-east-1:123456789012:stateMachine:child")
+        .input(json!({ "AWS_STEP_FUNCTIONS_STARTED_BY_EXECUTION_ID.$": "$$.Execution.Id" }))
+        .pattern(Pattern::Sync2)
+        .build()
+        .into_task(ql);
+    let etl = GlueStartJobRun::builder()
+        .job_name("etl")
+        .arguments(json!({ "--day.$": "$.day" }))
+        .pattern(Pattern::RequestResponse)
+        .build()
+        .into_task(ql);
+    let batch = BatchSubmitJob::builder()
+        .job_name("nightly")
+        .job_definition("arn:aws:batch:us-east-1:123456789012:job-definition/def:1")
+        .job_queue("arn:aws:batch:us-east-1:123456789012:job-queue/q")
+        .parameters(json!({ "day.$": "$.day" }))
+        .build()
+        .into_task(ql);
+    same_tasks(
+        &m,
+        None,
+        [
+            "Work", "Ask", "Queue", "Read", "Run", "Child", "Etl", "Batch",
+        ],
+        [work, ask, queue, read, run, child, etl, batch],
+    )?;
+    // The resources: the pattern as the DSL wrote it (none is request-response).
+    let v = m.to_value();
+    let resources: Vec<&str> = ["Ask", "Run", "Child", "Etl"]
+        .iter()
+        .map(|s| v["States"][s]["Resource"].as_str().unwrap_or_default())
+        .collect();
+    let suffixes = [
+        "sns:publish.waitForTaskToken",
+        "ecs:runTask.sync",
+        "states:startExecution.sync:2",
+        "glue:startJobRun",
+    ];
+    assert_eq!(resources, suffixes.map(|r| format!("arn:aws:states:::{r}")));
+    Ok(())
+}
+
+#[test]
+fn typed_aws_tasks_in_jsonata() -> R {
+    use asl_kit::aws::{HttpInvoke, LambdaInvoke, PutEvents, PutItem};
+    use asl_kit::core::integration::TypedTask;
+    let m = state_machine! {
+        QueryLanguage: "JSONata",
+        StartAt: Work,
+        States: {
+            Work: lambda::Invoke {
+                FunctionName: "{% $states.input.fn %}",
+                Payload: { "x": "{% $states.input.x %}" },
+                Output: "{% $states.result.Payload %}",
+                Assign: { "done": true },
+                Next: Save,
+            },
+            Save: dynamodb::PutItem {
+                TableName: "Orders",
+                Item: { "id": { "S": "{% $states.input.id %}" } },
+                ConditionExpression: "attribute_not_exists(id)",
+                ReturnConsumedCapacity: "TOTAL",
+                Next: Call,
+            },
+            Call: http::Invoke {
+                ApiEndpoint: "https://api.example.com/orders",
+                Method: "POST",
+                Authentication: { "ConnectionArn": "arn:aws:events:us-east-1:123456789012:connection/c/1" },
+                RequestBody: "{% $states.input %}",
+                Next: Tell,
+            },
+            Tell: events::PutEvents {
+                Entries: [{ "Detail": { "ok": true }, "DetailType": "done", "Source": "app" }],
+                End: true,
+            },
+        }
+    }?;
+    let ql = QueryLanguage::Jsonata;
+    let mut work = LambdaInvoke::builder()
+        .function_name(Dynamic::jsonata("{% $states.input.fn %}"))
+        .payload(json!({ "x": "{% $states.input.x %}" }))
+        .build()
+        .into_task(ql);
+    work.output = Some(json!("{% $states.result.Payload %}"));
+    work.assign = Some(serde_json::Map::from_iter([("done".to_owned(), json!(true))]).into());
+    let save = PutItem::builder()
+        .table_name("Orders")
+        .item(json!({ "id": { "S": "{% $states.input.id %}" } }))
+        .condition_expression("attribute_not_exists(id)")
+        .other(other("ReturnConsumedCapacity", json!("TOTAL")))
+        .build()
+        .into_task(ql);
+    let call = HttpInvoke::builder()
+        .api_endpoint("https://api.example.com/orders")
+        .method("POST")
+        .authentication(
+            json!({ "ConnectionArn": "arn:aws:events:us-east-1:123456789012:connection/c/1" }),
+        )
+        .request_body(Dynamic::jsonata("{% $states.input %}"))
+        .build()
+        .into_task(ql);
+    let tell = PutEvents::builder()
+        .entries(json!([{ "Detail": { "ok": true }, "DetailType": "done", "Source": "app" }]))
+        .build()
+        .into_task(ql);
+    same_tasks(
+        &m,
+        Some(ql),
+        ["Work", "Save", "Call", "Tell"],
+        [work, save, call, tell],
+    )?;
+    assert_eq!(
+        m.to_value()["States"]["Work"]["Arguments"]["FunctionName"],
+        "{% $states.input.fn %}"
+    );
+    Ok(())
+}
+
+#[test]
+fn typed_aws_tasks_with_interpolated_values() -> R {
+    use asl_kit::aws::{
+        ApiGatewayInvoke, AthenaStartQueryExecution, CodeBuildStartBuild, DeleteItem, Pattern,
+        UpdateItem,
+    };
+    use asl_kit::core::integration::TypedTask;
+    let table = String::from("Orders");
+    let key = json!({ "id": { "S": "1" } });
+    let (stage, retries) = ("prod", 2_u64);
+    let m = state_machine! {
+        StartAt: Update,
+        States: {
+            Update: dynamodb::UpdateItem {
+                TableName: (table.as_str()),
+                Key: (key.clone()),
+                UpdateExpression: "SET done = :t",
+                ExpressionAttributeValues: { ":t": { "BOOL": (true) } },
+                Next: Delete,
+            },
+            Delete: dynamodb::DeleteItem {
+                TableName: (table.clone()),
+                "Key.$": "$.key",
+                Next: Api,
+            },
+            Api: apigateway::Invoke.waitForTaskToken {
+                ApiEndpoint: "abc123.execute-api.us-east-1.amazonaws.com",
+                Method: "GET",
+                Stage: (stage),
+                Headers: { "TaskToken.$": "$$.Task.Token" },
+                AllowNullValues: true,
+                Next: Query,
+            },
+            Query: athena::StartQueryExecution.sync {
+                QueryString: "SELECT 1",
+                WorkGroup: "primary",
+                Next: Build,
+            },
+            Build: codebuild::StartBuild.sync {
+                ProjectName: "site",
+                AutoRetryLimitOverride: (retries),
+                End: true,
+            },
+        }
+    }?;
+    let ql = QueryLanguage::JsonPath;
+    let update = UpdateItem::builder()
+        .table_name("Orders")
+        .key(key.clone())
+        .update_expression("SET done = :t")
+        .expression_attribute_values(json!({ ":t": { "BOOL": true } }))
+        .build()
+        .into_task(ql);
+    let delete = DeleteItem::builder()
+        .table_name("Orders")
+        .key(Dynamic::path("$.key"))
+        .build()
+        .into_task(ql);
+    let api = ApiGatewayInvoke::builder()
+        .api_endpoint("abc123.execute-api.us-east-1.amazonaws.com")
+        .method("GET")
+        .stage("prod")
+        .headers(json!({ "TaskToken.$": "$$.Task.Token" }))
+        .allow_null_values(true)
+        .pattern(Pattern::WaitForTaskToken)
+        .build()
+        .into_task(ql);
+    let query = AthenaStartQueryExecution::builder()
+        .query_string("SELECT 1")
+        .work_group("primary")
+        .build()
+        .into_task(ql);
+    let build = CodeBuildStartBuild::builder()
+        .project_name("site")
+        .other(other("AutoRetryLimitOverride", json!(2)))
+        .build()
+        .into_task(ql);
+    same_tasks(
+        &m,
+        None,
+        ["Update", "Delete", "Api", "Query", "Build"],
+        [update, delete, api, query, build],
+    )?;
     Ok(())
 }

@@ -116,6 +116,7 @@ mod tasks;
 
 pub use aws_sdk::{iam_actions, iam_prefix};
 pub use grant::Pattern;
+pub use tasks::{typed_tasks, RequestFieldSpec, TypedTaskSpec};
 pub use tasks::{
     ApiGatewayInvoke, AthenaStartQueryExecution, AwsSdk, AwsTasks, BatchSubmitJob,
     CodeBuildStartBuild, DeleteItem, EcsRunTask, GetItem, GlueStartJobRun, HttpInvoke,

@@ -6,6 +6,8 @@
 //! does not support, a value of the wrong shape for its field).
 
 use crate::parse::{Field, Node, Num, Typed};
+use crate::typed::Kind;
+use asl_aws::TypedTaskSpec;
 use asl_core::vocabulary::{self, Described, EnumSpec, FieldSpec, ObjectSpec, Shape, ValueKind};
 use asl_core::{ChoiceRule, StateMachine, Task};
 use proc_macro2::{Literal, Span, TokenStream};
@@ -360,21 +362,90 @@ impl Expander {
     fn state(&mut self, t: &Typed, jsonata: bool) -> TokenStream {
         let p = p();
         let jsonata = ql_of(&t.fields).unwrap_or(jsonata);
-        let names: Vec<String> = t.path.iter().map(ToString::to_string).collect();
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        match names.as_slice() {
-            ["bedrock", "InvokeModel"] => self.invoke_model(t, jsonata),
-            ["bedrock", "CreateModelCustomizationJob"] => self.customization(t, jsonata),
-            [ty] if vocabulary::state(ty).is_some() => {
-                let spec = vocabulary::state(ty).unwrap_or(Task::SPEC);
+        match crate::typed::kind(t) {
+            Ok(Kind::InvokeModel) => self.invoke_model(t, jsonata),
+            Ok(Kind::Customization) => self.customization(t, jsonata),
+            Ok(Kind::Aws(spec)) => self.aws_task(t, spec, jsonata),
+            Ok(Kind::State(spec)) => {
                 let b = self.builder(spec, &t.fields, t.span, jsonata);
                 quote!(#p::core::State::from(#b))
             }
-            _ => {
-                self.err(t.span, "unknown state type");
+            Err(e) => {
+                self.errors.push(e);
                 quote!(#p::core::State::from(#p::core::Succeed::builder().build()))
             }
         }
+    }
+
+    /// A typed AWS task (`sns::Publish { .. }`): its builder, one setter
+    /// per typed request field (from asl-aws's table), the other request
+    /// parameters in `other`, the pattern written after the type, then
+    /// `into_task(ql)` and the Task's own fields set on the returned `Task`.
+    fn aws_task(&mut self, t: &Typed, spec: &'static TypedTaskSpec, jsonata: bool) -> TokenStream {
+        let p = p();
+        let mut calls = Vec::new();
+        let mut other = Vec::new();
+        let mut sets = Vec::new();
+        for f in &t.fields {
+            if !crate::typed::is_request_key(&f.key) {
+                sets.extend(self.task_field(f, jsonata));
+                continue;
+            }
+            let path = f.key.strip_suffix(".$");
+            let Some(field) = spec.field(path.unwrap_or(&f.key)) else {
+                let (k, j) = (&f.key, self.json(&f.value));
+                other.push(quote!((#k, #j)));
+                continue;
+            };
+            let n = format_ident!("{}", field.rust);
+            let value = match (path, &f.value) {
+                (Some(_), v) => {
+                    let s = self.string(v);
+                    quote!(#p::core::Dynamic::path(#s))
+                }
+                (None, Node::Expr(e, _)) => quote!((#e)),
+                (None, v) => {
+                    let ty = match field.ty {
+                        "String" => quote!(::std::string::String),
+                        "u64" => quote!(u64),
+                        "bool" => quote!(bool),
+                        _ => quote!(#p::serde_json::Value),
+                    };
+                    let j = self.json(v);
+                    quote!(#p::request_value::<#ty>(#j, #jsonata))
+                }
+            };
+            calls.push(quote!(.#n(#value)));
+        }
+        if !other.is_empty() {
+            calls.push(quote!(.other(#p::assign(#p::object([#(#other),*])))));
+        }
+        for required in spec.fields.iter().filter(|f| f.required) {
+            let given = t.fields.iter().any(|f| {
+                crate::typed::is_request_key(&f.key)
+                    && f.key.strip_suffix(".$").unwrap_or(&f.key) == required.key
+            });
+            if !given {
+                self.after_validation(t.span, &format!("{} without `{}`", spec.api, required.key));
+            }
+        }
+        let ty = format_ident!("{}", spec.name);
+        let pattern = match crate::typed::pattern(t) {
+            asl_aws::Pattern::RequestResponse => quote!(RequestResponse),
+            asl_aws::Pattern::Sync => quote!(Sync),
+            asl_aws::Pattern::Sync2 => quote!(Sync2),
+            asl_aws::Pattern::WaitForTaskToken => quote!(WaitForTaskToken),
+        };
+        let ql = ql_tokens(jsonata);
+        quote!({
+            #[allow(unused_mut)]
+            let mut __task = #p::core::integration::TypedTask::into_task(
+                #p::aws::#ty::builder() #(#calls)* .pattern(#p::aws::Pattern::#pattern).build(),
+                #ql,
+            );
+            #(#sets)*
+            #p::core::State::from(__task)
+        })
     }
 
     /// `InvokeModel::builder()…build().into_task(ql)`, then the Task's own
@@ -666,7 +737,7 @@ impl Expander {
         if !other.is_empty() {
             calls.push(quote!(.other(#p::assign(#p::object([#(#other),*])))));
         }
-        let pattern = if t.pattern.is_some() {
+        let pattern = if crate::typed::pattern(t) == asl_aws::Pattern::Sync {
             quote!(#p::bedrock::RunJob)
         } else {
             quote!(#p::bedrock::RequestResponse)

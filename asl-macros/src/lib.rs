@@ -15,6 +15,7 @@
 mod expand;
 mod include;
 mod parse;
+mod typed;
 mod valid;
 mod warn;
 

@@ -9,9 +9,10 @@
 //!         | IDENT                      (a state name)
 //!         | "[" (node ",")* node? "]"
 //!         | "{" body "}"
-//!         | path ("." IDENT)? "{" body "}"
+//!         | path pattern? "{" body "}"
 //!                                      (a state: `Pass { .. }`, `bedrock::InvokeModel { .. }`,
-//!                                       `bedrock::CreateModelCustomizationJob.sync { .. }`)
+//!                                       `sns::Publish.waitForTaskToken { .. }`)
+//! pattern := "." "sync" (":" "2")? | "." "waitForTaskToken"
 //!         | "(" EXPR ")"               (an interpolated Rust expression)
 //! ```
 
@@ -47,12 +48,24 @@ pub struct Typed {
     /// The type path (`Pass`, `bedrock::InvokeModel`).
     pub path: Vec<Ident>,
     /// The integration pattern written after the path (`.sync`), if any.
-    pub pattern: Option<Ident>,
+    pub pattern: Option<Pattern>,
     /// The fields, in order (duplicates kept: the validator reports them).
     pub fields: Vec<Field>,
     /// The span of the type path.
     pub span: Span,
 }
+
+/// An integration pattern written after a state's type: `.sync`,
+/// `.sync:2` or `.waitForTaskToken`.
+pub struct Pattern {
+    /// The resource suffix it stands for (`".sync:2"`).
+    pub suffix: &'static str,
+    /// Where it was written (from the name after the dot).
+    pub span: Span,
+}
+
+/// The patterns the grammar knows, by the name after the dot.
+const PATTERNS: &[(&str, &str)] = &[("sync", ".sync"), ("waitForTaskToken", ".waitForTaskToken")];
 
 /// A JSON-shaped value with spans.
 pub enum Node {
@@ -269,19 +282,38 @@ fn named(input: ParseStream<'_>) -> syn::Result<Node> {
     if input.peek(Token![.]) {
         input.parse::<Token![.]>()?;
         let p = Ident::parse_any(input)?;
-        if p != "sync" {
+        let Some(mut suffix) = PATTERNS.iter().find(|(n, _)| p == n).map(|(_, s)| *s) else {
             return Err(syn::Error::new(
                 p.span(),
-                format!("unknown integration pattern `.{p}`; the only pattern the macro knows is `.sync` (`bedrock::CreateModelCustomizationJob.sync {{ .. }}`)"),
+                format!("unknown integration pattern `.{p}`; the patterns are `.sync`, `.sync:2` and `.waitForTaskToken`, as in the resource ARN"),
             ));
+        };
+        let mut span = p.span();
+        // `.sync:2` (a lone `:`, then `2`).
+        if suffix == ".sync" && input.peek(Token![:]) && !input.peek(Token![::]) {
+            let colon: Token![:] = input.parse()?;
+            let two: LitInt = input.parse()?;
+            if two.base10_digits() != "2" || !two.suffix().is_empty() {
+                return Err(syn::Error::new(
+                    two.span(),
+                    format!("unknown integration pattern `.sync:{two}`; the patterns are `.sync`, `.sync:2` and `.waitForTaskToken`"),
+                ));
+            }
+            span = span
+                .join(colon.span)
+                .and_then(|s| s.join(two.span()))
+                .unwrap_or(span);
+            suffix = ".sync:2";
         }
         if !input.peek(syn::token::Brace) {
             return Err(syn::Error::new(
-                p.span(),
-                "expected `{` after `.sync`; write the state as `Type.sync { .. }`",
+                span,
+                format!(
+                    "expected `{{` after `{suffix}`; write the state as `Type{suffix} {{ .. }}`"
+                ),
             ));
         }
-        pattern = Some(p);
+        pattern = Some(Pattern { suffix, span });
     }
     if input.peek(syn::token::Brace) {
         let content;

@@ -12,6 +12,7 @@
 //! it stands in (see [`placeholder`]).
 
 use crate::parse::{Field, Node, Num, Typed};
+use crate::typed::Kind;
 use proc_macro2::Span;
 use std::collections::HashMap;
 use std::fmt::Write as _;
@@ -207,6 +208,9 @@ struct Ctx {
     payload: bool,
     /// The scope's query language is JSONata.
     jsonata: bool,
+    /// The field is a parameter of a typed AWS request: what its value
+    /// holds is a payload.
+    request: bool,
 }
 
 impl Skeleton {
@@ -282,7 +286,8 @@ impl Skeleton {
         let inner = match f.value {
             Node::Expr(..) => ctx,
             _ => Ctx {
-                payload: ctx.payload || is_payload(&f.key),
+                payload: ctx.payload || ctx.request || is_payload(&f.key),
+                request: false,
                 ..ctx
             },
         };
@@ -334,23 +339,20 @@ impl Skeleton {
 
     fn state(&mut self, t: &Typed, ptr: &str, ctx: Ctx) {
         self.spans.insert(format!("{ptr}/Type"), t.span);
-        let names: Vec<String> = t.path.iter().map(|i| i.to_string()).collect();
-        let names: Vec<&str> = names.iter().map(String::as_str).collect();
-        if let Some(p) = &t.pattern {
-            if names.as_slice() != ["bedrock", "CreateModelCustomizationJob"] {
-                self.errors.push(syn::Error::new(
-                    p.span(),
-                    format!(
-                        "`.sync` applies only to `bedrock::CreateModelCustomizationJob`, not to `{}`",
-                        crate::parse::path_text(&t.path)
-                    ),
-                ));
+        let kind = match crate::typed::kind(t) {
+            Ok(kind) => kind,
+            Err(e) => {
+                self.errors.push(e);
+                self.text.push_str("{\"Type\":\"Pass\",\"End\":true}");
+                return;
             }
-        }
-        match names.as_slice() {
-            [ty] if asl_core::vocabulary::state(ty).is_some() => {
+        };
+        self.errors.extend(crate::typed::pattern_error(t, kind));
+        let suffix = crate::typed::pattern(t).suffix();
+        match kind {
+            Kind::State(spec) => {
                 self.text.push_str("{\"Type\":");
-                self.string(ty);
+                self.string(spec.name);
                 if !t.fields.is_empty() {
                     self.text.push(',');
                 }
@@ -358,35 +360,51 @@ impl Skeleton {
                 self.fields(&t.fields, ptr, ctx);
                 self.text.push('}');
             }
-            ["bedrock", "InvokeModel"] => {
-                self.integration(t, ptr, ctx, "invokeModel", BEDROCK_REQUEST);
+            Kind::InvokeModel => {
+                self.integration(
+                    t,
+                    ptr,
+                    ctx,
+                    "bedrock:invokeModel",
+                    Request::Bedrock(BEDROCK_REQUEST),
+                );
             }
-            ["bedrock", "CreateModelCustomizationJob"] => {
-                let action = if t.pattern.is_some() {
-                    "createModelCustomizationJob.sync"
-                } else {
-                    "createModelCustomizationJob"
-                };
-                self.integration(t, ptr, ctx, action, CUSTOMIZATION_REQUEST);
+            Kind::Customization => {
+                let api = format!("bedrock:createModelCustomizationJob{suffix}");
+                self.integration(t, ptr, ctx, &api, Request::Bedrock(CUSTOMIZATION_REQUEST));
             }
-            _ => {
-                self.errors.push(syn::Error::new(
-                    t.span,
-                    format!(
-                        "unknown state type `{}`; expected one of `Task`, `Pass`, `Choice`, `Wait`, `Succeed`, `Fail`, `Parallel`, `Map`, `bedrock::InvokeModel` or `bedrock::CreateModelCustomizationJob[.sync]`",
-                        crate::parse::path_text(&t.path)
-                    ),
-                ));
-                self.text.push_str("{\"Type\":\"Pass\",\"End\":true}");
+            Kind::Aws(spec) => {
+                let api = format!("{}{suffix}", spec.api);
+                self.integration(t, ptr, ctx, &api, Request::Aws);
             }
         }
     }
 }
 
+/// Which keys of a typed task are its request's.
+#[derive(Clone, Copy)]
+enum Request {
+    /// A Bedrock task: these keys (`ModelOutput` is the request's `Output`).
+    Bedrock(&'static [&'static str]),
+    /// A typed AWS task: every key but the Task's own fields
+    /// ([`is_request_key`](crate::typed::is_request_key)).
+    Aws,
+}
+
+impl Request {
+    fn has(self, key: &str) -> bool {
+        match self {
+            Request::Bedrock(keys) => keys.contains(&key),
+            Request::Aws => crate::typed::is_request_key(key),
+        }
+    }
+}
+
 impl Skeleton {
-    /// A typed Bedrock Task: `Resource` from the type, the request fields
-    /// (`request`) under `Parameters` / `Arguments`, the rest as Task fields.
-    fn integration(&mut self, t: &Typed, ptr: &str, ctx: Ctx, action: &str, request: &[&str]) {
+    /// A typed Task: `Resource` from the type (`api`, with its pattern's
+    /// suffix), the request fields under `Parameters` / `Arguments`, the
+    /// rest as Task fields.
+    fn integration(&mut self, t: &Typed, ptr: &str, ctx: Ctx, api: &str, request: Request) {
         let ctx = scope_ctx(&t.fields, ctx);
         let field = if ctx.jsonata {
             "Arguments"
@@ -397,14 +415,12 @@ impl Skeleton {
             self.spans.insert(format!("{ptr}/{r}"), t.span);
         }
         self.text.push_str("{\"Type\":\"Task\",\"Resource\":");
-        self.string(&format!("arn:aws:states:::bedrock:{action}"));
+        self.string(&format!("arn:aws:states:::{api}"));
         self.text.push(',');
         self.string(field);
         self.text.push_str(":{");
-        let (req, rest): (Vec<&Field>, Vec<&Field>) = t
-            .fields
-            .iter()
-            .partition(|f| request.contains(&f.key.as_str()));
+        let (req, rest): (Vec<&Field>, Vec<&Field>) =
+            t.fields.iter().partition(|f| request.has(&f.key));
         let rp = format!("{ptr}/{field}");
         for (i, f) in req.iter().enumerate() {
             if i > 0 {
@@ -412,16 +428,24 @@ impl Skeleton {
             }
             // `ModelOutput` is the request's `Output` (the state's own
             // `Output` keeps its ASL name).
-            let key = if f.key == "ModelOutput" {
-                "Output"
-            } else {
-                f.key.as_str()
+            let (key, ctx) = match request {
+                Request::Bedrock(_) if f.key == "ModelOutput" => ("Output", ctx),
+                Request::Bedrock(_) => (f.key.as_str(), ctx),
+                // A typed AWS request's values hold JSON payloads.
+                Request::Aws => (
+                    f.key.as_str(),
+                    Ctx {
+                        request: true,
+                        ..ctx
+                    },
+                ),
             };
             self.field_as(key, f, &rp, ctx);
         }
         self.text.push('}');
+        let bedrock = matches!(request, Request::Bedrock(_));
         for f in rest {
-            if f.key == "Output" && !ctx.jsonata && is_s3_object(&f.value) {
+            if bedrock && f.key == "Output" && !ctx.jsonata && is_s3_object(&f.value) {
                 self.errors.push(syn::Error::new(
                     f.key_span,
                     "`Output` is the state's JSONata output; write where Bedrock stores the response as `ModelOutput: { S3Uri: \"s3://..\" }`",

@@ -217,6 +217,19 @@ macro_rules! typed_task {
             }
         }
 
+        impl $name {
+            /// This typed task's entry in [`typed_tasks`](crate::typed_tasks).
+            pub const SPEC: $crate::tasks::TypedTaskSpec = $crate::tasks::TypedTaskSpec {
+                name: stringify!($name),
+                api: $api,
+                resources: <$name as asl_model::integration::TypedTask>::RESOURCES,
+                fields: &[
+                    $($crate::tasks::RequestFieldSpec { key: $rk, rust: stringify!($rf), ty: stringify!($rt), required: true },)*
+                    $($crate::tasks::RequestFieldSpec { key: $ok, rust: stringify!($of), ty: stringify!($ot), required: false },)*
+                ],
+            };
+        }
+
         impl asl_model::integration::TypedTask for $name {
             const NAME: &'static str = $api;
             const RESOURCES: &'static [&'static str] = &[$api $($(, concat!($api, $suffix))*)?];
@@ -300,14 +313,17 @@ pub(crate) fn require_one(r: &mut asl_model::integration::Request<'_>, keys: &[&
     }
 }
 
-/// Declares [`FAMILY`]: each typed integration (its service, title and
-/// example parameter) and the tasks it reads, in order.
+/// Declares [`FAMILY`] and [`TYPED_TASKS`]: each typed integration (its
+/// service, title and example parameter) and the tasks it reads, in order.
 macro_rules! family {
-    ($($set:ty = $service:literal, $title:literal, $example:literal;)*) => {
+    ($(($($t:ident),+ $(,)?) = $service:literal, $title:literal, $example:literal;)*) => {
         /// Every typed integration of [`AwsTasks`], in order.
         static FAMILY: &[&dyn Integration] = &[$(
-            &TypedIntegration::<$set>::new($service, $title).example_parameter($example),
+            &TypedIntegration::<($($t,)+)>::new($service, $title).example_parameter($example),
         )*];
+
+        /// Every typed task of [`FAMILY`], in order.
+        static TYPED_TASKS: &[TypedTaskSpec] = &[$($($t::SPEC,)+)*];
     };
 }
 
@@ -325,6 +341,86 @@ family! {
     (BatchSubmitJob,) = "batch", "Batch", "JobName";
     (AthenaStartQueryExecution,) = "athena", "Athena", "QueryString";
     (CodeBuildStartBuild,) = "codebuild", "CodeBuild", "ProjectName";
+}
+
+/// One typed field of a typed task's request, as [`typed_tasks`] lists it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RequestFieldSpec {
+    /// The request key (`"FunctionName"`; in JSONPath also `"FunctionName.$"`).
+    pub key: &'static str,
+    /// The struct field and builder setter (`"function_name"`).
+    pub rust: &'static str,
+    /// The type of its literal: `"String"`, `"u64"`, `"bool"` or `"Value"`
+    /// (any JSON, written as a payload template).
+    pub ty: &'static str,
+    /// Whether the builder requires it.
+    pub required: bool,
+}
+
+/// A typed task of this crate, as [`typed_tasks`] lists it: what a tool
+/// (the `state_machine!` macro) needs to write one without a list of its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TypedTaskSpec {
+    /// The Rust type (`"SnsPublish"`).
+    pub name: &'static str,
+    /// The API, `service:action` (`"sns:publish"`), as messages name it.
+    pub api: &'static str,
+    /// The resources it reads: the API, then the API with each pattern's
+    /// suffix (`"sns:publish.waitForTaskToken"`).
+    pub resources: &'static [&'static str],
+    /// Its typed fields, the required ones first, in the request's order;
+    /// any other parameter goes to its `other` map.
+    pub fields: &'static [RequestFieldSpec],
+}
+
+impl TypedTaskSpec {
+    /// The service (`"sns"`).
+    pub fn service(&self) -> &'static str {
+        self.api.split(':').next().unwrap_or(self.api)
+    }
+
+    /// The API action in PascalCase (`"Publish"` for `sns:publish`).
+    pub fn action(&self) -> String {
+        crate::pascal(self.api.split(':').nth(1).unwrap_or_default())
+    }
+
+    /// The integration patterns the task allows, request-response first.
+    ///
+    /// ```
+    /// use asl_aws::{Pattern, StartExecution};
+    /// assert_eq!(
+    ///     StartExecution::SPEC.patterns().collect::<Vec<_>>(),
+    ///     [Pattern::RequestResponse, Pattern::Sync, Pattern::Sync2, Pattern::WaitForTaskToken]
+    /// );
+    /// ```
+    pub fn patterns(&self) -> impl Iterator<Item = Pattern> + '_ {
+        self.resources
+            .iter()
+            .filter_map(|r| r.strip_prefix(self.api).and_then(Pattern::of))
+    }
+
+    /// Whether the task allows `pattern`.
+    pub fn allows(&self, pattern: Pattern) -> bool {
+        self.patterns().any(|p| p == pattern)
+    }
+
+    /// The typed field of `key` (`"FunctionName"`), if any.
+    pub fn field(&self, key: &str) -> Option<&'static RequestFieldSpec> {
+        self.fields.iter().find(|f| f.key == key)
+    }
+}
+
+/// Every typed task of this crate ([`AwsSdk`] aside), in the order
+/// [`AwsTasks`] tries them.
+///
+/// ```
+/// let publish = asl_aws::typed_tasks().iter().find(|t| t.api == "sns:publish").unwrap();
+/// assert_eq!((publish.service(), publish.action().as_str()), ("sns", "Publish"));
+/// assert_eq!(publish.name, "SnsPublish");
+/// assert!(publish.field("Message").is_some_and(|f| f.required && f.ty == "Value"));
+/// ```
+pub fn typed_tasks() -> &'static [TypedTaskSpec] {
+    TYPED_TASKS
 }
 
 /// The integration of every typed task of this crate: it validates their
