@@ -1459,3 +1459,49 @@ fn typed_aws_tasks_with_interpolated_values() -> R {
     )?;
     Ok(())
 }
+
+#[test]
+fn aws_sdk_calls() -> R {
+    use asl_kit::aws::AwsSdk;
+    use asl_kit::core::integration::TypedTask;
+    let m = state_machine! {
+        StartAt: Fetch,
+        States: {
+            Fetch: aws_sdk::s3::GetObject {
+                Bucket: "reports",
+                "Key.$": "$.key",
+                ResultSelector: { "body.$": "$.Body" },
+                Next: Notify,
+            },
+            Notify: aws_sdk::sfn::SendTaskSuccess {
+                "TaskToken.$": "$.token",
+                "Output.$": "States.JsonToString($.result)",
+                End: true,
+            },
+        }
+    }?;
+    let ql = QueryLanguage::JsonPath;
+    let params = |v: serde_json::Value| v.as_object().cloned().unwrap_or_default();
+    let mut fetch = AwsSdk::builder()
+        .service("s3")
+        .action("getObject")
+        .parameters(params(json!({ "Bucket": "reports", "Key.$": "$.key" })))
+        .build()
+        .into_task(ql);
+    fetch.result_selector = Some(PayloadTemplate::from(json!({ "body.$": "$.Body" })));
+    let notify = AwsSdk::builder()
+        .service("sfn")
+        .action("sendTaskSuccess")
+        .parameters(params(json!({
+            "TaskToken.$": "$.token",
+            "Output.$": "States.JsonToString($.result)"
+        })))
+        .build()
+        .into_task(ql);
+    same_tasks(&m, None, ["Fetch", "Notify"], [fetch, notify])?;
+    assert_eq!(
+        m.to_value()["States"]["Fetch"]["Resource"],
+        "arn:aws:states:::aws-sdk:s3:getObject"
+    );
+    Ok(())
+}

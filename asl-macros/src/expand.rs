@@ -366,6 +366,7 @@ impl Expander {
             Ok(Kind::InvokeModel) => self.invoke_model(t, jsonata),
             Ok(Kind::Customization) => self.customization(t, jsonata),
             Ok(Kind::Aws(spec)) => self.aws_task(t, spec, jsonata),
+            Ok(Kind::Sdk(service, action)) => self.sdk_task(t, &service, &action, jsonata),
             Ok(Kind::State(spec)) => {
                 let b = self.builder(spec, &t.fields, t.span, jsonata);
                 quote!(#p::core::State::from(#b))
@@ -384,23 +385,13 @@ impl Expander {
     fn aws_task(&mut self, t: &Typed, spec: &'static TypedTaskSpec, jsonata: bool) -> TokenStream {
         let p = p();
         let mut calls = Vec::new();
-        let mut other = Vec::new();
-        let mut sets = Vec::new();
-        for f in &t.fields {
-            if !crate::typed::is_request_key(&f.key) {
-                sets.extend(self.task_field(f, jsonata));
-                continue;
-            }
+        let (other, sets) = self.request(t, jsonata, |this, f| {
             let path = f.key.strip_suffix(".$");
-            let Some(field) = spec.field(path.unwrap_or(&f.key)) else {
-                let (k, j) = (&f.key, self.json(&f.value));
-                other.push(quote!((#k, #j)));
-                continue;
-            };
+            let field = spec.field(path.unwrap_or(&f.key))?;
             let n = format_ident!("{}", field.rust);
             let value = match (path, &f.value) {
                 (Some(_), v) => {
-                    let s = self.string(v);
+                    let s = this.string(v);
                     quote!(#p::core::Dynamic::path(#s))
                 }
                 (None, Node::Expr(e, _)) => quote!((#e)),
@@ -411,12 +402,13 @@ impl Expander {
                         "bool" => quote!(bool),
                         _ => quote!(#p::serde_json::Value),
                     };
-                    let j = self.json(v);
+                    let j = this.json(v);
                     quote!(#p::request_value::<#ty>(#j, #jsonata))
                 }
             };
             calls.push(quote!(.#n(#value)));
-        }
+            Some(())
+        });
         if !other.is_empty() {
             calls.push(quote!(.other(#p::assign(#p::object([#(#other),*])))));
         }
@@ -436,16 +428,46 @@ impl Expander {
             asl_aws::Pattern::Sync2 => quote!(Sync2),
             asl_aws::Pattern::WaitForTaskToken => quote!(WaitForTaskToken),
         };
-        let ql = ql_tokens(jsonata);
-        quote!({
-            #[allow(unused_mut)]
-            let mut __task = #p::core::integration::TypedTask::into_task(
-                #p::aws::#ty::builder() #(#calls)* .pattern(#p::aws::Pattern::#pattern).build(),
-                #ql,
-            );
-            #(#sets)*
-            #p::core::State::from(__task)
-        })
+        let typed =
+            quote!(#p::aws::#ty::builder() #(#calls)* .pattern(#p::aws::Pattern::#pattern).build());
+        typed_task_state(typed, jsonata, &sets)
+    }
+
+    /// `aws_sdk::service::Action { .. }`: `AwsSdk::builder()` with the
+    /// service, the action (camelCase, as in the resource) and every
+    /// request parameter as written, then `into_task(ql)` and the Task's
+    /// own fields.
+    fn sdk_task(&mut self, t: &Typed, service: &str, action: &str, jsonata: bool) -> TokenStream {
+        let p = p();
+        let (parameters, sets) = self.request(t, jsonata, |_, _| None);
+        let typed = quote!(#p::aws::AwsSdk::builder()
+            .service(#service)
+            .action(#action)
+            .parameters(#p::assign(#p::object([#(#parameters),*])))
+            .build());
+        typed_task_state(typed, jsonata, &sets)
+    }
+
+    /// The fields of a typed AWS task: each request parameter `typed`
+    /// does not take (`None`) as a `(key, json)` entry, and each of the
+    /// Task's own fields as an assignment to `__task`.
+    fn request(
+        &mut self,
+        t: &Typed,
+        jsonata: bool,
+        mut typed: impl FnMut(&mut Self, &Field) -> Option<()>,
+    ) -> (Vec<TokenStream>, Vec<TokenStream>) {
+        let mut other = Vec::new();
+        let mut sets = Vec::new();
+        for f in &t.fields {
+            if !crate::typed::is_request_key(&f.key) {
+                sets.extend(self.task_field(f, jsonata));
+            } else if typed(self, f).is_none() {
+                let (k, j) = (&f.key, self.json(&f.value));
+                other.push(quote!((#k, #j)));
+            }
+        }
+        (other, sets)
     }
 
     /// `InvokeModel::builder()…build().into_task(ql)`, then the Task's own
@@ -1258,6 +1280,19 @@ impl Expander {
             }
         }
     }
+}
+
+/// The state of a typed AWS task `typed` (an expression of its type):
+/// `into_task(ql)`, then `sets` (the Task's own fields) on the Task.
+fn typed_task_state(typed: TokenStream, jsonata: bool, sets: &[TokenStream]) -> TokenStream {
+    let p = p();
+    let ql = ql_tokens(jsonata);
+    quote!({
+        #[allow(unused_mut)]
+        let mut __task = #p::core::integration::TypedTask::into_task(#typed, #ql);
+        #(#sets)*
+        #p::core::State::from(__task)
+    })
 }
 
 /// The message for a bare identifier where a value (not a state name) is

@@ -100,6 +100,30 @@ fn expands_a_bedrock_task_with_retry_and_catch() {
 }
 
 #[test]
+fn expands_typed_aws_tasks() {
+    snapshot(
+        "aws",
+        quote! {
+            StartAt: Work,
+            States: {
+                Work: lambda::Invoke {
+                    FunctionName: (FUNCTION),
+                    Payload: { "x.$": "$.x" },
+                    ResultPath: "$.work",
+                    Next: Ask,
+                },
+                Ask: sns::Publish.waitForTaskToken {
+                    TopicArn: "arn:aws:sns:us-east-1:123456789012:approvals",
+                    "Message.$": "$$.Task.Token",
+                    Next: Fetch,
+                },
+                Fetch: aws_sdk::s3::GetObject { Bucket: "reports", "Key.$": "$.key", End: true },
+            }
+        },
+    );
+}
+
+#[test]
 fn expands_choice_rules() {
     snapshot(
         "choice",
@@ -426,4 +450,36 @@ fn every_field_of_the_vocabulary_expands() {
         }
     }
     assert!(checked > 150, "{checked}");
+}
+
+#[test]
+fn every_typed_aws_task_and_pattern_expands() {
+    let mut names = Vec::new();
+    let mut checked = 0;
+    for spec in asl_aws::typed_tasks() {
+        let name = crate::typed::dsl_name(spec);
+        assert!(!names.contains(&name), "{name} twice");
+        names.push(name.clone());
+        // Every typed field is a request parameter, not a Task field.
+        let fields: Vec<String> = spec
+            .fields
+            .iter()
+            .inspect(|f| assert!(crate::typed::is_request_key(f.key), "{name}: {}", f.key))
+            .map(|f| format!("{}: (value)", f.key))
+            .collect();
+        for pattern in spec.patterns() {
+            let input = format!(
+                "StartAt: A, States: {{ A: {name}{} {{ {}, End: true }} }}",
+                pattern.suffix(),
+                fields.join(", ")
+            );
+            let tokens: TokenStream = input.parse().unwrap();
+            let out = crate::state_machine_impl(tokens).to_string();
+            assert!(!out.contains("compile_error"), "{input}: {out}");
+            let ty = format!("aws :: {} :: builder ()", spec.name);
+            assert!(out.contains(&ty), "{input}: {out}");
+            checked += 1;
+        }
+    }
+    assert!(checked >= 30, "{checked}");
 }

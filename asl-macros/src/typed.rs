@@ -12,7 +12,7 @@ use asl_aws::{Pattern, TypedTaskSpec};
 use asl_core::vocabulary::{self, ObjectSpec};
 
 /// What a state's type names.
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 pub enum Kind {
     /// A state of the vocabulary (`Pass`, `Task`, …).
     State(&'static ObjectSpec),
@@ -22,6 +22,9 @@ pub enum Kind {
     Customization,
     /// A typed AWS task of asl-aws (`sns::Publish`).
     Aws(&'static TypedTaskSpec),
+    /// An AWS SDK call, `aws_sdk::service::Action`: the service and the
+    /// action as the resource writes them (`s3`, `getObject`).
+    Sdk(String, String),
 }
 
 /// The Bedrock typed tasks, by their DSL name.
@@ -45,6 +48,9 @@ pub fn kind(t: &Typed) -> Result<Kind, syn::Error> {
             if let Some(spec) = vocabulary::state(ty) {
                 return Ok(Kind::State(spec));
             }
+        }
+        ["aws_sdk", service, action] => {
+            return Ok(Kind::Sdk((*service).to_owned(), camel(action)));
         }
         ["bedrock", "InvokeModel"] => return Ok(Kind::InvokeModel),
         ["bedrock", "CreateModelCustomizationJob"] => return Ok(Kind::Customization),
@@ -92,29 +98,31 @@ fn unknown_task(names: &[&str], known: &[String]) -> String {
     };
     let list: Vec<String> = list.iter().map(|k| format!("`{k}`")).collect();
     let sdk = match names {
-        [service, action] => {
-            let mut chars = action.chars();
-            let camel: String = chars
-                .next()
-                .map(|c| c.to_ascii_lowercase())
-                .into_iter()
-                .chain(chars)
-                .collect();
-            format!(" (`Resource: \"arn:aws:states:::aws-sdk:{service}:{camel}\"`)")
-        }
+        [service, action] => format!(" (`aws_sdk::{service}::{action} {{ .. }}`)"),
         _ => String::new(),
     };
     format!(
-        "unknown typed task `{written}`; {what} {}; call any other API with a `Task` and its `Resource`{sdk}",
+        "unknown typed task `{written}`; {what} {}; call any other API as an AWS SDK integration{sdk}",
         list.join(", ")
     )
 }
 
+/// `GetObject` → `getObject`: an SDK action as the resource writes it.
+fn camel(action: &str) -> String {
+    let mut chars = action.chars();
+    chars
+        .next()
+        .map(|c| c.to_ascii_lowercase())
+        .into_iter()
+        .chain(chars)
+        .collect()
+}
+
 /// The patterns a kind of state takes (request-response first).
-fn patterns(kind: Kind) -> Vec<Pattern> {
+fn patterns(kind: &Kind) -> Vec<Pattern> {
     match kind {
         Kind::State(_) => Vec::new(),
-        Kind::InvokeModel => vec![Pattern::RequestResponse],
+        Kind::InvokeModel | Kind::Sdk(..) => vec![Pattern::RequestResponse],
         Kind::Customization => vec![Pattern::RequestResponse, Pattern::Sync],
         Kind::Aws(spec) => spec.patterns().collect(),
     }
@@ -129,7 +137,7 @@ pub fn pattern(t: &Typed) -> Pattern {
 }
 
 /// The error for a pattern `t`'s type does not take, if any, at the pattern.
-pub fn pattern_error(t: &Typed, kind: Kind) -> Option<syn::Error> {
+pub fn pattern_error(t: &Typed, kind: &Kind) -> Option<syn::Error> {
     let written = t.pattern.as_ref()?;
     let allowed = patterns(kind);
     let p = pattern(t);

@@ -347,7 +347,7 @@ impl Skeleton {
                 return;
             }
         };
-        self.errors.extend(crate::typed::pattern_error(t, kind));
+        self.errors.extend(crate::typed::pattern_error(t, &kind));
         let suffix = crate::typed::pattern(t).suffix();
         match kind {
             Kind::State(spec) => {
@@ -375,6 +375,10 @@ impl Skeleton {
             }
             Kind::Aws(spec) => {
                 let api = format!("{}{suffix}", spec.api);
+                self.integration(t, ptr, ctx, &api, Request::Aws);
+            }
+            Kind::Sdk(service, action) => {
+                let api = format!("aws-sdk:{service}:{action}");
                 self.integration(t, ptr, ctx, &api, Request::Aws);
             }
         }

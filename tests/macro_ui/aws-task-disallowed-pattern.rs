@@ -10,7 +10,8 @@ fn main() {
                 Next: Etl,
             },
             Etl: glue::StartJobRun.waitForTaskToken { JobName: "etl", Next: Read },
-            Read: dynamodb::GetItem.sync:2 { TableName: "Orders", Key: { "id": { "S": "1" } }, Next: Done },
+            Read: dynamodb::GetItem.sync:2 { TableName: "Orders", Key: { "id": { "S": "1" } }, Next: Fetch },
+            Fetch: aws_sdk::s3::GetObject.sync { Bucket: "reports", Key: "today.csv", Next: Done },
             Done: Pass.sync { End: true },
         }
     };
