@@ -45,7 +45,8 @@ pub use asl_deploy as deploy;
 pub use asl_sim as sim;
 
 /// Writes a whole state machine in ASL-shaped Rust syntax. The machine is
-/// checked at compile time by asl-core's validator (with the Bedrock rules),
+/// checked at compile time by asl-core's validator (with the Bedrock rules
+/// and those of the [typed AWS tasks](#typed-aws-tasks)),
 /// and the macro expands to the asl-core / asl-bedrock builder calls you
 /// would write by hand, ending in `StateMachine::builder()….build()`; it
 /// evaluates to what that `build()` returns, a
@@ -87,7 +88,9 @@ pub use asl_sim as sim;
 /// `Parallel`, `Map`, `bedrock::InvokeModel`,
 /// `bedrock::CreateModelCustomizationJob` (request-response) or
 /// `bedrock::CreateModelCustomizationJob.sync` (run a job: the `.sync`
-/// suffix is the resource's integration pattern); state names are identifiers
+/// suffix is the resource's integration pattern), a [typed AWS
+/// task](#typed-aws-tasks) (`lambda::Invoke`, `sns::Publish.waitForTaskToken`,
+/// …) or an AWS SDK call (`aws_sdk::s3::GetObject`); state names are identifiers
 /// or string literals (`"Say hello": Pass {}`). Values are JSON-like literals
 /// (`"text"`, `42`, `-1.5`, `true`, `null`, `{ "k": v }`, `[a, b]`), a bare
 /// identifier where a state name is expected (`Next: Done`; anywhere else a
@@ -149,6 +152,11 @@ pub use asl_sim as sim;
 /// | `HyperParameters: { .. }` / `"HyperParameters.$"` | `.hyper_parameters(Dynamic::Value(json))` / `Dynamic::path(..)` |
 /// | `JobTags`, `CustomModelTags: [{ Key, Value }]` | `.job_tags(vec![Tag::new(k, v)])`, `.custom_model_tags(..)` |
 /// | `VpcConfig`, `CustomizationConfig: { .. }` | `.other(map)` (written as given) |
+/// | `A: lambda::Invoke { FunctionName: "f", Payload: { .. }, Next: B }` (a [typed AWS task](#typed-aws-tasks)) | `LambdaInvoke::builder().function_name("f").payload(json).pattern(Pattern::RequestResponse).build().into_task(ql)`, then the Task's own fields |
+/// | `A: sns::Publish.waitForTaskToken { .. }`, `ecs::RunTask.sync { .. }`, `states::StartExecution.sync:2 { .. }` | `.pattern(Pattern::WaitForTaskToken)`, `.pattern(Pattern::Sync)`, `.pattern(Pattern::Sync2)` |
+/// | `TableName: "t"` / `"TableName.$": "$.t"` / `TableName: (e)` (a typed field) | `.table_name(Dynamic::Value("t".into()))` / `.table_name(Dynamic::path("$.t"))` / `.table_name(e)` |
+/// | `AttributesToGet: [..]` (a parameter without a typed field) | `.other(map)` (written as given) |
+/// | `A: aws_sdk::s3::GetObject { Bucket: "b", "Key.$": "$.k" }` | `AwsSdk::builder().service("s3").action("getObject").parameters(map).build().into_task(ql)` |
 ///
 /// On `bedrock::InvokeModel`, `Output` keeps its ASL meaning, the JSONata
 /// state's output (a Task field); where Bedrock writes the response is the
@@ -188,6 +196,79 @@ pub use asl_sim as sim;
 /// );
 /// # Ok::<(), asl_kit::core::InvalidMachine>(())
 /// ```
+///
+/// # Typed AWS tasks
+///
+/// Each typed task of [`aws`] is a state type named after its API, the
+/// service and the action in PascalCase: `lambda::Invoke`
+/// ([`aws::LambdaInvoke`]), `sns::Publish`, `sqs::SendMessage`,
+/// `dynamodb::GetItem`, `dynamodb::PutItem`, `dynamodb::UpdateItem`,
+/// `dynamodb::DeleteItem`, `events::PutEvents`, `states::StartExecution`,
+/// `ecs::RunTask`, `glue::StartJobRun`, `batch::SubmitJob`,
+/// `athena::StartQueryExecution`, `codebuild::StartBuild`, `http::Invoke`
+/// and `apigateway::Invoke` (the macro reads them from
+/// [`aws::typed_tasks`]). The integration pattern follows the name as in
+/// the resource ARN: `.sync`, `.sync:2` or `.waitForTaskToken`, where the
+/// task has it; no suffix is request-response (also for the job services,
+/// whose builders default to `.sync`).
+///
+/// Inside the braces, the Task state's own fields (`Next`, `End`,
+/// `Comment`, `QueryLanguage`, `InputPath`, `ResultPath`, `ResultSelector`,
+/// `OutputPath`, `Output`, `Assign`, `Retry`, `Catch`, `TimeoutSeconds`,
+/// `HeartbeatSeconds`, `Credentials`, …) are state fields; every other key
+/// is a request parameter, written to `Parameters` (JSONPath) or
+/// `Arguments` (JSONata) as the typed task writes it: Batch's `Parameters`
+/// and Glue's `Arguments` are parameters too. A missing required
+/// parameter, a misspelled one (with a did-you-mean), a value of the wrong
+/// type, an unknown task name and a pattern the task does not have are
+/// compile errors.
+///
+/// ```
+/// let machine = asl_kit::state_machine! {
+///     StartAt: Price,
+///     States: {
+///         Price: lambda::Invoke {
+///             FunctionName: "arn:aws:lambda:us-east-1:123456789012:function:price",
+///             Payload: { "order.$": "$.order" },
+///             ResultSelector: { "total.$": "$.Payload.total" },
+///             Retry: [{ ErrorEquals: ["Lambda.TooManyRequestsException"], MaxAttempts: 3 }],
+///             Next: Approve,
+///         },
+///         Approve: sns::Publish.waitForTaskToken {
+///             TopicArn: "arn:aws:sns:us-east-1:123456789012:approvals",
+///             Message: { "token.$": "$$.Task.Token", "total.$": "$.total" },
+///             HeartbeatSeconds: 3600,
+///             Next: Save,
+///         },
+///         Save: dynamodb::PutItem {
+///             TableName: "Orders",
+///             Item: { "id": { "S.$": "$.order.id" } },
+///             End: true,
+///         },
+///     }
+/// }?;
+/// let v = machine.to_value();
+/// assert_eq!(v["States"]["Approve"]["Resource"], "arn:aws:states:::sns:publish.waitForTaskToken");
+/// assert_eq!(v["States"]["Price"]["Parameters"]["Payload"]["order.$"], "$.order");
+/// # Ok::<(), asl_kit::core::InvalidMachine>(())
+/// ```
+///
+/// ```compile_fail
+/// // error: field 'Mesage' is not a parameter of sns:publish; did you mean 'Message'?
+/// let m = asl_kit::state_machine! {
+///     StartAt: Tell,
+///     States: { Tell: sns::Publish { TopicArn: "arn:aws:sns:us-east-1:123456789012:t", Mesage: "hi", End: true } }
+/// };
+/// ```
+///
+/// Any other API is an AWS SDK call, `aws_sdk::service::Action { .. }`
+/// (`aws_sdk::s3::GetObject` is `arn:aws:states:::aws-sdk:s3:getObject`,
+/// request-response): its parameters are written as given, and asl-core
+/// checks only the resource. A parameter named like a Task field (the
+/// `Output` of `sfn:sendTaskSuccess`), `.waitForTaskToken` on an SDK call,
+/// and services whose resource name is not an identifier
+/// (`emr-containers`) take the plain form,
+/// `Task { Resource: "arn:aws:states:::…", Parameters: { .. } }`.
 ///
 /// Still outside the macro (compile errors; build these with the builders):
 /// `Trace: "ENABLED_FULL"` (no `asl_bedrock::Trace` value for it),

@@ -4,6 +4,9 @@
 //! `::asl_kit::__private`.
 //!
 //! One module per phase: `parse` (tokens → a spanned JSON-shaped tree),
+//! `typed` (what a state's type names: a state, a Bedrock task, a typed
+//! AWS task from `asl_aws::typed_tasks` such as `sns::Publish`, or
+//! `aws_sdk::service::Action`, and its integration pattern),
 //! `valid` (asl-core's validator on a skeleton, errors mapped back to
 //! spans), `expand` (builder calls), `include` (`include_asl!`). The
 //! macro holds no validation rules of its own, and never panics: every
@@ -27,7 +30,10 @@ use proc_macro2::{Span, TokenStream as TokenStream2};
 use quote::quote;
 
 /// Writes a whole state machine in ASL-shaped Rust syntax, checked at
-/// compile time; see `asl_kit::state_machine!` for the syntax and examples.
+/// compile time; states may be typed tasks (`bedrock::InvokeModel { .. }`,
+/// `lambda::Invoke { FunctionName: "f", Next: B }`,
+/// `sns::Publish.waitForTaskToken { .. }`). See `asl_kit::state_machine!`
+/// for the syntax and examples.
 #[proc_macro]
 pub fn state_machine(input: TokenStream) -> TokenStream {
     state_machine_impl(input.into()).into()
