@@ -1505,3 +1505,27 @@ fn aws_sdk_calls() -> R {
     );
     Ok(())
 }
+
+#[test]
+fn typed_aws_task_fields_take_substitutions() -> R {
+    use asl_kit::aws::SqsSendMessage;
+    use asl_kit::core::integration::TypedTask;
+    let m = state_machine! {
+        StartAt: Queue,
+        States: {
+            Queue: sqs::SendMessage {
+                QueueUrl: "${QueueUrl}",
+                MessageBody: "${Body}",
+                DelaySeconds: "${Delay}",
+                End: true,
+            },
+        }
+    }?;
+    let queue = SqsSendMessage::builder()
+        .queue_url(Dynamic::Substitution("${QueueUrl}".into()))
+        .message_body(Dynamic::Substitution("${Body}".into()))
+        .delay_seconds(Dynamic::Substitution("${Delay}".into()))
+        .build()
+        .into_task(QueryLanguage::JsonPath);
+    same_tasks(&m, None, ["Queue"], [queue])
+}

@@ -227,7 +227,10 @@ fn never_panics_on_truncated_input() {
             B: Choice { Choices: [{ And: [{ Variable: "$.x", NumericEquals: -1 }], Next: C }], Default: C },
             C: Parallel { Branches: [{ StartAt: D, States: { D: Pass { End: true } } }], Next: E },
             E: Map { ItemsPath: "$.i", ItemProcessor: { StartAt: F, States: { F: Succeed {} } }, Next: G },
-            G: Wait { Seconds: (5), Next: I },
+            G: Wait { Seconds: (5), Next: L },
+            L: states::StartExecution.sync:2 { StateMachineArn: "arn:aws:states:us-east-1:123456789012:stateMachine:c", "Input.$": "$", Next: M },
+            M: aws_sdk::s3::GetObject { Bucket: "b", Key: (key), ResultPath: null, Next: N },
+            N: sqs::SendMessage.waitForTaskToken { QueueUrl: "https://sqs.us-east-1.amazonaws.com/1/q", MessageBody: { "t.$": "$$.Task.Token" }, DelaySeconds: 1, Next: I },
             H: Fail { Error: "E", Cause: (String::new()) },
             I: bedrock::CreateModelCustomizationJob.sync {
                 JobName: "j", CustomModelName: "m", RoleArn: "arn:aws:iam::123456789012:role/R",
@@ -278,6 +281,9 @@ fn never_panics_on_odd_values() {
         quote!(bedrock::InvokeModel {}),
         quote!(bedrock::CreateModelCustomizationJob.sync {}),
         quote!(Unknown::Type {}),
+        quote!(lambda::Invoke {}),
+        quote!(sns::Publish.sync {}),
+        quote!(aws_sdk::s3::GetObject {}),
         quote!({ S3Uri: "s3://b/k" }),
         quote!([{ Key: "k", Value: 1 }]),
     ];
@@ -317,6 +323,11 @@ fn never_panics_on_odd_values() {
         "ValidationDataConfig",
         "HyperParameters",
         "JobTags",
+        "FunctionName",
+        "Payload",
+        "DelaySeconds",
+        "ConsistentRead",
+        "Arguments",
     ];
     for v in &values {
         for k in keys {
@@ -335,6 +346,14 @@ fn never_panics_on_odd_values() {
             let _ = crate::state_machine_impl(quote! {
                 StartAt: A,
                 States: { A: bedrock::CreateModelCustomizationJob.sync { JobName: "j", #k: #v, End: true } }
+            });
+            let _ = crate::state_machine_impl(quote! {
+                StartAt: A,
+                States: {
+                    A: lambda::Invoke { FunctionName: "f", #k: #v, Next: B },
+                    B: glue::StartJobRun.sync { JobName: "j", #k: #v, Next: C },
+                    C: aws_sdk::s3::GetObject { #k: #v, End: true },
+                }
             });
             let _ = crate::state_machine_impl(quote! {
                 StartAt: A,
