@@ -56,7 +56,9 @@
 //! builders' `build()`, `asl check` and `state_machine!` report their
 //! parameters. A Task without `Parameters`/`Arguments` is accepted, as
 //! Step Functions accepts it; [`AwsSdk`] is typed but not validated here
-//! (asl-core checks SDK resources).
+//! (asl-core checks SDK resources). [`typed_tasks`] lists them (each one's
+//! API, resources and typed fields): asl-kit's `state_machine!` reads it
+//! to write them as `lambda::Invoke { .. }`, `sns::Publish { .. }`, ….
 //!
 //! ```
 //! use asl_aws::LambdaInvoke;
