@@ -2,6 +2,7 @@
 //! the history AWS would, and calls the mocks for Tasks.
 
 use crate::data;
+use crate::data::type_name;
 use crate::history::{iso_millis, Execution, HistoryEvent, Status};
 use crate::jsonata;
 use crate::mocks::{Lookup, Mocks, Unmocked};
@@ -13,6 +14,7 @@ use asl_core::{
     ToleratedFailurePercentage, Wait, WaitDuration,
 };
 use serde_json::{json, Map as JsonMap, Value};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// The variables in scope.
@@ -763,6 +765,41 @@ impl Engine<'_> {
         None
     }
 
+    /// Runs `attempt` until it succeeds, its Retry gives up or it is fatal;
+    /// then `failed` names the event recorded before Catch (if any), and the
+    /// first matching catcher (or the fault) ends the state.
+    #[allow(clippy::too_many_arguments)]
+    fn with_retry(
+        &mut self,
+        sx: &StateCx<'_>,
+        (retriers, catchers): (&[Retrier], &[Catcher]),
+        raw: &Value,
+        frame: &Frame,
+        prev: &mut u64,
+        mut attempt: impl FnMut(&mut Self, &Frame, &mut u64, u64) -> Result<Done, Fault>,
+        failed: impl Fn(&Fault) -> Option<&'static str>,
+    ) -> Result<Done, Fault> {
+        let mut counts = vec![0u64; retriers.len()];
+        let mut retry_count = 0u64;
+        loop {
+            let fault = match attempt(self, frame, prev, retry_count) {
+                Ok(done) => return Ok(done),
+                Err(fault) => fault,
+            };
+            if retry_count < MAX_ATTEMPTS {
+                if let Some(ms) = self.retry_delay(retriers, &fault, &mut counts) {
+                    self.advance(ms)?;
+                    retry_count += 1;
+                    continue;
+                }
+            }
+            if let Some(ty) = failed(&fault) {
+                *prev = self.emit(*prev, ty, None)?;
+            }
+            return self.catch(sx, catchers, raw, fault, frame, prev);
+        }
+    }
+
     /// The first matching catcher's output, or the fault back.
     fn catch(
         &mut self,
@@ -788,28 +825,15 @@ impl Engine<'_> {
         let ctx = self.context(sx, None, None);
         if sx.ql == QueryLanguage::Jsonata {
             let states = Self::states_value(raw, &ctx, Some(("errorOutput", &err)));
-            let assigned = self.assign(
+            return self.jsonata_out(
                 sx,
                 prev,
-                c.assign.as_ref(),
-                &err,
-                &ctx,
-                Some(&states),
-                &frame.vars,
-                &assign_at,
-            )?;
-            let output = match &c.output {
-                Some(o) => match self.jsonata_template(o, &states, &frame.vars, &output_at) {
-                    Ok(v) => v,
-                    Err(f) => return Err(self.own_error(sx, prev, f, &output_at)),
-                },
-                None => err,
-            };
-            return Ok(Done {
-                output,
-                next: Some(c.next.clone()),
-                assigned,
-            });
+                Cow::Owned(err),
+                (&ctx, &states, &frame.vars),
+                (c.assign.as_ref(), c.output.as_ref()),
+                (&assign_at, &output_at),
+                Some(c.next.clone()),
+            );
         }
         let assigned = self.assign(
             sx,
@@ -854,28 +878,15 @@ impl Engine<'_> {
     ) -> Result<Done, Fault> {
         if sx.ql == QueryLanguage::Jsonata {
             let states = Self::states_value(raw, ctx, Some(("result", &result)));
-            let assigned = self.assign(
+            return self.jsonata_out(
                 sx,
                 prev,
-                assign,
-                &result,
-                ctx,
-                Some(&states),
-                &frame.vars,
-                "Assign",
-            )?;
-            let output = match output {
-                Some(o) => match self.jsonata_template(o, &states, &frame.vars, "Output") {
-                    Ok(v) => v,
-                    Err(f) => return Err(self.own_error(sx, prev, f, "Output")),
-                },
-                None => result,
-            };
-            return Ok(Done {
-                output,
+                Cow::Owned(result),
+                (ctx, &states, &frame.vars),
+                (assign, output),
+                ("Assign", "Output"),
                 next,
-                assigned,
-            });
+            );
         }
         let (selector, result_path, output_path) = jsonpath;
         let assigned = self.assign(sx, prev, assign, &result, ctx, None, &frame.vars, "Assign")?;
@@ -890,16 +901,57 @@ impl Engine<'_> {
             Ok(v) => v,
             Err(f) => return Err(self.own_error(sx, prev, f, "ResultPath")),
         };
-        let out = match data::apply_path(
+        self.output_path(sx, prev, output_path, &merged, ctx, frame, next, assigned)
+    }
+
+    /// JSONPath's last step: OutputPath over `merged`, ending the state.
+    #[allow(clippy::too_many_arguments)]
+    fn output_path(
+        &mut self,
+        sx: &StateCx<'_>,
+        prev: &mut u64,
+        path: Option<Option<&str>>,
+        merged: &Value,
+        ctx: &Value,
+        frame: &Frame,
+        next: Option<String>,
+        assigned: Option<Variables>,
+    ) -> Result<Done, Fault> {
+        let output = data::apply_path(
             "OutputPath",
-            output_path,
-            &Self::path_scope(&merged, ctx, &frame.vars),
-        ) {
-            Ok(v) => v,
-            Err(f) => return Err(self.own_error(sx, prev, f, "OutputPath")),
+            path,
+            &Self::path_scope(merged, ctx, &frame.vars),
+        )
+        .map_err(|f| self.own_error(sx, prev, f, "OutputPath"))?;
+        Ok(Done {
+            output,
+            next,
+            assigned,
+        })
+    }
+
+    /// JSONata's last steps: Assign, then Output (or `value` when there is
+    /// none), both over `$states`; `at` names the two fields in errors.
+    #[allow(clippy::too_many_arguments)]
+    fn jsonata_out(
+        &mut self,
+        sx: &StateCx<'_>,
+        prev: &mut u64,
+        value: Cow<'_, Value>,
+        (ctx, states, vars): (&Value, &Value, &Variables),
+        (assign, output): (Option<&Variables>, Option<&Value>),
+        (assign_at, output_at): (&str, &str),
+        next: Option<String>,
+    ) -> Result<Done, Fault> {
+        let assigned = self.assign(sx, prev, assign, &value, ctx, Some(states), vars, assign_at)?;
+        let output = match output {
+            Some(o) => self
+                .jsonata_template(o, states, vars, output_at)
+                .map_err(|f| self.own_error(sx, prev, f, output_at))?,
+            None => value.into_owned(),
         };
         Ok(Done {
-            output: out,
+            output,
             next,
             assigned,
         })
@@ -932,27 +984,15 @@ impl Engine<'_> {
         let next = s.transition.next_state().map(str::to_owned);
         if sx.ql == QueryLanguage::Jsonata {
             let states = Self::states_value(raw, &ctx, None);
-            let assigned = self.assign(
+            return self.jsonata_out(
                 sx,
                 prev,
-                s.assign.as_ref(),
-                raw,
-                &ctx,
-                Some(&states),
-                &frame.vars,
-                "Assign",
-            )?;
-            let output = match &s.output {
-                Some(o) => self
-                    .jsonata_template(o, &states, &frame.vars, "Output")
-                    .map_err(|f| self.own_error(sx, prev, f, "Output"))?,
-                None => raw.clone(),
-            };
-            return Ok(Done {
-                output,
+                Cow::Borrowed(raw),
+                (&ctx, &states, &frame.vars),
+                (s.assign.as_ref(), s.output.as_ref()),
+                ("Assign", "Output"),
                 next,
-                assigned,
-            });
+            );
         }
         let eff = self.input_path(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?;
         let params = match &s.parameters {
@@ -987,30 +1027,27 @@ impl Engine<'_> {
         let ctx = self.context(sx, None, None);
         if sx.ql == QueryLanguage::Jsonata {
             let states = Self::states_value(raw, &ctx, None);
-            let output = match &s.output {
-                Some(o) => self
-                    .jsonata_template(o, &states, &frame.vars, "Output")
-                    .map_err(|f| self.own_error(sx, prev, f, "Output"))?,
-                None => raw.clone(),
-            };
-            return Ok(Done {
-                output,
-                next: None,
-                assigned: None,
-            });
+            return self.jsonata_out(
+                sx,
+                prev,
+                Cow::Borrowed(raw),
+                (&ctx, &states, &frame.vars),
+                (None, s.output.as_ref()),
+                ("Assign", "Output"),
+                None,
+            );
         }
         let eff = self.input_path(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?;
-        let output = data::apply_path(
-            "OutputPath",
+        self.output_path(
+            sx,
+            prev,
             opt_path(&s.output_path),
-            &Self::path_scope(&eff, &ctx, &frame.vars),
+            &eff,
+            &ctx,
+            frame,
+            None,
+            None,
         )
-        .map_err(|f| self.own_error(sx, prev, f, "OutputPath"))?;
-        Ok(Done {
-            output,
-            next: None,
-            assigned: None,
-        })
     }
 
     fn fail(
@@ -1029,45 +1066,34 @@ impl Engine<'_> {
                     path: Option<&str>,
                     fields: (&'static str, &'static str)|
          -> Result<Option<String>, Fault> {
+            let as_text = |v: Value| match v {
+                Value::String(s) => s,
+                other => text(&other),
+            };
+            let path = path.or(match d {
+                Some(Dynamic::Path(p)) => Some(p.as_str()),
+                _ => None,
+            });
             if let Some(p) = path {
-                let v = data::read_path_with_rng(
-                    fields.1,
+                let v = data::expression(
                     p,
+                    fields.1,
                     &Self::path_scope(raw, &ctx, &frame.vars),
                     &mut this.rng,
                 )
                 .map_err(|f| this.own_error(sx, prev, f, fields.1))?;
-                return Ok(Some(match v {
-                    Value::String(s) => s,
-                    other => text(&other),
-                }));
+                return Ok(Some(as_text(v)));
             }
             match d {
-                None => Ok(None),
-                Some(Dynamic::Value(s)) => Ok(Some(s.clone())),
+                // A path (`…Path` or a `Dynamic::Path`) is read above.
+                None | Some(Dynamic::Path(_)) => Ok(None),
+                Some(Dynamic::Value(s) | Dynamic::Substitution(s)) => Ok(Some(s.clone())),
                 Some(Dynamic::Jsonata(j)) => {
                     let v = this
                         .jsonata_expr(j, &states, &frame.vars, fields.0)
                         .map_err(|f| this.own_error(sx, prev, f, fields.0))?;
-                    Ok(Some(match v {
-                        Value::String(s) => s,
-                        other => text(&other),
-                    }))
+                    Ok(Some(as_text(v)))
                 }
-                Some(Dynamic::Path(p)) => {
-                    let v = data::read_path_with_rng(
-                        fields.1,
-                        p.as_str(),
-                        &Self::path_scope(raw, &ctx, &frame.vars),
-                        &mut this.rng,
-                    )
-                    .map_err(|f| this.own_error(sx, prev, f, fields.1))?;
-                    Ok(Some(match v {
-                        Value::String(s) => s,
-                        other => text(&other),
-                    }))
-                }
-                Some(Dynamic::Substitution(s)) => Ok(Some(s.clone())),
             }
         };
         let (ed, ep) = match &s.error {
@@ -1305,27 +1331,15 @@ impl Engine<'_> {
         self.advance(delay_ms.max(0))?;
         let next = s.transition.next_state().map(str::to_owned);
         if jsonata {
-            let assigned = self.assign(
+            return self.jsonata_out(
                 sx,
                 prev,
-                s.assign.as_ref(),
-                raw,
-                &ctx,
-                Some(&states),
-                &frame.vars,
-                "Assign",
-            )?;
-            let output = match &s.output {
-                Some(o) => self
-                    .jsonata_template(o, &states, &frame.vars, "Output")
-                    .map_err(|f| self.own_error(sx, prev, f, "Output"))?,
-                None => raw.clone(),
-            };
-            return Ok(Done {
-                output,
+                Cow::Borrowed(raw),
+                (&ctx, &states, &frame.vars),
+                (s.assign.as_ref(), s.output.as_ref()),
+                ("Assign", "Output"),
                 next,
-                assigned,
-            });
+            );
         }
         let assigned = self.assign(
             sx,
@@ -1337,17 +1351,16 @@ impl Engine<'_> {
             &frame.vars,
             "Assign",
         )?;
-        let output = data::apply_path(
-            "OutputPath",
+        self.output_path(
+            sx,
+            prev,
             opt_path(&s.output_path),
-            &Self::path_scope(&eff, &ctx, &frame.vars),
-        )
-        .map_err(|f| self.own_error(sx, prev, f, "OutputPath"))?;
-        Ok(Done {
-            output,
+            &eff,
+            &ctx,
+            frame,
             next,
             assigned,
-        })
+        )
     }
 
     // ---- Task ---------------------------------------------------------------
@@ -1360,31 +1373,19 @@ impl Engine<'_> {
         frame: &mut Frame,
         prev: &mut u64,
     ) -> Result<Done, Fault> {
+        let catchers = t.catch.as_deref().unwrap_or_default();
         let retriers = t.retry.as_deref().unwrap_or_default();
-        let mut counts = vec![0u64; retriers.len()];
-        let mut retry_count = 0u64;
-        loop {
-            match self.task_attempt(sx, t, raw, frame, prev, retry_count) {
-                Ok(done) => return Ok(done),
-                Err(fault) => {
-                    if retry_count < MAX_ATTEMPTS {
-                        if let Some(ms) = self.retry_delay(retriers, &fault, &mut counts) {
-                            self.advance(ms)?;
-                            retry_count += 1;
-                            continue;
-                        }
-                    }
-                    return self.catch(
-                        sx,
-                        t.catch.as_deref().unwrap_or_default(),
-                        raw,
-                        fault,
-                        frame,
-                        prev,
-                    );
-                }
-            }
-        }
+        self.with_retry(
+            sx,
+            (retriers, catchers),
+            raw,
+            frame,
+            prev,
+            |this, frame, prev, retry_count| {
+                this.task_attempt(sx, t, raw, frame, prev, retry_count)
+            },
+            |_| None,
+        )
     }
 
     fn task_attempt(
@@ -1678,34 +1679,19 @@ impl Engine<'_> {
         frame: &mut Frame,
         prev: &mut u64,
     ) -> Result<Done, Fault> {
+        let catchers = p.catch.as_deref().unwrap_or_default();
         let retriers = p.retry.as_deref().unwrap_or_default();
-        let mut counts = vec![0u64; retriers.len()];
-        let mut retry_count = 0u64;
-        loop {
-            match self.parallel_attempt(sx, p, raw, frame, prev, retry_count) {
-                Ok(done) => return Ok(done),
-                Err(fault) => {
-                    if retry_count < MAX_ATTEMPTS {
-                        if let Some(ms) = self.retry_delay(retriers, &fault, &mut counts) {
-                            self.advance(ms)?;
-                            retry_count += 1;
-                            continue;
-                        }
-                    }
-                    if !fault.fatal {
-                        *prev = self.emit(*prev, "ParallelStateFailed", None)?;
-                    }
-                    return self.catch(
-                        sx,
-                        p.catch.as_deref().unwrap_or_default(),
-                        raw,
-                        fault,
-                        frame,
-                        prev,
-                    );
-                }
-            }
-        }
+        self.with_retry(
+            sx,
+            (retriers, catchers),
+            raw,
+            frame,
+            prev,
+            |this, frame, prev, retry_count| {
+                this.parallel_attempt(sx, p, raw, frame, prev, retry_count)
+            },
+            |f| (!f.fatal).then_some("ParallelStateFailed"),
+        )
     }
 
     /// One attempt of the Parallel state.
@@ -1798,34 +1784,17 @@ impl Engine<'_> {
         frame: &mut Frame,
         prev: &mut u64,
     ) -> Result<Done, Fault> {
+        let catchers = m.catch.as_deref().unwrap_or_default();
         let retriers = m.retry.as_deref().unwrap_or_default();
-        let mut counts = vec![0u64; retriers.len()];
-        let mut retry_count = 0u64;
-        loop {
-            match self.map_attempt(sx, m, raw, frame, prev, retry_count) {
-                Ok(done) => return Ok(done),
-                Err(fault) => {
-                    if retry_count < MAX_ATTEMPTS {
-                        if let Some(ms) = self.retry_delay(retriers, &fault, &mut counts) {
-                            self.advance(ms)?;
-                            retry_count += 1;
-                            continue;
-                        }
-                    }
-                    if !fault.fatal || fault.name() == "States.QueryEvaluationError" {
-                        *prev = self.emit(*prev, "MapStateFailed", None)?;
-                    }
-                    return self.catch(
-                        sx,
-                        m.catch.as_deref().unwrap_or_default(),
-                        raw,
-                        fault,
-                        frame,
-                        prev,
-                    );
-                }
-            }
-        }
+        self.with_retry(
+            sx,
+            (retriers, catchers),
+            raw,
+            frame,
+            prev,
+            |this, frame, prev, retry_count| this.map_attempt(sx, m, raw, frame, prev, retry_count),
+            |f| (!f.fatal || f.name() == "States.QueryEvaluationError").then_some("MapStateFailed"),
+        )
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -2422,17 +2391,6 @@ fn location_of(cause: &str) -> Option<String> {
     let (_, rest) = cause.split_once("specified for the field '")?;
     let (loc, _) = rest.split_once('\'')?;
     Some(loc.to_owned())
-}
-
-fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
 }
 
 fn opt_path(p: &Option<Option<asl_core::Path>>) -> Option<Option<&str>> {

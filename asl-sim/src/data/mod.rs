@@ -144,19 +144,12 @@ pub(crate) fn read_path(
     path: &str,
     scope: &Scope<'_>,
 ) -> Result<Value, Failure> {
-    read_path_with_rng(field, path, scope, &mut Rng::default())
+    expression(path, field, scope, &mut Rng::default())
 }
 
 /// [`read_path`] drawing `States.UUID()` values (in `ErrorPath`/`CausePath`)
-/// from `rng`.
-pub(crate) fn read_path_with_rng(
-    field: &str,
-    path: &str,
-    scope: &Scope<'_>,
-    rng: &mut Rng,
-) -> Result<Value, Failure> {
-    template::expression(path, field, scope, rng)
-}
+/// from `rng`: the value of a `.$` or `…Path` field.
+pub(crate) use template::expression;
 
 /// A JSONPath Choice rule's boolean expression, with AWS's semantics for
 /// type mismatches (false, never an error) and missing variables
@@ -164,6 +157,9 @@ pub(crate) fn read_path_with_rng(
 pub(crate) fn choice_rule(rule: &BoolExpr, scope: &Scope<'_>) -> Result<bool, Failure> {
     choice::evaluate(rule, scope)
 }
+
+/// The name of a value's JSON type, as AWS writes it in causes.
+pub(crate) use crate::jsonata::type_name;
 
 /// Compact JSON text, keys in insertion order, as AWS writes values in causes.
 fn compact(v: &Value) -> String {
