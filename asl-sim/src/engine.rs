@@ -139,6 +139,49 @@ struct StateCx<'s> {
     ql: QueryLanguage,
 }
 
+/// The fields that end a state after its work (ResultSelector, ResultPath,
+/// OutputPath; Output; Assign; the next state).
+struct Ends<'s> {
+    selector: Option<&'s Value>,
+    result_path: Option<Option<&'s str>>,
+    output_path: Option<Option<&'s str>>,
+    output: Option<&'s Value>,
+    assign: Option<&'s Variables>,
+    next: Option<String>,
+}
+
+/// Task, Parallel and Map: the states with Retry and Catch, whose ending
+/// fields have the same names.
+trait Retried {
+    fn retriers(&self) -> &[Retrier];
+    fn catchers(&self) -> &[Catcher];
+    fn ends(&self) -> Ends<'_>;
+}
+
+macro_rules! retried {
+    ($($state:ty),*) => {$(
+        impl Retried for $state {
+            fn retriers(&self) -> &[Retrier] {
+                self.retry.as_deref().unwrap_or_default()
+            }
+            fn catchers(&self) -> &[Catcher] {
+                self.catch.as_deref().unwrap_or_default()
+            }
+            fn ends(&self) -> Ends<'_> {
+                Ends {
+                    selector: self.result_selector.as_ref().map(|t| &t.0),
+                    result_path: opt_ref(&self.result_path),
+                    output_path: opt_path(&self.output_path),
+                    output: self.output.as_ref(),
+                    assign: self.assign.as_ref(),
+                    next: self.transition.next_state().map(str::to_owned),
+                }
+            }
+        }
+    )*};
+}
+retried!(Task, Parallel, Map);
+
 pub(crate) struct Engine<'a> {
     mocks: &'a Mocks,
     events: Vec<HistoryEvent>,
@@ -536,9 +579,28 @@ impl Engine<'_> {
             State::Fail(s) => return Err(self.fail(&sx, s, &input, frame, prev)),
             State::Choice(s) => self.choice(&sx, s, &input, frame, prev),
             State::Wait(s) => self.wait(&sx, s, &input, frame, prev),
-            State::Task(s) => self.task(&sx, s, &input, frame, prev),
-            State::Parallel(s) => self.parallel(&sx, s, &input, frame, prev),
-            State::Map(s) => self.map(&sx, s, &input, frame, prev),
+            State::Task(s) => {
+                self.with_retry(&sx, &**s, &input, frame, prev, Self::task_attempt, |_| None)
+            }
+            State::Parallel(s) => {
+                let failed = |f: &Fault| (!f.fatal).then_some("ParallelStateFailed");
+                self.with_retry(
+                    &sx,
+                    &**s,
+                    &input,
+                    frame,
+                    prev,
+                    Self::parallel_attempt,
+                    failed,
+                )
+            }
+            State::Map(s) => {
+                let failed = |f: &Fault| {
+                    (!f.fatal || f.name() == "States.QueryEvaluationError")
+                        .then_some("MapStateFailed")
+                };
+                self.with_retry(&sx, &**s, &input, frame, prev, Self::map_attempt, failed)
+            }
         }?;
         if text(&done.output).len() > PAYLOAD_LIMIT {
             return Err(Fault::fatal(
@@ -769,20 +831,29 @@ impl Engine<'_> {
     /// then `failed` names the event recorded before Catch (if any), and the
     /// first matching catcher (or the fault) ends the state.
     #[allow(clippy::too_many_arguments)]
-    fn with_retry(
+    fn with_retry<S: Retried>(
         &mut self,
         sx: &StateCx<'_>,
-        (retriers, catchers): (&[Retrier], &[Catcher]),
+        s: &S,
         raw: &Value,
         frame: &Frame,
         prev: &mut u64,
-        mut attempt: impl FnMut(&mut Self, &Frame, &mut u64, u64) -> Result<Done, Fault>,
+        mut attempt: impl FnMut(
+            &mut Self,
+            &StateCx<'_>,
+            &S,
+            &Value,
+            &Frame,
+            &mut u64,
+            u64,
+        ) -> Result<Done, Fault>,
         failed: impl Fn(&Fault) -> Option<&'static str>,
     ) -> Result<Done, Fault> {
+        let (retriers, catchers) = (s.retriers(), s.catchers());
         let mut counts = vec![0u64; retriers.len()];
         let mut retry_count = 0u64;
         loop {
-            let fault = match attempt(self, frame, prev, retry_count) {
+            let fault = match attempt(self, sx, s, raw, frame, prev, retry_count) {
                 Ok(done) => return Ok(done),
                 Err(fault) => fault,
             };
@@ -871,11 +942,16 @@ impl Engine<'_> {
         result: Value,
         ctx: &Value,
         frame: &Frame,
-        jsonpath: (Option<&Value>, Option<Option<&str>>, Option<Option<&str>>),
-        output: Option<&Value>,
-        assign: Option<&Variables>,
-        next: Option<String>,
+        ends: Ends<'_>,
     ) -> Result<Done, Fault> {
+        let Ends {
+            selector,
+            result_path,
+            output_path,
+            output,
+            assign,
+            next,
+        } = ends;
         if sx.ql == QueryLanguage::Jsonata {
             let states = Self::states_value(raw, ctx, Some(("result", &result)));
             return self.jsonata_out(
@@ -888,7 +964,6 @@ impl Engine<'_> {
                 next,
             );
         }
-        let (selector, result_path, output_path) = jsonpath;
         let assigned = self.assign(sx, prev, assign, &result, ctx, None, &frame.vars, "Assign")?;
         let selected = match selector {
             Some(s) => match self.template(s, &result, ctx, &frame.vars) {
@@ -1009,10 +1084,14 @@ impl Engine<'_> {
             result,
             &ctx,
             frame,
-            (None, opt_ref(&s.result_path), opt_path(&s.output_path)),
-            None,
-            s.assign.as_ref(),
-            next,
+            Ends {
+                selector: None,
+                result_path: opt_ref(&s.result_path),
+                output_path: opt_path(&s.output_path),
+                output: None,
+                assign: s.assign.as_ref(),
+                next,
+            },
         )
     }
 
@@ -1365,29 +1444,6 @@ impl Engine<'_> {
 
     // ---- Task ---------------------------------------------------------------
 
-    fn task(
-        &mut self,
-        sx: &StateCx<'_>,
-        t: &Task,
-        raw: &Value,
-        frame: &mut Frame,
-        prev: &mut u64,
-    ) -> Result<Done, Fault> {
-        let catchers = t.catch.as_deref().unwrap_or_default();
-        let retriers = t.retry.as_deref().unwrap_or_default();
-        self.with_retry(
-            sx,
-            (retriers, catchers),
-            raw,
-            frame,
-            prev,
-            |this, frame, prev, retry_count| {
-                this.task_attempt(sx, t, raw, frame, prev, retry_count)
-            },
-            |_| None,
-        )
-    }
-
     fn task_attempt(
         &mut self,
         sx: &StateCx<'_>,
@@ -1627,22 +1683,7 @@ impl Engine<'_> {
                 return Err(fault);
             }
         };
-        self.finish(
-            sx,
-            prev,
-            raw,
-            result,
-            &ctx,
-            frame,
-            (
-                t.result_selector.as_ref().map(|p| &p.0),
-                opt_ref(&t.result_path),
-                opt_path(&t.output_path),
-            ),
-            t.output.as_ref(),
-            t.assign.as_ref(),
-            t.transition.next_state().map(str::to_owned),
-        )
+        self.finish(sx, prev, raw, result, &ctx, frame, t.ends())
     }
 
     /// Calls the mock of invocation n of `state`.
@@ -1670,29 +1711,6 @@ impl Engine<'_> {
     }
 
     // ---- Parallel -----------------------------------------------------------
-
-    fn parallel(
-        &mut self,
-        sx: &StateCx<'_>,
-        p: &Parallel,
-        raw: &Value,
-        frame: &mut Frame,
-        prev: &mut u64,
-    ) -> Result<Done, Fault> {
-        let catchers = p.catch.as_deref().unwrap_or_default();
-        let retriers = p.retry.as_deref().unwrap_or_default();
-        self.with_retry(
-            sx,
-            (retriers, catchers),
-            raw,
-            frame,
-            prev,
-            |this, frame, prev, retry_count| {
-                this.parallel_attempt(sx, p, raw, frame, prev, retry_count)
-            },
-            |f| (!f.fatal).then_some("ParallelStateFailed"),
-        )
-    }
 
     /// One attempt of the Parallel state.
     fn parallel_attempt(
@@ -1756,46 +1774,10 @@ impl Engine<'_> {
         }
         self.emit(last, "ParallelStateSucceeded", None)?;
         *prev = last;
-        self.finish(
-            sx,
-            prev,
-            raw,
-            Value::Array(results),
-            &ctx,
-            frame,
-            (
-                p.result_selector.as_ref().map(|t| &t.0),
-                opt_ref(&p.result_path),
-                opt_path(&p.output_path),
-            ),
-            p.output.as_ref(),
-            p.assign.as_ref(),
-            p.transition.next_state().map(str::to_owned),
-        )
+        self.finish(sx, prev, raw, Value::Array(results), &ctx, frame, p.ends())
     }
 
     // ---- Map ----------------------------------------------------------------
-
-    fn map(
-        &mut self,
-        sx: &StateCx<'_>,
-        m: &Map,
-        raw: &Value,
-        frame: &mut Frame,
-        prev: &mut u64,
-    ) -> Result<Done, Fault> {
-        let catchers = m.catch.as_deref().unwrap_or_default();
-        let retriers = m.retry.as_deref().unwrap_or_default();
-        self.with_retry(
-            sx,
-            (retriers, catchers),
-            raw,
-            frame,
-            prev,
-            |this, frame, prev, retry_count| this.map_attempt(sx, m, raw, frame, prev, retry_count),
-            |f| (!f.fatal || f.name() == "States.QueryEvaluationError").then_some("MapStateFailed"),
-        )
-    }
 
     #[allow(clippy::too_many_arguments)]
     fn map_items(
@@ -2055,22 +2037,7 @@ impl Engine<'_> {
             *prev = last_done;
             Value::Array(results)
         };
-        self.finish(
-            sx,
-            prev,
-            raw,
-            result,
-            &ctx,
-            frame,
-            (
-                m.result_selector.as_ref().map(|t| &t.0),
-                opt_ref(&m.result_path),
-                opt_path(&m.output_path),
-            ),
-            m.output.as_ref(),
-            m.assign.as_ref(),
-            m.transition.next_state().map(str::to_owned),
-        )
+        self.finish(sx, prev, raw, result, &ctx, frame, m.ends())
     }
 
     /// A Distributed Map's items from its ItemReader (the reader's mock, by
