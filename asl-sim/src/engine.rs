@@ -158,6 +158,30 @@ trait Retried {
     fn ends(&self) -> Ends<'_>;
 }
 
+/// A `one_of!` pair of fields (`X` / `XPath`) as (its value, its path).
+macro_rules! value_or_path {
+    ($field:expr, $value:path, $path:path) => {
+        match $field {
+            Some($value(d)) => (Some(d), None),
+            Some($path(p)) => (None, Some(p.as_str())),
+            None => (None, None),
+        }
+    };
+}
+
+/// [`Engine::int_field`] of a `one_of!` pair `Name` / `NamePath`.
+macro_rules! int_field {
+    ($engine:ident, $sx:ident, $prev:ident, $env:expr; $field:expr => $value:path, $path:path; $name:literal) => {
+        $engine.int_field(
+            $sx,
+            $prev,
+            value_or_path!($field, $value, $path),
+            ($name, concat!($name, "Path")),
+            $env,
+        )
+    };
+}
+
 macro_rules! retried {
     ($($state:ty),*) => {$(
         impl Retried for $state {
@@ -730,12 +754,9 @@ impl Engine<'_> {
         &mut self,
         sx: &StateCx<'_>,
         prev: &mut u64,
-        value: Option<&Dynamic<u64>>,
-        path: Option<&str>,
+        (value, path): (Option<&Dynamic<u64>>, Option<&str>),
         names: (&'static str, &'static str),
-        eff: &Value,
-        ctx: &Value,
-        frame: &Frame,
+        (eff, ctx, frame): (&Value, &Value, &Frame),
     ) -> Result<Option<i64>, Fault> {
         if let Some(p) = path {
             return match data::integer_path(names.1, p, &Self::path_scope(eff, ctx, &frame.vars)) {
@@ -1032,6 +1053,26 @@ impl Engine<'_> {
         })
     }
 
+    /// The start of a state's work: `$states` (`{"input", "context"}`) and
+    /// the effective input (JSONata: the input; JSONPath: after InputPath).
+    fn begin(
+        &mut self,
+        sx: &StateCx<'_>,
+        prev: &mut u64,
+        path: Option<Option<&str>>,
+        raw: &Value,
+        ctx: &Value,
+        frame: &Frame,
+    ) -> Result<(Value, Value), Fault> {
+        let states = Self::states_value(raw, ctx, None);
+        let eff = if sx.ql == QueryLanguage::Jsonata {
+            raw.clone()
+        } else {
+            self.input_path(sx, prev, path, raw, ctx, frame)?
+        };
+        Ok((states, eff))
+    }
+
     fn input_path(
         &mut self,
         sx: &StateCx<'_>,
@@ -1175,16 +1216,8 @@ impl Engine<'_> {
                 }
             }
         };
-        let (ed, ep) = match &s.error {
-            Some(FailError::Error(d)) => (Some(d), None),
-            Some(FailError::ErrorPath(p)) => (None, Some(p.as_str())),
-            None => (None, None),
-        };
-        let (cd, cp) = match &s.cause {
-            Some(FailCause::Cause(d)) => (Some(d), None),
-            Some(FailCause::CausePath(p)) => (None, Some(p.as_str())),
-            None => (None, None),
-        };
+        let (ed, ep) = value_or_path!(&s.error, FailError::Error, FailError::ErrorPath);
+        let (cd, cp) = value_or_path!(&s.cause, FailCause::Cause, FailCause::CausePath);
         let error = match read(self, prev, ed, ep, ("Error", "ErrorPath")) {
             Ok(e) => e,
             Err(f) => return f,
@@ -1211,12 +1244,7 @@ impl Engine<'_> {
     ) -> Result<Done, Fault> {
         let ctx = self.context(sx, None, None);
         let jsonata = sx.ql == QueryLanguage::Jsonata;
-        let states = Self::states_value(raw, &ctx, None);
-        let eff = if jsonata {
-            raw.clone()
-        } else {
-            self.input_path(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?
-        };
+        let (states, eff) = self.begin(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?;
         let mut matched = None;
         for (i, rule) in s.choices.iter().enumerate() {
             let field = format!("Choices[{i}]/Condition");
@@ -1324,12 +1352,7 @@ impl Engine<'_> {
     ) -> Result<Done, Fault> {
         let ctx = self.context(sx, None, None);
         let jsonata = sx.ql == QueryLanguage::Jsonata;
-        let states = Self::states_value(raw, &ctx, None);
-        let eff = if jsonata {
-            raw.clone()
-        } else {
-            self.input_path(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?
-        };
+        let (states, eff) = self.begin(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?;
         let scope_vars = frame.vars.clone();
         let now_ms = self.clock_ms;
         let delay_ms: i64 = match &s.duration {
@@ -1466,12 +1489,7 @@ impl Engine<'_> {
             );
         let ctx = self.context(sx, Some(retry_count), token.map(|t| ("Task", t)));
         let jsonata = sx.ql == QueryLanguage::Jsonata;
-        let states = Self::states_value(raw, &ctx, None);
-        let eff = if jsonata {
-            raw.clone()
-        } else {
-            self.input_path(sx, prev, opt_path(&t.input_path), raw, &ctx, frame)?
-        };
+        let (states, eff) = self.begin(sx, prev, opt_path(&t.input_path), raw, &ctx, frame)?;
         let params = if jsonata {
             match &t.arguments {
                 Some(a) => self
@@ -1487,36 +1505,9 @@ impl Engine<'_> {
                 None => eff.clone(),
             }
         };
-        let (tv, tp) = match &t.timeout {
-            Some(Timeout::Seconds(d)) => (Some(d), None),
-            Some(Timeout::Path(p)) => (None, Some(p.as_str())),
-            None => (None, None),
-        };
-        let timeout = self.int_field(
-            sx,
-            prev,
-            tv,
-            tp,
-            ("TimeoutSeconds", "TimeoutSecondsPath"),
-            &eff,
-            &ctx,
-            frame,
-        )?;
-        let (hv, hp) = match &t.heartbeat {
-            Some(Heartbeat::Seconds(d)) => (Some(d), None),
-            Some(Heartbeat::Path(p)) => (None, Some(p.as_str())),
-            None => (None, None),
-        };
-        let heartbeat = self.int_field(
-            sx,
-            prev,
-            hv,
-            hp,
-            ("HeartbeatSeconds", "HeartbeatSecondsPath"),
-            &eff,
-            &ctx,
-            frame,
-        )?;
+        let env = (&eff, &ctx, frame);
+        let timeout = int_field!(self, sx, prev, env; &t.timeout => Timeout::Seconds, Timeout::Path; "TimeoutSeconds")?;
+        let heartbeat = int_field!(self, sx, prev, env; &t.heartbeat => Heartbeat::Seconds, Heartbeat::Path; "HeartbeatSeconds")?;
         let role = match t.credentials.as_ref().and_then(|c| c.role_arn.as_ref()) {
             None => None,
             Some(RoleArn::Value(Dynamic::Value(s))) => Some(Value::String(s.clone())),
@@ -1863,36 +1854,13 @@ impl Engine<'_> {
         } else {
             self.map_items(sx, m, raw, &eff, &ctx, frame, prev)?
         };
-        let (mv, mp) = match &m.max_concurrency {
-            Some(MaxConcurrency::MaxConcurrency(d)) => (Some(d), None),
-            Some(MaxConcurrency::MaxConcurrencyPath(p)) => (None, Some(p.as_str())),
-            None => (None, None),
-        };
-        let max_concurrency = self.int_field(
-            sx,
-            prev,
-            mv,
-            mp,
-            ("MaxConcurrency", "MaxConcurrencyPath"),
-            &eff,
-            &ctx,
-            frame,
-        )?;
-        let (cv, cp) = match &m.tolerated_failure_count {
-            Some(ToleratedFailureCount::ToleratedFailureCount(d)) => (Some(d), None),
-            Some(ToleratedFailureCount::ToleratedFailureCountPath(p)) => (None, Some(p.as_str())),
-            None => (None, None),
-        };
-        let tolerated_count = self.int_field(
-            sx,
-            prev,
-            cv,
-            cp,
-            ("ToleratedFailureCount", "ToleratedFailureCountPath"),
-            &eff,
-            &ctx,
-            frame,
-        )?;
+        let env = (&eff, &ctx, frame);
+        let max_concurrency = int_field!(self, sx, prev, env;
+            &m.max_concurrency => MaxConcurrency::MaxConcurrency, MaxConcurrency::MaxConcurrencyPath;
+            "MaxConcurrency")?;
+        let tolerated_count = int_field!(self, sx, prev, env;
+            &m.tolerated_failure_count => ToleratedFailureCount::ToleratedFailureCount, ToleratedFailureCount::ToleratedFailureCountPath;
+            "ToleratedFailureCount")?;
         if tolerated_count.is_some_and(|n| n < 0) {
             return Err(self.own_error(
                 sx,

@@ -282,28 +282,36 @@ fn rounded_arg(name: &str, args: &[Value], i: usize) -> Result<i64, Failure> {
     })
 }
 
-fn string_arg(function: IntrinsicFunction, args: &[Value], i: usize) -> Result<&str, Failure> {
-    match arg(args, i) {
-        Value::String(s) => Ok(s),
-        other => Err(failure(format!(
-            "Invalid arguments in {}: argument {} must be a string, but was {}",
+/// Argument `i` as `pick` reads it (`Value::as_str`, …), or AWS's cause
+/// naming the type it must have (`a string`, …).
+fn typed_arg<'v, T: ?Sized>(
+    function: IntrinsicFunction,
+    args: &'v [Value],
+    i: usize,
+    (pick, must_be): (fn(&Value) -> Option<&T>, &str),
+) -> Result<&'v T, Failure> {
+    let value = arg(args, i);
+    pick(value).ok_or_else(|| {
+        failure(format!(
+            "Invalid arguments in {}: argument {} must be {must_be}, but was {}",
             function.name(),
             i + 1,
-            type_name(other)
-        ))),
-    }
+            type_name(value)
+        ))
+    })
+}
+
+fn string_arg(function: IntrinsicFunction, args: &[Value], i: usize) -> Result<&str, Failure> {
+    typed_arg(function, args, i, (Value::as_str, "a string"))
 }
 
 fn array_arg(function: IntrinsicFunction, args: &[Value], i: usize) -> Result<&[Value], Failure> {
-    match arg(args, i) {
-        Value::Array(a) => Ok(a),
-        other => Err(failure(format!(
-            "Invalid arguments in {}: argument {} must be an array, but was {}",
-            function.name(),
-            i + 1,
-            type_name(other)
-        ))),
-    }
+    typed_arg(
+        function,
+        args,
+        i,
+        (|v| v.as_array().map(Vec::as_slice), "an array"),
+    )
 }
 
 fn integer_arg(function: IntrinsicFunction, args: &[Value], i: usize) -> Result<i64, Failure> {
