@@ -13,9 +13,12 @@ use asl_core::{
     Retrier, RoleArn, State, StateMachine, States, Succeed, Task, Timeout, ToleratedFailureCount,
     ToleratedFailurePercentage, Wait, WaitDuration,
 };
+use data::ContextObject as _;
 use serde_json::{json, Map as JsonMap, Value};
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// The variables in scope.
 pub(crate) type Variables = JsonMap<String, Value>;
@@ -206,6 +209,66 @@ macro_rules! retried {
 }
 retried!(Task, Parallel, Map);
 
+/// The context object of one state visit (`$$`), built the first time
+/// something reads it: most states never do, and it holds the whole
+/// execution input.
+#[derive(Debug)]
+struct Context<'s> {
+    execution: Rc<Value>,
+    state_machine: Rc<Value>,
+    name: &'s str,
+    entered_ms: i64,
+    retry: Option<u64>,
+    /// `Task` (the task token), after `State`.
+    extra: Option<(&'static str, Value)>,
+    /// `Map.Item` (`Index`, `Value`) in a Map iteration's ItemSelector.
+    map_item: Option<(usize, Value)>,
+    built: OnceCell<Value>,
+}
+
+impl Context<'_> {
+    /// The same context with `Map.Item` set.
+    fn with_map_item(&self, index: usize, item: &Value) -> Self {
+        Context {
+            execution: Rc::clone(&self.execution),
+            state_machine: Rc::clone(&self.state_machine),
+            name: self.name,
+            entered_ms: self.entered_ms,
+            retry: self.retry,
+            extra: self.extra.clone(),
+            map_item: Some((index, item.clone())),
+            built: OnceCell::new(),
+        }
+    }
+}
+
+impl data::ContextObject for Context<'_> {
+    fn get(&self) -> &Value {
+        self.built.get_or_init(|| {
+            let mut state = JsonMap::new();
+            state.insert("Name".into(), Value::String(self.name.to_owned()));
+            state.insert(
+                "EnteredTime".into(),
+                Value::String(iso_millis(self.entered_ms)),
+            );
+            if let Some(n) = self.retry {
+                state.insert("RetryCount".into(), json!(n));
+            }
+            let mut ctx = JsonMap::new();
+            ctx.insert("Execution".into(), Value::clone(&self.execution));
+            ctx.insert("StateMachine".into(), Value::clone(&self.state_machine));
+            ctx.insert("State".into(), Value::Object(state));
+            if let Some((k, v)) = &self.extra {
+                ctx.insert((*k).to_owned(), v.clone());
+            }
+            if let Some((i, item)) = &self.map_item {
+                ctx.insert("Map".into(), json!({"Item": {"Index": i, "Value": item}}));
+            }
+            Value::Object(ctx)
+        })
+    }
+}
+
 pub(crate) struct Engine<'a> {
     mocks: &'a Mocks,
     events: Vec<HistoryEvent>,
@@ -214,8 +277,8 @@ pub(crate) struct Engine<'a> {
     timeout_ms: Option<i64>,
     rng: Rng,
     counters: HashMap<String, usize>,
-    execution: Value,
-    state_machine: Value,
+    execution: Rc<Value>,
+    state_machine: Rc<Value>,
     state_machine_name: String,
     task_calls: Vec<(String, Value)>,
     limit_hit: bool,
@@ -293,8 +356,8 @@ pub(crate) fn execute(
         },
         rng,
         counters: HashMap::new(),
-        execution,
-        state_machine,
+        execution: Rc::new(execution),
+        state_machine: Rc::new(state_machine),
         state_machine_name: sm.clone(),
         task_calls: Vec::new(),
         limit_hit: false,
@@ -456,24 +519,22 @@ impl Engine<'_> {
         Ok(self.push(prev, ty, details))
     }
 
-    fn context(&self, sx: &StateCx<'_>, retry: Option<u64>, extra: Option<(&str, Value)>) -> Value {
-        let mut state = JsonMap::new();
-        state.insert("Name".into(), Value::String(sx.name.to_owned()));
-        state.insert(
-            "EnteredTime".into(),
-            Value::String(iso_millis(sx.entered_ms)),
-        );
-        if let Some(n) = retry {
-            state.insert("RetryCount".into(), json!(n));
+    fn context<'s>(
+        &self,
+        sx: &StateCx<'s>,
+        retry: Option<u64>,
+        extra: Option<(&'static str, Value)>,
+    ) -> Context<'s> {
+        Context {
+            execution: Rc::clone(&self.execution),
+            state_machine: Rc::clone(&self.state_machine),
+            name: sx.name,
+            entered_ms: sx.entered_ms,
+            retry,
+            extra,
+            map_item: None,
+            built: OnceCell::new(),
         }
-        let mut ctx = JsonMap::new();
-        ctx.insert("Execution".into(), self.execution.clone());
-        ctx.insert("StateMachine".into(), self.state_machine.clone());
-        ctx.insert("State".into(), Value::Object(state));
-        if let Some((k, v)) = extra {
-            ctx.insert(k.to_owned(), v);
-        }
-        Value::Object(ctx)
     }
 
     /// Makes an error raised by the state's own evaluation: AWS's prefix,
@@ -664,7 +725,11 @@ impl Engine<'_> {
 
     // ---- evaluation helpers -------------------------------------------------
 
-    fn path_scope<'v>(input: &'v Value, ctx: &'v Value, vars: &'v Variables) -> data::Scope<'v> {
+    fn path_scope<'v>(
+        input: &'v Value,
+        ctx: &'v Context<'_>,
+        vars: &'v Variables,
+    ) -> data::Scope<'v> {
         data::Scope {
             input,
             context: ctx,
@@ -676,7 +741,7 @@ impl Engine<'_> {
         &mut self,
         tpl: &Value,
         input: &Value,
-        ctx: &Value,
+        ctx: &Context<'_>,
         vars: &Variables,
     ) -> Result<Value, Failure> {
         data::payload_template_with_rng(tpl, &Self::path_scope(input, ctx, vars), &mut self.rng)
@@ -715,7 +780,7 @@ impl Engine<'_> {
         prev: &mut u64,
         assign: Option<&Variables>,
         input: &Value,
-        ctx: &Value,
+        ctx: &Context<'_>,
         states: Option<&Value>,
         vars: &Variables,
         field: &str,
@@ -738,10 +803,10 @@ impl Engine<'_> {
     }
 
     /// `{"input", "context"}` plus one more entry.
-    fn states_value(input: &Value, ctx: &Value, extra: Option<(&str, &Value)>) -> Value {
+    fn states_value(input: &Value, ctx: &Context<'_>, extra: Option<(&str, &Value)>) -> Value {
         let mut m = JsonMap::new();
         m.insert("input".into(), input.clone());
-        m.insert("context".into(), ctx.clone());
+        m.insert("context".into(), ctx.get().clone());
         if let Some((k, v)) = extra {
             m.insert(k.to_owned(), v.clone());
         }
@@ -756,7 +821,7 @@ impl Engine<'_> {
         prev: &mut u64,
         (value, path): (Option<&Dynamic<u64>>, Option<&str>),
         names: (&'static str, &'static str),
-        (eff, ctx, frame): (&Value, &Value, &Frame),
+        (eff, ctx, frame): (&Value, &Context<'_>, &Frame),
     ) -> Result<Option<i64>, Fault> {
         if let Some(p) = path {
             return match data::integer_path(names.1, p, &Self::path_scope(eff, ctx, &frame.vars)) {
@@ -961,7 +1026,7 @@ impl Engine<'_> {
         prev: &mut u64,
         raw: &Value,
         result: Value,
-        ctx: &Value,
+        ctx: &Context<'_>,
         frame: &Frame,
         ends: Ends<'_>,
     ) -> Result<Done, Fault> {
@@ -1008,7 +1073,7 @@ impl Engine<'_> {
         prev: &mut u64,
         path: Option<Option<&str>>,
         merged: &Value,
-        ctx: &Value,
+        ctx: &Context<'_>,
         frame: &Frame,
         next: Option<String>,
         assigned: Option<Variables>,
@@ -1034,7 +1099,7 @@ impl Engine<'_> {
         sx: &StateCx<'_>,
         prev: &mut u64,
         value: Cow<'_, Value>,
-        (ctx, states, vars): (&Value, &Value, &Variables),
+        (ctx, states, vars): (&Context<'_>, &Value, &Variables),
         (assign, output): (Option<&Variables>, Option<&Value>),
         (assign_at, output_at): (&str, &str),
         next: Option<String>,
@@ -1061,7 +1126,7 @@ impl Engine<'_> {
         prev: &mut u64,
         path: Option<Option<&str>>,
         raw: &Value,
-        ctx: &Value,
+        ctx: &Context<'_>,
         frame: &Frame,
     ) -> Result<(Value, Value), Fault> {
         let states = Self::states_value(raw, ctx, None);
@@ -1079,7 +1144,7 @@ impl Engine<'_> {
         prev: &mut u64,
         path: Option<Option<&str>>,
         raw: &Value,
-        ctx: &Value,
+        ctx: &Context<'_>,
         frame: &Frame,
     ) -> Result<Value, Fault> {
         data::apply_path("InputPath", path, &Self::path_scope(raw, ctx, &frame.vars))
@@ -1777,7 +1842,7 @@ impl Engine<'_> {
         m: &Map,
         raw: &Value,
         eff: &Value,
-        ctx: &Value,
+        ctx: &Context<'_>,
         frame: &Frame,
         prev: &mut u64,
     ) -> Result<Vec<Value>, Fault> {
@@ -1901,13 +1966,7 @@ impl Engine<'_> {
         // Each iteration's input.
         let mut inputs = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let item_ctx = {
-                let mut c = ctx.clone();
-                if let Value::Object(o) = &mut c {
-                    o.insert("Map".into(), json!({"Item": {"Index": i, "Value": item}}));
-                }
-                c
-            };
+            let item_ctx = ctx.with_map_item(i, item);
             let input = match &m.item_selector {
                 None => item.clone(),
                 Some(ItemSelector::Parameters(t)) => self
@@ -2015,7 +2074,7 @@ impl Engine<'_> {
         sx: &StateCx<'_>,
         m: &Map,
         eff: &Value,
-        ctx: &Value,
+        ctx: &Context<'_>,
         frame: &Frame,
         prev: &mut u64,
     ) -> Result<Vec<Value>, Fault> {

@@ -50,6 +50,20 @@ pub(crate) use timestamp::{parse_timestamp, Timestamp};
 /// The variables in scope (`$name` → value).
 pub(crate) type Variables = serde_json::Map<String, Value>;
 
+/// The context object (`$$`): a value, or what builds one when a path
+/// first reads it (the engine's, so that states that never read `$$` do
+/// not pay for it).
+pub(crate) trait ContextObject: std::fmt::Debug {
+    /// The context object.
+    fn get(&self) -> &Value;
+}
+
+impl ContextObject for Value {
+    fn get(&self) -> &Value {
+        self
+    }
+}
+
 /// What a JSONPath expression can read.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Scope<'a> {
@@ -57,7 +71,7 @@ pub(crate) struct Scope<'a> {
     /// input, or the result for ResultSelector and JSONPath `Assign`).
     pub input: &'a Value,
     /// `$$`: the context object.
-    pub context: &'a Value,
+    pub context: &'a dyn ContextObject,
     /// `$name`: the variables in scope.
     pub variables: &'a Variables,
 }

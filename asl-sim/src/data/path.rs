@@ -103,7 +103,7 @@ fn root<'a>(
                 Ok(scope.input)
             }
         }
-        PathRoot::Context => Ok(scope.context),
+        PathRoot::Context => Ok(scope.context.get()),
         PathRoot::Variable(name) => scope
             .variables
             .get(name)

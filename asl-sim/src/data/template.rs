@@ -82,7 +82,7 @@ pub(crate) fn path_value(
         PathFail::Fatal(message) => Failure::runtime(message),
         PathFail::NotFound(_) => {
             let doc = match parsed.root() {
-                PathRoot::Context => scope.context,
+                PathRoot::Context => scope.context.get(),
                 PathRoot::Variable(name) => scope.variables.get(name).unwrap_or(scope.input),
                 _ => scope.input,
             };
