@@ -286,6 +286,8 @@ pub(crate) struct Engine<'a> {
     work: usize,
     /// Bytes of JSON text in the events so far.
     bytes: usize,
+    /// The last event's timestamp, and its clock value.
+    stamp: Option<(i64, String)>,
 }
 
 fn text(v: &Value) -> String {
@@ -298,8 +300,32 @@ fn obj(pairs: Vec<(&str, Value)>) -> Value {
 
 /// `{ "<field>": text, "<field>Details": {"truncated": false} }` entries.
 fn with_text(map: &mut JsonMap<String, Value>, field: &str, v: &Value) {
-    map.insert(field.to_owned(), Value::String(text(v)));
-    map.insert(format!("{field}Details"), json!({"truncated": false}));
+    with_rendered(map, field, text(v));
+}
+
+/// [`with_text`] of a value already rendered as `text`.
+fn with_rendered(map: &mut JsonMap<String, Value>, field: &str, text: String) {
+    map.insert(field.to_owned(), Value::String(text));
+    let mut details = String::with_capacity(field.len() + "Details".len());
+    details.push_str(field);
+    details.push_str("Details");
+    let mut truncated = JsonMap::new();
+    truncated.insert("truncated".into(), Value::Bool(false));
+    map.insert(details, Value::Object(truncated));
+}
+
+/// The `…StateEntered` and `…StateExited` event types of a state.
+fn state_event_types(state: &State) -> (&'static str, &'static str) {
+    match state {
+        State::Task(_) => ("TaskStateEntered", "TaskStateExited"),
+        State::Pass(_) => ("PassStateEntered", "PassStateExited"),
+        State::Choice(_) => ("ChoiceStateEntered", "ChoiceStateExited"),
+        State::Wait(_) => ("WaitStateEntered", "WaitStateExited"),
+        State::Succeed(_) => ("SucceedStateEntered", "SucceedStateExited"),
+        State::Fail(_) => ("FailStateEntered", "FailStateExited"),
+        State::Parallel(_) => ("ParallelStateEntered", "ParallelStateExited"),
+        State::Map(_) => ("MapStateEntered", "MapStateExited"),
+    }
 }
 
 /// Runs `machine` once.
@@ -363,6 +389,7 @@ pub(crate) fn execute(
         limit_hit: false,
         work: 0,
         bytes: 0,
+        stamp: None,
     };
     let mut started = JsonMap::new();
     let raw = input_text.map_or_else(|| text(&input), str::to_owned);
@@ -447,14 +474,28 @@ impl Engine<'_> {
         details: Option<(&str, JsonMap<String, Value>)>,
     ) -> u64 {
         let id = self.events.len() as u64 + 1;
+        let timestamp = self.timestamp();
         self.events.push(HistoryEvent {
             id,
             previous_event_id: prev,
-            timestamp: iso_millis(self.clock_ms),
+            timestamp,
             event_type: ty.to_owned(),
             details: details.map(|(k, d)| (k.to_owned(), d)),
         });
         id
+    }
+
+    /// The virtual clock as ISO 8601 text (the last one is kept: the clock
+    /// stands still between most events).
+    fn timestamp(&mut self) -> String {
+        match &self.stamp {
+            Some((ms, text)) if *ms == self.clock_ms => text.clone(),
+            _ => {
+                let text = iso_millis(self.clock_ms);
+                self.stamp = Some((self.clock_ms, text.clone()));
+                text
+            }
+        }
     }
 
     /// Moves the virtual clock on; past the execution's `TimeoutSeconds`
@@ -634,13 +675,14 @@ impl Engine<'_> {
         prev: &mut u64,
     ) -> Result<(Value, Option<String>), Fault> {
         let kind = state.type_name();
+        let (entered_type, exited_type) = state_event_types(state);
         let mut d = JsonMap::new();
         d.insert("name".into(), Value::String(name.to_owned()));
         with_text(&mut d, "input", &input);
         let entered_prev = *prev;
         let entered = self.emit(
             *prev,
-            &format!("{kind}StateEntered"),
+            entered_type,
             Some(("stateEnteredEventDetails", Value::Object(d))),
         )?;
         *prev = entered;
@@ -687,7 +729,8 @@ impl Engine<'_> {
                 self.with_retry(&sx, &**s, &input, frame, prev, Self::map_attempt, failed)
             }
         }?;
-        if text(&done.output).len() > PAYLOAD_LIMIT {
+        let output_text = text(&done.output);
+        if output_text.len() > PAYLOAD_LIMIT {
             return Err(Fault::fatal(
                 "States.DataLimitExceeded",
                 format!("The state/task '{name}' returned a result with a size exceeding the maximum number of bytes service limit."),
@@ -695,7 +738,7 @@ impl Engine<'_> {
         }
         let mut d = JsonMap::new();
         d.insert("name".into(), Value::String(name.to_owned()));
-        with_text(&mut d, "output", &done.output);
+        with_rendered(&mut d, "output", output_text);
         if let Some(assigned) = &done.assigned {
             if !assigned.is_empty() {
                 let texts: JsonMap<String, Value> = assigned
@@ -711,7 +754,7 @@ impl Engine<'_> {
         }
         let exited = self.emit(
             *prev,
-            &format!("{kind}StateExited"),
+            exited_type,
             Some(("stateExitedEventDetails", Value::Object(d))),
         )?;
         *prev = exited;
@@ -1062,7 +1105,7 @@ impl Engine<'_> {
             Ok(v) => v,
             Err(f) => return Err(self.own_error(sx, prev, f, "ResultPath")),
         };
-        self.output_path(sx, prev, output_path, &merged, ctx, frame, next, assigned)
+        self.output_path(sx, prev, output_path, merged, ctx, frame, next, assigned)
     }
 
     /// JSONPath's last step: OutputPath over `merged`, ending the state.
@@ -1072,18 +1115,22 @@ impl Engine<'_> {
         sx: &StateCx<'_>,
         prev: &mut u64,
         path: Option<Option<&str>>,
-        merged: &Value,
+        merged: Value,
         ctx: &Context<'_>,
         frame: &Frame,
         next: Option<String>,
         assigned: Option<Variables>,
     ) -> Result<Done, Fault> {
-        let output = data::apply_path(
-            "OutputPath",
-            path,
-            &Self::path_scope(merged, ctx, &frame.vars),
-        )
-        .map_err(|f| self.own_error(sx, prev, f, "OutputPath"))?;
+        let output = match path {
+            // No OutputPath: the value itself (not a copy of it).
+            None => merged,
+            path => data::apply_path(
+                "OutputPath",
+                path,
+                &Self::path_scope(&merged, ctx, &frame.vars),
+            )
+            .map_err(|f| self.own_error(sx, prev, f, "OutputPath"))?,
+        };
         Ok(Done {
             output,
             next,
@@ -1227,7 +1274,7 @@ impl Engine<'_> {
             sx,
             prev,
             opt_path(&s.output_path),
-            &eff,
+            eff,
             &ctx,
             frame,
             None,
@@ -1522,7 +1569,7 @@ impl Engine<'_> {
             sx,
             prev,
             opt_path(&s.output_path),
-            &eff,
+            eff,
             &ctx,
             frame,
             next,
