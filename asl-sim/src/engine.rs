@@ -224,6 +224,9 @@ struct Context<'s> {
     /// `Map.Item` (`Index`, `Value`) in a Map iteration's ItemSelector.
     map_item: Option<(usize, Value)>,
     built: OnceCell<Value>,
+    /// The run's parsed paths and intrinsic calls (read through the
+    /// scopes over this context).
+    parsed: Rc<data::Parsed>,
 }
 
 impl Context<'_> {
@@ -238,6 +241,7 @@ impl Context<'_> {
             extra: self.extra.clone(),
             map_item: Some((index, item.clone())),
             built: OnceCell::new(),
+            parsed: Rc::clone(&self.parsed),
         }
     }
 }
@@ -288,6 +292,8 @@ pub(crate) struct Engine<'a> {
     bytes: usize,
     /// The last event's timestamp, and its clock value.
     stamp: Option<(i64, String)>,
+    /// Paths and intrinsic calls parsed so far.
+    parsed: Rc<data::Parsed>,
 }
 
 fn text(v: &Value) -> String {
@@ -390,6 +396,7 @@ pub(crate) fn execute(
         work: 0,
         bytes: 0,
         stamp: None,
+        parsed: Rc::default(),
     };
     let mut started = JsonMap::new();
     let raw = input_text.map_or_else(|| text(&input), str::to_owned);
@@ -575,6 +582,7 @@ impl Engine<'_> {
             extra,
             map_item: None,
             built: OnceCell::new(),
+            parsed: Rc::clone(&self.parsed),
         }
     }
 
@@ -777,6 +785,7 @@ impl Engine<'_> {
             input,
             context: ctx,
             variables: vars,
+            parsed: Some(&ctx.parsed),
         }
     }
 

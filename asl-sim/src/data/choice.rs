@@ -48,7 +48,7 @@ fn eval(rule: &BoolExpr, scope: &Scope<'_>, depth: usize) -> Result<bool, Failur
 
 /// The value at `text`: `Ok(None)` when the path finds nothing.
 fn lookup(text: &str, scope: &Scope<'_>) -> Result<Option<Value>, Failure> {
-    let parsed = asl_core::path::parse(text)
+    let parsed = super::parse_path(scope, text)
         .map_err(|e| Failure::runtime(format!("Invalid path '{text}' : {}", e.message())))?;
     match path::select(&parsed, scope) {
         Ok(v) => Ok(Some(v)),
@@ -61,7 +61,7 @@ fn lookup(text: &str, scope: &Scope<'_>) -> Result<Option<Value>, Failure> {
 /// `Invalid path '$.x': The choice state's condition path references an
 /// invalid value.`, for a `Variable` and a `…Path` operand alike).
 fn required(text: &str, scope: &Scope<'_>) -> Result<Value, Failure> {
-    let parsed = asl_core::path::parse(text)
+    let parsed = super::parse_path(scope, text)
         .map_err(|e| Failure::runtime(format!("Invalid path '{text}' : {}", e.message())))?;
     path::select(&parsed, scope).map_err(|fail| match fail {
         PathFail::Fatal(message) => Failure::runtime(message),

@@ -30,7 +30,7 @@ pub(crate) fn call(
     scope: &Scope<'_>,
     rng: &mut Rng,
 ) -> Result<Value, Failure> {
-    let parsed = asl_core::intrinsic::parse(expr).map_err(|e| {
+    let parsed = super::parse_call(scope, expr).map_err(|e| {
         failure(format!(
             "The value for the field '{field}' is not a valid intrinsic function call: {}",
             e.message()

@@ -60,7 +60,7 @@ pub(crate) fn expression(
     rng: &mut Rng,
 ) -> Result<Value, Failure> {
     if expr.starts_with('$') {
-        let parsed = asl_core::path::parse(expr).map_err(|e| {
+        let parsed = super::parse_path(scope, expr).map_err(|e| {
             Failure::runtime(format!(
                 "The JSONPath '{expr}' specified for the field '{field}' is not valid: {}",
                 e.message()

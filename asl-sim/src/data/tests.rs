@@ -29,6 +29,7 @@ fn with<T>(input: &Value, f: impl FnOnce(&Scope<'_>) -> T) -> T {
         input,
         context: &context,
         variables: &variables,
+        parsed: None,
     };
     f(&scope)
 }
