@@ -315,7 +315,7 @@ fn with_rendered(map: &mut JsonMap<String, Value>, field: &str, text: String) {
     let mut details = String::with_capacity(field.len() + "Details".len());
     details.push_str(field);
     details.push_str("Details");
-    let mut truncated = JsonMap::new();
+    let mut truncated = JsonMap::with_capacity(1);
     truncated.insert("truncated".into(), Value::Bool(false));
     map.insert(details, Value::Object(truncated));
 }
@@ -684,7 +684,7 @@ impl Engine<'_> {
     ) -> Result<(Value, Option<String>), Fault> {
         let kind = state.type_name();
         let (entered_type, exited_type) = state_event_types(state);
-        let mut d = JsonMap::new();
+        let mut d = JsonMap::with_capacity(3);
         d.insert("name".into(), Value::String(name.to_owned()));
         with_text(&mut d, "input", &input);
         let entered_prev = *prev;
@@ -744,7 +744,7 @@ impl Engine<'_> {
                 format!("The state/task '{name}' returned a result with a size exceeding the maximum number of bytes service limit."),
             ));
         }
-        let mut d = JsonMap::new();
+        let mut d = JsonMap::with_capacity(5);
         d.insert("name".into(), Value::String(name.to_owned()));
         with_rendered(&mut d, "output", output_text);
         if let Some(assigned) = &done.assigned {
@@ -2071,7 +2071,10 @@ impl Engine<'_> {
             let mut results = Vec::with_capacity(inputs.len());
             let mut last_done = started;
             for (i, input) in inputs.into_iter().enumerate() {
-                let d = json!({"index": i, "name": sx.name});
+                let mut d = JsonMap::with_capacity(2);
+                d.insert("index".into(), Value::from(i));
+                d.insert("name".into(), Value::String(sx.name.to_owned()));
+                let d = Value::Object(d);
                 let at = if sequential { chain } else { started };
                 let is = self.emit(
                     at,
