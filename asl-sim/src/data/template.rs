@@ -27,7 +27,7 @@ fn walk(value: &Value, scope: &Scope<'_>, rng: &mut Rng, depth: usize) -> Result
     }
     match value {
         Value::Object(map) => {
-            let mut out = Map::new();
+            let mut out = Map::with_capacity(map.len());
             for (key, v) in map {
                 match (key.strip_suffix(".$"), v) {
                     (Some(name), Value::String(expr)) => {
