@@ -12,16 +12,7 @@ fn main() {
         .nth(1)
         .and_then(|a| a.parse().ok())
         .unwrap_or(1);
-    let definition = json!({
-        "StartAt": "Each",
-        "States": {"Each": {
-            "Type": "Map",
-            "ItemsPath": "$.items",
-            "ItemProcessor": {"StartAt": "Double", "States": {"Double": {
-                "Type": "Pass", "Parameters": {"n.$": "$", "twice.$": "States.MathAdd($, $)"}, "End": true}}},
-            "End": true}}
-    });
-    let sim = match asl_sim::Simulator::from_str(&definition.to_string()) {
+    let sim = match asl_sim::Simulator::from_str(include_str!("../benches/map_1000.asl.json")) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("{e}");

@@ -1174,26 +1174,8 @@ impl Engine<'_> {
         })
     }
 
-    /// The start of a state's work: `$states` (`{"input", "context"}`) and
-    /// the effective input (JSONata: the input; JSONPath: after InputPath).
-    fn begin(
-        &mut self,
-        sx: &StateCx<'_>,
-        prev: &mut u64,
-        path: Option<Option<&str>>,
-        raw: &Value,
-        ctx: &Context<'_>,
-        frame: &Frame,
-    ) -> Result<(Value, Value), Fault> {
-        let states = Self::states_value(raw, ctx, None);
-        let eff = if sx.ql == QueryLanguage::Jsonata {
-            raw.clone()
-        } else {
-            self.input_path(sx, prev, path, raw, ctx, frame)?
-        };
-        Ok((states, eff))
-    }
-
+    /// The effective input: JSONata's is the input itself; JSONPath's is
+    /// what `InputPath` selects.
     fn input_path(
         &mut self,
         sx: &StateCx<'_>,
@@ -1203,6 +1185,9 @@ impl Engine<'_> {
         ctx: &Context<'_>,
         frame: &Frame,
     ) -> Result<Value, Fault> {
+        if sx.ql == QueryLanguage::Jsonata {
+            return Ok(raw.clone());
+        }
         data::apply_path("InputPath", path, &Self::path_scope(raw, ctx, &frame.vars))
             .map_err(|f| self.own_error(sx, prev, f, "InputPath"))
     }
@@ -1365,7 +1350,8 @@ impl Engine<'_> {
     ) -> Result<Done, Fault> {
         let ctx = self.context(sx, None, None);
         let jsonata = sx.ql == QueryLanguage::Jsonata;
-        let (states, eff) = self.begin(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?;
+        let states = Self::states_value(raw, &ctx, None);
+        let eff = self.input_path(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?;
         let mut matched = None;
         for (i, rule) in s.choices.iter().enumerate() {
             let field = format!("Choices[{i}]/Condition");
@@ -1473,7 +1459,8 @@ impl Engine<'_> {
     ) -> Result<Done, Fault> {
         let ctx = self.context(sx, None, None);
         let jsonata = sx.ql == QueryLanguage::Jsonata;
-        let (states, eff) = self.begin(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?;
+        let states = Self::states_value(raw, &ctx, None);
+        let eff = self.input_path(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?;
         let scope_vars = frame.vars.clone();
         let now_ms = self.clock_ms;
         let delay_ms: i64 = match &s.duration {
@@ -1610,7 +1597,8 @@ impl Engine<'_> {
             );
         let ctx = self.context(sx, Some(retry_count), token.map(|t| ("Task", t)));
         let jsonata = sx.ql == QueryLanguage::Jsonata;
-        let (states, eff) = self.begin(sx, prev, opt_path(&t.input_path), raw, &ctx, frame)?;
+        let states = Self::states_value(raw, &ctx, None);
+        let eff = self.input_path(sx, prev, opt_path(&t.input_path), raw, &ctx, frame)?;
         let params = if jsonata {
             match &t.arguments {
                 Some(a) => self
@@ -1962,11 +1950,7 @@ impl Engine<'_> {
     ) -> Result<Done, Fault> {
         let ctx = self.context(sx, Some(retry_count), None);
         let jsonata = sx.ql == QueryLanguage::Jsonata;
-        let eff = if jsonata {
-            raw.clone()
-        } else {
-            self.input_path(sx, prev, opt_path(&m.input_path), raw, &ctx, frame)?
-        };
+        let eff = self.input_path(sx, prev, opt_path(&m.input_path), raw, &ctx, frame)?;
         let processor = m.processor.processor();
         let distributed = processor.is_distributed();
         let items = if let (true, Some(reader)) = (distributed, &m.item_reader) {
