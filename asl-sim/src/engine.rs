@@ -2,6 +2,7 @@
 //! the history AWS would, and calls the mocks for Tasks.
 
 use crate::data;
+use crate::data::type_name;
 use crate::history::{iso_millis, Execution, HistoryEvent, Status};
 use crate::jsonata;
 use crate::mocks::{Lookup, Mocks, Unmocked};
@@ -12,8 +13,12 @@ use asl_core::{
     Retrier, RoleArn, State, StateMachine, States, Succeed, Task, Timeout, ToleratedFailureCount,
     ToleratedFailurePercentage, Wait, WaitDuration,
 };
+use data::ContextObject as _;
 use serde_json::{json, Map as JsonMap, Value};
+use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::collections::HashMap;
+use std::rc::Rc;
 
 /// The variables in scope.
 pub(crate) type Variables = JsonMap<String, Value>;
@@ -137,6 +142,137 @@ struct StateCx<'s> {
     ql: QueryLanguage,
 }
 
+/// The fields that end a state after its work (ResultSelector, ResultPath,
+/// OutputPath; Output; Assign; the next state).
+struct Ends<'s> {
+    selector: Option<&'s Value>,
+    result_path: Option<Option<&'s str>>,
+    output_path: Option<Option<&'s str>>,
+    output: Option<&'s Value>,
+    assign: Option<&'s asl_core::Assign>,
+    next: Option<String>,
+}
+
+/// Task, Parallel and Map: the states with Retry and Catch, whose ending
+/// fields have the same names.
+trait Retried {
+    fn retriers(&self) -> &[Retrier];
+    fn catchers(&self) -> &[Catcher];
+    fn ends(&self) -> Ends<'_>;
+}
+
+/// A `one_of!` pair of fields (`X` / `XPath`) as (its value, its path).
+macro_rules! value_or_path {
+    ($field:expr, $value:path, $path:path) => {
+        match $field {
+            Some($value(d)) => (Some(d), None),
+            Some($path(p)) => (None, Some(p.as_str())),
+            None => (None, None),
+        }
+    };
+}
+
+/// [`Engine::int_field`] of a `one_of!` pair `Name` / `NamePath`.
+macro_rules! int_field {
+    ($engine:ident, $sx:ident, $prev:ident, $env:expr; $field:expr => $value:path, $path:path; $name:literal) => {
+        $engine.int_field(
+            $sx,
+            $prev,
+            value_or_path!($field, $value, $path),
+            ($name, concat!($name, "Path")),
+            $env,
+        )
+    };
+}
+
+macro_rules! retried {
+    ($($state:ty),*) => {$(
+        impl Retried for $state {
+            fn retriers(&self) -> &[Retrier] {
+                self.retry.as_deref().unwrap_or_default()
+            }
+            fn catchers(&self) -> &[Catcher] {
+                self.catch.as_deref().unwrap_or_default()
+            }
+            fn ends(&self) -> Ends<'_> {
+                Ends {
+                    selector: self.result_selector.as_ref().map(|t| &t.0),
+                    result_path: opt_ref(&self.result_path),
+                    output_path: opt_path(&self.output_path),
+                    output: self.output.as_ref(),
+                    assign: self.assign.as_ref(),
+                    next: self.transition.next_state().map(str::to_owned),
+                }
+            }
+        }
+    )*};
+}
+retried!(Task, Parallel, Map);
+
+/// The context object of one state visit (`$$`), built the first time
+/// something reads it: most states never do, and it holds the whole
+/// execution input.
+#[derive(Debug)]
+struct Context<'s> {
+    execution: Rc<Value>,
+    state_machine: Rc<Value>,
+    name: &'s str,
+    entered_ms: i64,
+    retry: Option<u64>,
+    /// `Task` (the task token), after `State`.
+    extra: Option<(&'static str, Value)>,
+    /// `Map.Item` (`Index`, `Value`) in a Map iteration's ItemSelector.
+    map_item: Option<(usize, Value)>,
+    built: OnceCell<Value>,
+    /// The run's parsed paths and intrinsic calls (read through the
+    /// scopes over this context).
+    parsed: Rc<data::Parsed>,
+}
+
+impl Context<'_> {
+    /// The same context with `Map.Item` set.
+    fn with_map_item(&self, index: usize, item: &Value) -> Self {
+        Context {
+            execution: Rc::clone(&self.execution),
+            state_machine: Rc::clone(&self.state_machine),
+            name: self.name,
+            entered_ms: self.entered_ms,
+            retry: self.retry,
+            extra: self.extra.clone(),
+            map_item: Some((index, item.clone())),
+            built: OnceCell::new(),
+            parsed: Rc::clone(&self.parsed),
+        }
+    }
+}
+
+impl data::ContextObject for Context<'_> {
+    fn get(&self) -> &Value {
+        self.built.get_or_init(|| {
+            let mut state = JsonMap::new();
+            state.insert("Name".into(), Value::String(self.name.to_owned()));
+            state.insert(
+                "EnteredTime".into(),
+                Value::String(iso_millis(self.entered_ms)),
+            );
+            if let Some(n) = self.retry {
+                state.insert("RetryCount".into(), json!(n));
+            }
+            let mut ctx = JsonMap::new();
+            ctx.insert("Execution".into(), Value::clone(&self.execution));
+            ctx.insert("StateMachine".into(), Value::clone(&self.state_machine));
+            ctx.insert("State".into(), Value::Object(state));
+            if let Some((k, v)) = &self.extra {
+                ctx.insert((*k).to_owned(), v.clone());
+            }
+            if let Some((i, item)) = &self.map_item {
+                ctx.insert("Map".into(), json!({"Item": {"Index": i, "Value": item}}));
+            }
+            Value::Object(ctx)
+        })
+    }
+}
+
 pub(crate) struct Engine<'a> {
     mocks: &'a Mocks,
     events: Vec<HistoryEvent>,
@@ -145,8 +281,8 @@ pub(crate) struct Engine<'a> {
     timeout_ms: Option<i64>,
     rng: Rng,
     counters: HashMap<String, usize>,
-    execution: Value,
-    state_machine: Value,
+    execution: Rc<Value>,
+    state_machine: Rc<Value>,
     state_machine_name: String,
     task_calls: Vec<(String, Value)>,
     limit_hit: bool,
@@ -154,6 +290,10 @@ pub(crate) struct Engine<'a> {
     work: usize,
     /// Bytes of JSON text in the events so far.
     bytes: usize,
+    /// The last event's timestamp, and its clock value.
+    stamp: Option<(i64, String)>,
+    /// Paths and intrinsic calls parsed so far.
+    parsed: Rc<data::Parsed>,
 }
 
 fn text(v: &Value) -> String {
@@ -166,8 +306,32 @@ fn obj(pairs: Vec<(&str, Value)>) -> Value {
 
 /// `{ "<field>": text, "<field>Details": {"truncated": false} }` entries.
 fn with_text(map: &mut JsonMap<String, Value>, field: &str, v: &Value) {
-    map.insert(field.to_owned(), Value::String(text(v)));
-    map.insert(format!("{field}Details"), json!({"truncated": false}));
+    with_rendered(map, field, text(v));
+}
+
+/// [`with_text`] of a value already rendered as `text`.
+fn with_rendered(map: &mut JsonMap<String, Value>, field: &str, text: String) {
+    map.insert(field.to_owned(), Value::String(text));
+    let mut details = String::with_capacity(field.len() + "Details".len());
+    details.push_str(field);
+    details.push_str("Details");
+    let mut truncated = JsonMap::with_capacity(1);
+    truncated.insert("truncated".into(), Value::Bool(false));
+    map.insert(details, Value::Object(truncated));
+}
+
+/// The `…StateEntered` and `…StateExited` event types of a state.
+fn state_event_types(state: &State) -> (&'static str, &'static str) {
+    match state {
+        State::Task(_) => ("TaskStateEntered", "TaskStateExited"),
+        State::Pass(_) => ("PassStateEntered", "PassStateExited"),
+        State::Choice(_) => ("ChoiceStateEntered", "ChoiceStateExited"),
+        State::Wait(_) => ("WaitStateEntered", "WaitStateExited"),
+        State::Succeed(_) => ("SucceedStateEntered", "SucceedStateExited"),
+        State::Fail(_) => ("FailStateEntered", "FailStateExited"),
+        State::Parallel(_) => ("ParallelStateEntered", "ParallelStateExited"),
+        State::Map(_) => ("MapStateEntered", "MapStateExited"),
+    }
 }
 
 /// Runs `machine` once.
@@ -224,13 +388,15 @@ pub(crate) fn execute(
         },
         rng,
         counters: HashMap::new(),
-        execution,
-        state_machine,
+        execution: Rc::new(execution),
+        state_machine: Rc::new(state_machine),
         state_machine_name: sm.clone(),
         task_calls: Vec::new(),
         limit_hit: false,
         work: 0,
         bytes: 0,
+        stamp: None,
+        parsed: Rc::default(),
     };
     let mut started = JsonMap::new();
     let raw = input_text.map_or_else(|| text(&input), str::to_owned);
@@ -315,14 +481,28 @@ impl Engine<'_> {
         details: Option<(&str, JsonMap<String, Value>)>,
     ) -> u64 {
         let id = self.events.len() as u64 + 1;
+        let timestamp = self.timestamp();
         self.events.push(HistoryEvent {
             id,
             previous_event_id: prev,
-            timestamp: iso_millis(self.clock_ms),
+            timestamp,
             event_type: ty.to_owned(),
             details: details.map(|(k, d)| (k.to_owned(), d)),
         });
         id
+    }
+
+    /// The virtual clock as ISO 8601 text (the last one is kept: the clock
+    /// stands still between most events).
+    fn timestamp(&mut self) -> String {
+        match &self.stamp {
+            Some((ms, text)) if *ms == self.clock_ms => text.clone(),
+            _ => {
+                let text = iso_millis(self.clock_ms);
+                self.stamp = Some((self.clock_ms, text.clone()));
+                text
+            }
+        }
     }
 
     /// Moves the virtual clock on; past the execution's `TimeoutSeconds`
@@ -387,24 +567,23 @@ impl Engine<'_> {
         Ok(self.push(prev, ty, details))
     }
 
-    fn context(&self, sx: &StateCx<'_>, retry: Option<u64>, extra: Option<(&str, Value)>) -> Value {
-        let mut state = JsonMap::new();
-        state.insert("Name".into(), Value::String(sx.name.to_owned()));
-        state.insert(
-            "EnteredTime".into(),
-            Value::String(iso_millis(sx.entered_ms)),
-        );
-        if let Some(n) = retry {
-            state.insert("RetryCount".into(), json!(n));
+    fn context<'s>(
+        &self,
+        sx: &StateCx<'s>,
+        retry: Option<u64>,
+        extra: Option<(&'static str, Value)>,
+    ) -> Context<'s> {
+        Context {
+            execution: Rc::clone(&self.execution),
+            state_machine: Rc::clone(&self.state_machine),
+            name: sx.name,
+            entered_ms: sx.entered_ms,
+            retry,
+            extra,
+            map_item: None,
+            built: OnceCell::new(),
+            parsed: Rc::clone(&self.parsed),
         }
-        let mut ctx = JsonMap::new();
-        ctx.insert("Execution".into(), self.execution.clone());
-        ctx.insert("StateMachine".into(), self.state_machine.clone());
-        ctx.insert("State".into(), Value::Object(state));
-        if let Some((k, v)) = extra {
-            ctx.insert(k.to_owned(), v);
-        }
-        Value::Object(ctx)
     }
 
     /// Makes an error raised by the state's own evaluation: AWS's prefix,
@@ -504,13 +683,14 @@ impl Engine<'_> {
         prev: &mut u64,
     ) -> Result<(Value, Option<String>), Fault> {
         let kind = state.type_name();
-        let mut d = JsonMap::new();
+        let (entered_type, exited_type) = state_event_types(state);
+        let mut d = JsonMap::with_capacity(3);
         d.insert("name".into(), Value::String(name.to_owned()));
         with_text(&mut d, "input", &input);
         let entered_prev = *prev;
         let entered = self.emit(
             *prev,
-            &format!("{kind}StateEntered"),
+            entered_type,
             Some(("stateEnteredEventDetails", Value::Object(d))),
         )?;
         *prev = entered;
@@ -534,19 +714,39 @@ impl Engine<'_> {
             State::Fail(s) => return Err(self.fail(&sx, s, &input, frame, prev)),
             State::Choice(s) => self.choice(&sx, s, &input, frame, prev),
             State::Wait(s) => self.wait(&sx, s, &input, frame, prev),
-            State::Task(s) => self.task(&sx, s, &input, frame, prev),
-            State::Parallel(s) => self.parallel(&sx, s, &input, frame, prev),
-            State::Map(s) => self.map(&sx, s, &input, frame, prev),
+            State::Task(s) => {
+                self.with_retry(&sx, &**s, &input, frame, prev, Self::task_attempt, |_| None)
+            }
+            State::Parallel(s) => {
+                let failed = |f: &Fault| (!f.fatal).then_some("ParallelStateFailed");
+                self.with_retry(
+                    &sx,
+                    &**s,
+                    &input,
+                    frame,
+                    prev,
+                    Self::parallel_attempt,
+                    failed,
+                )
+            }
+            State::Map(s) => {
+                let failed = |f: &Fault| {
+                    (!f.fatal || f.name() == "States.QueryEvaluationError")
+                        .then_some("MapStateFailed")
+                };
+                self.with_retry(&sx, &**s, &input, frame, prev, Self::map_attempt, failed)
+            }
         }?;
-        if text(&done.output).len() > PAYLOAD_LIMIT {
+        let output_text = text(&done.output);
+        if output_text.len() > PAYLOAD_LIMIT {
             return Err(Fault::fatal(
                 "States.DataLimitExceeded",
                 format!("The state/task '{name}' returned a result with a size exceeding the maximum number of bytes service limit."),
             ));
         }
-        let mut d = JsonMap::new();
+        let mut d = JsonMap::with_capacity(5);
         d.insert("name".into(), Value::String(name.to_owned()));
-        with_text(&mut d, "output", &done.output);
+        with_rendered(&mut d, "output", output_text);
         if let Some(assigned) = &done.assigned {
             if !assigned.is_empty() {
                 let texts: JsonMap<String, Value> = assigned
@@ -562,7 +762,7 @@ impl Engine<'_> {
         }
         let exited = self.emit(
             *prev,
-            &format!("{kind}StateExited"),
+            exited_type,
             Some(("stateExitedEventDetails", Value::Object(d))),
         )?;
         *prev = exited;
@@ -576,11 +776,16 @@ impl Engine<'_> {
 
     // ---- evaluation helpers -------------------------------------------------
 
-    fn path_scope<'v>(input: &'v Value, ctx: &'v Value, vars: &'v Variables) -> data::Scope<'v> {
+    fn path_scope<'v>(
+        input: &'v Value,
+        ctx: &'v Context<'_>,
+        vars: &'v Variables,
+    ) -> data::Scope<'v> {
         data::Scope {
             input,
             context: ctx,
             variables: vars,
+            parsed: Some(&ctx.parsed),
         }
     }
 
@@ -588,7 +793,7 @@ impl Engine<'_> {
         &mut self,
         tpl: &Value,
         input: &Value,
-        ctx: &Value,
+        ctx: &Context<'_>,
         vars: &Variables,
     ) -> Result<Value, Failure> {
         data::payload_template_with_rng(tpl, &Self::path_scope(input, ctx, vars), &mut self.rng)
@@ -627,7 +832,7 @@ impl Engine<'_> {
         prev: &mut u64,
         assign: Option<&asl_core::Assign>,
         input: &Value,
-        ctx: &Value,
+        ctx: &Context<'_>,
         states: Option<&Value>,
         vars: &Variables,
         field: &str,
@@ -650,10 +855,10 @@ impl Engine<'_> {
     }
 
     /// `{"input", "context"}` plus one more entry.
-    fn states_value(input: &Value, ctx: &Value, extra: Option<(&str, &Value)>) -> Value {
+    fn states_value(input: &Value, ctx: &Context<'_>, extra: Option<(&str, &Value)>) -> Value {
         let mut m = JsonMap::new();
         m.insert("input".into(), input.clone());
-        m.insert("context".into(), ctx.clone());
+        m.insert("context".into(), ctx.get().clone());
         if let Some((k, v)) = extra {
             m.insert(k.to_owned(), v.clone());
         }
@@ -666,12 +871,9 @@ impl Engine<'_> {
         &mut self,
         sx: &StateCx<'_>,
         prev: &mut u64,
-        value: Option<&Dynamic<u64>>,
-        path: Option<&str>,
+        (value, path): (Option<&Dynamic<u64>>, Option<&str>),
         names: (&'static str, &'static str),
-        eff: &Value,
-        ctx: &Value,
-        frame: &Frame,
+        (eff, ctx, frame): (&Value, &Context<'_>, &Frame),
     ) -> Result<Option<i64>, Fault> {
         if let Some(p) = path {
             return match data::integer_path(names.1, p, &Self::path_scope(eff, ctx, &frame.vars)) {
@@ -763,6 +965,50 @@ impl Engine<'_> {
         None
     }
 
+    /// Runs `attempt` until it succeeds, its Retry gives up or it is fatal;
+    /// then `failed` names the event recorded before Catch (if any), and the
+    /// first matching catcher (or the fault) ends the state.
+    #[allow(clippy::too_many_arguments)]
+    fn with_retry<S: Retried>(
+        &mut self,
+        sx: &StateCx<'_>,
+        s: &S,
+        raw: &Value,
+        frame: &Frame,
+        prev: &mut u64,
+        mut attempt: impl FnMut(
+            &mut Self,
+            &StateCx<'_>,
+            &S,
+            &Value,
+            &Frame,
+            &mut u64,
+            u64,
+        ) -> Result<Done, Fault>,
+        failed: impl Fn(&Fault) -> Option<&'static str>,
+    ) -> Result<Done, Fault> {
+        let (retriers, catchers) = (s.retriers(), s.catchers());
+        let mut counts = vec![0u64; retriers.len()];
+        let mut retry_count = 0u64;
+        loop {
+            let fault = match attempt(self, sx, s, raw, frame, prev, retry_count) {
+                Ok(done) => return Ok(done),
+                Err(fault) => fault,
+            };
+            if retry_count < MAX_ATTEMPTS {
+                if let Some(ms) = self.retry_delay(retriers, &fault, &mut counts) {
+                    self.advance(ms)?;
+                    retry_count += 1;
+                    continue;
+                }
+            }
+            if let Some(ty) = failed(&fault) {
+                *prev = self.emit(*prev, ty, None)?;
+            }
+            return self.catch(sx, catchers, raw, fault, frame, prev);
+        }
+    }
+
     /// The first matching catcher's output, or the fault back.
     fn catch(
         &mut self,
@@ -788,28 +1034,15 @@ impl Engine<'_> {
         let ctx = self.context(sx, None, None);
         if sx.ql == QueryLanguage::Jsonata {
             let states = Self::states_value(raw, &ctx, Some(("errorOutput", &err)));
-            let assigned = self.assign(
+            return self.jsonata_out(
                 sx,
                 prev,
-                c.assign.as_ref(),
-                &err,
-                &ctx,
-                Some(&states),
-                &frame.vars,
-                &assign_at,
-            )?;
-            let output = match &c.output {
-                Some(o) => match self.jsonata_template(o, &states, &frame.vars, &output_at) {
-                    Ok(v) => v,
-                    Err(f) => return Err(self.own_error(sx, prev, f, &output_at)),
-                },
-                None => err,
-            };
-            return Ok(Done {
-                output,
-                next: Some(c.next.clone()),
-                assigned,
-            });
+                Cow::Owned(err),
+                (&ctx, &states, &frame.vars),
+                (c.assign.as_ref(), c.output.as_ref()),
+                (&assign_at, &output_at),
+                Some(c.next.clone()),
+            );
         }
         let assigned = self.assign(
             sx,
@@ -845,39 +1078,30 @@ impl Engine<'_> {
         prev: &mut u64,
         raw: &Value,
         result: Value,
-        ctx: &Value,
+        ctx: &Context<'_>,
         frame: &Frame,
-        jsonpath: (Option<&Value>, Option<Option<&str>>, Option<Option<&str>>),
-        output: Option<&Value>,
-        assign: Option<&asl_core::Assign>,
-        next: Option<String>,
+        ends: Ends<'_>,
     ) -> Result<Done, Fault> {
+        let Ends {
+            selector,
+            result_path,
+            output_path,
+            output,
+            assign,
+            next,
+        } = ends;
         if sx.ql == QueryLanguage::Jsonata {
             let states = Self::states_value(raw, ctx, Some(("result", &result)));
-            let assigned = self.assign(
+            return self.jsonata_out(
                 sx,
                 prev,
-                assign,
-                &result,
-                ctx,
-                Some(&states),
-                &frame.vars,
-                "Assign",
-            )?;
-            let output = match output {
-                Some(o) => match self.jsonata_template(o, &states, &frame.vars, "Output") {
-                    Ok(v) => v,
-                    Err(f) => return Err(self.own_error(sx, prev, f, "Output")),
-                },
-                None => result,
-            };
-            return Ok(Done {
-                output,
+                Cow::Owned(result),
+                (ctx, &states, &frame.vars),
+                (assign, output),
+                ("Assign", "Output"),
                 next,
-                assigned,
-            });
+            );
         }
-        let (selector, result_path, output_path) = jsonpath;
         let assigned = self.assign(sx, prev, assign, &result, ctx, None, &frame.vars, "Assign")?;
         let selected = match selector {
             Some(s) => match self.template(s, &result, ctx, &frame.vars) {
@@ -890,30 +1114,80 @@ impl Engine<'_> {
             Ok(v) => v,
             Err(f) => return Err(self.own_error(sx, prev, f, "ResultPath")),
         };
-        let out = match data::apply_path(
-            "OutputPath",
-            output_path,
-            &Self::path_scope(&merged, ctx, &frame.vars),
-        ) {
-            Ok(v) => v,
-            Err(f) => return Err(self.own_error(sx, prev, f, "OutputPath")),
+        self.output_path(sx, prev, output_path, merged, ctx, frame, next, assigned)
+    }
+
+    /// JSONPath's last step: OutputPath over `merged`, ending the state.
+    #[allow(clippy::too_many_arguments)]
+    fn output_path(
+        &mut self,
+        sx: &StateCx<'_>,
+        prev: &mut u64,
+        path: Option<Option<&str>>,
+        merged: Value,
+        ctx: &Context<'_>,
+        frame: &Frame,
+        next: Option<String>,
+        assigned: Option<Variables>,
+    ) -> Result<Done, Fault> {
+        let output = match path {
+            // No OutputPath: the value itself (not a copy of it).
+            None => merged,
+            path => data::apply_path(
+                "OutputPath",
+                path,
+                &Self::path_scope(&merged, ctx, &frame.vars),
+            )
+            .map_err(|f| self.own_error(sx, prev, f, "OutputPath"))?,
         };
         Ok(Done {
-            output: out,
+            output,
             next,
             assigned,
         })
     }
 
+    /// JSONata's last steps: Assign, then Output (or `value` when there is
+    /// none), both over `$states`; `at` names the two fields in errors.
+    #[allow(clippy::too_many_arguments)]
+    fn jsonata_out(
+        &mut self,
+        sx: &StateCx<'_>,
+        prev: &mut u64,
+        value: Cow<'_, Value>,
+        (ctx, states, vars): (&Context<'_>, &Value, &Variables),
+        (assign, output): (Option<&asl_core::Assign>, Option<&Value>),
+        (assign_at, output_at): (&str, &str),
+        next: Option<String>,
+    ) -> Result<Done, Fault> {
+        let assigned = self.assign(sx, prev, assign, &value, ctx, Some(states), vars, assign_at)?;
+        let output = match output {
+            Some(o) => self
+                .jsonata_template(o, states, vars, output_at)
+                .map_err(|f| self.own_error(sx, prev, f, output_at))?,
+            None => value.into_owned(),
+        };
+        Ok(Done {
+            output,
+            next,
+            assigned,
+        })
+    }
+
+    /// The effective input: JSONata's is the input itself; JSONPath's is
+    /// what `InputPath` selects.
     fn input_path(
         &mut self,
         sx: &StateCx<'_>,
         prev: &mut u64,
         path: Option<Option<&str>>,
         raw: &Value,
-        ctx: &Value,
+        ctx: &Context<'_>,
         frame: &Frame,
     ) -> Result<Value, Fault> {
+        if sx.ql == QueryLanguage::Jsonata {
+            return Ok(raw.clone());
+        }
         data::apply_path("InputPath", path, &Self::path_scope(raw, ctx, &frame.vars))
             .map_err(|f| self.own_error(sx, prev, f, "InputPath"))
     }
@@ -932,27 +1206,15 @@ impl Engine<'_> {
         let next = s.transition.next_state().map(str::to_owned);
         if sx.ql == QueryLanguage::Jsonata {
             let states = Self::states_value(raw, &ctx, None);
-            let assigned = self.assign(
+            return self.jsonata_out(
                 sx,
                 prev,
-                s.assign.as_ref(),
-                raw,
-                &ctx,
-                Some(&states),
-                &frame.vars,
-                "Assign",
-            )?;
-            let output = match &s.output {
-                Some(o) => self
-                    .jsonata_template(o, &states, &frame.vars, "Output")
-                    .map_err(|f| self.own_error(sx, prev, f, "Output"))?,
-                None => raw.clone(),
-            };
-            return Ok(Done {
-                output,
+                Cow::Borrowed(raw),
+                (&ctx, &states, &frame.vars),
+                (s.assign.as_ref(), s.output.as_ref()),
+                ("Assign", "Output"),
                 next,
-                assigned,
-            });
+            );
         }
         let eff = self.input_path(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?;
         let params = match &s.parameters {
@@ -969,10 +1231,14 @@ impl Engine<'_> {
             result,
             &ctx,
             frame,
-            (None, opt_ref(&s.result_path), opt_path(&s.output_path)),
-            None,
-            s.assign.as_ref(),
-            next,
+            Ends {
+                selector: None,
+                result_path: opt_ref(&s.result_path),
+                output_path: opt_path(&s.output_path),
+                output: None,
+                assign: s.assign.as_ref(),
+                next,
+            },
         )
     }
 
@@ -987,30 +1253,27 @@ impl Engine<'_> {
         let ctx = self.context(sx, None, None);
         if sx.ql == QueryLanguage::Jsonata {
             let states = Self::states_value(raw, &ctx, None);
-            let output = match &s.output {
-                Some(o) => self
-                    .jsonata_template(o, &states, &frame.vars, "Output")
-                    .map_err(|f| self.own_error(sx, prev, f, "Output"))?,
-                None => raw.clone(),
-            };
-            return Ok(Done {
-                output,
-                next: None,
-                assigned: None,
-            });
+            return self.jsonata_out(
+                sx,
+                prev,
+                Cow::Borrowed(raw),
+                (&ctx, &states, &frame.vars),
+                (None, s.output.as_ref()),
+                ("Assign", "Output"),
+                None,
+            );
         }
         let eff = self.input_path(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?;
-        let output = data::apply_path(
-            "OutputPath",
+        self.output_path(
+            sx,
+            prev,
             opt_path(&s.output_path),
-            &Self::path_scope(&eff, &ctx, &frame.vars),
+            eff,
+            &ctx,
+            frame,
+            None,
+            None,
         )
-        .map_err(|f| self.own_error(sx, prev, f, "OutputPath"))?;
-        Ok(Done {
-            output,
-            next: None,
-            assigned: None,
-        })
     }
 
     fn fail(
@@ -1029,57 +1292,38 @@ impl Engine<'_> {
                     path: Option<&str>,
                     fields: (&'static str, &'static str)|
          -> Result<Option<String>, Fault> {
+            let as_text = |v: Value| match v {
+                Value::String(s) => s,
+                other => text(&other),
+            };
+            let path = path.or(match d {
+                Some(Dynamic::Path(p)) => Some(p.as_str()),
+                _ => None,
+            });
             if let Some(p) = path {
-                let v = data::read_path_with_rng(
-                    fields.1,
+                let v = data::expression(
                     p,
+                    fields.1,
                     &Self::path_scope(raw, &ctx, &frame.vars),
                     &mut this.rng,
                 )
                 .map_err(|f| this.own_error(sx, prev, f, fields.1))?;
-                return Ok(Some(match v {
-                    Value::String(s) => s,
-                    other => text(&other),
-                }));
+                return Ok(Some(as_text(v)));
             }
             match d {
-                None => Ok(None),
-                Some(Dynamic::Value(s)) => Ok(Some(s.clone())),
+                // A path (`…Path` or a `Dynamic::Path`) is read above.
+                None | Some(Dynamic::Path(_)) => Ok(None),
+                Some(Dynamic::Value(s) | Dynamic::Substitution(s)) => Ok(Some(s.clone())),
                 Some(Dynamic::Jsonata(j)) => {
                     let v = this
                         .jsonata_expr(j, &states, &frame.vars, fields.0)
                         .map_err(|f| this.own_error(sx, prev, f, fields.0))?;
-                    Ok(Some(match v {
-                        Value::String(s) => s,
-                        other => text(&other),
-                    }))
+                    Ok(Some(as_text(v)))
                 }
-                Some(Dynamic::Path(p)) => {
-                    let v = data::read_path_with_rng(
-                        fields.1,
-                        p.as_str(),
-                        &Self::path_scope(raw, &ctx, &frame.vars),
-                        &mut this.rng,
-                    )
-                    .map_err(|f| this.own_error(sx, prev, f, fields.1))?;
-                    Ok(Some(match v {
-                        Value::String(s) => s,
-                        other => text(&other),
-                    }))
-                }
-                Some(Dynamic::Substitution(s)) => Ok(Some(s.clone())),
             }
         };
-        let (ed, ep) = match &s.error {
-            Some(FailError::Error(d)) => (Some(d), None),
-            Some(FailError::ErrorPath(p)) => (None, Some(p.as_str())),
-            None => (None, None),
-        };
-        let (cd, cp) = match &s.cause {
-            Some(FailCause::Cause(d)) => (Some(d), None),
-            Some(FailCause::CausePath(p)) => (None, Some(p.as_str())),
-            None => (None, None),
-        };
+        let (ed, ep) = value_or_path!(&s.error, FailError::Error, FailError::ErrorPath);
+        let (cd, cp) = value_or_path!(&s.cause, FailCause::Cause, FailCause::CausePath);
         let error = match read(self, prev, ed, ep, ("Error", "ErrorPath")) {
             Ok(e) => e,
             Err(f) => return f,
@@ -1107,11 +1351,7 @@ impl Engine<'_> {
         let ctx = self.context(sx, None, None);
         let jsonata = sx.ql == QueryLanguage::Jsonata;
         let states = Self::states_value(raw, &ctx, None);
-        let eff = if jsonata {
-            raw.clone()
-        } else {
-            self.input_path(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?
-        };
+        let eff = self.input_path(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?;
         let mut matched = None;
         for (i, rule) in s.choices.iter().enumerate() {
             let field = format!("Choices[{i}]/Condition");
@@ -1220,11 +1460,7 @@ impl Engine<'_> {
         let ctx = self.context(sx, None, None);
         let jsonata = sx.ql == QueryLanguage::Jsonata;
         let states = Self::states_value(raw, &ctx, None);
-        let eff = if jsonata {
-            raw.clone()
-        } else {
-            self.input_path(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?
-        };
+        let eff = self.input_path(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?;
         let scope_vars = frame.vars.clone();
         let now_ms = self.clock_ms;
         let delay_ms: i64 = match &s.duration {
@@ -1305,27 +1541,15 @@ impl Engine<'_> {
         self.advance(delay_ms.max(0))?;
         let next = s.transition.next_state().map(str::to_owned);
         if jsonata {
-            let assigned = self.assign(
+            return self.jsonata_out(
                 sx,
                 prev,
-                s.assign.as_ref(),
-                raw,
-                &ctx,
-                Some(&states),
-                &frame.vars,
-                "Assign",
-            )?;
-            let output = match &s.output {
-                Some(o) => self
-                    .jsonata_template(o, &states, &frame.vars, "Output")
-                    .map_err(|f| self.own_error(sx, prev, f, "Output"))?,
-                None => raw.clone(),
-            };
-            return Ok(Done {
-                output,
+                Cow::Borrowed(raw),
+                (&ctx, &states, &frame.vars),
+                (s.assign.as_ref(), s.output.as_ref()),
+                ("Assign", "Output"),
                 next,
-                assigned,
-            });
+            );
         }
         let assigned = self.assign(
             sx,
@@ -1337,55 +1561,19 @@ impl Engine<'_> {
             &frame.vars,
             "Assign",
         )?;
-        let output = data::apply_path(
-            "OutputPath",
+        self.output_path(
+            sx,
+            prev,
             opt_path(&s.output_path),
-            &Self::path_scope(&eff, &ctx, &frame.vars),
-        )
-        .map_err(|f| self.own_error(sx, prev, f, "OutputPath"))?;
-        Ok(Done {
-            output,
+            eff,
+            &ctx,
+            frame,
             next,
             assigned,
-        })
+        )
     }
 
     // ---- Task ---------------------------------------------------------------
-
-    fn task(
-        &mut self,
-        sx: &StateCx<'_>,
-        t: &Task,
-        raw: &Value,
-        frame: &mut Frame,
-        prev: &mut u64,
-    ) -> Result<Done, Fault> {
-        let retriers = t.retry.as_deref().unwrap_or_default();
-        let mut counts = vec![0u64; retriers.len()];
-        let mut retry_count = 0u64;
-        loop {
-            match self.task_attempt(sx, t, raw, frame, prev, retry_count) {
-                Ok(done) => return Ok(done),
-                Err(fault) => {
-                    if retry_count < MAX_ATTEMPTS {
-                        if let Some(ms) = self.retry_delay(retriers, &fault, &mut counts) {
-                            self.advance(ms)?;
-                            retry_count += 1;
-                            continue;
-                        }
-                    }
-                    return self.catch(
-                        sx,
-                        t.catch.as_deref().unwrap_or_default(),
-                        raw,
-                        fault,
-                        frame,
-                        prev,
-                    );
-                }
-            }
-        }
-    }
 
     fn task_attempt(
         &mut self,
@@ -1410,11 +1598,7 @@ impl Engine<'_> {
         let ctx = self.context(sx, Some(retry_count), token.map(|t| ("Task", t)));
         let jsonata = sx.ql == QueryLanguage::Jsonata;
         let states = Self::states_value(raw, &ctx, None);
-        let eff = if jsonata {
-            raw.clone()
-        } else {
-            self.input_path(sx, prev, opt_path(&t.input_path), raw, &ctx, frame)?
-        };
+        let eff = self.input_path(sx, prev, opt_path(&t.input_path), raw, &ctx, frame)?;
         let params = if jsonata {
             match &t.arguments {
                 Some(a) => self
@@ -1430,36 +1614,9 @@ impl Engine<'_> {
                 None => eff.clone(),
             }
         };
-        let (tv, tp) = match &t.timeout {
-            Some(Timeout::Seconds(d)) => (Some(d), None),
-            Some(Timeout::Path(p)) => (None, Some(p.as_str())),
-            None => (None, None),
-        };
-        let timeout = self.int_field(
-            sx,
-            prev,
-            tv,
-            tp,
-            ("TimeoutSeconds", "TimeoutSecondsPath"),
-            &eff,
-            &ctx,
-            frame,
-        )?;
-        let (hv, hp) = match &t.heartbeat {
-            Some(Heartbeat::Seconds(d)) => (Some(d), None),
-            Some(Heartbeat::Path(p)) => (None, Some(p.as_str())),
-            None => (None, None),
-        };
-        let heartbeat = self.int_field(
-            sx,
-            prev,
-            hv,
-            hp,
-            ("HeartbeatSeconds", "HeartbeatSecondsPath"),
-            &eff,
-            &ctx,
-            frame,
-        )?;
+        let env = (&eff, &ctx, frame);
+        let timeout = int_field!(self, sx, prev, env; &t.timeout => Timeout::Seconds, Timeout::Path; "TimeoutSeconds")?;
+        let heartbeat = int_field!(self, sx, prev, env; &t.heartbeat => Heartbeat::Seconds, Heartbeat::Path; "HeartbeatSeconds")?;
         let role = match t.credentials.as_ref().and_then(|c| c.role_arn.as_ref()) {
             None => None,
             Some(RoleArn::Value(Dynamic::Value(s))) => Some(Value::String(s.clone())),
@@ -1635,22 +1792,7 @@ impl Engine<'_> {
                 return Err(fault);
             }
         };
-        self.finish(
-            sx,
-            prev,
-            raw,
-            result,
-            &ctx,
-            frame,
-            (
-                t.result_selector.as_ref().map(|p| &p.0),
-                opt_ref(&t.result_path),
-                opt_path(&t.output_path),
-            ),
-            t.output.as_ref(),
-            t.assign.as_ref(),
-            t.transition.next_state().map(str::to_owned),
-        )
+        self.finish(sx, prev, raw, result, &ctx, frame, t.ends())
     }
 
     /// Calls the mock of invocation n of `state`.
@@ -1678,44 +1820,6 @@ impl Engine<'_> {
     }
 
     // ---- Parallel -----------------------------------------------------------
-
-    fn parallel(
-        &mut self,
-        sx: &StateCx<'_>,
-        p: &Parallel,
-        raw: &Value,
-        frame: &mut Frame,
-        prev: &mut u64,
-    ) -> Result<Done, Fault> {
-        let retriers = p.retry.as_deref().unwrap_or_default();
-        let mut counts = vec![0u64; retriers.len()];
-        let mut retry_count = 0u64;
-        loop {
-            match self.parallel_attempt(sx, p, raw, frame, prev, retry_count) {
-                Ok(done) => return Ok(done),
-                Err(fault) => {
-                    if retry_count < MAX_ATTEMPTS {
-                        if let Some(ms) = self.retry_delay(retriers, &fault, &mut counts) {
-                            self.advance(ms)?;
-                            retry_count += 1;
-                            continue;
-                        }
-                    }
-                    if !fault.fatal {
-                        *prev = self.emit(*prev, "ParallelStateFailed", None)?;
-                    }
-                    return self.catch(
-                        sx,
-                        p.catch.as_deref().unwrap_or_default(),
-                        raw,
-                        fault,
-                        frame,
-                        prev,
-                    );
-                }
-            }
-        }
-    }
 
     /// One attempt of the Parallel state.
     fn parallel_attempt(
@@ -1779,63 +1883,10 @@ impl Engine<'_> {
         }
         self.emit(last, "ParallelStateSucceeded", None)?;
         *prev = last;
-        self.finish(
-            sx,
-            prev,
-            raw,
-            Value::Array(results),
-            &ctx,
-            frame,
-            (
-                p.result_selector.as_ref().map(|t| &t.0),
-                opt_ref(&p.result_path),
-                opt_path(&p.output_path),
-            ),
-            p.output.as_ref(),
-            p.assign.as_ref(),
-            p.transition.next_state().map(str::to_owned),
-        )
+        self.finish(sx, prev, raw, Value::Array(results), &ctx, frame, p.ends())
     }
 
     // ---- Map ----------------------------------------------------------------
-
-    fn map(
-        &mut self,
-        sx: &StateCx<'_>,
-        m: &Map,
-        raw: &Value,
-        frame: &mut Frame,
-        prev: &mut u64,
-    ) -> Result<Done, Fault> {
-        let retriers = m.retry.as_deref().unwrap_or_default();
-        let mut counts = vec![0u64; retriers.len()];
-        let mut retry_count = 0u64;
-        loop {
-            match self.map_attempt(sx, m, raw, frame, prev, retry_count) {
-                Ok(done) => return Ok(done),
-                Err(fault) => {
-                    if retry_count < MAX_ATTEMPTS {
-                        if let Some(ms) = self.retry_delay(retriers, &fault, &mut counts) {
-                            self.advance(ms)?;
-                            retry_count += 1;
-                            continue;
-                        }
-                    }
-                    if !fault.fatal || fault.name() == "States.QueryEvaluationError" {
-                        *prev = self.emit(*prev, "MapStateFailed", None)?;
-                    }
-                    return self.catch(
-                        sx,
-                        m.catch.as_deref().unwrap_or_default(),
-                        raw,
-                        fault,
-                        frame,
-                        prev,
-                    );
-                }
-            }
-        }
-    }
 
     #[allow(clippy::too_many_arguments)]
     fn map_items(
@@ -1844,7 +1895,7 @@ impl Engine<'_> {
         m: &Map,
         raw: &Value,
         eff: &Value,
-        ctx: &Value,
+        ctx: &Context<'_>,
         frame: &Frame,
         prev: &mut u64,
     ) -> Result<Vec<Value>, Fault> {
@@ -1908,11 +1959,7 @@ impl Engine<'_> {
     ) -> Result<Done, Fault> {
         let ctx = self.context(sx, Some(retry_count), None);
         let jsonata = sx.ql == QueryLanguage::Jsonata;
-        let eff = if jsonata {
-            raw.clone()
-        } else {
-            self.input_path(sx, prev, opt_path(&m.input_path), raw, &ctx, frame)?
-        };
+        let eff = self.input_path(sx, prev, opt_path(&m.input_path), raw, &ctx, frame)?;
         let processor = m.processor.processor();
         let distributed = processor.is_distributed();
         let items = if let (true, Some(reader)) = (distributed, &m.item_reader) {
@@ -1921,36 +1968,13 @@ impl Engine<'_> {
         } else {
             self.map_items(sx, m, raw, &eff, &ctx, frame, prev)?
         };
-        let (mv, mp) = match &m.max_concurrency {
-            Some(MaxConcurrency::MaxConcurrency(d)) => (Some(d), None),
-            Some(MaxConcurrency::MaxConcurrencyPath(p)) => (None, Some(p.as_str())),
-            None => (None, None),
-        };
-        let max_concurrency = self.int_field(
-            sx,
-            prev,
-            mv,
-            mp,
-            ("MaxConcurrency", "MaxConcurrencyPath"),
-            &eff,
-            &ctx,
-            frame,
-        )?;
-        let (cv, cp) = match &m.tolerated_failure_count {
-            Some(ToleratedFailureCount::ToleratedFailureCount(d)) => (Some(d), None),
-            Some(ToleratedFailureCount::ToleratedFailureCountPath(p)) => (None, Some(p.as_str())),
-            None => (None, None),
-        };
-        let tolerated_count = self.int_field(
-            sx,
-            prev,
-            cv,
-            cp,
-            ("ToleratedFailureCount", "ToleratedFailureCountPath"),
-            &eff,
-            &ctx,
-            frame,
-        )?;
+        let env = (&eff, &ctx, frame);
+        let max_concurrency = int_field!(self, sx, prev, env;
+            &m.max_concurrency => MaxConcurrency::MaxConcurrency, MaxConcurrency::MaxConcurrencyPath;
+            "MaxConcurrency")?;
+        let tolerated_count = int_field!(self, sx, prev, env;
+            &m.tolerated_failure_count => ToleratedFailureCount::ToleratedFailureCount, ToleratedFailureCount::ToleratedFailureCountPath;
+            "ToleratedFailureCount")?;
         if tolerated_count.is_some_and(|n| n < 0) {
             return Err(self.own_error(
                 sx,
@@ -1991,13 +2015,7 @@ impl Engine<'_> {
         // Each iteration's input.
         let mut inputs = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
-            let item_ctx = {
-                let mut c = ctx.clone();
-                if let Value::Object(o) = &mut c {
-                    o.insert("Map".into(), json!({"Item": {"Index": i, "Value": item}}));
-                }
-                c
-            };
+            let item_ctx = ctx.with_map_item(i, item);
             let input = match &m.item_selector {
                 None => item.clone(),
                 Some(ItemSelector::Parameters(t)) => self
@@ -2046,7 +2064,10 @@ impl Engine<'_> {
             let mut results = Vec::with_capacity(inputs.len());
             let mut last_done = started;
             for (i, input) in inputs.into_iter().enumerate() {
-                let d = json!({"index": i, "name": sx.name});
+                let mut d = JsonMap::with_capacity(2);
+                d.insert("index".into(), Value::from(i));
+                d.insert("name".into(), Value::String(sx.name.to_owned()));
+                let d = Value::Object(d);
                 let at = if sequential { chain } else { started };
                 let is = self.emit(
                     at,
@@ -2095,22 +2116,7 @@ impl Engine<'_> {
             *prev = last_done;
             Value::Array(results)
         };
-        self.finish(
-            sx,
-            prev,
-            raw,
-            result,
-            &ctx,
-            frame,
-            (
-                m.result_selector.as_ref().map(|t| &t.0),
-                opt_ref(&m.result_path),
-                opt_path(&m.output_path),
-            ),
-            m.output.as_ref(),
-            m.assign.as_ref(),
-            m.transition.next_state().map(str::to_owned),
-        )
+        self.finish(sx, prev, raw, result, &ctx, frame, m.ends())
     }
 
     /// A Distributed Map's items from its ItemReader (the reader's mock, by
@@ -2120,7 +2126,7 @@ impl Engine<'_> {
         sx: &StateCx<'_>,
         m: &Map,
         eff: &Value,
-        ctx: &Value,
+        ctx: &Context<'_>,
         frame: &Frame,
         prev: &mut u64,
     ) -> Result<Vec<Value>, Fault> {
@@ -2431,17 +2437,6 @@ fn location_of(cause: &str) -> Option<String> {
     let (_, rest) = cause.split_once("specified for the field '")?;
     let (loc, _) = rest.split_once('\'')?;
     Some(loc.to_owned())
-}
-
-fn type_name(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
 }
 
 fn opt_path(p: &Option<Option<asl_core::Path>>) -> Option<Option<&str>> {

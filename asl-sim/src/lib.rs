@@ -48,6 +48,20 @@
 //! # Ok::<(), asl_sim::DefinitionError>(())
 //! ```
 
+/// `Display` (`prefix: message`) and `Error` for a newtype error over its
+/// message.
+macro_rules! message_error {
+    ($name:ident, $prefix:literal) => {
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                write!(f, concat!($prefix, ": {}"), self.0)
+            }
+        }
+
+        impl std::error::Error for $name {}
+    };
+}
+
 mod data;
 mod engine;
 mod failure;
@@ -65,7 +79,6 @@ pub use rng::Rng;
 
 use asl_core::StateMachine;
 use serde_json::Value;
-use std::fmt;
 
 /// 2024-01-01T00:00:00Z, the default start of the virtual clock.
 const DEFAULT_START_MS: i64 = 1_704_067_200_000;
@@ -260,13 +273,7 @@ impl Simulator {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DefinitionError(pub String);
 
-impl fmt::Display for DefinitionError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "invalid definition: {}", self.0)
-    }
-}
-
-impl std::error::Error for DefinitionError {}
+message_error!(DefinitionError, "invalid definition");
 
 /// The README's example, compiled and run as a doc test.
 #[cfg(doctest)]

@@ -374,10 +374,4 @@ fn parse_entry(entry: &Value) -> Result<Mock, String> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MockConfigError(pub String);
 
-impl fmt::Display for MockConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "mock config: {}", self.0)
-    }
-}
-
-impl std::error::Error for MockConfigError {}
+message_error!(MockConfigError, "mock config");

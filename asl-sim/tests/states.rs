@@ -18,6 +18,20 @@ fn types(run: &Execution) -> Vec<&str> {
     run.events.iter().map(|e| e.event_type.as_str()).collect()
 }
 
+/// The detail `field` of the first event of type `ty`.
+fn detail<'r>(run: &'r Execution, ty: &str, field: &str) -> Option<&'r Value> {
+    run.events
+        .iter()
+        .find(|e| e.event_type == ty)
+        .and_then(|e| e.details())
+        .and_then(|d| d.get(field))
+}
+
+/// How many events of type `ty` the history holds.
+fn count(run: &Execution, ty: &str) -> usize {
+    run.events.iter().filter(|e| e.event_type == ty).count()
+}
+
 #[test]
 fn pass_jsonpath_pipeline() {
     let run = sim(json!({"StartAt": "P", "States": {"P": {
@@ -254,11 +268,7 @@ fn retry_then_catch() {
         run.events.last().map(|e| e.timestamp.as_str()),
         Some("1970-01-01T00:00:08.000Z")
     );
-    let failed = run
-        .events
-        .iter()
-        .filter(|e| e.event_type == "TaskFailed")
-        .count();
+    let failed = count(&run, "TaskFailed");
     assert_eq!(failed, 3);
 }
 
@@ -301,11 +311,8 @@ fn timeout_mock_and_task_failed_matcher() {
     assert_eq!(run.status, Status::Failed);
     assert_eq!(run.error.as_deref(), Some("States.Timeout"));
     assert!(types(&run).contains(&"TaskTimedOut"));
-    let scheduled = run.events.iter().find(|e| e.event_type == "TaskScheduled");
     assert_eq!(
-        scheduled
-            .and_then(|e| e.details())
-            .and_then(|d| d.get("timeoutInSeconds")),
+        detail(&run, "TaskScheduled", "timeoutInSeconds"),
         Some(&json!(5))
     );
 }
@@ -390,16 +397,7 @@ fn inline_map_with_item_selector_and_sequential_ids() {
         run.output,
         Some(json!([{"i": 0, "v": "a", "k": 9}, {"i": 1, "v": "b", "k": 9}]))
     );
-    let started = run
-        .events
-        .iter()
-        .find(|e| e.event_type == "MapStateStarted");
-    assert_eq!(
-        started
-            .and_then(|e| e.details())
-            .and_then(|d| d.get("length")),
-        Some(&json!(2))
-    );
+    assert_eq!(detail(&run, "MapStateStarted", "length"), Some(&json!(2)));
     // The second iteration follows the first one's last state event.
     let second = run
         .events
@@ -440,11 +438,7 @@ fn map_retry_reruns_iterations() {
     .mocks(Mocks::new().state_sequence("T", [Mock::error("E", "c"), Mock::value(json!("ok"))]))
     .run(json!([1]));
     assert_eq!(run.output, Some(json!(["ok"])));
-    let starts = run
-        .events
-        .iter()
-        .filter(|e| e.event_type == "MapStateStarted")
-        .count();
+    let starts = count(&run, "MapStateStarted");
     assert_eq!(starts, 2);
 }
 
@@ -624,16 +618,7 @@ fn item_reader_csv_from_a_mock() {
         run.output,
         Some(json!([{"a": "1", "b": ""}, {"a": "3", "b": "4"}]))
     );
-    let started = run
-        .events
-        .iter()
-        .find(|e| e.event_type == "MapStateStarted");
-    assert_eq!(
-        started
-            .and_then(|e| e.details())
-            .and_then(|d| d.get("length")),
-        Some(&json!(0))
-    );
+    assert_eq!(detail(&run, "MapStateStarted", "length"), Some(&json!(0)));
 }
 
 #[test]

@@ -48,7 +48,7 @@ fn eval(rule: &BoolExpr, scope: &Scope<'_>, depth: usize) -> Result<bool, Failur
 
 /// The value at `text`: `Ok(None)` when the path finds nothing.
 fn lookup(text: &str, scope: &Scope<'_>) -> Result<Option<Value>, Failure> {
-    let parsed = asl_core::path::parse(text)
+    let parsed = super::parse_path(scope, text)
         .map_err(|e| Failure::runtime(format!("Invalid path '{text}' : {}", e.message())))?;
     match path::select(&parsed, scope) {
         Ok(v) => Ok(Some(v)),
@@ -61,7 +61,7 @@ fn lookup(text: &str, scope: &Scope<'_>) -> Result<Option<Value>, Failure> {
 /// `Invalid path '$.x': The choice state's condition path references an
 /// invalid value.`, for a `Variable` and a `…Path` operand alike).
 fn required(text: &str, scope: &Scope<'_>) -> Result<Value, Failure> {
-    let parsed = asl_core::path::parse(text)
+    let parsed = super::parse_path(scope, text)
         .map_err(|e| Failure::runtime(format!("Invalid path '{text}' : {}", e.message())))?;
     path::select(&parsed, scope).map_err(|fail| match fail {
         PathFail::Fatal(message) => Failure::runtime(message),
@@ -168,6 +168,25 @@ fn literal_number(n: &Number) -> Value {
     Value::Number(n.clone())
 }
 
+/// The `match` over a Choice comparator: per family (its literal operand
+/// converted by the expression given), each operator and its `…Path` form
+/// with the test they apply; then the other arms, as written.
+macro_rules! comparisons {
+    ($op:expr, $literal:ident, $by_path:ident;
+        $($family:ident($x:ident => $operand:expr) {
+            $($lit:ident, $path:ident: $test:ident;)*
+        })*
+    | $($rest:tt)*) => {
+        match $op {
+            $($(
+                Comparator::$lit($x) => $literal(Family::$family, Test::$test, $operand),
+                Comparator::$path(p) => $by_path(Family::$family, Test::$test, p.as_str()),
+            )*)*
+            $($rest)*
+        }
+    };
+}
+
 fn compare(c: &Comparison, scope: &Scope<'_>) -> Result<bool, Failure> {
     use Comparator as C;
     let variable = c.variable.as_str();
@@ -185,48 +204,33 @@ fn compare(c: &Comparison, scope: &Scope<'_>) -> Result<bool, Failure> {
         let right = required(path, scope)?;
         Ok(ordered(family, test, &value, &right))
     };
-    match &c.operator {
-        C::StringEquals(s) => literal(Family::String, Test::Eq, Value::String(s.clone())),
-        C::StringLessThan(s) => literal(Family::String, Test::Lt, Value::String(s.clone())),
-        C::StringGreaterThan(s) => literal(Family::String, Test::Gt, Value::String(s.clone())),
-        C::StringLessThanEquals(s) => literal(Family::String, Test::Le, Value::String(s.clone())),
-        C::StringGreaterThanEquals(s) => {
-            literal(Family::String, Test::Ge, Value::String(s.clone()))
+    comparisons!(&c.operator, literal, by_path;
+        String(s => Value::String(s.clone())) {
+            StringEquals, StringEqualsPath: Eq;
+            StringLessThan, StringLessThanPath: Lt;
+            StringGreaterThan, StringGreaterThanPath: Gt;
+            StringLessThanEquals, StringLessThanEqualsPath: Le;
+            StringGreaterThanEquals, StringGreaterThanEqualsPath: Ge;
         }
-        C::StringEqualsPath(p) => by_path(Family::String, Test::Eq, p.as_str()),
-        C::StringLessThanPath(p) => by_path(Family::String, Test::Lt, p.as_str()),
-        C::StringGreaterThanPath(p) => by_path(Family::String, Test::Gt, p.as_str()),
-        C::StringLessThanEqualsPath(p) => by_path(Family::String, Test::Le, p.as_str()),
-        C::StringGreaterThanEqualsPath(p) => by_path(Family::String, Test::Ge, p.as_str()),
+        Numeric(n => literal_number(n)) {
+            NumericEquals, NumericEqualsPath: Eq;
+            NumericLessThan, NumericLessThanPath: Lt;
+            NumericGreaterThan, NumericGreaterThanPath: Gt;
+            NumericLessThanEquals, NumericLessThanEqualsPath: Le;
+            NumericGreaterThanEquals, NumericGreaterThanEqualsPath: Ge;
+        }
+        Boolean(b => Value::Bool(*b)) {
+            BooleanEquals, BooleanEqualsPath: Eq;
+        }
+        Timestamp(s => Value::String(s.clone())) {
+            TimestampEquals, TimestampEqualsPath: Eq;
+            TimestampLessThan, TimestampLessThanPath: Lt;
+            TimestampGreaterThan, TimestampGreaterThanPath: Gt;
+            TimestampLessThanEquals, TimestampLessThanEqualsPath: Le;
+            TimestampGreaterThanEquals, TimestampGreaterThanEqualsPath: Ge;
+        }
+    |
         C::StringMatches(pattern) => Ok(value.as_str().is_some_and(|s| string_matches(pattern, s))),
-        C::NumericEquals(n) => literal(Family::Numeric, Test::Eq, literal_number(n)),
-        C::NumericLessThan(n) => literal(Family::Numeric, Test::Lt, literal_number(n)),
-        C::NumericGreaterThan(n) => literal(Family::Numeric, Test::Gt, literal_number(n)),
-        C::NumericLessThanEquals(n) => literal(Family::Numeric, Test::Le, literal_number(n)),
-        C::NumericGreaterThanEquals(n) => literal(Family::Numeric, Test::Ge, literal_number(n)),
-        C::NumericEqualsPath(p) => by_path(Family::Numeric, Test::Eq, p.as_str()),
-        C::NumericLessThanPath(p) => by_path(Family::Numeric, Test::Lt, p.as_str()),
-        C::NumericGreaterThanPath(p) => by_path(Family::Numeric, Test::Gt, p.as_str()),
-        C::NumericLessThanEqualsPath(p) => by_path(Family::Numeric, Test::Le, p.as_str()),
-        C::NumericGreaterThanEqualsPath(p) => by_path(Family::Numeric, Test::Ge, p.as_str()),
-        C::BooleanEquals(b) => literal(Family::Boolean, Test::Eq, Value::Bool(*b)),
-        C::BooleanEqualsPath(p) => by_path(Family::Boolean, Test::Eq, p.as_str()),
-        C::TimestampEquals(s) => literal(Family::Timestamp, Test::Eq, Value::String(s.clone())),
-        C::TimestampLessThan(s) => literal(Family::Timestamp, Test::Lt, Value::String(s.clone())),
-        C::TimestampGreaterThan(s) => {
-            literal(Family::Timestamp, Test::Gt, Value::String(s.clone()))
-        }
-        C::TimestampLessThanEquals(s) => {
-            literal(Family::Timestamp, Test::Le, Value::String(s.clone()))
-        }
-        C::TimestampGreaterThanEquals(s) => {
-            literal(Family::Timestamp, Test::Ge, Value::String(s.clone()))
-        }
-        C::TimestampEqualsPath(p) => by_path(Family::Timestamp, Test::Eq, p.as_str()),
-        C::TimestampLessThanPath(p) => by_path(Family::Timestamp, Test::Lt, p.as_str()),
-        C::TimestampGreaterThanPath(p) => by_path(Family::Timestamp, Test::Gt, p.as_str()),
-        C::TimestampLessThanEqualsPath(p) => by_path(Family::Timestamp, Test::Le, p.as_str()),
-        C::TimestampGreaterThanEqualsPath(p) => by_path(Family::Timestamp, Test::Ge, p.as_str()),
         C::IsNull(expected) => Ok(value.is_null() == *expected),
         C::IsPresent(expected) => Ok(*expected),
         C::IsNumeric(expected) => Ok(value.is_number() == *expected),
@@ -236,5 +240,5 @@ fn compare(c: &Comparison, scope: &Scope<'_>) -> Result<bool, Failure> {
             let is = value.as_str().is_some_and(|s| parse_timestamp(s).is_some());
             Ok(is == *expected)
         }
-    }
+    )
 }

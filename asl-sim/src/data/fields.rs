@@ -8,7 +8,7 @@ use serde_json::Value;
 
 /// The value at `path`; `Ok(None)` when it names nothing.
 fn lookup(field: &str, path: &str, scope: &Scope<'_>) -> Result<Option<Value>, Failure> {
-    let parsed = asl_core::path::parse(path).map_err(|e| {
+    let parsed = super::parse_path(scope, path).map_err(|e| {
         Failure::runtime(format!(
             "The {field} field has an invalid path '{path}': {}",
             e.message()

@@ -5,7 +5,7 @@
 //! that finds nothing is `States.Runtime` (as for any `.$` field).
 
 use super::template::path_value;
-use super::Scope;
+use super::{type_name, Scope};
 use crate::{Failure, Rng};
 use asl_core::intrinsic::{Argument, ArgumentValue, IntrinsicCall, IntrinsicFunction};
 use base64::Engine as _;
@@ -30,7 +30,7 @@ pub(crate) fn call(
     scope: &Scope<'_>,
     rng: &mut Rng,
 ) -> Result<Value, Failure> {
-    let parsed = asl_core::intrinsic::parse(expr).map_err(|e| {
+    let parsed = super::parse_call(scope, expr).map_err(|e| {
         failure(format!(
             "The value for the field '{field}' is not a valid intrinsic function call: {}",
             e.message()
@@ -51,18 +51,6 @@ struct Evaluator<'e, 'a> {
     field: &'e str,
     scope: &'e Scope<'a>,
     rng: &'e mut Rng,
-}
-
-/// A short name of a value's JSON type, for causes.
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
 }
 
 fn number_literal(text: &str) -> Value {
@@ -173,7 +161,7 @@ impl Evaluator<'_, '_> {
                 other => {
                     return Err(failure(format!(
                         "The first argument of States.Format must be a string, but was {}",
-                        kind(&other)
+                        type_name(&other)
                     )))
                 }
             },
@@ -282,28 +270,48 @@ fn arg(args: &[Value], i: usize) -> &Value {
     args.get(i).unwrap_or(&Value::Null)
 }
 
-fn string_arg(function: IntrinsicFunction, args: &[Value], i: usize) -> Result<&str, Failure> {
-    match arg(args, i) {
-        Value::String(s) => Ok(s),
-        other => Err(failure(format!(
-            "Invalid arguments in {}: argument {} must be a string, but was {}",
+/// Argument `i` rounded to an integer in Java's `int` range, or the cause
+/// AWS gives for one that is not.
+fn rounded_arg(name: &str, args: &[Value], i: usize) -> Result<i64, Failure> {
+    rounded_i32(arg(args, i)).ok_or_else(|| {
+        failure(format!(
+            "Invalid arguments in {name}: argument {} must be a number within the integer range, but was {}",
+            i + 1,
+            super::compact(arg(args, i))
+        ))
+    })
+}
+
+/// Argument `i` as `pick` reads it (`Value::as_str`, …), or AWS's cause
+/// naming the type it must have (`a string`, …).
+fn typed_arg<'v, T: ?Sized>(
+    function: IntrinsicFunction,
+    args: &'v [Value],
+    i: usize,
+    (pick, must_be): (fn(&Value) -> Option<&T>, &str),
+) -> Result<&'v T, Failure> {
+    let value = arg(args, i);
+    pick(value).ok_or_else(|| {
+        failure(format!(
+            "Invalid arguments in {}: argument {} must be {must_be}, but was {}",
             function.name(),
             i + 1,
-            kind(other)
-        ))),
-    }
+            type_name(value)
+        ))
+    })
+}
+
+fn string_arg(function: IntrinsicFunction, args: &[Value], i: usize) -> Result<&str, Failure> {
+    typed_arg(function, args, i, (Value::as_str, "a string"))
 }
 
 fn array_arg(function: IntrinsicFunction, args: &[Value], i: usize) -> Result<&[Value], Failure> {
-    match arg(args, i) {
-        Value::Array(a) => Ok(a),
-        other => Err(failure(format!(
-            "Invalid arguments in {}: argument {} must be an array, but was {}",
-            function.name(),
-            i + 1,
-            kind(other)
-        ))),
-    }
+    typed_arg(
+        function,
+        args,
+        i,
+        (|v| v.as_array().map(Vec::as_slice), "an array"),
+    )
 }
 
 fn integer_arg(function: IntrinsicFunction, args: &[Value], i: usize) -> Result<i64, Failure> {
@@ -465,20 +473,12 @@ fn apply(function: IntrinsicFunction, args: &[Value], rng: &mut Rng) -> Result<V
                 ))),
                 other => Err(failure(format!(
                     "Invalid arguments in {name}: argument 3 must be a boolean, but was {}",
-                    kind(other)
+                    type_name(other)
                 ))),
             }
         }
         F::MathRandom => {
-            let bound = |i: usize| {
-                rounded_i32(arg(args, i)).ok_or_else(|| {
-                    failure(format!(
-                        "Invalid arguments in {name}: argument {} must be a number within the integer range, but was {}",
-                        i + 1,
-                        super::compact(arg(args, i))
-                    ))
-                })
-            };
+            let bound = |i: usize| rounded_arg(name, args, i);
             let start = bound(0)?;
             let end = bound(1)?;
             if end <= start {
@@ -506,15 +506,7 @@ fn apply(function: IntrinsicFunction, args: &[Value], rng: &mut Rng) -> Result<V
             Ok(Value::from(start + i64::try_from(offset).unwrap_or(0)))
         }
         F::MathAdd => {
-            let operand = |i: usize| {
-                rounded_i32(arg(args, i)).ok_or_else(|| {
-                    failure(format!(
-                        "Invalid arguments in {name}: argument {} must be a number within the integer range, but was {}",
-                        i + 1,
-                        super::compact(arg(args, i))
-                    ))
-                })
-            };
+            let operand = |i: usize| rounded_arg(name, args, i);
             Ok(Value::from(operand(0)? + operand(1)?))
         }
         F::StringSplit => {

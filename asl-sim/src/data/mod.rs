@@ -32,8 +32,13 @@ mod timestamp;
 mod tests;
 
 use crate::{Failure, Rng};
+use asl_core::intrinsic::{IntrinsicCall, IntrinsicError};
+use asl_core::path::{ParsedPath, PathError};
 use asl_core::BoolExpr;
 use serde_json::Value;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 /// Typed `…Path` fields with AWS's texts: Wait `SecondsPath` /
 /// `TimestampPath`, integer fields (`TimeoutSecondsPath`,
@@ -50,6 +55,20 @@ pub(crate) use timestamp::{parse_timestamp, Timestamp};
 /// The variables in scope (`$name` → value).
 pub(crate) type Variables = serde_json::Map<String, Value>;
 
+/// The context object (`$$`): a value, or what builds one when a path
+/// first reads it (the engine's, so that states that never read `$$` do
+/// not pay for it).
+pub(crate) trait ContextObject: std::fmt::Debug {
+    /// The context object.
+    fn get(&self) -> &Value;
+}
+
+impl ContextObject for Value {
+    fn get(&self) -> &Value {
+        self
+    }
+}
+
 /// What a JSONPath expression can read.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Scope<'a> {
@@ -57,9 +76,72 @@ pub(crate) struct Scope<'a> {
     /// input, or the result for ResultSelector and JSONPath `Assign`).
     pub input: &'a Value,
     /// `$$`: the context object.
-    pub context: &'a Value,
+    pub context: &'a dyn ContextObject,
     /// `$name`: the variables in scope.
     pub variables: &'a Variables,
+    /// The paths and intrinsic calls parsed so far in this run (`None`:
+    /// parse each time).
+    pub parsed: Option<&'a Parsed>,
+}
+
+/// Paths and intrinsic calls already parsed, by their text, for one run:
+/// a Map evaluates the same template once per item, and a loop the same
+/// state many times.
+#[derive(Debug, Default)]
+pub(crate) struct Parsed {
+    paths: RefCell<HashMap<String, Rc<ParsedPath>>>,
+    calls: RefCell<HashMap<String, Rc<IntrinsicCall>>>,
+}
+
+/// Distinct texts kept per kind (the definition's own are few; texts built
+/// at run time are not worth keeping forever).
+const PARSED_LIMIT: usize = 4096;
+
+impl Parsed {
+    /// `text` as a path (`asl_core::path::parse`), parsed once.
+    pub(crate) fn path(&self, text: &str) -> Result<Rc<ParsedPath>, PathError> {
+        Self::cached(&self.paths, text, asl_core::path::parse)
+    }
+
+    /// `text` as an intrinsic call (`asl_core::intrinsic::parse`), parsed once.
+    pub(crate) fn call(&self, text: &str) -> Result<Rc<IntrinsicCall>, IntrinsicError> {
+        Self::cached(&self.calls, text, asl_core::intrinsic::parse)
+    }
+
+    fn cached<T, E>(
+        map: &RefCell<HashMap<String, Rc<T>>>,
+        text: &str,
+        parse: fn(&str) -> Result<T, E>,
+    ) -> Result<Rc<T>, E> {
+        if let Some(hit) = map.borrow().get(text) {
+            return Ok(Rc::clone(hit));
+        }
+        let parsed = Rc::new(parse(text)?);
+        let mut map = map.borrow_mut();
+        if map.len() < PARSED_LIMIT {
+            map.insert(text.to_owned(), Rc::clone(&parsed));
+        }
+        Ok(parsed)
+    }
+}
+
+/// `text` as a path, through `scope`'s cache when it has one.
+pub(crate) fn parse_path(scope: &Scope<'_>, text: &str) -> Result<Rc<ParsedPath>, PathError> {
+    match scope.parsed {
+        Some(p) => p.path(text),
+        None => asl_core::path::parse(text).map(Rc::new),
+    }
+}
+
+/// `text` as an intrinsic call, through `scope`'s cache when it has one.
+pub(crate) fn parse_call(
+    scope: &Scope<'_>,
+    text: &str,
+) -> Result<Rc<IntrinsicCall>, IntrinsicError> {
+    match scope.parsed {
+        Some(p) => p.call(text),
+        None => asl_core::intrinsic::parse(text).map(Rc::new),
+    }
 }
 
 /// `InputPath` / `OutputPath` (`field` names which, for AWS's cause text):
@@ -81,7 +163,7 @@ pub(crate) fn apply_path(
         None => Ok(scope.input.clone()),
         Some(None) => Ok(Value::Object(serde_json::Map::new())),
         Some(Some(text)) => {
-            let parsed = asl_core::path::parse(text).map_err(|e| {
+            let parsed = parse_path(scope, text).map_err(|e| {
                 Failure::runtime(format!("Invalid path '{text}' : {}", e.message()))
             })?;
             path::select(&parsed, scope).map_err(|fail| match fail {
@@ -144,19 +226,12 @@ pub(crate) fn read_path(
     path: &str,
     scope: &Scope<'_>,
 ) -> Result<Value, Failure> {
-    read_path_with_rng(field, path, scope, &mut Rng::default())
+    expression(path, field, scope, &mut Rng::default())
 }
 
 /// [`read_path`] drawing `States.UUID()` values (in `ErrorPath`/`CausePath`)
-/// from `rng`.
-pub(crate) fn read_path_with_rng(
-    field: &str,
-    path: &str,
-    scope: &Scope<'_>,
-    rng: &mut Rng,
-) -> Result<Value, Failure> {
-    template::expression(path, field, scope, rng)
-}
+/// from `rng`: the value of a `.$` or `…Path` field.
+pub(crate) use template::expression;
 
 /// A JSONPath Choice rule's boolean expression, with AWS's semantics for
 /// type mismatches (false, never an error) and missing variables
@@ -164,6 +239,9 @@ pub(crate) fn read_path_with_rng(
 pub(crate) fn choice_rule(rule: &BoolExpr, scope: &Scope<'_>) -> Result<bool, Failure> {
     choice::evaluate(rule, scope)
 }
+
+/// The name of a value's JSON type, as AWS writes it in causes.
+pub(crate) use crate::jsonata::type_name;
 
 /// Compact JSON text, keys in insertion order, as AWS writes values in causes.
 fn compact(v: &Value) -> String {

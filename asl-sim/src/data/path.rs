@@ -103,7 +103,7 @@ fn root<'a>(
                 Ok(scope.input)
             }
         }
-        PathRoot::Context => Ok(scope.context),
+        PathRoot::Context => Ok(scope.context.get()),
         PathRoot::Variable(name) => scope
             .variables
             .get(name)
@@ -128,6 +128,9 @@ fn select_from<'a>(
 ) -> Result<Value, PathFail> {
     if is_definite(path) {
         let doc = root(path, scope, current)?;
+        if let Some(found) = find_definite(doc, path.segments()) {
+            return Ok(found.clone());
+        }
         select_definite(doc, path.segments(), &normalized(path))
     } else {
         match root(path, scope, current) {
@@ -194,6 +197,21 @@ fn element(items: &[Value], i: i64) -> &Value {
         .ok()
         .and_then(|e| items.get(e))
         .unwrap_or(NULL)
+}
+
+/// The value at a definite path of fields and indexes, found without
+/// writing any text; `None` for anything else (other steps, or a step
+/// that fails: [`select_definite`] then gives the result or AWS's error).
+fn find_definite<'v>(doc: &'v Value, segments: &[Segment]) -> Option<&'v Value> {
+    let mut cur = doc;
+    for segment in segments {
+        cur = match &segment.kind {
+            SegmentKind::Field { name, .. } => cur.as_object()?.get(name)?,
+            SegmentKind::Index(index) => element(cur.as_array()?, *index),
+            _ => return None,
+        };
+    }
+    Some(cur)
 }
 
 fn select_definite(doc: &Value, segments: &[Segment], full: &str) -> Result<Value, PathFail> {

@@ -27,7 +27,7 @@ fn walk(value: &Value, scope: &Scope<'_>, rng: &mut Rng, depth: usize) -> Result
     }
     match value {
         Value::Object(map) => {
-            let mut out = Map::new();
+            let mut out = Map::with_capacity(map.len());
             for (key, v) in map {
                 match (key.strip_suffix(".$"), v) {
                     (Some(name), Value::String(expr)) => {
@@ -60,7 +60,7 @@ pub(crate) fn expression(
     rng: &mut Rng,
 ) -> Result<Value, Failure> {
     if expr.starts_with('$') {
-        let parsed = asl_core::path::parse(expr).map_err(|e| {
+        let parsed = super::parse_path(scope, expr).map_err(|e| {
             Failure::runtime(format!(
                 "The JSONPath '{expr}' specified for the field '{field}' is not valid: {}",
                 e.message()
@@ -82,7 +82,7 @@ pub(crate) fn path_value(
         PathFail::Fatal(message) => Failure::runtime(message),
         PathFail::NotFound(_) => {
             let doc = match parsed.root() {
-                PathRoot::Context => scope.context,
+                PathRoot::Context => scope.context.get(),
                 PathRoot::Variable(name) => scope.variables.get(name).unwrap_or(scope.input),
                 _ => scope.input,
             };

@@ -29,6 +29,7 @@ fn with<T>(input: &Value, f: impl FnOnce(&Scope<'_>) -> T) -> T {
         input,
         context: &context,
         variables: &variables,
+        parsed: None,
     };
     f(&scope)
 }
@@ -122,41 +123,24 @@ fn index_past_the_end_is_null() {
 #[test]
 fn indefinite_paths_return_arrays_and_never_fail() {
     let input = json!({"items": [{"n": 1, "p": 5}, {"n": 2, "p": 15}, {"n": 3}]});
-    assert_eq!(
-        input_path("$.items[*].n", input.clone()),
-        Ok(json!([1, 2, 3]))
-    );
-    assert_eq!(
-        input_path("$.items[*].p", input.clone()),
-        Ok(json!([5, 15]))
-    );
+    for (path, expected) in [
+        ("$.items[*].n", json!([1, 2, 3])),
+        ("$.items[*].p", json!([5, 15])),
+        ("$.items[:1].n", json!([1])),
+        ("$.items[-2:].n", json!([2, 3])),
+        ("$.items[0,2].n", json!([1, 3])),
+        ("$.items[?(@.p < 10)].n", json!([1])),
+        ("$.items[?(@.p)].n", json!([1, 2])),
+        ("$.items[?(@.n == 2 || @.n == 3)].n", json!([2, 3])),
+        ("$..n", json!([1, 2, 3])),
+        ("$.items[(@.length-1)].n", json!([3])),
+    ] {
+        assert_eq!(input_path(path, input.clone()), Ok(expected), "{path}");
+    }
     assert_eq!(
         input_path("$.items[1:]", input.clone()).map(|v| v.as_array().map(Vec::len)),
         Ok(Some(2))
     );
-    assert_eq!(input_path("$.items[:1].n", input.clone()), Ok(json!([1])));
-    assert_eq!(
-        input_path("$.items[-2:].n", input.clone()),
-        Ok(json!([2, 3]))
-    );
-    assert_eq!(
-        input_path("$.items[0,2].n", input.clone()),
-        Ok(json!([1, 3]))
-    );
-    assert_eq!(
-        input_path("$.items[?(@.p < 10)].n", input.clone()),
-        Ok(json!([1]))
-    );
-    assert_eq!(
-        input_path("$.items[?(@.p)].n", input.clone()),
-        Ok(json!([1, 2]))
-    );
-    assert_eq!(
-        input_path("$.items[?(@.n == 2 || @.n == 3)].n", input.clone()),
-        Ok(json!([2, 3]))
-    );
-    assert_eq!(input_path("$..n", input.clone()), Ok(json!([1, 2, 3])));
-    assert_eq!(input_path("$.items[(@.length-1)].n", input), Ok(json!([3])));
     // Under a missing parent, and on an empty input.
     assert_eq!(input_path("$.items[*]", json!({})), Ok(json!([])));
     assert_eq!(input_path("$.items[0:2]", json!({})), Ok(json!([])));
@@ -843,6 +827,19 @@ fn holds(r: Value, input: Value) -> Result<bool, Failure> {
     with(&input, |scope| choice_rule(&r, scope))
 }
 
+/// Each `(operator, operand, input, expected)`: the rule
+/// `{"Variable": "$.v", operator: operand}` over `input`.
+fn rules_hold(cases: &[(&str, Value, Value, bool)]) {
+    for (op, operand, input, expected) in cases {
+        let rule = json!({"Variable": "$.v", *op: operand});
+        assert_eq!(
+            holds(rule.clone(), input.clone()),
+            Ok(*expected),
+            "{rule} over {input}"
+        );
+    }
+}
+
 #[test]
 fn choice_type_tests() {
     let values = [
@@ -878,13 +875,12 @@ fn choice_type_tests() {
             );
         }
     }
-    assert_eq!(
-        holds(
-            json!({"Variable": "$.v", "IsTimestamp": true}),
-            json!({"v": "2012-10-09T19:00:55Z"})
-        ),
-        Ok(true)
-    );
+    rules_hold(&[(
+        "IsTimestamp",
+        json!(true),
+        json!({"v": "2012-10-09T19:00:55Z"}),
+        true,
+    )]);
     assert_eq!(
         holds(
             json!({"Variable": "$.missing", "IsPresent": true}),
@@ -903,34 +899,12 @@ fn choice_type_tests() {
 
 #[test]
 fn choice_numeric_ignores_int_and_float_and_type_mismatch_is_false() {
-    assert_eq!(
-        holds(
-            json!({"Variable": "$.v", "NumericEquals": 0}),
-            json!({"v": 0.0})
-        ),
-        Ok(true)
-    );
-    assert_eq!(
-        holds(
-            json!({"Variable": "$.v", "NumericEquals": 0.0}),
-            json!({"v": 0})
-        ),
-        Ok(true)
-    );
-    assert_eq!(
-        holds(
-            json!({"Variable": "$.v", "NumericEquals": 2.22}),
-            json!({"v": 2.22})
-        ),
-        Ok(true)
-    );
-    assert_eq!(
-        holds(
-            json!({"Variable": "$.v", "NumericEquals": 1}),
-            json!({"v": 1.1})
-        ),
-        Ok(false)
-    );
+    rules_hold(&[
+        ("NumericEquals", json!(0), json!({"v": 0.0}), true),
+        ("NumericEquals", json!(0.0), json!({"v": 0}), true),
+        ("NumericEquals", json!(2.22), json!({"v": 2.22}), true),
+        ("NumericEquals", json!(1), json!({"v": 1.1}), false),
+    ]);
     for v in [
         json!(null),
         json!("0"),
@@ -948,55 +922,35 @@ fn choice_numeric_ignores_int_and_float_and_type_mismatch_is_false() {
             Ok(false)
         );
     }
-    assert_eq!(
-        holds(
-            json!({"Variable": "$.v", "NumericLessThan": 1}),
-            json!({"v": 0})
+    rules_hold(&[
+        ("NumericLessThan", json!(1), json!({"v": 0}), true),
+        ("NumericLessThan", json!(0), json!({"v": 0.0}), false),
+        (
+            "NumericGreaterThanEquals",
+            json!(0),
+            json!({"v": 0.0}),
+            true,
         ),
-        Ok(true)
-    );
-    assert_eq!(
-        holds(
-            json!({"Variable": "$.v", "NumericLessThan": 0}),
-            json!({"v": 0.0})
+        (
+            "NumericLessThanEqualsPath",
+            json!("$.w"),
+            json!({"v": 1, "w": 0}),
+            false,
         ),
-        Ok(false)
-    );
-    assert_eq!(
-        holds(
-            json!({"Variable": "$.v", "NumericGreaterThanEquals": 0}),
-            json!({"v": 0.0})
+        (
+            "NumericLessThanEqualsPath",
+            json!("$.w"),
+            json!({"v": 0.0, "w": 0}),
+            true,
         ),
-        Ok(true)
-    );
-    assert_eq!(
-        holds(
-            json!({"Variable": "$.v", "NumericLessThanEqualsPath": "$.w"}),
-            json!({"v": 1, "w": 0})
+        ("NumericGreaterThan", json!(5), json!({"v": 6}), true),
+        (
+            "NumericGreaterThanPath",
+            json!("$.w"),
+            json!({"v": 6, "w": "5"}),
+            false,
         ),
-        Ok(false)
-    );
-    assert_eq!(
-        holds(
-            json!({"Variable": "$.v", "NumericLessThanEqualsPath": "$.w"}),
-            json!({"v": 0.0, "w": 0})
-        ),
-        Ok(true)
-    );
-    assert_eq!(
-        holds(
-            json!({"Variable": "$.v", "NumericGreaterThan": 5}),
-            json!({"v": 6})
-        ),
-        Ok(true)
-    );
-    assert_eq!(
-        holds(
-            json!({"Variable": "$.v", "NumericGreaterThanPath": "$.w"}),
-            json!({"v": 6, "w": "5"})
-        ),
-        Ok(false)
-    );
+    ]);
 }
 
 #[test]
@@ -1021,13 +975,7 @@ fn choice_strings_compare_like_java() {
     assert_eq!(path("StringEqualsPath", "\t\n", "\t\r\n"), Ok(false));
     assert_eq!(path("StringLessThanPath", "A", "AB"), Ok(true));
     assert_eq!(path("StringGreaterThanEqualsPath", "", ""), Ok(true));
-    assert_eq!(
-        holds(
-            json!({"Variable": "$.v", "StringEquals": "1"}),
-            json!({"v": 1})
-        ),
-        Ok(false)
-    );
+    rules_hold(&[("StringEquals", json!("1"), json!({"v": 1}), false)]);
 }
 
 #[test]
@@ -1052,45 +1000,22 @@ fn choice_string_matches() {
     assert_eq!(m(r"a\\*", r"a\bc"), Ok(true));
     assert_eq!(m("exact", "exact"), Ok(true));
     assert_eq!(m("exact", "exactly"), Ok(false));
-    assert_eq!(
-        holds(
-            json!({"Variable": "$.v", "StringMatches": "*"}),
-            json!({"v": 1})
-        ),
-        Ok(false)
-    );
+    rules_hold(&[("StringMatches", json!("*"), json!({"v": 1}), false)]);
 }
 
 #[test]
 fn choice_booleans_and_logic() {
-    assert_eq!(
-        holds(
-            json!({"Variable": "$.v", "BooleanEquals": true}),
-            json!({"v": true})
+    rules_hold(&[
+        ("BooleanEquals", json!(true), json!({"v": true}), true),
+        ("BooleanEquals", json!(false), json!({"v": 0}), false),
+        ("BooleanEquals", json!(true), json!({"v": "true"}), false),
+        (
+            "BooleanEqualsPath",
+            json!("$.w"),
+            json!({"v": false, "w": false}),
+            true,
         ),
-        Ok(true)
-    );
-    assert_eq!(
-        holds(
-            json!({"Variable": "$.v", "BooleanEquals": false}),
-            json!({"v": 0})
-        ),
-        Ok(false)
-    );
-    assert_eq!(
-        holds(
-            json!({"Variable": "$.v", "BooleanEquals": true}),
-            json!({"v": "true"})
-        ),
-        Ok(false)
-    );
-    assert_eq!(
-        holds(
-            json!({"Variable": "$.v", "BooleanEqualsPath": "$.w"}),
-            json!({"v": false, "w": false})
-        ),
-        Ok(true)
-    );
+    ]);
     let r = json!({"And": [
         {"Variable": "$.n", "NumericGreaterThan": 1},
         {"Not": {"Variable": "$.s", "StringEquals": "skip"}},

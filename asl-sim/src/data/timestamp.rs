@@ -45,6 +45,12 @@ impl Reader<'_> {
         }
     }
 
+    /// `n` digits, then the separator `sep` (which must follow).
+    fn field(&mut self, n: usize, sep: u8) -> Option<u32> {
+        let value = self.digits(n)?;
+        self.eat(sep).then_some(value)
+    }
+
     fn peek(&self) -> Option<u8> {
         self.bytes.get(self.pos).copied()
     }
@@ -81,22 +87,10 @@ pub(crate) fn parse_timestamp(text: &str) -> Option<Timestamp> {
         bytes: text.as_bytes(),
         pos: 0,
     };
-    let year = i64::from(r.digits(4)?);
-    if !r.eat(b'-') {
-        return None;
-    }
-    let month = r.digits(2)?;
-    if !r.eat(b'-') {
-        return None;
-    }
-    let day = r.digits(2)?;
-    if !r.eat(b'T') {
-        return None;
-    }
-    let hour = r.digits(2)?;
-    if !r.eat(b':') {
-        return None;
-    }
+    let year = i64::from(r.field(4, b'-')?);
+    let month = r.field(2, b'-')?;
+    let day = r.field(2, b'T')?;
+    let hour = r.field(2, b':')?;
     let minute = r.digits(2)?;
     let mut second = 0;
     let mut nanos = 0u32;

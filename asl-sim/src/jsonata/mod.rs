@@ -313,20 +313,27 @@ pub(crate) fn undefined(expr: &str, field: &str) -> Failure {
     )
 }
 
-/// `The JSONata expression '<expr>' specified for the field '<field>'
-/// returned an unexpected result type. Expected '<expected>', but was
-/// '<type>' for value: <json>`, for a field that needs one type (`Items`:
-/// `array`; `Condition`: `boolean`; …). The type names are JSONata's
-/// (`$type`): `string`, `number`, `boolean`, `null`, `array`, `object`.
-pub(crate) fn unexpected_type(expr: &str, field: &str, expected: &str, value: &Value) -> Failure {
-    let was = match value {
+/// The name of a value's JSON type, as AWS writes it in causes (and as
+/// JSONata's `$type` does): `null`, `boolean`, `number`, `string`, `array`,
+/// `object`.
+pub(crate) fn type_name(v: &Value) -> &'static str {
+    match v {
         Value::Null => "null",
         Value::Bool(_) => "boolean",
         Value::Number(_) => "number",
         Value::String(_) => "string",
         Value::Array(_) => "array",
         Value::Object(_) => "object",
-    };
+    }
+}
+
+/// `The JSONata expression '<expr>' specified for the field '<field>'
+/// returned an unexpected result type. Expected '<expected>', but was
+/// '<type>' for value: <json>`, for a field that needs one type (`Items`:
+/// `array`; `Condition`: `boolean`; …). The type names are JSONata's
+/// (`$type`): `string`, `number`, `boolean`, `null`, `array`, `object`.
+pub(crate) fn unexpected_type(expr: &str, field: &str, expected: &str, value: &Value) -> Failure {
+    let was = type_name(value);
     Failure::new(
         QUERY_EVALUATION_ERROR,
         format!(
@@ -379,15 +386,18 @@ mod tests {
         v
     }
 
+    /// The scope of a test evaluation.
+    fn scope<'a>(states: &'a Value, variables: &'a Variables, rng: &'a mut Rng) -> Scope<'a> {
+        Scope {
+            states,
+            variables,
+            rng,
+        }
+    }
+
     fn eval_with(expr: &str, seed: u64) -> Result<Option<Value>, Failure> {
-        let states = states();
-        let variables = vars();
-        let mut rng = Rng::new(seed);
-        let mut scope = Scope {
-            states: &states,
-            variables: &variables,
-            rng: &mut rng,
-        };
+        let (states, variables, mut rng) = (states(), vars(), Rng::new(seed));
+        let mut scope = scope(&states, &variables, &mut rng);
         evaluate(expr, &mut scope, "Output")
     }
 
@@ -442,14 +452,12 @@ mod tests {
 
     #[test]
     fn input_integers_beyond_doubles_stay_exact() {
-        let states = json!({"input": {"id": 9007199254740993_i64, "u": 18446744073709551615_u64}});
-        let variables = Variables::new();
-        let mut rng = Rng::new(1);
-        let mut scope = Scope {
-            states: &states,
-            variables: &variables,
-            rng: &mut rng,
-        };
+        let (states, variables, mut rng) = (
+            json!({"input": {"id": 9007199254740993_i64, "u": 18446744073709551615_u64}}),
+            Variables::new(),
+            Rng::new(1),
+        );
+        let mut scope = scope(&states, &variables, &mut rng);
         let out = evaluate(
             "{'id': $states.input.id, 'ids': [$states.input.id], 'u': $states.input.u}",
             &mut scope,
@@ -472,14 +480,8 @@ mod tests {
 
     #[test]
     fn template_walks_objects_and_arrays() {
-        let states = states();
-        let variables = vars();
-        let mut rng = Rng::new(1);
-        let mut scope = Scope {
-            states: &states,
-            variables: &variables,
-            rng: &mut rng,
-        };
+        let (states, variables, mut rng) = (states(), vars(), Rng::new(1));
+        let mut scope = scope(&states, &variables, &mut rng);
         let value = json!({
             "n": "{% $states.input.a + 1 %}",
             "plain": " {% $states.input.a %} ",
@@ -512,14 +514,8 @@ mod tests {
 
     #[test]
     fn undefined_in_a_template_fails_the_field_with_its_location() {
-        let states = states();
-        let variables = vars();
-        let mut rng = Rng::new(1);
-        let mut scope = Scope {
-            states: &states,
-            variables: &variables,
-            rng: &mut rng,
-        };
+        let (states, variables, mut rng) = (states(), vars(), Rng::new(1));
+        let mut scope = scope(&states, &variables, &mut rng);
         let value = json!({"a": {"b": [1, "{% $doesNotExist %}"]}});
         assert_eq!(
             template(&value, &mut scope, "Output"),
@@ -773,14 +769,8 @@ mod tests {
         // An explicit seed gives the same number whatever the generator.
         assert_eq!(eval_with("$random(12)", 1), eval_with("$random(12)", 2));
         // The generator advances across evaluations.
-        let states = states();
-        let variables = vars();
-        let mut rng = Rng::new(3);
-        let mut scope = Scope {
-            states: &states,
-            variables: &variables,
-            rng: &mut rng,
-        };
+        let (states, variables, mut rng) = (states(), vars(), Rng::new(3));
+        let mut scope = scope(&states, &variables, &mut rng);
         let first = evaluate("$random()", &mut scope, "Output");
         let second = evaluate("$random()", &mut scope, "Output");
         assert_ne!(first, second);
