@@ -55,23 +55,18 @@ fn scenario(test: &str, what: &'static str) -> Option<Scenario> {
 }
 
 /// Runs the mocked test case `case` of `PromptChain` (deployed once per
-/// binary) with `input`, timed as `what` from the start of the execution,
-/// and checks that it ends in `status`.
-async fn prompt_chain_case(
-    test: &str,
-    what: &'static str,
-    case: &str,
-    input: serde_json::Value,
-    status: ExecutionStatus,
-) -> Option<(Scenario, ExecutionResult)> {
-    let (finish, d) = server_for(test)?;
+/// binary) with the input `{"topic": topic}`: the scenario `execution
+/// {case}`, timed from the start of the execution.
+async fn prompt_chain_case(case: &str, topic: &str) -> Option<(Scenario, ExecutionResult)> {
+    let what = format!("execution {case}");
+    let (finish, d) = server_for(&what)?;
     let arn = prompt_chain_arn(&d).await;
     let timer = Timer::start(what);
+    let input = json!({ "topic": topic });
     let run = d
         .run_execution(&arn, &input, Some(case), Duration::from_secs(30))
         .await
         .unwrap();
-    assert_eq!(run.status, status, "{run:?}");
     let scenario = Scenario {
         d,
         _timer: timer,
@@ -263,17 +258,10 @@ async fn deploy_update_publish_alias_and_redeploy_unchanged() {
 
 #[tokio::test]
 async fn happy_path_execution() {
-    let Some((scenario, run)) = prompt_chain_case(
-        "happy_path_execution",
-        "execution HappyPath",
-        "HappyPath",
-        json!({"topic": "state machines"}),
-        ExecutionStatus::Succeeded,
-    )
-    .await
-    else {
+    let Some((scenario, run)) = prompt_chain_case("HappyPath", "state machines").await else {
         return;
     };
+    assert_eq!(run.status, ExecutionStatus::Succeeded, "{run:?}");
     let output = run.output.clone().expect("an output");
     assert_eq!(output["topic"], "state machines");
     assert!(step_text(&output, "outline").starts_with("Outline: 1. What a state machine is."));
@@ -287,17 +275,11 @@ async fn happy_path_execution() {
 
 #[tokio::test]
 async fn throttled_then_succeeds_after_a_retry() {
-    let Some((scenario, run)) = prompt_chain_case(
-        "throttled_then_succeeds_after_a_retry",
-        "execution ThrottleThenSucceed (1 s retry interval)",
-        "ThrottleThenSucceed",
-        json!({"topic": "retries"}),
-        ExecutionStatus::Succeeded,
-    )
-    .await
-    else {
+    // The mocked throttle is retried after 1 s.
+    let Some((scenario, run)) = prompt_chain_case("ThrottleThenSucceed", "retries").await else {
         return;
     };
+    assert_eq!(run.status, ExecutionStatus::Succeeded, "{run:?}");
     let d = &scenario.d;
     let output = run.output.clone().expect("an output");
     assert!(step_text(&output, "outline").contains("after a throttled first attempt"));
@@ -326,17 +308,10 @@ async fn throttled_then_succeeds_after_a_retry() {
 
 #[tokio::test]
 async fn caught_failure_ends_in_the_fail_state() {
-    let Some((scenario, run)) = prompt_chain_case(
-        "caught_failure_ends_in_the_fail_state",
-        "execution CaughtFailure",
-        "CaughtFailure",
-        json!({"topic": "errors"}),
-        ExecutionStatus::Failed,
-    )
-    .await
-    else {
+    let Some((scenario, run)) = prompt_chain_case("CaughtFailure", "errors").await else {
         return;
     };
+    assert_eq!(run.status, ExecutionStatus::Failed, "{run:?}");
     assert_eq!(run.error.as_deref(), Some("PromptChainFailed"));
     let cause = run.cause.as_deref().unwrap_or_default();
     assert!(
