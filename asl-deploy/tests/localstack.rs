@@ -36,7 +36,7 @@ struct Scenario {
     _finish: Finish,
 }
 
-/// The count of `test` and a deployer for the server; `None` (counted as
+/// The count of the scenario `test` and a deployer for the server; `None` (counted as
 /// finished) when the LocalStack tests are skipped.
 fn server_for(test: &str) -> Option<(Finish, Deployer)> {
     let finish = Finish::new(TESTS);
@@ -44,9 +44,9 @@ fn server_for(test: &str) -> Option<(Finish, Deployer)> {
     Some((finish, Deployer::local(&server.endpoint)))
 }
 
-/// Starts the scenario `test`, timed as `what`.
-fn scenario(test: &str, what: &'static str) -> Option<Scenario> {
-    let (finish, d) = server_for(test)?;
+/// Starts the scenario `what` (timed, and named when skipped).
+fn scenario(what: &'static str) -> Option<Scenario> {
+    let (finish, d) = server_for(what)?;
     Some(Scenario {
         d,
         _timer: Timer::start(what),
@@ -137,10 +137,8 @@ fn unique_name(prefix: &str) -> String {
 
 #[tokio::test]
 async fn deploy_update_publish_alias_and_redeploy_unchanged() {
-    let Some(scenario) = scenario(
-        "deploy_update_publish_alias_and_redeploy_unchanged",
-        "deploy lifecycle (create, update, publish, alias, redeploy)",
-    ) else {
+    let Some(scenario) = scenario("deploy lifecycle (create, update, publish, alias, redeploy)")
+    else {
         return;
     };
     let d = &scenario.d;
@@ -326,10 +324,7 @@ async fn caught_failure_ends_in_the_fail_state() {
 
 #[tokio::test]
 async fn invalid_definitions_are_rejected_with_diagnostics() {
-    let Some(scenario) = scenario(
-        "invalid_definitions_are_rejected_with_diagnostics",
-        "invalid definitions (local and server)",
-    ) else {
+    let Some(scenario) = scenario("invalid definitions (local and server)") else {
         return;
     };
     let d = &scenario.d;
@@ -392,10 +387,7 @@ async fn invalid_definitions_are_rejected_with_diagnostics() {
 
 #[tokio::test]
 async fn express_tracing_logging_and_type_changes() {
-    let Some(scenario) = scenario(
-        "express_tracing_logging_and_type_changes",
-        "EXPRESS, tracing, logging, type change",
-    ) else {
+    let Some(scenario) = scenario("EXPRESS, tracing, logging, type change") else {
         return;
     };
     let d = &scenario.d;
@@ -502,10 +494,9 @@ async fn role_documents(
 
 #[tokio::test]
 async fn create_role_deploy_redeploy_unchanged_and_repair() {
-    let Some(scenario) = scenario(
-        "create_role_deploy_redeploy_unchanged_and_repair",
-        "execution role (create, deploy, redeploy, repair, no permission)",
-    ) else {
+    let Some(scenario) =
+        scenario("execution role (create, deploy, redeploy, repair, no permission)")
+    else {
         return;
     };
     let d = &scenario.d;
