@@ -76,11 +76,7 @@ fn format(path: &Path, bytes: &[u8], args: &Args) -> u8 {
                 // Where the YAML is wrong, in the YAML file.
                 let mut report = unit.check(&asl_core::Options::default());
                 report.diagnostics.retain(asl_core::Diagnostic::is_error);
-                crate::write_err(&asl_cli::render(
-                    unit.origin(),
-                    &report,
-                    asl_cli::Format::Text,
-                ));
+                crate::write_diagnostics(&unit, &report);
                 return exit::INVALID;
             };
             machine

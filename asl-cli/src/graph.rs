@@ -33,23 +33,14 @@ pub fn run(args: &Args) -> u8 {
     let Some(unit) = crate::select(&args.file, args.resource.as_deref()) else {
         return exit::USAGE;
     };
-    let report = unit.check(&asl_core::Options::default());
-    let machine = match report.machine.as_ref() {
-        Some(machine) if report.is_ok() => machine,
-        _ => {
-            crate::write_err(&asl_cli::render(
-                unit.origin(),
-                &report,
-                asl_cli::Format::Text,
-            ));
-            errln!("{}: not drawing an invalid definition", unit.file());
-            return exit::INVALID;
-        }
+    let Some(machine) = crate::valid_machine(&unit, &asl_core::Options::default(), "drawing")
+    else {
+        return exit::INVALID;
     };
     let format = match args.format {
         GraphFormat::Mermaid => asl_core::diagram::Format::Mermaid,
         GraphFormat::Dot => asl_core::diagram::Format::Dot,
     };
-    out!("{}", asl_core::diagram::render(machine, format));
+    out!("{}", asl_core::diagram::render(&machine, format));
     exit::OK
 }

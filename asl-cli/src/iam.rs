@@ -79,11 +79,7 @@ pub fn run(args: &Args) -> u8 {
         diagnostics,
         machine: None,
     };
-    crate::write_err(&asl_cli::render(
-        unit.origin(),
-        &report,
-        asl_cli::Format::Text,
-    ));
+    crate::write_diagnostics(&unit, &report);
     let Some(generated) = &iam.generated else {
         errln!(
             "{}: not generating a policy for an invalid definition",

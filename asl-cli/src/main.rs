@@ -161,6 +161,35 @@ pub fn select(path: &std::path::Path, resource: Option<&str>) -> Option<asl_cli:
     }
 }
 
+/// Writes `unit`'s diagnostics to standard error, one a line, as
+/// `asl check` prints them in text.
+pub fn write_diagnostics(unit: &asl_cli::source::Unit, report: &asl_core::Report) {
+    write_err(&asl_cli::render(
+        unit.origin(),
+        report,
+        asl_cli::Format::Text,
+    ));
+}
+
+/// Checks `unit` with `options` and returns its machine when it is valid.
+/// An invalid one is refused: its diagnostics go to standard error, then
+/// `file: not {doing} an invalid definition`.
+pub fn valid_machine(
+    unit: &asl_cli::source::Unit,
+    options: &asl_core::Options,
+    doing: &str,
+) -> Option<asl_core::StateMachine> {
+    let mut report = unit.check(options);
+    if report.is_ok() {
+        if let Some(machine) = report.machine.take() {
+            return Some(machine);
+        }
+    }
+    write_diagnostics(unit, &report);
+    errln!("{}: not {doing} an invalid definition", unit.file());
+    None
+}
+
 /// Prints a parse error as `file:line:col: /pointer: message`.
 pub fn report_parse_error(path: &std::path::Path, e: &asl_core::Error) {
     errln!(

@@ -110,18 +110,8 @@ pub fn run(args: &Args) -> u8 {
         return exit::USAGE;
     };
     let options = asl_cli::options(args.machine_type.map(Into::into), Default::default());
-    let report = unit.check(&options);
-    let machine = match report.machine.as_ref() {
-        Some(machine) if report.is_ok() => machine,
-        _ => {
-            crate::write_err(&asl_cli::render(
-                unit.origin(),
-                &report,
-                asl_cli::Format::Text,
-            ));
-            errln!("{}: not running an invalid definition", unit.file());
-            return exit::INVALID;
-        }
+    let Some(machine) = crate::valid_machine(&unit, &options, "running") else {
+        return exit::INVALID;
     };
     let start = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
@@ -135,7 +125,7 @@ pub fn run(args: &Args) -> u8 {
             .unwrap_or("StateMachine");
         stem.split('.').next().unwrap_or("StateMachine").to_owned()
     });
-    let sim = Simulator::new(machine)
+    let sim = Simulator::new(&machine)
         .mocks(mocks.unmocked(unmocked))
         .execution_type(args.machine_type.unwrap_or(Type::Standard).into())
         .state_machine_name(machine_name)

@@ -11,6 +11,13 @@ fn asl(args: &[&str]) -> (i32, String) {
     (code, stdout)
 }
 
+/// `asl check ARGS` exits with `code` and prints `needle`.
+fn assert_check(args: &[&str], code: i32, needle: &str) {
+    let (got, out) = asl(args);
+    assert_eq!(got, code, "{out}");
+    assert!(out.contains(needle), "{out}");
+}
+
 const GOOD: &str = r#"{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::sqs:sendMessage.waitForTaskToken","End":true}}}"#;
 const BAD: &str = r#"{"StartAt":"A","States":{"A":{"Type":"Pass","Foo":1,"End":true}}}"#;
 
@@ -82,9 +89,8 @@ fn a_json_syntax_error_names_its_line_and_column() {
 #[test]
 fn express_type_rejects_callbacks() {
     let f = temp_file("callback.asl.json", GOOD);
-    let (code, out) = asl(&["check", "--type", "EXPRESS", f.to_str().unwrap()]);
-    assert_eq!(code, 1);
-    assert!(out.contains("EXPRESS_UNSUPPORTED"), "{out}");
+    let args = ["check", "--type", "EXPRESS", f.to_str().unwrap()];
+    assert_check(&args, 1, "EXPRESS_UNSUPPORTED");
 }
 
 #[test]
@@ -100,11 +106,10 @@ fn bedrock_rules_apply() {
         "bedrock.asl.json",
         r#"{"StartAt":"A","States":{"A":{"Type":"Task","Resource":"arn:aws:states:::bedrock:invokeModel","Parameters":{"Body":{}},"End":true}}}"#,
     );
-    let (code, out) = asl(&["check", f.to_str().unwrap()]);
-    assert_eq!(code, 1);
-    assert!(
-        out.contains("ERROR INVALID_INTEGRATION_PARAMETERS at /States/A/Parameters: bedrock:invokeModel requires 'Parameters.ModelId'"),
-        "{out}"
+    assert_check(
+        &["check", f.to_str().unwrap()],
+        1,
+        "ERROR INVALID_INTEGRATION_PARAMETERS at /States/A/Parameters: bedrock:invokeModel requires 'Parameters.ModelId'",
     );
 }
 
@@ -118,24 +123,16 @@ fn substitutions_are_resolved_from_flags_and_files() {
     // Unresolved substitutions are accepted as they are.
     assert_eq!(asl(&["check", path]), (0, String::new()));
     // Resolved ones are checked like any other value.
-    let (code, out) = asl(&[
-        "check",
-        "--substitution",
-        "Fn=arn:aws:states:::lambda:invok",
-        path,
-    ]);
-    assert_eq!(code, 1);
-    assert!(
-        out.contains("ERROR INVALID_RESOURCE at /States/A/Resource"),
-        "{out}"
-    );
+    let typo = "Fn=arn:aws:states:::lambda:invok";
+    let args = ["check", "--substitution", typo, path];
+    assert_check(&args, 1, "ERROR INVALID_RESOURCE at /States/A/Resource");
     // Given some substitutions, a missing one is a warning.
     let subs = temp_file("subs.json", r#"{"Fn": "arn:aws:states:::lambda:invoke"}"#);
-    let (code, out) = asl(&["check", "--substitutions", subs.to_str().unwrap(), path]);
-    assert_eq!(code, 0);
-    assert!(
-        out.contains("WARNING UNRESOLVED_SUBSTITUTION at /States/B/Seconds"),
-        "{out}"
+    let args = ["check", "--substitutions", subs.to_str().unwrap(), path];
+    assert_check(
+        &args,
+        0,
+        "WARNING UNRESOLVED_SUBSTITUTION at /States/B/Seconds",
     );
     // As with CloudFormation, the text is replaced inside the quotes: a
     // number substituted into "${Delay}" is the string "5".
@@ -143,11 +140,11 @@ fn substitutions_are_resolved_from_flags_and_files() {
         "subs2.json",
         r#"{"Fn": "arn:aws:states:::lambda:invoke", "Delay": 5}"#,
     );
-    let (code, out) = asl(&["check", "--substitutions", subs.to_str().unwrap(), path]);
-    assert_eq!(code, 1);
-    assert!(
-        out.contains("at /States/B/Seconds: expected a non-negative integer"),
-        "{out}"
+    let args = ["check", "--substitutions", subs.to_str().unwrap(), path];
+    assert_check(
+        &args,
+        1,
+        "at /States/B/Seconds: expected a non-negative integer",
     );
     // A malformed flag is a usage error.
     assert_eq!(asl(&["check", "--substitution", "Fn", path]).0, 2);

@@ -18,24 +18,6 @@ fn deploy_without_the_feature_says_how_to_install_it() {
     );
 }
 
-/// Runs `asl` with `args` and its standard output closed before it writes
-/// (as `| head` does once it has its lines): exit code and stderr.
-fn closed_stdout(args: &[&str]) -> (i32, String) {
-    use std::process::{Command, Stdio};
-    let mut child = Command::new(env!("CARGO_BIN_EXE_asl"))
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run asl");
-    drop(child.stdout.take());
-    let out = child.wait_with_output().expect("wait for asl");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 #[test]
 fn a_closed_pipe_ends_every_subcommand_quietly() {
     let fixtures = format!("{}/tests/fixtures", env!("CARGO_MANIFEST_DIR"));
@@ -63,7 +45,7 @@ fn a_closed_pipe_ends_every_subcommand_quietly() {
         (&iam, 0),
         (&["--help"], 0),
     ] {
-        let (code, err) = closed_stdout(args);
+        let (code, err) = common::closed_stdout(args);
         assert!(!err.contains("panicked"), "{args:?}: {err}");
         assert!(!err.contains("Broken pipe"), "{args:?}: {err}");
         assert!(

@@ -5,9 +5,10 @@
 
 mod common;
 
-use common::{asl, temp_file};
+use common::{asl, closed_stdout, temp_file};
 use pretty_assertions::assert_eq;
 use serde_json::{json, Value};
+use std::path::Path;
 
 const MACHINE: &str = r#"{"StartAt": "Call", "States": {
   "Call": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
@@ -20,28 +21,30 @@ const MOCKS: &str = r#"{"StateMachines": {"M": {"TestCases": {"Happy": {"Call": 
     "Ok": {"0": {"Return": {"StatusCode": 200, "Payload": {"greeting": "hi"}}}},
     "Err": {"0": {"Throw": {"Error": "Lambda.ServiceException", "Cause": "down"}}}}}"#;
 
-fn json_run(args: &[&str]) -> (i32, Value) {
-    let (code, out, err) = asl(args);
+/// `asl run DEF MORE… --format json`: exit code and the execution.
+fn json_run(def: &Path, more: &[&str]) -> (i32, Value) {
+    let mut args = vec!["run", def.to_str().expect("path")];
+    args.extend_from_slice(more);
+    args.extend(["--format", "json"]);
+    let (code, out, err) = asl(&args);
     let v = serde_json::from_str(&out).unwrap_or_else(|_| panic!("not JSON: {out} {err}"));
     (code, v)
 }
 
+/// [`json_run`] of [`MACHINE`] with the test case `case` of [`MOCKS`] (the
+/// files are named after `tag`).
+fn mocked_run(tag: &str, case: &str, more: &[&str]) -> (i32, Value) {
+    let def = temp_file(&format!("run-{tag}.asl.json"), MACHINE);
+    let mocks = temp_file(&format!("run-{tag}-mocks.json"), MOCKS);
+    let mut args = more.to_vec();
+    args.extend(["--mock-config", mocks.to_str().expect("path")]);
+    args.extend(["--test-case", case]);
+    json_run(&def, &args)
+}
+
 #[test]
 fn json_output_of_a_mocked_run() {
-    let def = temp_file("run-call.asl.json", MACHINE);
-    let mocks = temp_file("run-mocks.json", MOCKS);
-    let (code, v) = json_run(&[
-        "run",
-        def.to_str().expect("path"),
-        "--input",
-        r#"{"name": "x"}"#,
-        "--mock-config",
-        mocks.to_str().expect("path"),
-        "--test-case",
-        "Happy",
-        "--format",
-        "json",
-    ]);
+    let (code, v) = mocked_run("call", "Happy", &["--input", r#"{"name": "x"}"#]);
     assert_eq!(code, 0);
     assert_eq!(v["status"], "SUCCEEDED");
     assert_eq!(v["output"], json!({"greeting": "hi"}));
@@ -74,18 +77,7 @@ fn json_output_of_a_mocked_run() {
 
 #[test]
 fn a_failed_execution_exits_1() {
-    let def = temp_file("run-call2.asl.json", MACHINE);
-    let mocks = temp_file("run-mocks2.json", MOCKS);
-    let (code, v) = json_run(&[
-        "run",
-        def.to_str().expect("path"),
-        "--mock-config",
-        mocks.to_str().expect("path"),
-        "--test-case",
-        "Sad",
-        "--format",
-        "json",
-    ]);
+    let (code, v) = mocked_run("call2", "Sad", &[]);
     assert_eq!(code, 1);
     assert_eq!(v["status"], "FAILED");
     assert_eq!(v["error"], "Lambda.ServiceException");
@@ -111,14 +103,7 @@ fn yaml_definitions_and_input_files() {
         "StartAt: A\nStates:\n  A:\n    Type: Pass\n    InputPath: $.k\n    End: true\n",
     );
     let input = temp_file("run-input.json", r#"{"k": [1, 2]}"#);
-    let (code, v) = json_run(&[
-        "run",
-        def.to_str().expect("path"),
-        "--input-file",
-        input.to_str().expect("path"),
-        "--format",
-        "json",
-    ]);
+    let (code, v) = json_run(&def, &["--input-file", input.to_str().expect("path")]);
     assert_eq!(code, 0);
     assert_eq!(v["output"], json!([1, 2]));
     assert_eq!(
@@ -157,48 +142,23 @@ fn usage_and_invalid_definitions() {
 
 #[test]
 fn a_closed_pipe_does_not_panic() {
-    use std::process::{Command, Stdio};
     let def = temp_file(
         "run-pipe.asl.json",
         r#"{"StartAt": "A", "States": {"A": {"Type": "Succeed"}}}"#,
     );
-    let mut child = Command::new(env!("CARGO_BIN_EXE_asl"))
-        .args(["run", def.to_str().expect("path"), "--format", "json"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("run asl");
-    drop(child.stdout.take());
-    let out = child.wait_with_output().expect("wait");
-    let err = String::from_utf8_lossy(&out.stderr);
+    let (code, err) = closed_stdout(&["run", def.to_str().expect("path"), "--format", "json"]);
     assert!(!err.contains("panicked"), "{err}");
-    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(code, 0);
 }
 
 #[test]
 fn unmocked_tasks_fail_unless_allowed() {
     let def = temp_file("run-unmocked.asl.json", MACHINE);
-    let path = def.to_str().expect("path");
-    let (code, v) = json_run(&[
-        "run",
-        path,
-        "--input",
-        r#"{"Payload": 3}"#,
-        "--format",
-        "json",
-    ]);
+    let input = ["--input", r#"{"Payload": 3}"#];
+    let (code, v) = json_run(&def, &input);
     assert_eq!(code, 1);
     assert_eq!(v["error"], "States.Runtime");
-    let (code, v) = json_run(&[
-        "run",
-        path,
-        "--input",
-        r#"{"Payload": 3}"#,
-        "--unmocked",
-        "echo",
-        "--format",
-        "json",
-    ]);
+    let (code, v) = json_run(&def, &[&input[..], &["--unmocked", "echo"]].concat());
     assert_eq!(code, 0);
     assert_eq!(v["output"], json!({"Payload": 3}));
 }

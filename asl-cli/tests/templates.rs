@@ -14,22 +14,12 @@ fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
 }
 
-#[test]
-fn a_sam_template_is_checked_state_machine_by_state_machine() {
-    let path = fixture("sam-template.yaml");
-    let (code, out, err) = asl(&["check", &path]);
-    assert_eq!((code, err.as_str()), (1, ""));
-    // Before: "ERROR INVALID_JSON_DESCRIPTION at /: expected value". Now the
-    // intrinsics (!GetAtt in DefinitionSubstitutions, !Ref in Parameters) are
-    // accepted as deploy-time values, and the one real mistake is named by
-    // its line in the template and the resource's logical id.
-    assert_eq!(
-        out,
-        format!(
-            "{path}:17:7: OrderStateMachine: ERROR MISSING_END_STATE at /: no terminal state is reachable: add a Succeed or Fail state, or 'End': true\n\
-             {path}:30:13: OrderStateMachine: ERROR MISSING_TRANSITION_TARGET at /States/NotifyCustomer/Next: missing 'Next' target: 'Done' is not a state of this scope (transitions cannot leave a Parallel branch or Map processor)\n"
-        )
-    );
+/// `asl iam PATH MORE…` in us-east-1, account 123456789012.
+fn iam(path: &str, more: &[&str]) -> (i32, String, String) {
+    let mut args = vec!["iam", path];
+    args.extend_from_slice(more);
+    args.extend(["--region", "us-east-1", "--account", "123456789012"]);
+    asl(&args)
 }
 
 #[test]
@@ -59,23 +49,42 @@ fn a_json_template_with_fn_sub_and_definition_substitutions() {
 }
 
 #[test]
-fn a_folder_is_walked_for_definitions_and_templates() {
+fn a_sam_template_and_a_folder_are_checked_state_machine_by_state_machine() {
+    let path = fixture("sam-template.yaml");
     let dir = fixture("project");
-    let (code, out, err) = asl(&["check", &dir]);
-    assert_eq!((code, err.as_str()), (1, ""));
-    // refund.json (a .json definition) and the SAM template's Orders (its
-    // DefinitionUri file, with the template's substitutions) have errors;
-    // notify.asl.json, orders.asl.yaml on its own and Audit are fine;
-    // package.json, config/settings.yaml, README.md, node_modules and
-    // .aws-sam are not looked at.
-    assert_eq!(
-        out,
-        format!(
-            "{dir}/statemachines/refund.json:1:1: ERROR MISSING_END_STATE at /: no terminal state is reachable: add a Succeed or Fail state, or 'End': true\n\
-             {dir}/statemachines/refund.json:1:61: ERROR MISSING_TRANSITION_TARGET at /States/Refund/Next: missing 'Next' target: 'Gone' is not a state of this scope (transitions cannot leave a Parallel branch or Map processor)\n\
-             {dir}/statemachines/orders.asl.yaml:15:5: Orders: ERROR SCHEMA_VALIDATION_FAILED at /States/Pause/Seconds: expected a non-negative integer or a JSONata expression, found the string \"10\"\n"
-        )
-    );
+    let cases = [
+        // Before: "ERROR INVALID_JSON_DESCRIPTION at /: expected value". Now
+        // the intrinsics (!GetAtt in DefinitionSubstitutions, !Ref in
+        // Parameters) are accepted as deploy-time values, and the one real
+        // mistake is named by its line in the template and the resource's
+        // logical id.
+        (
+            &path,
+            format!(
+                "{path}:17:7: OrderStateMachine: ERROR MISSING_END_STATE at /: no terminal state is reachable: add a Succeed or Fail state, or 'End': true\n\
+                 {path}:30:13: OrderStateMachine: ERROR MISSING_TRANSITION_TARGET at /States/NotifyCustomer/Next: missing 'Next' target: 'Done' is not a state of this scope (transitions cannot leave a Parallel branch or Map processor)\n"
+            ),
+        ),
+        // A folder is walked for definitions and templates: refund.json (a
+        // .json definition) and the SAM template's Orders (its DefinitionUri
+        // file, with the template's substitutions) have errors;
+        // notify.asl.json, orders.asl.yaml on its own and Audit are fine;
+        // package.json, config/settings.yaml, README.md, node_modules and
+        // .aws-sam are not looked at.
+        (
+            &dir,
+            format!(
+                "{dir}/statemachines/refund.json:1:1: ERROR MISSING_END_STATE at /: no terminal state is reachable: add a Succeed or Fail state, or 'End': true\n\
+                 {dir}/statemachines/refund.json:1:61: ERROR MISSING_TRANSITION_TARGET at /States/Refund/Next: missing 'Next' target: 'Gone' is not a state of this scope (transitions cannot leave a Parallel branch or Map processor)\n\
+                 {dir}/statemachines/orders.asl.yaml:15:5: Orders: ERROR SCHEMA_VALIDATION_FAILED at /States/Pause/Seconds: expected a non-negative integer or a JSONata expression, found the string \"10\"\n"
+            ),
+        ),
+    ];
+    for (path, expected) in cases {
+        let (code, out, err) = asl(&["check", path]);
+        assert_eq!((code, err.as_str()), (1, ""), "{path}");
+        assert_eq!(out, expected);
+    }
     let empty = std::env::temp_dir().join(format!("asl-empty-{}", std::process::id()));
     std::fs::create_dir_all(&empty).expect("temp dir");
     let (code, _, err) = asl(&["check", empty.to_str().expect("UTF-8")]);
@@ -106,29 +115,13 @@ fn a_yaml_definition_is_checked_with_yaml_lines() {
 #[test]
 fn iam_and_graph_read_templates() {
     let path = fixture("project/template.yaml");
-    let (code, _, err) = asl(&[
-        "iam",
-        &path,
-        "--region",
-        "us-east-1",
-        "--account",
-        "123456789012",
-    ]);
+    let (code, _, err) = iam(&path, &[]);
     assert_eq!(code, 2);
     assert!(
         err.contains("2 state machines (Orders, Audit): choose one with --resource"),
         "{err}"
     );
-    let (code, out, err) = asl(&[
-        "iam",
-        &path,
-        "--resource",
-        "Audit",
-        "--region",
-        "us-east-1",
-        "--account",
-        "123456789012",
-    ]);
+    let (code, out, err) = iam(&path, &["--resource", "Audit"]);
     assert_eq!((code, err.as_str()), (0, ""));
     let policy: serde_json::Value = serde_json::from_str(&out).expect("a policy");
     // The Lambda ARN is made at deploy time from the pseudo parameters

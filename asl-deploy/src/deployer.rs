@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use aws_sdk_sfn::config::{BehaviorVersion, Credentials, Region};
+use aws_sdk_sfn::error::{ProvideErrorMetadata, SdkError};
 use aws_sdk_sfn::types::{
     CloudWatchLogsLogGroup, LogDestination, LogLevel as SdkLogLevel, LoggingConfiguration,
     RoutingConfigurationListItem, StateMachineType, Tag, TracingConfiguration,
@@ -210,20 +211,10 @@ impl Deployer {
                     })
                     .publish(wants_version)
                     .set_version_description(description.clone().filter(|_| wants_version));
-                let out = retry_while_role_is_new(&retry, || {
-                    let request = request.clone();
-                    async move {
-                        request
-                            .send()
-                            .await
-                            .map_err(|e| DeployError::from_sdk("CreateStateMachine", e))
-                    }
-                })
-                .await?;
-                let version = out.state_machine_version_arn().map(|v| VersionOutcome {
-                    arn: v.to_owned(),
-                    published: true,
-                });
+                let out =
+                    send_while_role_is_new(&retry, "CreateStateMachine", || request.clone().send())
+                        .await?;
+                let version = out.state_machine_version_arn().map(published);
                 let arn = out.state_machine_arn().to_owned();
                 let revision = self.describe(&arn).await?.revision_id().map(str::to_owned);
                 (Action::Created, arn, revision, version)
@@ -253,20 +244,11 @@ impl Deployer {
                         .tracing_configuration(sdk_tracing(spec.tracing))
                         .publish(wants_version)
                         .set_version_description(description.clone().filter(|_| wants_version));
-                    let out = retry_while_role_is_new(&retry, || {
-                        let request = request.clone();
-                        async move {
-                            request
-                                .send()
-                                .await
-                                .map_err(|e| DeployError::from_sdk("UpdateStateMachine", e))
-                        }
+                    let out = send_while_role_is_new(&retry, "UpdateStateMachine", || {
+                        request.clone().send()
                     })
                     .await?;
-                    let version = out.state_machine_version_arn().map(|v| VersionOutcome {
-                        arn: v.to_owned(),
-                        published: true,
-                    });
+                    let version = out.state_machine_version_arn().map(published);
                     let revision = match out.revision_id() {
                         Some(r) => Some(r.to_owned()),
                         None => self.describe(&arn).await?.revision_id().map(str::to_owned),
@@ -696,10 +678,7 @@ impl Deployer {
             .send()
             .await
             .map_err(|e| DeployError::from_sdk("PublishStateMachineVersion", e))?;
-        Ok(VersionOutcome {
-            arn: out.state_machine_version_arn().to_owned(),
-            published: true,
-        })
+        Ok(published(out.state_machine_version_arn()))
     }
 
     /// Creates the alias `name` routing 100% to `version_arn`, or moves it there.
@@ -813,6 +792,36 @@ where
             }
             other => return other,
         }
+    }
+}
+
+/// Sends the request `send` makes, naming `operation` in its error, and
+/// sends it again while Step Functions does not yet accept a new role
+/// ([`retry_while_role_is_new`]).
+async fn send_while_role_is_new<T, E, R, F, Fut>(
+    retry: &RoleRetry,
+    operation: &'static str,
+    mut send: F,
+) -> Result<T, DeployError>
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = Result<T, SdkError<E, R>>>,
+    E: ProvideErrorMetadata + std::error::Error + Send + Sync + 'static,
+    R: std::fmt::Debug + Send + Sync + 'static,
+{
+    retry_while_role_is_new(retry, || {
+        let sent = send();
+        async move { sent.await.map_err(|e| DeployError::from_sdk(operation, e)) }
+    })
+    .await
+}
+
+/// The version `arn`, published now (by a create, an update or
+/// `PublishStateMachineVersion`).
+fn published(arn: &str) -> VersionOutcome {
+    VersionOutcome {
+        arn: arn.to_owned(),
+        published: true,
     }
 }
 

@@ -327,11 +327,16 @@ mod tests {
     use aws_sdk_sfn::error::ErrorMetadata;
     use aws_sdk_sfn::operation::create_state_machine::CreateStateMachineError;
 
-    fn service_error(code: &str, message: &str) -> DeployError {
+    /// What `operation` fails with when the service answers `code` and `message`.
+    fn failure(operation: &'static str, code: &str, message: &str) -> DeployError {
         let err = CreateStateMachineError::generic(
             ErrorMetadata::builder().code(code).message(message).build(),
         );
-        DeployError::from_sdk("CreateStateMachine", SdkError::service_error(err, ()))
+        DeployError::from_sdk(operation, SdkError::service_error(err, ()))
+    }
+
+    fn service_error(code: &str, message: &str) -> DeployError {
+        failure("CreateStateMachine", code, message)
     }
 
     #[test]
@@ -386,35 +391,17 @@ mod tests {
 
     #[test]
     fn iam_and_sts_errors_name_their_service() {
-        let err = CreateStateMachineError::generic(
-            ErrorMetadata::builder()
-                .code("AccessDenied")
-                .message("not allowed")
-                .build(),
-        );
-        let e = DeployError::from_sdk("CreateRole", SdkError::service_error(err, ()));
+        let e = failure("CreateRole", "AccessDenied", "not allowed");
         assert_eq!(
             e.to_string(),
             "access denied calling IAM CreateRole: not allowed \
              (check the credentials and the IAM permission iam:CreateRole)"
         );
-        let err = CreateStateMachineError::generic(
-            ErrorMetadata::builder()
-                .code("ExpiredToken")
-                .message("expired")
-                .build(),
-        );
-        let e = DeployError::from_sdk("GetCallerIdentity", SdkError::service_error(err, ()));
+        let e = failure("GetCallerIdentity", "ExpiredToken", "expired");
         assert!(e
             .to_string()
             .starts_with("access denied calling STS GetCallerIdentity: expired"));
-        let err = CreateStateMachineError::generic(
-            ErrorMetadata::builder()
-                .code("MalformedPolicyDocument")
-                .message("bad")
-                .build(),
-        );
-        let e = DeployError::from_sdk("PutRolePolicy", SdkError::service_error(err, ()));
+        let e = failure("PutRolePolicy", "MalformedPolicyDocument", "bad");
         assert_eq!(
             e.to_string(),
             "IAM PutRolePolicy failed: MalformedPolicyDocument: bad"

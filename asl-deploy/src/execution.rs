@@ -78,6 +78,26 @@ pub struct ExecutionResult {
     pub cause: Option<String>,
 }
 
+impl ExecutionResult {
+    /// How an execution ended, from what `DescribeExecution` or
+    /// `StartSyncExecution` answered.
+    fn new(
+        execution_arn: &str,
+        status: ExecutionStatus,
+        output: Option<&str>,
+        error: Option<&str>,
+        cause: Option<&str>,
+    ) -> Self {
+        ExecutionResult {
+            execution_arn: execution_arn.to_owned(),
+            status,
+            output: output.map(parse_output),
+            error: error.map(str::to_owned),
+            cause: cause.map(str::to_owned),
+        }
+    }
+}
+
 /// One event of an execution's history, with the fields tests look at.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HistoryEntry {
@@ -93,6 +113,17 @@ pub struct HistoryEntry {
     pub cause: Option<String>,
 }
 
+/// The error and cause of the first of these details `event` has (each
+/// detail type has its own `error()` and `cause()`); `(None, None)` when it
+/// has none of them.
+macro_rules! failure_of {
+    ($event:expr, $($details:ident),+ $(,)?) => {{
+        let event = $event;
+        None$(.or_else(|| event.$details().map(|d| (d.error(), d.cause()))))+
+            .unwrap_or((None, None))
+    }};
+}
+
 impl HistoryEntry {
     fn from_sdk(e: &HistoryEvent) -> Self {
         let state_name = e
@@ -100,23 +131,16 @@ impl HistoryEntry {
             .map(|d| d.name())
             .or_else(|| e.state_exited_event_details().map(|d| d.name()))
             .map(str::to_owned);
-        let (error, cause) = if let Some(d) = e.task_failed_event_details() {
-            (d.error(), d.cause())
-        } else if let Some(d) = e.execution_failed_event_details() {
-            (d.error(), d.cause())
-        } else if let Some(d) = e.lambda_function_failed_event_details() {
-            (d.error(), d.cause())
-        } else if let Some(d) = e.activity_failed_event_details() {
-            (d.error(), d.cause())
-        } else if let Some(d) = e.task_timed_out_event_details() {
-            (d.error(), d.cause())
-        } else if let Some(d) = e.execution_aborted_event_details() {
-            (d.error(), d.cause())
-        } else if let Some(d) = e.execution_timed_out_event_details() {
-            (d.error(), d.cause())
-        } else {
-            (None, None)
-        };
+        let (error, cause) = failure_of!(
+            e,
+            task_failed_event_details,
+            execution_failed_event_details,
+            lambda_function_failed_event_details,
+            activity_failed_event_details,
+            task_timed_out_event_details,
+            execution_aborted_event_details,
+            execution_timed_out_event_details,
+        );
         HistoryEntry {
             id: e.id(),
             event_type: e.r#type().as_str().to_owned(),
@@ -150,14 +174,10 @@ impl Deployer {
         test_case: Option<&str>,
         timeout: Duration,
     ) -> Result<ExecutionResult, DeployError> {
-        let target = match test_case {
-            Some(case) => format!("{state_machine_arn}#{case}"),
-            None => state_machine_arn.to_owned(),
-        };
         let started = self
             .client()
             .start_execution()
-            .state_machine_arn(target)
+            .state_machine_arn(target(state_machine_arn, test_case))
             .input(input.to_string())
             .send()
             .await
@@ -179,14 +199,10 @@ impl Deployer {
         input: &serde_json::Value,
         test_case: Option<&str>,
     ) -> Result<ExecutionResult, DeployError> {
-        let target = match test_case {
-            Some(case) => format!("{state_machine_arn}#{case}"),
-            None => state_machine_arn.to_owned(),
-        };
         let out = self
             .client()
             .start_sync_execution()
-            .state_machine_arn(target)
+            .state_machine_arn(target(state_machine_arn, test_case))
             .input(input.to_string())
             .customize()
             .mutate_request(|request| {
@@ -204,13 +220,13 @@ impl Deployer {
             "TIMED_OUT" => ExecutionStatus::TimedOut,
             other => ExecutionStatus::Other(other.to_owned()),
         };
-        Ok(ExecutionResult {
-            execution_arn: out.execution_arn().to_owned(),
+        Ok(ExecutionResult::new(
+            out.execution_arn(),
             status,
-            output: out.output().map(parse_output),
-            error: out.error().map(str::to_owned),
-            cause: out.cause().map(str::to_owned),
-        })
+            out.output(),
+            out.error(),
+            out.cause(),
+        ))
     }
 
     /// Polls `DescribeExecution` (every 50 ms at first, backing off to 1 s)
@@ -232,13 +248,13 @@ impl Deployer {
                 .map_err(|e| DeployError::from_sdk("DescribeExecution", e))?;
             let status = ExecutionStatus::from_sdk(out.status());
             if status.is_final() {
-                return Ok(ExecutionResult {
-                    execution_arn: execution_arn.to_owned(),
+                return Ok(ExecutionResult::new(
+                    execution_arn,
                     status,
-                    output: out.output().map(parse_output),
-                    error: out.error().map(str::to_owned),
-                    cause: out.cause().map(str::to_owned),
-                });
+                    out.output(),
+                    out.error(),
+                    out.cause(),
+                ));
             }
             let waited = begin.elapsed();
             if waited >= timeout {
@@ -288,6 +304,15 @@ impl Deployer {
             .filter(HistoryEntry::is_state_entered)
             .filter_map(|e| e.state_name)
             .collect())
+    }
+}
+
+/// The ARN an execution starts from: `state_machine_arn`, or
+/// `<state_machine_arn>#<test_case>` for a mocked test case.
+fn target(state_machine_arn: &str, test_case: Option<&str>) -> String {
+    match test_case {
+        Some(case) => format!("{state_machine_arn}#{case}"),
+        None => state_machine_arn.to_owned(),
     }
 }
 

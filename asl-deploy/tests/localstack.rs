@@ -11,10 +11,11 @@ use std::time::Duration;
 
 use asl_core::iam::IamOptions;
 use asl_core::integration::AwsEnvironment;
+use asl_deploy::aws_sdk_sfn::operation::describe_state_machine::DescribeStateMachineOutput;
 use asl_deploy::{
-    read_policy_document, role_policy_name, trust_policy, Action, DeployError, DeploySpec,
-    Deployer, DiagnosticOrigin, ExecutionStatus, LogLevel, Logging, PolicyAction, RoleRetry,
-    RoleSpec,
+    read_policy_document, role_policy_name, trust_policy, Action, DefinitionDiagnostic,
+    DeployError, DeploySpec, Deployer, DiagnosticOrigin, ExecutionResult, ExecutionStatus,
+    LogLevel, Logging, PolicyAction, RoleRetry, RoleSpec,
 };
 use serde_json::json;
 use support::{Finish, Timer, ROLE_ARN};
@@ -26,8 +27,87 @@ const TESTS: usize = 7;
 /// The mocks are selected by the state machine's name.
 const PROMPT_CHAIN: &str = "PromptChain";
 
-fn deployer(server: &support::Server) -> Deployer {
-    Deployer::local(&server.endpoint)
+/// One scenario: its deployer, and the guards that time it and count it
+/// finished (the last one to finish stops the server). Dropped in this
+/// order: the timer, then the count.
+struct Scenario {
+    d: Deployer,
+    _timer: Timer,
+    _finish: Finish,
+}
+
+/// The count of the scenario `test` and a deployer for the server; `None` (counted as
+/// finished) when the LocalStack tests are skipped.
+fn server_for(test: &str) -> Option<(Finish, Deployer)> {
+    let finish = Finish::new(TESTS);
+    let server = support::server(test)?;
+    Some((finish, Deployer::local(&server.endpoint)))
+}
+
+/// Starts the scenario `what` (timed, and named when skipped).
+fn scenario(what: &'static str) -> Option<Scenario> {
+    let (finish, d) = server_for(what)?;
+    Some(Scenario {
+        d,
+        _timer: Timer::start(what),
+        _finish: finish,
+    })
+}
+
+/// Runs the mocked test case `case` of `PromptChain` (deployed once per
+/// binary) with the input `{"topic": topic}`: the scenario `execution
+/// {case}`, timed from the start of the execution.
+async fn prompt_chain_case(case: &str, topic: &str) -> Option<(Scenario, ExecutionResult)> {
+    let what = format!("execution {case}");
+    let (finish, d) = server_for(&what)?;
+    let arn = prompt_chain_arn(&d).await;
+    let timer = Timer::start(what);
+    let input = json!({ "topic": topic });
+    let run = d
+        .run_execution(&arn, &input, Some(case), Duration::from_secs(30))
+        .await
+        .unwrap();
+    let scenario = Scenario {
+        d,
+        _timer: timer,
+        _finish: finish,
+    };
+    Some((scenario, run))
+}
+
+/// The states `run` entered, in order.
+async fn states_entered(d: &Deployer, run: &ExecutionResult) -> Vec<String> {
+    d.states_entered(&run.execution_arn).await.unwrap()
+}
+
+/// The text a step of `PromptChain` left in the output.
+fn step_text<'a>(output: &'a serde_json::Value, step: &str) -> &'a str {
+    output
+        .get(step)
+        .and_then(|s| s.get("text"))
+        .and_then(serde_json::Value::as_str)
+        .unwrap()
+}
+
+/// `DescribeStateMachine` of `arn`.
+async fn describe(d: &Deployer, arn: &str) -> DescribeStateMachineOutput {
+    d.client()
+        .describe_state_machine()
+        .state_machine_arn(arn)
+        .send()
+        .await
+        .unwrap()
+}
+
+/// The origin and diagnostics of an `InvalidDefinition` error.
+fn invalid_definition(err: &DeployError) -> (DiagnosticOrigin, &[DefinitionDiagnostic]) {
+    match err {
+        DeployError::InvalidDefinition {
+            origin,
+            diagnostics,
+        } => (*origin, diagnostics),
+        other => panic!("expected InvalidDefinition, got {other:?}"),
+    }
 }
 
 /// Deploys `PromptChain` from the fixture once per binary; its ARN.
@@ -57,12 +137,11 @@ fn unique_name(prefix: &str) -> String {
 
 #[tokio::test]
 async fn deploy_update_publish_alias_and_redeploy_unchanged() {
-    let _finish = Finish::new(TESTS);
-    let Some(server) = support::server("deploy_update_publish_alias_and_redeploy_unchanged") else {
+    let Some(scenario) = scenario("deploy lifecycle (create, update, publish, alias, redeploy)")
+    else {
         return;
     };
-    let _timer = Timer::start("deploy lifecycle (create, update, publish, alias, redeploy)");
-    let d = deployer(server);
+    let d = &scenario.d;
     let name = unique_name("AslDeployLifecycle");
     let mut machine = asl_core::from_str(&support::prompt_chain_text()).unwrap();
 
@@ -96,13 +175,7 @@ async fn deploy_update_publish_alias_and_redeploy_unchanged() {
     assert_eq!(updated.action, Action::Updated);
     assert_eq!(updated.arn, created.arn);
     assert!(updated.tags_changed);
-    let described = d
-        .client()
-        .describe_state_machine()
-        .state_machine_arn(&updated.arn)
-        .send()
-        .await
-        .unwrap();
+    let described = describe(d, &updated.arn).await;
     assert!(described.definition().contains("second revision"));
 
     // Publish a version and point an alias at it.
@@ -183,67 +256,31 @@ async fn deploy_update_publish_alias_and_redeploy_unchanged() {
 
 #[tokio::test]
 async fn happy_path_execution() {
-    let _finish = Finish::new(TESTS);
-    let Some(server) = support::server("happy_path_execution") else {
+    let Some((scenario, run)) = prompt_chain_case("HappyPath", "state machines").await else {
         return;
     };
-    let d = deployer(server);
-    let arn = prompt_chain_arn(&d).await;
-    let _timer = Timer::start("execution HappyPath");
-    let run = d
-        .run_execution(
-            &arn,
-            &json!({"topic": "state machines"}),
-            Some("HappyPath"),
-            Duration::from_secs(30),
-        )
-        .await
-        .unwrap();
     assert_eq!(run.status, ExecutionStatus::Succeeded, "{run:?}");
-    let output = run.output.expect("an output");
+    let output = run.output.clone().expect("an output");
     assert_eq!(output["topic"], "state machines");
-    assert!(output["outline"]["text"]
-        .as_str()
-        .unwrap()
-        .starts_with("Outline: 1. What a state machine is."));
-    assert!(output["draft"]["text"]
-        .as_str()
-        .unwrap()
-        .starts_with("Draft: A state machine is a graph"));
-    assert!(output["final"]["text"]
-        .as_str()
-        .unwrap()
-        .starts_with("Polished: State machines turn"));
+    assert!(step_text(&output, "outline").starts_with("Outline: 1. What a state machine is."));
+    assert!(step_text(&output, "draft").starts_with("Draft: A state machine is a graph"));
+    assert!(step_text(&output, "final").starts_with("Polished: State machines turn"));
     assert_eq!(
-        d.states_entered(&run.execution_arn).await.unwrap(),
+        states_entered(&scenario.d, &run).await,
         ["Outline", "Draft", "Polish"]
     );
 }
 
 #[tokio::test]
 async fn throttled_then_succeeds_after_a_retry() {
-    let _finish = Finish::new(TESTS);
-    let Some(server) = support::server("throttled_then_succeeds_after_a_retry") else {
+    // The mocked throttle is retried after 1 s.
+    let Some((scenario, run)) = prompt_chain_case("ThrottleThenSucceed", "retries").await else {
         return;
     };
-    let d = deployer(server);
-    let arn = prompt_chain_arn(&d).await;
-    let _timer = Timer::start("execution ThrottleThenSucceed (1 s retry interval)");
-    let run = d
-        .run_execution(
-            &arn,
-            &json!({"topic": "retries"}),
-            Some("ThrottleThenSucceed"),
-            Duration::from_secs(30),
-        )
-        .await
-        .unwrap();
     assert_eq!(run.status, ExecutionStatus::Succeeded, "{run:?}");
-    let output = run.output.expect("an output");
-    assert!(output["outline"]["text"]
-        .as_str()
-        .unwrap()
-        .contains("after a throttled first attempt"));
+    let d = &scenario.d;
+    let output = run.output.clone().expect("an output");
+    assert!(step_text(&output, "outline").contains("after a throttled first attempt"));
     assert!(output["final"]["text"].is_string());
 
     let history = d.execution_history(&run.execution_arn).await.unwrap();
@@ -262,29 +299,16 @@ async fn throttled_then_succeeds_after_a_retry() {
         .count();
     assert_eq!(scheduled, 4, "Outline twice, Draft, Polish: {history:#?}");
     assert_eq!(
-        d.states_entered(&run.execution_arn).await.unwrap(),
+        states_entered(d, &run).await,
         ["Outline", "Draft", "Polish"]
     );
 }
 
 #[tokio::test]
 async fn caught_failure_ends_in_the_fail_state() {
-    let _finish = Finish::new(TESTS);
-    let Some(server) = support::server("caught_failure_ends_in_the_fail_state") else {
+    let Some((scenario, run)) = prompt_chain_case("CaughtFailure", "errors").await else {
         return;
     };
-    let d = deployer(server);
-    let arn = prompt_chain_arn(&d).await;
-    let _timer = Timer::start("execution CaughtFailure");
-    let run = d
-        .run_execution(
-            &arn,
-            &json!({"topic": "errors"}),
-            Some("CaughtFailure"),
-            Duration::from_secs(30),
-        )
-        .await
-        .unwrap();
     assert_eq!(run.status, ExecutionStatus::Failed, "{run:?}");
     assert_eq!(run.error.as_deref(), Some("PromptChainFailed"));
     let cause = run.cause.as_deref().unwrap_or_default();
@@ -293,19 +317,17 @@ async fn caught_failure_ends_in_the_fail_state() {
         "{cause}"
     );
     assert_eq!(
-        d.states_entered(&run.execution_arn).await.unwrap(),
+        states_entered(&scenario.d, &run).await,
         ["Outline", "HandleFailure", "Failed"]
     );
 }
 
 #[tokio::test]
 async fn invalid_definitions_are_rejected_with_diagnostics() {
-    let _finish = Finish::new(TESTS);
-    let Some(server) = support::server("invalid_definitions_are_rejected_with_diagnostics") else {
+    let Some(scenario) = scenario("invalid definitions (local and server)") else {
         return;
     };
-    let _timer = Timer::start("invalid definitions (local and server)");
-    let d = deployer(server);
+    let d = &scenario.d;
     let name = unique_name("AslDeployInvalid");
 
     // A `Next` to a missing state: the server accepts it, the local validator does not.
@@ -314,22 +336,15 @@ async fn invalid_definitions_are_rejected_with_diagnostics() {
     let warnings = d.validate_remotely(&spec).await.unwrap();
     assert!(warnings.iter().all(|w| !w.is_error()));
     let err = d.deploy(&spec).await.unwrap_err();
-    match &err {
-        DeployError::InvalidDefinition {
-            origin,
-            diagnostics,
-        } => {
-            assert_eq!(*origin, DiagnosticOrigin::Local);
-            assert!(
-                diagnostics
-                    .iter()
-                    .any(|d| d.code == "MISSING_TRANSITION_TARGET"
-                        && d.location.as_deref() == Some("/States/Outline/Next")),
-                "{diagnostics:#?}"
-            );
-        }
-        other => panic!("expected InvalidDefinition, got {other:?}"),
-    }
+    let (origin, diagnostics) = invalid_definition(&err);
+    assert_eq!(origin, DiagnosticOrigin::Local);
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.code == "MISSING_TRANSITION_TARGET"
+                && d.location.as_deref() == Some("/States/Outline/Next")),
+        "{diagnostics:#?}"
+    );
     assert!(
         err.to_string()
             .contains("MISSING_TRANSITION_TARGET at /States/Outline/Next"),
@@ -340,21 +355,14 @@ async fn invalid_definitions_are_rejected_with_diagnostics() {
     let text = r#"{"StartAt": "A", "States": {"A": {"Type": "Pass", "Bogus": 1, "End": true}}}"#;
     let spec = DeploySpec::from_text(&name, text, ROLE_ARN).validate_locally(false);
     let err = d.deploy(&spec).await.unwrap_err();
-    match &err {
-        DeployError::InvalidDefinition {
-            origin,
-            diagnostics,
-        } => {
-            assert_eq!(*origin, DiagnosticOrigin::Server);
-            assert!(
-                diagnostics
-                    .iter()
-                    .any(|d| d.code == "SCHEMA_VALIDATION_FAILED" && d.is_error()),
-                "{diagnostics:#?}"
-            );
-        }
-        other => panic!("expected InvalidDefinition, got {other:?}"),
-    }
+    let (origin, diagnostics) = invalid_definition(&err);
+    assert_eq!(origin, DiagnosticOrigin::Server);
+    assert!(
+        diagnostics
+            .iter()
+            .any(|d| d.code == "SCHEMA_VALIDATION_FAILED" && d.is_error()),
+        "{diagnostics:#?}"
+    );
     eprintln!("[asl-deploy] server rejection reads: {err}");
 
     // The local validator catches it too.
@@ -379,12 +387,10 @@ async fn invalid_definitions_are_rejected_with_diagnostics() {
 
 #[tokio::test]
 async fn express_tracing_logging_and_type_changes() {
-    let _finish = Finish::new(TESTS);
-    let Some(server) = support::server("express_tracing_logging_and_type_changes") else {
+    let Some(scenario) = scenario("EXPRESS, tracing, logging, type change") else {
         return;
     };
-    let _timer = Timer::start("EXPRESS, tracing, logging, type change");
-    let d = deployer(server);
+    let d = &scenario.d;
     let name = unique_name("AslDeployExpress");
     let text = r#"{"StartAt": "Hello", "States": {"Hello": {"Type": "Pass", "Result": "hi", "End": true}}}"#;
     let spec = DeploySpec::from_text(&name, text, ROLE_ARN)
@@ -393,13 +399,7 @@ async fn express_tracing_logging_and_type_changes() {
 
     let created = d.deploy(&spec).await.unwrap();
     assert_eq!(created.action, Action::Created);
-    let described = d
-        .client()
-        .describe_state_machine()
-        .state_machine_arn(&created.arn)
-        .send()
-        .await
-        .unwrap();
+    let described = describe(d, &created.arn).await;
     assert_eq!(described.r#type().as_str(), "EXPRESS");
     // LocalStack 4.9 neither reports nor updates `tracingConfiguration`;
     // unreported, it is not compared (AWS always reports it).
@@ -494,12 +494,12 @@ async fn role_documents(
 
 #[tokio::test]
 async fn create_role_deploy_redeploy_unchanged_and_repair() {
-    let _finish = Finish::new(TESTS);
-    let Some(server) = support::server("create_role_deploy_redeploy_unchanged_and_repair") else {
+    let Some(scenario) =
+        scenario("execution role (create, deploy, redeploy, repair, no permission)")
+    else {
         return;
     };
-    let _timer = Timer::start("execution role (create, deploy, redeploy, repair, no permission)");
-    let d = deployer(server);
+    let d = &scenario.d;
     let name = unique_name("AslDeployRole");
     let role_name = unique_name("AslRole");
     let machine = asl_core::from_str(&support::prompt_chain_text()).unwrap();
@@ -526,13 +526,7 @@ async fn create_role_deploy_redeploy_unchanged_and_repair() {
         "partition and account from STS, region from the client"
     );
     assert_eq!(r.policy_name, role_policy_name(&name));
-    let described = d
-        .client()
-        .describe_state_machine()
-        .state_machine_arn(&created.arn)
-        .send()
-        .await
-        .unwrap();
+    let described = describe(d, &created.arn).await;
     assert_eq!(
         described.role_arn(),
         r.arn,
@@ -544,7 +538,7 @@ async fn create_role_deploy_redeploy_unchanged_and_repair() {
     let generated = asl_core::iam::generate(&machine, &env, &IamOptions::named(&name));
     assert!(!generated.policy.statement.is_empty());
     let expected_policy = asl_core::to_value(&generated.policy);
-    let (trust, inline) = role_documents(&d, &role_name, &r.policy_name).await;
+    let (trust, inline) = role_documents(d, &role_name, &r.policy_name).await;
     assert_eq!(trust, trust_policy(&env));
     assert_eq!(inline.as_ref(), Some(&expected_policy));
     assert_eq!(r.policy_document.as_ref(), Some(&expected_policy));
@@ -600,7 +594,7 @@ async fn create_role_deploy_redeploy_unchanged_and_repair() {
     assert_eq!(r3.policy, PolicyAction::Updated);
     assert!(r3.trust_policy_updated);
     assert_eq!(repaired.action, Action::Unchanged);
-    let (trust, inline) = role_documents(&d, &role_name, &r.policy_name).await;
+    let (trust, inline) = role_documents(d, &role_name, &r.policy_name).await;
     assert_eq!(trust, trust_policy(&env));
     assert_eq!(inline, Some(expected_policy));
     assert_eq!(
@@ -618,7 +612,7 @@ async fn create_role_deploy_redeploy_unchanged_and_repair() {
     assert_eq!(r4.policy, PolicyAction::Deleted);
     assert_eq!(r4.policy_document, None);
     assert!(r4.warnings.is_empty(), "{:?}", r4.warnings);
-    let (_, inline) = role_documents(&d, &role_name, &r.policy_name).await;
+    let (_, inline) = role_documents(d, &role_name, &r.policy_name).await;
     assert_eq!(inline, None);
     let r5 = d.deploy(&bare).await.unwrap().role.unwrap();
     assert_eq!(

@@ -134,15 +134,15 @@ impl Drop for Finish {
 
 /// Times a scenario.
 pub struct Timer {
-    name: &'static str,
+    name: String,
     begin: Instant,
 }
 
 impl Timer {
     /// Starts timing.
-    pub fn start(name: &'static str) -> Self {
+    pub fn start(name: impl Into<String>) -> Self {
         Timer {
-            name,
+            name: name.into(),
             begin: Instant::now(),
         }
     }
