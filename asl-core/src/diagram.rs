@@ -77,10 +77,10 @@ pub fn mermaid(machine: &StateMachine) -> String {
 }
 
 /// How one diagram language writes a state and opens and closes the
-/// subgraph of a nested scope (each already indented by `pad`).
+/// subgraph of a nested scope (its lines, which `write_scope` indents).
 struct Syntax {
     node: fn(&Node) -> String,
-    open: fn(&Scope, &str) -> String,
+    open: fn(&Scope) -> Vec<String>,
     close: &'static str,
 }
 
@@ -91,7 +91,9 @@ fn write_scope(g: &Graph, scope: &Scope, depth: usize, syntax: &Syntax, out: &mu
         let Some(n) = g.nodes.get(i) else { continue };
         let _ = writeln!(out, "{pad}{}", (syntax.node)(n));
         for sub in &n.children {
-            out.push_str(&(syntax.open)(sub, &pad));
+            for line in (syntax.open)(sub) {
+                let _ = writeln!(out, "{pad}{line}");
+            }
             write_scope(g, sub, depth + 1, syntax, out);
             let _ = writeln!(out, "{pad}{}", syntax.close);
         }
@@ -112,12 +114,12 @@ const MERMAID: Syntax = Syntax {
         };
         format!("{}{shape}", n.id)
     },
-    open: |sub, pad| {
-        format!(
-            "{pad}subgraph {}[\"{}\"]\n{pad}    direction TB\n",
-            sub.id,
-            mermaid_escape(&sub.title)
-        )
+    open: |sub| {
+        let title = mermaid_escape(&sub.title);
+        vec![
+            format!("subgraph {}[\"{title}\"]", sub.id),
+            "    direction TB".to_owned(),
+        ]
     },
     close: "end",
 };
@@ -172,12 +174,12 @@ const DOT: Syntax = Syntax {
         let label = format!("{}\\n({})", dot_escape(&n.name), n.kind);
         format!("{} [label=\"{label}\", shape={shape}{extra}];", n.id)
     },
-    open: |sub, pad| {
-        format!(
-            "{pad}subgraph cluster_{} {{\n{pad}    label={};\n{pad}    style=dashed;\n",
-            sub.id,
-            dot_quote(&sub.title)
-        )
+    open: |sub| {
+        vec![
+            format!("subgraph cluster_{} {{", sub.id),
+            format!("    label={};", dot_quote(&sub.title)),
+            "    style=dashed;".to_owned(),
+        ]
     },
     close: "}",
 };
