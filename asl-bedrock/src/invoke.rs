@@ -14,6 +14,24 @@ use serde_json::{Map, Value};
 use std::fmt;
 use typed_builder::TypedBuilder;
 
+/// Setters of optional fields, `name(field: Type)`, each taking the value
+/// as it is (`as_is`) or anything that converts into it (`into`).
+macro_rules! optional_setters {
+    ($($(#[$doc:meta])* $name:ident($field:ident: $ty:ty) $conv:ident;)*) => {
+        $(
+            $(#[$doc])*
+            pub fn $name(mut self, $field: optional_setters!(@arg $conv $ty)) -> Self {
+                self.$field = Some(optional_setters!(@value $conv $field));
+                self
+            }
+        )*
+    };
+    (@arg as_is $ty:ty) => { $ty };
+    (@arg into $ty:ty) => { impl Into<$ty> };
+    (@value as_is $field:ident) => { $field };
+    (@value into $field:ident) => { $field.into() };
+}
+
 /// The model a Task invokes (`ModelId`).
 ///
 /// `From<&str>` classifies a literal: an ARN is used as given, an id with an
@@ -594,34 +612,17 @@ impl InvokeModel {
             .build()
     }
 
-    /// Sets `Output.S3Uri`.
-    pub fn with_output(mut self, uri: S3Uri) -> Self {
-        self.output = Some(uri);
-        self
-    }
-
-    /// Sets `ContentType`.
-    pub fn with_content_type(mut self, content_type: impl Into<Dynamic<String>>) -> Self {
-        self.content_type = Some(content_type.into());
-        self
-    }
-
-    /// Sets `Accept`.
-    pub fn with_accept(mut self, accept: impl Into<Dynamic<String>>) -> Self {
-        self.accept = Some(accept.into());
-        self
-    }
-
-    /// Sets `GuardrailIdentifier` and `GuardrailVersion`.
-    pub fn with_guardrail(mut self, guardrail: Guardrail) -> Self {
-        self.guardrail = Some(guardrail);
-        self
-    }
-
-    /// Sets `Trace`.
-    pub fn with_trace(mut self, trace: impl Into<Dynamic<Trace>>) -> Self {
-        self.trace = Some(trace.into());
-        self
+    optional_setters! {
+        /// Sets `Output.S3Uri`.
+        with_output(output: S3Uri) as_is;
+        /// Sets `ContentType`.
+        with_content_type(content_type: Dynamic<String>) into;
+        /// Sets `Accept`.
+        with_accept(accept: Dynamic<String>) into;
+        /// Sets `GuardrailIdentifier` and `GuardrailVersion`.
+        with_guardrail(guardrail: Guardrail) as_is;
+        /// Sets `Trace`.
+        with_trace(trace: Dynamic<Trace>) into;
     }
 
     /// Sets the partition of the resource ARN.

@@ -42,7 +42,7 @@ pub fn mermaid(machine: &StateMachine) -> String {
         "    start((\"Start\")) --> {}",
         g.start.as_deref().unwrap_or("missing")
     );
-    mermaid_scope(&g, &g.root, 1, &mut out);
+    write_scope(&g, &g.root, 1, &MERMAID, &mut out);
     for e in &g.edges {
         let arrow = if e.dashed { "-.->" } else { "-->" };
         match &e.label {
@@ -76,10 +76,32 @@ pub fn mermaid(machine: &StateMachine) -> String {
     out
 }
 
-fn mermaid_scope(g: &Graph, scope: &Scope, depth: usize, out: &mut String) {
+/// How one diagram language writes a state and opens and closes the
+/// subgraph of a nested scope (its lines, which `write_scope` indents).
+struct Syntax {
+    node: fn(&Node) -> String,
+    open: fn(&Scope) -> Vec<String>,
+    close: &'static str,
+}
+
+/// Writes the states of `scope`, each followed by its nested scopes.
+fn write_scope(g: &Graph, scope: &Scope, depth: usize, syntax: &Syntax, out: &mut String) {
     let pad = "    ".repeat(depth);
     for &i in &scope.nodes {
         let Some(n) = g.nodes.get(i) else { continue };
+        let _ = writeln!(out, "{pad}{}", (syntax.node)(n));
+        for sub in &n.children {
+            for line in (syntax.open)(sub) {
+                let _ = writeln!(out, "{pad}{line}");
+            }
+            write_scope(g, sub, depth + 1, syntax, out);
+            let _ = writeln!(out, "{pad}{}", syntax.close);
+        }
+    }
+}
+
+const MERMAID: Syntax = Syntax {
+    node: |n| {
         let label = format!("{}<br/><i>{}</i>", mermaid_escape(&n.name), n.kind);
         let shape = match n.kind {
             "Task" => format!("[\"{label}\"]"),
@@ -90,20 +112,17 @@ fn mermaid_scope(g: &Graph, scope: &Scope, depth: usize, out: &mut String) {
             "Fail" => format!(">\"{label}\"]"),
             _ => format!("[[\"{label}\"]]"),
         };
-        let _ = writeln!(out, "{pad}{}{shape}", n.id);
-        for sub in &n.children {
-            let _ = writeln!(
-                out,
-                "{pad}subgraph {}[\"{}\"]",
-                sub.id,
-                mermaid_escape(&sub.title)
-            );
-            let _ = writeln!(out, "{pad}    direction TB");
-            mermaid_scope(g, sub, depth + 1, out);
-            let _ = writeln!(out, "{pad}end");
-        }
-    }
-}
+        format!("{}{shape}", n.id)
+    },
+    open: |sub| {
+        let title = mermaid_escape(&sub.title);
+        vec![
+            format!("subgraph {}[\"{title}\"]", sub.id),
+            "    direction TB".to_owned(),
+        ]
+    },
+    close: "end",
+};
 
 fn mermaid_escape(s: &str) -> String {
     s.replace('&', "#amp;")
@@ -122,7 +141,7 @@ pub fn dot(machine: &StateMachine) -> String {
     if let Some(s) = &g.start {
         let _ = writeln!(out, "    start -> {s};");
     }
-    dot_scope(&g, &g.root, 1, &mut out);
+    write_scope(&g, &g.root, 1, &DOT, &mut out);
     for e in &g.edges {
         let mut attrs = Vec::new();
         if let Some(l) = &e.label {
@@ -141,10 +160,8 @@ pub fn dot(machine: &StateMachine) -> String {
     out
 }
 
-fn dot_scope(g: &Graph, scope: &Scope, depth: usize, out: &mut String) {
-    let pad = "    ".repeat(depth);
-    for &i in &scope.nodes {
-        let Some(n) = g.nodes.get(i) else { continue };
+const DOT: Syntax = Syntax {
+    node: |n| {
         let (shape, extra) = match n.kind {
             "Task" => ("box", ", style=rounded"),
             "Pass" => ("parallelogram", ""),
@@ -155,20 +172,17 @@ fn dot_scope(g: &Graph, scope: &Scope, depth: usize, out: &mut String) {
             _ => ("box3d", ""),
         };
         let label = format!("{}\\n({})", dot_escape(&n.name), n.kind);
-        let _ = writeln!(
-            out,
-            "{pad}{} [label=\"{label}\", shape={shape}{extra}];",
-            n.id
-        );
-        for sub in &n.children {
-            let _ = writeln!(out, "{pad}subgraph cluster_{} {{", sub.id);
-            let _ = writeln!(out, "{pad}    label={};", dot_quote(&sub.title));
-            let _ = writeln!(out, "{pad}    style=dashed;");
-            dot_scope(g, sub, depth + 1, out);
-            let _ = writeln!(out, "{pad}}}");
-        }
-    }
-}
+        format!("{} [label=\"{label}\", shape={shape}{extra}];", n.id)
+    },
+    open: |sub| {
+        vec![
+            format!("subgraph cluster_{} {{", sub.id),
+            format!("    label={};", dot_quote(&sub.title)),
+            "    style=dashed;".to_owned(),
+        ]
+    },
+    close: "}",
+};
 
 fn dot_escape(s: &str) -> String {
     s.replace('\\', "\\\\")

@@ -63,14 +63,7 @@ impl Diagnostic {
         location: impl Into<String>,
         message: impl Into<String>,
     ) -> Self {
-        Diagnostic {
-            severity: Severity::Error,
-            code,
-            message: message.into(),
-            location: location.into(),
-            line: None,
-            column: None,
-        }
+        Self::new(Severity::Error, code, location.into(), message.into())
     }
 
     /// A warning.
@@ -79,11 +72,16 @@ impl Diagnostic {
         location: impl Into<String>,
         message: impl Into<String>,
     ) -> Self {
+        Self::new(Severity::Warning, code, location.into(), message.into())
+    }
+
+    /// A diagnostic without a position yet.
+    fn new(severity: Severity, code: &'static str, location: String, message: String) -> Self {
         Diagnostic {
-            severity: Severity::Warning,
+            severity,
             code,
-            message: message.into(),
-            location: location.into(),
+            message,
+            location,
             line: None,
             column: None,
         }

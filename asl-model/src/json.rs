@@ -37,20 +37,7 @@ impl Json {
     /// assert_eq!(j.into_value(), serde_json::json!({"a": false, "b": null}));
     /// ```
     pub fn into_value(self) -> Value {
-        rebuild(
-            self,
-            |j| match j {
-                Json::Null => Parts::Leaf(Value::Null),
-                Json::Bool(b) => Parts::Leaf(Value::Bool(b)),
-                Json::Number(n) => Parts::Leaf(Value::Number(n)),
-                Json::String(s) => Parts::Leaf(Value::String(s)),
-                Json::Array(items) => Parts::Array(items),
-                Json::Object(members) => Parts::Object(members),
-            },
-            Value::Array,
-            // `collect` inserts in order: the first position, the last value.
-            |members| Value::Object(members.into_iter().collect::<Map<String, Value>>()),
-        )
+        rebuild(self, |j| split!(j, Json => Value, |members| members))
     }
 
     /// From serde_json's value (member order kept).
@@ -63,19 +50,76 @@ impl Json {
     /// assert_eq!(j.into_value(), v);
     /// ```
     pub fn from_value(v: Value) -> Json {
-        rebuild(
-            v,
-            |v| match v {
-                Value::Null => Parts::Leaf(Json::Null),
-                Value::Bool(b) => Parts::Leaf(Json::Bool(b)),
-                Value::Number(n) => Parts::Leaf(Json::Number(n)),
-                Value::String(s) => Parts::Leaf(Json::String(s)),
-                Value::Array(items) => Parts::Array(items),
-                Value::Object(members) => Parts::Object(members.into_iter().collect()),
-            },
-            Json::Array,
-            Json::Object,
-        )
+        rebuild(v, |v| {
+            split!(v, Value => Json, |members: Map<String, Value>| members
+                .into_iter()
+                .collect())
+        })
+    }
+}
+
+/// One level of a `$from` value as [`Parts`] of a `$to` value: the
+/// variants have the same names in both types; `$members` turns an object's
+/// members into the list [`rebuild`] walks.
+macro_rules! split {
+    ($v:expr, $from:ident => $to:ident, $members:expr) => {
+        match $v {
+            $from::Null => Parts::Leaf($to::Null),
+            $from::Bool(b) => Parts::Leaf($to::Bool(b)),
+            $from::Number(n) => Parts::Leaf($to::Number(n)),
+            $from::String(s) => Parts::Leaf($to::String(s)),
+            $from::Array(items) => Parts::Array(items),
+            $from::Object(members) => Parts::Object($members(members)),
+        }
+    };
+}
+use split;
+
+/// A tree [`rebuild`] builds: how its arrays and objects are put together.
+/// Members go straight into the object being built (no list of them first).
+trait Tree: Sized {
+    /// An object under construction.
+    type Members;
+    /// An empty object with room for `n` members.
+    fn members(n: usize) -> Self::Members;
+    /// Adds a member in order. For `Value`, `insert` keeps the first
+    /// position and the last value of a repeated key.
+    fn push(members: &mut Self::Members, key: String, value: Self);
+    /// The finished object.
+    fn object(members: Self::Members) -> Self;
+    /// The finished array.
+    fn array(items: Vec<Self>) -> Self;
+}
+
+impl Tree for Value {
+    type Members = Map<String, Value>;
+    fn members(n: usize) -> Self::Members {
+        Map::with_capacity(n)
+    }
+    fn push(members: &mut Self::Members, key: String, value: Self) {
+        members.insert(key, value);
+    }
+    fn object(members: Self::Members) -> Self {
+        Value::Object(members)
+    }
+    fn array(items: Vec<Self>) -> Self {
+        Value::Array(items)
+    }
+}
+
+impl Tree for Json {
+    type Members = Vec<(String, Json)>;
+    fn members(n: usize) -> Self::Members {
+        Vec::with_capacity(n)
+    }
+    fn push(members: &mut Self::Members, key: String, value: Self) {
+        members.push((key, value));
+    }
+    fn object(members: Self::Members) -> Self {
+        Json::Object(members)
+    }
+    fn array(items: Vec<Self>) -> Self {
+        Json::Array(items)
     }
 }
 
@@ -88,18 +132,13 @@ enum Parts<I, O> {
 }
 
 /// Converts a tree bottom-up with an explicit stack: `split` takes each value
-/// apart, `array` and `object` put the converted children back together.
-fn rebuild<I, O>(
-    root: I,
-    split: impl Fn(I) -> Parts<I, O>,
-    array: impl Fn(Vec<O>) -> O,
-    object: impl Fn(Vec<(String, O)>) -> O,
-) -> O {
+/// apart, and [`Tree`] puts the converted children back together.
+fn rebuild<I, O: Tree>(root: I, split: impl Fn(I) -> Parts<I, O>) -> O {
     /// An array or object being rebuilt: what is done, what is left, and
     /// (for an object) the key of the child under way.
-    enum Up<I, O> {
+    enum Up<I, O: Tree> {
         Array(Vec<O>, std::vec::IntoIter<I>),
-        Object(Vec<(String, O)>, std::vec::IntoIter<(String, I)>, String),
+        Object(O::Members, std::vec::IntoIter<(String, I)>, String),
     }
     let mut stack: Vec<Up<I, O>> = Vec::new();
     let mut next = root;
@@ -115,48 +154,47 @@ fn rebuild<I, O>(
                             stack.push(Up::Array(Vec::with_capacity(rest.len() + 1), rest));
                             next = child;
                         }
-                        None => break array(Vec::new()),
+                        None => break O::array(Vec::new()),
                     }
                 }
                 Parts::Object(members) => {
                     let mut rest = members.into_iter();
                     match rest.next() {
                         Some((key, child)) => {
-                            stack.push(Up::Object(Vec::with_capacity(rest.len() + 1), rest, key));
+                            stack.push(Up::Object(O::members(rest.len() + 1), rest, key));
                             next = child;
                         }
-                        None => break object(Vec::new()),
+                        None => break O::object(O::members(0)),
                     }
                 }
             }
         };
         // Hand each finished value to its parent; find the next child.
         loop {
-            match stack.pop() {
+            match stack.last_mut() {
                 None => return done,
-                Some(Up::Array(mut out, mut rest)) => {
+                Some(Up::Array(out, rest)) => {
                     out.push(done);
-                    match rest.next() {
-                        Some(child) => {
-                            stack.push(Up::Array(out, rest));
-                            next = child;
-                            break;
-                        }
-                        None => done = array(out),
+                    if let Some(child) = rest.next() {
+                        next = child;
+                        break;
                     }
                 }
-                Some(Up::Object(mut out, mut rest, key)) => {
-                    out.push((key, done));
-                    match rest.next() {
-                        Some((k, child)) => {
-                            stack.push(Up::Object(out, rest, k));
-                            next = child;
-                            break;
-                        }
-                        None => done = object(out),
+                Some(Up::Object(out, rest, key)) => {
+                    O::push(out, std::mem::take(key), done);
+                    if let Some((k, child)) = rest.next() {
+                        *key = k;
+                        next = child;
+                        break;
                     }
                 }
             }
+            done = match stack.pop() {
+                Some(Up::Array(out, _)) => O::array(out),
+                Some(Up::Object(out, _, _)) => O::object(out),
+                // Not reached: the stack had a last element above.
+                None => O::array(Vec::new()),
+            };
         }
     }
 }

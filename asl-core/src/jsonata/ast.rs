@@ -460,43 +460,25 @@ impl Expr {
                 then,
                 otherwise,
                 ..
-            } => {
-                let mut out: Vec<&Expr> = vec![condition, then];
-                out.extend(otherwise.as_deref());
-                out
-            }
+            } => then_rest(vec![condition, then], otherwise.as_deref()),
             Expr::Bind { value, .. } => vec![value],
             Expr::Filter { lhs, predicate, .. } => vec![lhs, predicate],
             Expr::Focus { lhs, .. } | Expr::Index { lhs, .. } => vec![lhs],
             Expr::Group { lhs, pairs, .. } => {
-                let mut out: Vec<&Expr> = vec![lhs];
-                out.extend(pairs.iter().flat_map(|(k, v)| [k, v]));
-                out
+                then_rest(vec![lhs], pairs.iter().flat_map(|(k, v)| [k, v]))
             }
-            Expr::Sort { lhs, terms, .. } => {
-                let mut out: Vec<&Expr> = vec![lhs];
-                out.extend(terms.iter().map(|t| &t.expr));
-                out
-            }
+            Expr::Sort { lhs, terms, .. } => then_rest(vec![lhs], terms.iter().map(|t| &t.expr)),
             Expr::Array { items, .. } => items.iter().collect(),
             Expr::Object { pairs, .. } => pairs.iter().flat_map(|(k, v)| [k, v]).collect(),
             Expr::Block { exprs, .. } => exprs.iter().collect(),
-            Expr::Call { callee, args, .. } => {
-                let mut out: Vec<&Expr> = vec![callee];
-                out.extend(args.iter());
-                out
-            }
+            Expr::Call { callee, args, .. } => then_rest(vec![callee], args),
             Expr::Lambda { body, .. } => vec![body],
             Expr::Transform {
                 pattern,
                 update,
                 delete,
                 ..
-            } => {
-                let mut out: Vec<&Expr> = vec![pattern, update];
-                out.extend(delete.as_deref());
-                out
-            }
+            } => then_rest(vec![pattern, update], delete.as_deref()),
         }
     }
 
@@ -657,4 +639,13 @@ fn scoped_walk<'a>(root: &'a Expr, mut visit: impl FnMut(&'a Expr, &[Vec<&'a str
         };
         stack.extend(children.into_iter().rev().map(Step::Visit));
     }
+}
+
+/// The children `first` (in order), then those of `rest`.
+fn then_rest<'a>(
+    mut first: Vec<&'a Expr>,
+    rest: impl IntoIterator<Item = &'a Expr>,
+) -> Vec<&'a Expr> {
+    first.extend(rest);
+    first
 }

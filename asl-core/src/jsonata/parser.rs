@@ -410,22 +410,15 @@ impl<'a> Parser<'a> {
 
     /// `[ item, from..to, … ]`
     fn array(&mut self, open: Span) -> Step {
-        let mut count = 0;
-        if !self.at(Op::RBracket) {
-            loop {
-                self.expression(0)?;
-                if self.at(Op::DotDot) {
-                    self.advance(false)?;
-                    self.expression(0)?;
-                    self.finish_range();
-                }
-                count += 1;
-                if !self.at(Op::Comma) {
-                    break;
-                }
-                self.advance(false)?;
+        let count = self.list_until(Op::RBracket, |p| {
+            p.expression(0)?;
+            if p.at(Op::DotDot) {
+                p.advance(false)?;
+                p.expression(0)?;
+                p.finish_range();
             }
-        }
+            Ok(())
+        })?;
         let close = self.expect(Op::RBracket, true, Want::Close("[", open.start))?;
         self.finish_array(count, open.to(close));
         Ok(())
@@ -450,6 +443,33 @@ impl<'a> Parser<'a> {
         );
     }
 
+    /// Items separated by commas, none when the next token is `close`
+    /// (which is left for the caller); returns how many.
+    fn list_until(
+        &mut self,
+        close: Op,
+        item: impl FnMut(&mut Self) -> Step,
+    ) -> Result<usize, JsonataError> {
+        if self.at(close) {
+            Ok(0)
+        } else {
+            self.separated(item)
+        }
+    }
+
+    /// One or more items separated by commas; returns how many.
+    fn separated(&mut self, mut item: impl FnMut(&mut Self) -> Step) -> Result<usize, JsonataError> {
+        let mut count = 0;
+        loop {
+            item(self)?;
+            count += 1;
+            if !self.at(Op::Comma) {
+                return Ok(count);
+            }
+            self.advance(false)?;
+        }
+    }
+
     /// `{key: value, …}`
     fn object(&mut self, open: Span) -> Step {
         let (count, close) = self.pairs(open.start)?;
@@ -466,19 +486,11 @@ impl<'a> Parser<'a> {
     /// `{` at `open` has been consumed. Pushes keys and values; returns the
     /// number of pairs and the span of the closing `}`.
     fn pairs(&mut self, open: usize) -> Result<(usize, Span), JsonataError> {
-        let mut count = 0;
-        if !self.at(Op::RBrace) {
-            loop {
-                self.expression(0)?;
-                self.expect(Op::Colon, false, Want::After("an object key"))?;
-                self.expression(0)?;
-                count += 1;
-                if !self.at(Op::Comma) {
-                    break;
-                }
-                self.advance(false)?;
-            }
-        }
+        let count = self.list_until(Op::RBrace, |p| {
+            p.expression(0)?;
+            p.expect(Op::Colon, false, Want::After("an object key"))?;
+            p.expression(0)
+        })?;
         let close = self.expect(Op::RBrace, true, Want::Close("{", open))?;
         Ok((count, close))
     }
@@ -620,22 +632,18 @@ impl<'a> Parser<'a> {
     fn sort(&mut self) -> Step {
         let open = self.expect(Op::LParen, false, Want::After("'^'"))?;
         let mut descending = Vec::new();
-        loop {
-            if self.at(Op::Lt) {
-                self.advance(false)?;
+        self.separated(|p| {
+            if p.at(Op::Lt) {
+                p.advance(false)?;
                 descending.push(false);
-            } else if self.at(Op::Gt) {
-                self.advance(false)?;
+            } else if p.at(Op::Gt) {
+                p.advance(false)?;
                 descending.push(true);
             } else {
                 descending.push(false);
             }
-            self.expression(0)?;
-            if !self.at(Op::Comma) {
-                break;
-            }
-            self.advance(false)?;
-        }
+            p.expression(0)
+        })?;
         let close = self.expect(Op::RParen, false, Want::Close("(", open.start))?;
         self.finish_sort(descending, close);
         Ok(())
@@ -814,23 +822,16 @@ impl<'a> Parser<'a> {
     /// are allowed. Pushes the arguments; returns their number and the span
     /// of the `)`.
     fn arguments(&mut self, open: Span) -> Result<(usize, Span), JsonataError> {
-        let mut count = 0;
-        if !self.at(Op::RParen) {
-            loop {
-                if self.at(Op::Question) {
-                    self.advance(false)?;
-                    let span = self.prev_span();
-                    self.push(Expr::Placeholder { span }, 1);
-                } else {
-                    self.expression(0)?;
-                }
-                count += 1;
-                if !self.at(Op::Comma) {
-                    break;
-                }
-                self.advance(false)?;
+        let count = self.list_until(Op::RParen, |p| {
+            if p.at(Op::Question) {
+                p.advance(false)?;
+                let span = p.prev_span();
+                p.push(Expr::Placeholder { span }, 1);
+                Ok(())
+            } else {
+                p.expression(0)
             }
-        }
+        })?;
         let close = self.expect(Op::RParen, true, Want::Close("(", open.start))?;
         Ok((count, close))
     }

@@ -246,10 +246,8 @@ impl Checker {
     }
 
     fn combined_list(&mut self, items: &[Expr], offset: usize) -> Result<(), JsonataError> {
-        for item in items {
-            self.process(item)?;
-        }
-        self.finish_combined(items.len(), offset);
+        let count = self.process_all(items)?;
+        self.finish_combined(count, offset);
         Ok(())
     }
 
@@ -258,22 +256,30 @@ impl Checker {
         pairs: &[(Expr, Expr)],
         offset: usize,
     ) -> Result<(), JsonataError> {
-        for (key, value) in pairs {
-            self.process(key)?;
-            self.process(value)?;
-        }
-        self.finish_combined(pairs.len() * 2, offset);
+        let count = self.process_all(pairs.iter().flat_map(|(k, v)| [k, v]))?;
+        self.finish_combined(count, offset);
         Ok(())
     }
 
     /// A node whose parts may hold parent operators that it passes on
     /// (operators, constructors, conditions, bindings).
     fn combined(&mut self, parts: &[&Expr], offset: usize) -> Result<(), JsonataError> {
+        let count = self.process_all(parts.iter().copied())?;
+        self.finish_combined(count, offset);
+        Ok(())
+    }
+
+    /// Processes `parts` in order; how many there were.
+    fn process_all<'e>(
+        &mut self,
+        parts: impl IntoIterator<Item = &'e Expr>,
+    ) -> Result<usize, JsonataError> {
+        let mut count = 0;
         for part in parts {
             self.process(part)?;
+            count += 1;
         }
-        self.finish_combined(parts.len(), offset);
-        Ok(())
+        Ok(count)
     }
 
     /// Pops `count` processed parts and pushes a node that inherits their
@@ -289,12 +295,10 @@ impl Checker {
 
     /// A call: the arguments pass parent operators on, the callee does not.
     fn call(&mut self, callee: &Expr, args: &[Expr], offset: usize) -> Result<(), JsonataError> {
-        for arg in args {
-            self.process(arg)?;
-        }
+        let count = self.process_all(args)?;
         self.process(callee)?;
         self.out.pop();
-        self.finish_combined(args.len(), offset);
+        self.finish_combined(count, offset);
         Ok(())
     }
 
@@ -432,10 +436,8 @@ impl Checker {
     /// `lhs^(terms…)`: appends a sort step.
     fn sort(&mut self, lhs: &Expr, terms: &[SortTerm]) -> Result<(), JsonataError> {
         self.process(lhs)?;
-        for term in terms {
-            self.process(&term.expr)?;
-        }
-        self.finish_sort(terms.len(), lhs.span().end)
+        let count = self.process_all(terms.iter().map(|t| &t.expr))?;
+        self.finish_sort(count, lhs.span().end)
     }
 
     fn finish_sort(&mut self, count: usize, offset: usize) -> Result<(), JsonataError> {
@@ -515,10 +517,8 @@ impl Checker {
 
     /// `(a; b; …)`: remembers the last expression for parent lookups.
     fn block(&mut self, exprs: &[Expr], offset: usize) -> Result<(), JsonataError> {
-        for e in exprs {
-            self.process(e)?;
-        }
-        self.finish_block(exprs.len(), offset);
+        let count = self.process_all(exprs)?;
+        self.finish_block(count, offset);
         Ok(())
     }
 

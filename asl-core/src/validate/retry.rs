@@ -14,13 +14,12 @@ pub(super) fn check(states: &[StateRef<'_>], out: &mut Vec<Diagnostic>) {
         let p = s.pointer.as_str();
         let retriers = s.state.retriers();
         for (i, r) in retriers.iter().enumerate() {
-            let rp = super::walk::item(p, "Retry", i);
-            errors(
+            let rp = handler(
                 out,
-                &rp,
+                p,
+                ("Retry", "retrier"),
+                (i, retriers.len()),
                 &r.error_equals,
-                i + 1 == retriers.len(),
-                "retrier",
             );
             if let Some(n) = r.interval_seconds {
                 if n == 0 || n > MAX_COUNT {
@@ -57,16 +56,29 @@ pub(super) fn check(states: &[StateRef<'_>], out: &mut Vec<Diagnostic>) {
         }
         let catchers = s.state.catchers();
         for (i, c) in catchers.iter().enumerate() {
-            let cp = super::walk::item(p, "Catch", i);
-            errors(
+            handler(
                 out,
-                &cp,
+                p,
+                ("Catch", "catcher"),
+                (i, catchers.len()),
                 &c.error_equals,
-                i + 1 == catchers.len(),
-                "catcher",
             );
         }
     }
+}
+
+/// The pointer of the `i`th of `len` retriers or catchers (`field` and
+/// `what` name which) of the state at `p`, after checking its `ErrorEquals`.
+fn handler(
+    out: &mut Vec<Diagnostic>,
+    p: &str,
+    (field, what): (&str, &str),
+    (i, len): (usize, usize),
+    names: &[String],
+) -> String {
+    let at = super::walk::item(p, field, i);
+    errors(out, &at, names, i + 1 == len, what);
+    at
 }
 
 /// `ErrorEquals`: non-empty; `States.ALL` alone and in the last element.
