@@ -3,6 +3,7 @@
 
 use crate::data;
 use crate::data::type_name;
+use crate::fast_map::FastMap;
 use crate::history::{iso_millis, Details, Execution, Field, HistoryEvent, Status};
 use crate::jsonata;
 use crate::mocks::{Lookup, Mocks, Unmocked};
@@ -294,7 +295,7 @@ pub(crate) struct Engine<'a> {
     bytes: usize,
     /// The names of the states seen so far, shared by their events (by
     /// the address and length of the machine's text).
-    names: HashMap<(usize, usize), Arc<str>>,
+    names: FastMap<(usize, usize), Arc<str>>,
     /// Paths and intrinsic calls parsed so far.
     parsed: Rc<data::Parsed>,
 }
@@ -410,7 +411,7 @@ pub(crate) fn execute(
         limit_hit: false,
         work: 0,
         bytes: 0,
-        names: HashMap::new(),
+        names: FastMap::default(),
         parsed: Rc::default(),
     };
     let raw = input_text.map_or_else(|| text(&input), str::to_owned);
@@ -448,7 +449,13 @@ pub(crate) fn execute(
     };
     let (status, output, error, cause) = match result {
         Ok(out) => {
-            let d = vec![("output", Field::Text(text(&out)))];
+            // The last event is the last state's `…StateExited`, whose
+            // output (already rendered) is the execution's.
+            let rendered = engine.events.last().and_then(HistoryEvent::exited_output);
+            let d = vec![(
+                "output",
+                Field::Text(rendered.map_or_else(|| text(&out), str::to_owned)),
+            )];
             engine.push(
                 prev,
                 "ExecutionSucceeded",

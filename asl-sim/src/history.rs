@@ -295,6 +295,14 @@ impl HistoryEvent {
         }
     }
 
+    /// The output text of a `…StateExited` event.
+    pub(crate) fn exited_output(&self) -> Option<&str> {
+        match &self.details {
+            Some(Details::Exited { output, .. }) => Some(output),
+            _ => None,
+        }
+    }
+
     /// The event's number, from 1.
     ///
     /// ```

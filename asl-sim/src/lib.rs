@@ -65,6 +65,7 @@ macro_rules! message_error {
 mod data;
 mod engine;
 mod failure;
+mod fast_map;
 mod history;
 mod jsonata;
 mod mocks;
