@@ -439,10 +439,13 @@ pub(crate) fn execute(
             task: false,
         })
     } else {
+        // Given a value, the execution's input text is the first state's.
+        let first_text = input_text.is_none().then(|| raw.clone());
         engine.run_states(
             &machine.start_at,
             &machine.states,
             input,
+            first_text,
             &mut frame,
             &mut prev,
         )
@@ -631,16 +634,20 @@ impl Engine<'_> {
         Fault::from_failure(f)
     }
 
+    /// Runs states from `start_at` until one ends the (sub)machine;
+    /// `input_text` is `input` already rendered, when it is.
     fn run_states(
         &mut self,
         start_at: &str,
         states: &States,
         input: Value,
+        input_text: Option<String>,
         frame: &mut Frame,
         prev: &mut u64,
     ) -> Result<Value, BranchFail> {
         let mut name = start_at.to_owned();
         let mut input = input;
+        let mut input_text = input_text;
         loop {
             let Some((key, state)) = states.get_key_value(name.as_str()) else {
                 return Err(BranchFail {
@@ -651,10 +658,17 @@ impl Engine<'_> {
                     task: false,
                 });
             };
-            match self.run_state(key, state, input, frame, prev) {
+            match self.run_state(key, state, input, input_text.take(), frame, prev) {
                 Ok((out, Some(next))) => {
                     name = next;
                     input = out;
+                    // The state's `…StateExited` (the last event) holds
+                    // its output rendered: the next state's input text.
+                    input_text = self
+                        .events
+                        .last()
+                        .and_then(HistoryEvent::exited_output)
+                        .map(str::to_owned);
                 }
                 Ok((out, None)) => return Ok(out),
                 Err(fault) => {
@@ -685,6 +699,7 @@ impl Engine<'_> {
         name: &str,
         state: &State,
         input: Value,
+        input_text: Option<String>,
         frame: &mut Frame,
         prev: &mut u64,
     ) -> Result<(Value, Option<String>), Fault> {
@@ -693,7 +708,7 @@ impl Engine<'_> {
         let shared = self.name(name);
         let d = Details::Entered {
             name: Arc::clone(&shared),
-            input: text(&input),
+            input: input_text.unwrap_or_else(|| text(&input)),
         };
         let entered_prev = *prev;
         let entered = self.emit(*prev, entered_type, Some(d))?;
@@ -1852,6 +1867,7 @@ impl Engine<'_> {
                 &b.start_at,
                 &b.states,
                 input.clone(),
+                None,
                 &mut bframe,
                 &mut bprev,
             ) {
@@ -2076,6 +2092,7 @@ impl Engine<'_> {
                     &processor.start_at,
                     &processor.states,
                     input,
+                    None,
                     &mut iframe,
                     &mut p,
                 ) {
@@ -2264,6 +2281,7 @@ impl Engine<'_> {
                 &processor.start_at,
                 &processor.states,
                 input,
+                None,
                 &mut child,
                 &mut p,
             ) {
