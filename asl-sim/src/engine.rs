@@ -304,6 +304,16 @@ fn text(v: &Value) -> String {
     serde_json::to_string(v).unwrap_or_default()
 }
 
+/// A branch's or iteration's copy of the variables in scope (none, most
+/// often: an empty map costs nothing to make).
+fn inherited(vars: &Variables) -> Variables {
+    if vars.is_empty() {
+        Variables::new()
+    } else {
+        vars.clone()
+    }
+}
+
 /// A details object of `fields`, in order.
 fn fields(key: &'static str, fields: Vec<(&'static str, Field)>) -> Details {
     Details::Fields { key, fields }
@@ -1859,7 +1869,7 @@ impl Engine<'_> {
         for b in &p.branches {
             let mut bprev = started;
             let mut bframe = Frame {
-                vars: frame.vars.clone(),
+                vars: inherited(&frame.vars),
                 ql: b.query_language.unwrap_or(frame.ql),
                 depth: frame.depth + 1,
             };
@@ -2084,7 +2094,7 @@ impl Engine<'_> {
                 )?;
                 let mut p = is;
                 let mut iframe = Frame {
-                    vars: frame.vars.clone(),
+                    vars: inherited(&frame.vars),
                     ql: pq,
                     depth: frame.depth + 1,
                 };
