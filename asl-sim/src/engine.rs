@@ -1913,7 +1913,8 @@ impl Engine<'_> {
         prev: &mut u64,
     ) -> Result<Vec<Value>, Fault> {
         let jsonata = sx.ql == QueryLanguage::Jsonata;
-        let states = Self::states_value(raw, ctx, None);
+        // `$states`, for the JSONata fields only.
+        let states = || Self::states_value(raw, ctx, None);
         let not_array =
             |v: &Value| format!("Map state input must be an array but was: {}", text(v));
         let (value, expr) = match &m.items {
@@ -1927,13 +1928,13 @@ impl Engine<'_> {
                 None,
             ),
             Some(Items::Items(Dynamic::Value(list))) if jsonata => (
-                self.jsonata_template(&Value::Array(list.clone()), &states, &frame.vars, "Items")
+                self.jsonata_template(&Value::Array(list.clone()), &states(), &frame.vars, "Items")
                     .map_err(|f| self.own_error(sx, prev, f, "Items"))?,
                 None,
             ),
             Some(Items::Items(Dynamic::Value(list))) => (Value::Array(list.clone()), None),
             Some(Items::Items(Dynamic::Jsonata(j))) => (
-                self.jsonata_expr(j, &states, &frame.vars, "Items")
+                self.jsonata_expr(j, &states(), &frame.vars, "Items")
                     .map_err(|f| self.own_error(sx, prev, f, "Items"))?,
                 Some(j.expression().to_owned()),
             ),
