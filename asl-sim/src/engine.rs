@@ -304,6 +304,29 @@ fn text(v: &Value) -> String {
     serde_json::to_string(v).unwrap_or_default()
 }
 
+/// `$states` (the input and the context object), built when a JSONata
+/// field first reads it: JSONPath states never do.
+struct LazyStates<'v, 'c> {
+    input: &'v Value,
+    ctx: &'v Context<'c>,
+    value: OnceCell<Value>,
+}
+
+impl<'v, 'c> LazyStates<'v, 'c> {
+    fn new(input: &'v Value, ctx: &'v Context<'c>) -> Self {
+        LazyStates {
+            input,
+            ctx,
+            value: OnceCell::new(),
+        }
+    }
+
+    fn get(&self) -> &Value {
+        self.value
+            .get_or_init(|| Engine::states_value(self.input, self.ctx, None))
+    }
+}
+
 /// A branch's or iteration's copy of the variables in scope (none, most
 /// often: an empty map costs nothing to make).
 fn inherited(vars: &Variables) -> Variables {
@@ -1302,7 +1325,7 @@ impl Engine<'_> {
         prev: &mut u64,
     ) -> Fault {
         let ctx = self.context(sx, None, None);
-        let states = Self::states_value(raw, &ctx, None);
+        let states = LazyStates::new(raw, &ctx);
         let read = |this: &mut Self,
                     prev: &mut u64,
                     d: Option<&Dynamic<String>>,
@@ -1333,7 +1356,7 @@ impl Engine<'_> {
                 Some(Dynamic::Value(s) | Dynamic::Substitution(s)) => Ok(Some(s.clone())),
                 Some(Dynamic::Jsonata(j)) => {
                     let v = this
-                        .jsonata_expr(j, &states, &frame.vars, fields.0)
+                        .jsonata_expr(j, states.get(), &frame.vars, fields.0)
                         .map_err(|f| this.own_error(sx, prev, f, fields.0))?;
                     Ok(Some(as_text(v)))
                 }
@@ -1367,7 +1390,7 @@ impl Engine<'_> {
     ) -> Result<Done, Fault> {
         let ctx = self.context(sx, None, None);
         let jsonata = sx.ql == QueryLanguage::Jsonata;
-        let states = Self::states_value(raw, &ctx, None);
+        let states = LazyStates::new(raw, &ctx);
         let eff = self.input_path(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?;
         let mut matched = None;
         for (i, rule) in s.choices.iter().enumerate() {
@@ -1380,7 +1403,7 @@ impl Engine<'_> {
                 Condition::Jsonata(Dynamic::Value(b)) => *b,
                 Condition::Jsonata(Dynamic::Jsonata(j)) => {
                     let v = self
-                        .jsonata_expr(j, &states, &frame.vars, &field)
+                        .jsonata_expr(j, states.get(), &frame.vars, &field)
                         .map_err(|f| self.own_error(sx, prev, f, &field))?;
                     match v {
                         Value::Bool(b) => b,
@@ -1436,13 +1459,13 @@ impl Engine<'_> {
                 assign,
                 raw,
                 &ctx,
-                Some(&states),
+                Some(states.get()),
                 &frame.vars,
                 "Assign",
             )?;
             let output = match output_tpl {
                 Some(o) => self
-                    .jsonata_template(o, &states, &frame.vars, "Output")
+                    .jsonata_template(o, states.get(), &frame.vars, "Output")
                     .map_err(|f| self.own_error(sx, prev, f, "Output"))?,
                 None => raw.clone(),
             };
@@ -1476,7 +1499,7 @@ impl Engine<'_> {
     ) -> Result<Done, Fault> {
         let ctx = self.context(sx, None, None);
         let jsonata = sx.ql == QueryLanguage::Jsonata;
-        let states = Self::states_value(raw, &ctx, None);
+        let states = LazyStates::new(raw, &ctx);
         let eff = self.input_path(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?;
         let scope_vars = frame.vars.clone();
         let now_ms = self.clock_ms;
@@ -1484,7 +1507,7 @@ impl Engine<'_> {
             WaitDuration::Seconds(Dynamic::Value(n)) => i64::try_from(*n).unwrap_or(i64::MAX).saturating_mul(1000),
             WaitDuration::Seconds(Dynamic::Jsonata(j)) => {
                 let v = self
-                    .jsonata_expr(j, &states, &scope_vars, "Seconds")
+                    .jsonata_expr(j, states.get(), &scope_vars, "Seconds")
                     .map_err(|f| self.own_error(sx, prev, f, "Seconds"))?;
                 match v.as_i64().or_else(|| v.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64)) {
                     Some(n) if n >= 0 => n.saturating_mul(1000),
@@ -1522,7 +1545,7 @@ impl Engine<'_> {
             },
             WaitDuration::Timestamp(Dynamic::Jsonata(j)) => {
                 let v = self
-                    .jsonata_expr(j, &states, &scope_vars, "Timestamp")
+                    .jsonata_expr(j, states.get(), &scope_vars, "Timestamp")
                     .map_err(|f| self.own_error(sx, prev, f, "Timestamp"))?;
                 match v.as_str().and_then(data::parse_timestamp) {
                     Some(ts) => until(ts, now_ms),
@@ -1562,7 +1585,7 @@ impl Engine<'_> {
                 sx,
                 prev,
                 Cow::Borrowed(raw),
-                (&ctx, &states, &frame.vars),
+                (&ctx, states.get(), &frame.vars),
                 (s.assign.as_ref(), s.output.as_ref()),
                 ("Assign", "Output"),
                 next,
@@ -1614,12 +1637,12 @@ impl Engine<'_> {
             );
         let ctx = self.context(sx, Some(retry_count), token.map(|t| ("Task", t)));
         let jsonata = sx.ql == QueryLanguage::Jsonata;
-        let states = Self::states_value(raw, &ctx, None);
+        let states = LazyStates::new(raw, &ctx);
         let eff = self.input_path(sx, prev, opt_path(&t.input_path), raw, &ctx, frame)?;
         let params = if jsonata {
             match &t.arguments {
                 Some(a) => self
-                    .jsonata_template(a, &states, &frame.vars, "Arguments")
+                    .jsonata_template(a, states.get(), &frame.vars, "Arguments")
                     .map_err(|f| self.own_error(sx, prev, f, "Arguments"))?,
                 None => raw.clone(),
             }
@@ -1638,7 +1661,7 @@ impl Engine<'_> {
             None => None,
             Some(RoleArn::Value(Dynamic::Value(s))) => Some(Value::String(s.clone())),
             Some(RoleArn::Value(Dynamic::Jsonata(j))) => Some(
-                self.jsonata_expr(j, &states, &frame.vars, "Credentials/RoleArn")
+                self.jsonata_expr(j, states.get(), &frame.vars, "Credentials/RoleArn")
                     .map_err(|f| self.own_error(sx, prev, f, "Credentials"))?,
             ),
             Some(RoleArn::Value(_)) => None,
@@ -1845,11 +1868,11 @@ impl Engine<'_> {
     ) -> Result<Done, Fault> {
         let ctx = self.context(sx, Some(retry_count), None);
         let jsonata = sx.ql == QueryLanguage::Jsonata;
-        let states = Self::states_value(raw, &ctx, None);
+        let states = LazyStates::new(raw, &ctx);
         let input = if jsonata {
             match &p.arguments {
                 Some(a) => self
-                    .jsonata_template(a, &states, &frame.vars, "Arguments")
+                    .jsonata_template(a, states.get(), &frame.vars, "Arguments")
                     .map_err(|f| self.own_error(sx, prev, f, "Arguments"))?,
                 None => raw.clone(),
             }
