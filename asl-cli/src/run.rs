@@ -157,7 +157,7 @@ fn render_text(e: &Execution) -> String {
     let mut s = String::new();
     let mut depth = 0usize;
     for ev in &e.events {
-        let t = ev.event_type.as_str();
+        let t = ev.event_type();
         let pad = "  ".repeat(depth);
         if t.ends_with("StateEntered") {
             let _ = writeln!(
@@ -177,7 +177,10 @@ fn render_text(e: &Execution) -> String {
                 "{pad}  output: {}",
                 ev.detail_str("output").unwrap_or_default()
             );
-            if let Some(vars) = ev.details().and_then(|d| d.get("assignedVariables")) {
+            if let Some(vars) = ev
+                .details()
+                .and_then(|d| d.get("assignedVariables").cloned())
+            {
                 let _ = writeln!(s, "{pad}  assigned: {vars}");
             }
         } else if t == "TaskScheduled" {

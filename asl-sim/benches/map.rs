@@ -11,9 +11,11 @@
 //! output and, per iteration, the history texts the simulator records):
 //! the ratio `simulator` / `baseline` is what the interpreter costs on top.
 //!
-//! Each run builds a history of about 50,000 small allocations and frees
-//! it; with glibc's default trim threshold the freed heap goes back to the
-//! system and the next run faults it in again (page faults, system time).
+//! A run makes about 8,000 allocations (events are compact: static types
+//! and keys, shared state names, each input and output rendered once, the
+//! details object built only when read), about two per event. With glibc's
+//! default trim threshold the freed heap may go back to the system and the
+//! next run fault it in again (page faults, system time);
 //! `MALLOC_TRIM_THRESHOLD_=100000000 cargo bench …` shows the time without
 //! that (the baseline's too).
 

@@ -3,7 +3,8 @@
 
 use crate::data;
 use crate::data::type_name;
-use crate::history::{iso_millis, Execution, HistoryEvent, Status};
+use crate::fast_map::FastMap;
+use crate::history::{iso_millis, Details, Execution, Field, HistoryEvent, Status};
 use crate::jsonata;
 use crate::mocks::{Lookup, Mocks, Unmocked};
 use crate::{Failure, Rng};
@@ -19,6 +20,7 @@ use std::borrow::Cow;
 use std::cell::OnceCell;
 use std::collections::HashMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 /// The variables in scope.
 pub(crate) type Variables = JsonMap<String, Value>;
@@ -99,15 +101,16 @@ impl Fault {
         }
     }
 
-    fn details(&self) -> Value {
-        let mut d = JsonMap::new();
+    /// The `error` and `cause` fields of its events.
+    fn fields(&self) -> Vec<(&'static str, Field)> {
+        let mut d = Vec::with_capacity(2);
         if let Some(e) = &self.error {
-            d.insert("error".into(), Value::String(e.clone()));
+            d.push(("error", Field::Str(e.as_str().into())));
         }
         if let Some(c) = &self.cause {
-            d.insert("cause".into(), Value::String(c.clone()));
+            d.push(("cause", Field::Str(c.as_str().into())));
         }
-        Value::Object(d)
+        d
     }
 }
 
@@ -290,8 +293,9 @@ pub(crate) struct Engine<'a> {
     work: usize,
     /// Bytes of JSON text in the events so far.
     bytes: usize,
-    /// The last event's timestamp, and its clock value.
-    stamp: Option<(i64, String)>,
+    /// The names of the states seen so far, shared by their events (by
+    /// the address and length of the machine's text).
+    names: FastMap<(usize, usize), Arc<str>>,
     /// Paths and intrinsic calls parsed so far.
     parsed: Rc<data::Parsed>,
 }
@@ -300,24 +304,69 @@ fn text(v: &Value) -> String {
     serde_json::to_string(v).unwrap_or_default()
 }
 
-fn obj(pairs: Vec<(&str, Value)>) -> Value {
-    Value::Object(pairs.into_iter().map(|(k, v)| (k.to_owned(), v)).collect())
+/// `$states` (the input and the context object), built when a JSONata
+/// field first reads it: JSONPath states never do.
+struct LazyStates<'v, 'c> {
+    input: &'v Value,
+    ctx: &'v Context<'c>,
+    value: OnceCell<Value>,
 }
 
-/// `{ "<field>": text, "<field>Details": {"truncated": false} }` entries.
-fn with_text(map: &mut JsonMap<String, Value>, field: &str, v: &Value) {
-    with_rendered(map, field, text(v));
+impl<'v, 'c> LazyStates<'v, 'c> {
+    fn new(input: &'v Value, ctx: &'v Context<'c>) -> Self {
+        LazyStates {
+            input,
+            ctx,
+            value: OnceCell::new(),
+        }
+    }
+
+    fn get(&self) -> &Value {
+        self.value
+            .get_or_init(|| Engine::states_value(self.input, self.ctx, None))
+    }
 }
 
-/// [`with_text`] of a value already rendered as `text`.
-fn with_rendered(map: &mut JsonMap<String, Value>, field: &str, text: String) {
-    map.insert(field.to_owned(), Value::String(text));
-    let mut details = String::with_capacity(field.len() + "Details".len());
-    details.push_str(field);
-    details.push_str("Details");
-    let mut truncated = JsonMap::with_capacity(1);
-    truncated.insert("truncated".into(), Value::Bool(false));
-    map.insert(details, Value::Object(truncated));
+/// A branch's or iteration's copy of the variables in scope (none, most
+/// often: an empty map costs nothing to make).
+fn inherited(vars: &Variables) -> Variables {
+    if vars.is_empty() {
+        Variables::new()
+    } else {
+        vars.clone()
+    }
+}
+
+/// A details object of `fields`, in order.
+fn fields(key: &'static str, fields: Vec<(&'static str, Field)>) -> Details {
+    Details::Fields { key, fields }
+}
+
+/// A text field.
+fn str_field(s: &str) -> Field {
+    Field::Str(s.into())
+}
+
+/// The details key of a Task's event type (`taskScheduledEventDetails`).
+fn task_details_key(ty: &str) -> &'static str {
+    match ty {
+        "LambdaFunctionScheduled" => "lambdaFunctionScheduledEventDetails",
+        "LambdaFunctionStarted" => "lambdaFunctionStartedEventDetails",
+        "LambdaFunctionSucceeded" => "lambdaFunctionSucceededEventDetails",
+        "LambdaFunctionFailed" => "lambdaFunctionFailedEventDetails",
+        "LambdaFunctionTimedOut" => "lambdaFunctionTimedOutEventDetails",
+        "ActivityScheduled" => "activityScheduledEventDetails",
+        "ActivityStarted" => "activityStartedEventDetails",
+        "ActivitySucceeded" => "activitySucceededEventDetails",
+        "ActivityFailed" => "activityFailedEventDetails",
+        "ActivityTimedOut" => "activityTimedOutEventDetails",
+        "TaskScheduled" => "taskScheduledEventDetails",
+        "TaskStarted" => "taskStartedEventDetails",
+        "TaskSucceeded" => "taskSucceededEventDetails",
+        "TaskFailed" => "taskFailedEventDetails",
+        "TaskTimedOut" => "taskTimedOutEventDetails",
+        _ => "taskEventDetails",
+    }
 }
 
 /// The `…StateEntered` and `…StateExited` event types of a state.
@@ -395,18 +444,18 @@ pub(crate) fn execute(
         limit_hit: false,
         work: 0,
         bytes: 0,
-        stamp: None,
+        names: FastMap::default(),
         parsed: Rc::default(),
     };
-    let mut started = JsonMap::new();
     let raw = input_text.map_or_else(|| text(&input), str::to_owned);
-    started.insert("input".into(), Value::String(raw.clone()));
-    started.insert("inputDetails".into(), json!({"truncated": false}));
-    started.insert("roleArn".into(), Value::String(opts.role_arn.clone()));
+    let started = vec![
+        ("input", Field::Text(raw.clone())),
+        ("roleArn", str_field(&opts.role_arn)),
+    ];
     engine.push(
         0,
         "ExecutionStarted",
-        Some(("executionStartedEventDetails", started)),
+        Some(fields("executionStartedEventDetails", started)),
     );
     let mut frame = Frame {
         vars: Variables::new(),
@@ -423,40 +472,46 @@ pub(crate) fn execute(
             task: false,
         })
     } else {
+        // Given a value, the execution's input text is the first state's.
+        let first_text = input_text.is_none().then(|| raw.clone());
         engine.run_states(
             &machine.start_at,
             &machine.states,
             input,
+            first_text,
             &mut frame,
             &mut prev,
         )
     };
     let (status, output, error, cause) = match result {
         Ok(out) => {
-            let mut d = JsonMap::new();
-            with_text(&mut d, "output", &out);
+            // The last event is the last state's `…StateExited`, whose
+            // output (already rendered) is the execution's.
+            let rendered = engine.events.last().and_then(HistoryEvent::exited_output);
+            let d = vec![(
+                "output",
+                Field::Text(rendered.map_or_else(|| text(&out), str::to_owned)),
+            )];
             engine.push(
                 prev,
                 "ExecutionSucceeded",
-                Some(("executionSucceededEventDetails", d)),
+                Some(fields("executionSucceededEventDetails", d)),
             );
             (Status::Succeeded, Some(out), None, None)
         }
         Err(BranchFail { fault, .. }) if fault.timed_out => {
-            let d = fault.details().as_object().cloned().unwrap_or_default();
             engine.push(
                 prev,
                 "ExecutionTimedOut",
-                Some(("executionTimedOutEventDetails", d)),
+                Some(fields("executionTimedOutEventDetails", fault.fields())),
             );
             (Status::TimedOut, None, None, None)
         }
         Err(BranchFail { fault, .. }) => {
-            let d = fault.details().as_object().cloned().unwrap_or_default();
             engine.push(
                 prev,
                 "ExecutionFailed",
-                Some(("executionFailedEventDetails", d)),
+                Some(fields("executionFailedEventDetails", fault.fields())),
             );
             (Status::Failed, None, fault.error, fault.cause)
         }
@@ -474,35 +529,24 @@ pub(crate) fn execute(
 
 impl Engine<'_> {
     /// Appends an event, whatever the limit.
-    fn push(
-        &mut self,
-        prev: u64,
-        ty: &str,
-        details: Option<(&str, JsonMap<String, Value>)>,
-    ) -> u64 {
+    fn push(&mut self, prev: u64, ty: &'static str, details: Option<Details>) -> u64 {
         let id = self.events.len() as u64 + 1;
-        let timestamp = self.timestamp();
-        self.events.push(HistoryEvent {
-            id,
-            previous_event_id: prev,
-            timestamp,
-            event_type: ty.to_owned(),
-            details: details.map(|(k, d)| (k.to_owned(), d)),
-        });
+        self.events
+            .push(HistoryEvent::new(id, prev, self.clock_ms, ty, details));
         id
     }
 
-    /// The virtual clock as ISO 8601 text (the last one is kept: the clock
-    /// stands still between most events).
-    fn timestamp(&mut self) -> String {
-        match &self.stamp {
-            Some((ms, text)) if *ms == self.clock_ms => text.clone(),
-            _ => {
-                let text = iso_millis(self.clock_ms);
-                self.stamp = Some((self.clock_ms, text.clone()));
-                text
-            }
+    /// The shared name of a state (one allocation per state of the
+    /// machine: its names are looked up by address, then compared).
+    fn name(&mut self, name: &str) -> Arc<str> {
+        let shared = self
+            .names
+            .entry((name.as_ptr() as usize, name.len()))
+            .or_insert_with(|| name.into());
+        if **shared != *name {
+            *shared = name.into();
         }
+        Arc::clone(shared)
     }
 
     /// Moves the virtual clock on; past the execution's `TimeoutSeconds`
@@ -527,7 +571,12 @@ impl Engine<'_> {
 
     /// Appends an event unless the history is full (the last slot is kept
     /// for `ExecutionFailed`).
-    fn emit(&mut self, prev: u64, ty: &str, details: Option<(&str, Value)>) -> Result<u64, Fault> {
+    fn emit(
+        &mut self,
+        prev: u64,
+        ty: &'static str,
+        details: Option<Details>,
+    ) -> Result<u64, Fault> {
         if self.limit_hit || self.events.len() + 1 >= EVENT_LIMIT {
             self.limit_hit = true;
             return Err(Fault::fatal(
@@ -538,11 +587,8 @@ impl Engine<'_> {
             ));
         }
         self.work += 1;
-        if let Some((_, Value::Object(m))) = &details {
-            self.bytes += m
-                .values()
-                .map(|v| v.as_str().map_or(0, str::len))
-                .sum::<usize>();
+        if let Some(d) = &details {
+            self.bytes += d.text_len();
         }
         if self.bytes > BYTES_LIMIT {
             self.limit_hit = true;
@@ -560,10 +606,6 @@ impl Engine<'_> {
                 format!("The simulation exceeded {WORK_LIMIT} events, child executions included."),
             ));
         }
-        let details = details.map(|(k, v)| match v {
-            Value::Object(m) => (k, m),
-            _ => (k, JsonMap::new()),
-        });
         Ok(self.push(prev, ty, details))
     }
 
@@ -607,16 +649,16 @@ impl Engine<'_> {
             } else {
                 sx.entered_prev
             };
-            let d = obj(vec![
-                ("error", Value::String(f.error.clone())),
-                ("cause", Value::String(f.cause.clone())),
-                ("location", Value::String(location)),
-                ("state", Value::String(sx.name.to_owned())),
-            ]);
+            let d = vec![
+                ("error", str_field(&f.error)),
+                ("cause", str_field(&f.cause)),
+                ("location", Field::Str(location.into())),
+                ("state", str_field(sx.name)),
+            ];
             match self.emit(
                 at,
                 "EvaluationFailed",
-                Some(("evaluationFailedEventDetails", d)),
+                Some(fields("evaluationFailedEventDetails", d)),
             ) {
                 Ok(id) => *prev = id,
                 Err(limit) => return limit,
@@ -625,18 +667,22 @@ impl Engine<'_> {
         Fault::from_failure(f)
     }
 
+    /// Runs states from `start_at` until one ends the (sub)machine;
+    /// `input_text` is `input` already rendered, when it is.
     fn run_states(
         &mut self,
         start_at: &str,
         states: &States,
         input: Value,
+        input_text: Option<String>,
         frame: &mut Frame,
         prev: &mut u64,
     ) -> Result<Value, BranchFail> {
         let mut name = start_at.to_owned();
         let mut input = input;
+        let mut input_text = input_text;
         loop {
-            let Some(state) = states.get(&name) else {
+            let Some((key, state)) = states.get_key_value(name.as_str()) else {
                 return Err(BranchFail {
                     fault: Fault::fatal(
                         "States.Runtime",
@@ -645,10 +691,17 @@ impl Engine<'_> {
                     task: false,
                 });
             };
-            match self.run_state(&name, state, input, frame, prev) {
+            match self.run_state(key, state, input, input_text.take(), frame, prev) {
                 Ok((out, Some(next))) => {
                     name = next;
                     input = out;
+                    // The state's `…StateExited` (the last event) holds
+                    // its output rendered: the next state's input text.
+                    input_text = self
+                        .events
+                        .last()
+                        .and_then(HistoryEvent::exited_output)
+                        .map(str::to_owned);
                 }
                 Ok((out, None)) => return Ok(out),
                 Err(fault) => {
@@ -679,20 +732,19 @@ impl Engine<'_> {
         name: &str,
         state: &State,
         input: Value,
+        input_text: Option<String>,
         frame: &mut Frame,
         prev: &mut u64,
     ) -> Result<(Value, Option<String>), Fault> {
         let kind = state.type_name();
         let (entered_type, exited_type) = state_event_types(state);
-        let mut d = JsonMap::with_capacity(3);
-        d.insert("name".into(), Value::String(name.to_owned()));
-        with_text(&mut d, "input", &input);
+        let shared = self.name(name);
+        let d = Details::Entered {
+            name: Arc::clone(&shared),
+            input: input_text.unwrap_or_else(|| text(&input)),
+        };
         let entered_prev = *prev;
-        let entered = self.emit(
-            *prev,
-            entered_type,
-            Some(("stateEnteredEventDetails", Value::Object(d))),
-        )?;
+        let entered = self.emit(*prev, entered_type, Some(d))?;
         *prev = entered;
         let sx = StateCx {
             name,
@@ -744,27 +796,15 @@ impl Engine<'_> {
                 format!("The state/task '{name}' returned a result with a size exceeding the maximum number of bytes service limit."),
             ));
         }
-        let mut d = JsonMap::with_capacity(5);
-        d.insert("name".into(), Value::String(name.to_owned()));
-        with_rendered(&mut d, "output", output_text);
-        if let Some(assigned) = &done.assigned {
-            if !assigned.is_empty() {
-                let texts: JsonMap<String, Value> = assigned
-                    .iter()
-                    .map(|(k, v)| (k.clone(), Value::String(text(v))))
-                    .collect();
-                d.insert("assignedVariables".into(), Value::Object(texts));
-                d.insert(
-                    "assignedVariablesDetails".into(),
-                    json!({"truncated": false}),
-                );
-            }
-        }
-        let exited = self.emit(
-            *prev,
-            exited_type,
-            Some(("stateExitedEventDetails", Value::Object(d))),
-        )?;
+        let assigned = done.assigned.as_ref().map_or_else(Vec::new, |a| {
+            a.iter().map(|(k, v)| (k.clone(), text(v))).collect()
+        });
+        let d = Details::Exited {
+            name: shared,
+            output: output_text,
+            assigned,
+        };
+        let exited = self.emit(*prev, exited_type, Some(d))?;
         *prev = exited;
         if let Some(assigned) = done.assigned {
             for (k, v) in assigned {
@@ -1285,7 +1325,7 @@ impl Engine<'_> {
         prev: &mut u64,
     ) -> Fault {
         let ctx = self.context(sx, None, None);
-        let states = Self::states_value(raw, &ctx, None);
+        let states = LazyStates::new(raw, &ctx);
         let read = |this: &mut Self,
                     prev: &mut u64,
                     d: Option<&Dynamic<String>>,
@@ -1316,7 +1356,7 @@ impl Engine<'_> {
                 Some(Dynamic::Value(s) | Dynamic::Substitution(s)) => Ok(Some(s.clone())),
                 Some(Dynamic::Jsonata(j)) => {
                     let v = this
-                        .jsonata_expr(j, &states, &frame.vars, fields.0)
+                        .jsonata_expr(j, states.get(), &frame.vars, fields.0)
                         .map_err(|f| this.own_error(sx, prev, f, fields.0))?;
                     Ok(Some(as_text(v)))
                 }
@@ -1350,7 +1390,7 @@ impl Engine<'_> {
     ) -> Result<Done, Fault> {
         let ctx = self.context(sx, None, None);
         let jsonata = sx.ql == QueryLanguage::Jsonata;
-        let states = Self::states_value(raw, &ctx, None);
+        let states = LazyStates::new(raw, &ctx);
         let eff = self.input_path(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?;
         let mut matched = None;
         for (i, rule) in s.choices.iter().enumerate() {
@@ -1363,7 +1403,7 @@ impl Engine<'_> {
                 Condition::Jsonata(Dynamic::Value(b)) => *b,
                 Condition::Jsonata(Dynamic::Jsonata(j)) => {
                     let v = self
-                        .jsonata_expr(j, &states, &frame.vars, &field)
+                        .jsonata_expr(j, states.get(), &frame.vars, &field)
                         .map_err(|f| self.own_error(sx, prev, f, &field))?;
                     match v {
                         Value::Bool(b) => b,
@@ -1419,13 +1459,13 @@ impl Engine<'_> {
                 assign,
                 raw,
                 &ctx,
-                Some(&states),
+                Some(states.get()),
                 &frame.vars,
                 "Assign",
             )?;
             let output = match output_tpl {
                 Some(o) => self
-                    .jsonata_template(o, &states, &frame.vars, "Output")
+                    .jsonata_template(o, states.get(), &frame.vars, "Output")
                     .map_err(|f| self.own_error(sx, prev, f, "Output"))?,
                 None => raw.clone(),
             };
@@ -1459,7 +1499,7 @@ impl Engine<'_> {
     ) -> Result<Done, Fault> {
         let ctx = self.context(sx, None, None);
         let jsonata = sx.ql == QueryLanguage::Jsonata;
-        let states = Self::states_value(raw, &ctx, None);
+        let states = LazyStates::new(raw, &ctx);
         let eff = self.input_path(sx, prev, opt_path(&s.input_path), raw, &ctx, frame)?;
         let scope_vars = frame.vars.clone();
         let now_ms = self.clock_ms;
@@ -1467,7 +1507,7 @@ impl Engine<'_> {
             WaitDuration::Seconds(Dynamic::Value(n)) => i64::try_from(*n).unwrap_or(i64::MAX).saturating_mul(1000),
             WaitDuration::Seconds(Dynamic::Jsonata(j)) => {
                 let v = self
-                    .jsonata_expr(j, &states, &scope_vars, "Seconds")
+                    .jsonata_expr(j, states.get(), &scope_vars, "Seconds")
                     .map_err(|f| self.own_error(sx, prev, f, "Seconds"))?;
                 match v.as_i64().or_else(|| v.as_f64().filter(|f| f.fract() == 0.0).map(|f| f as i64)) {
                     Some(n) if n >= 0 => n.saturating_mul(1000),
@@ -1505,7 +1545,7 @@ impl Engine<'_> {
             },
             WaitDuration::Timestamp(Dynamic::Jsonata(j)) => {
                 let v = self
-                    .jsonata_expr(j, &states, &scope_vars, "Timestamp")
+                    .jsonata_expr(j, states.get(), &scope_vars, "Timestamp")
                     .map_err(|f| self.own_error(sx, prev, f, "Timestamp"))?;
                 match v.as_str().and_then(data::parse_timestamp) {
                     Some(ts) => until(ts, now_ms),
@@ -1545,7 +1585,7 @@ impl Engine<'_> {
                 sx,
                 prev,
                 Cow::Borrowed(raw),
-                (&ctx, &states, &frame.vars),
+                (&ctx, states.get(), &frame.vars),
                 (s.assign.as_ref(), s.output.as_ref()),
                 ("Assign", "Output"),
                 next,
@@ -1597,12 +1637,12 @@ impl Engine<'_> {
             );
         let ctx = self.context(sx, Some(retry_count), token.map(|t| ("Task", t)));
         let jsonata = sx.ql == QueryLanguage::Jsonata;
-        let states = Self::states_value(raw, &ctx, None);
+        let states = LazyStates::new(raw, &ctx);
         let eff = self.input_path(sx, prev, opt_path(&t.input_path), raw, &ctx, frame)?;
         let params = if jsonata {
             match &t.arguments {
                 Some(a) => self
-                    .jsonata_template(a, &states, &frame.vars, "Arguments")
+                    .jsonata_template(a, states.get(), &frame.vars, "Arguments")
                     .map_err(|f| self.own_error(sx, prev, f, "Arguments"))?,
                 None => raw.clone(),
             }
@@ -1621,7 +1661,7 @@ impl Engine<'_> {
             None => None,
             Some(RoleArn::Value(Dynamic::Value(s))) => Some(Value::String(s.clone())),
             Some(RoleArn::Value(Dynamic::Jsonata(j))) => Some(
-                self.jsonata_expr(j, &states, &frame.vars, "Credentials/RoleArn")
+                self.jsonata_expr(j, states.get(), &frame.vars, "Credentials/RoleArn")
                     .map_err(|f| self.own_error(sx, prev, f, "Credentials"))?,
             ),
             Some(RoleArn::Value(_)) => None,
@@ -1636,7 +1676,7 @@ impl Engine<'_> {
         enum Family {
             Lambda,
             Activity,
-            Service(String, String),
+            Service(Arc<str>, Arc<str>),
         }
         let family = match kind {
             ResourceKind::LambdaFunction { .. } => Family::Lambda,
@@ -1646,81 +1686,78 @@ impl Engine<'_> {
                 action,
                 pattern,
                 ..
-            } => Family::Service(service.to_owned(), format!("{action}{pattern}")),
+            } => Family::Service(service.into(), format!("{action}{pattern}").into()),
             ResourceKind::SdkIntegration {
                 service,
                 action,
                 pattern,
                 ..
-            } => Family::Service(format!("aws-sdk:{service}"), format!("{action}{pattern}")),
-            _ => Family::Service(String::new(), arn.clone()),
+            } => Family::Service(
+                format!("aws-sdk:{service}").into(),
+                format!("{action}{pattern}").into(),
+            ),
+            _ => Family::Service("".into(), arn.as_str().into()),
         };
-        let mut d = JsonMap::new();
+        let mut d = Vec::with_capacity(7);
         let (scheduled, started) = match &family {
             Family::Lambda => {
-                d.insert("resource".into(), Value::String(arn.clone()));
-                with_text(&mut d, "input", &params);
+                d.push(("resource", str_field(&arn)));
+                d.push(("input", Field::Text(text(&params))));
                 ("LambdaFunctionScheduled", "LambdaFunctionStarted")
             }
             Family::Activity => {
-                d.insert("resource".into(), Value::String(arn.clone()));
-                with_text(&mut d, "input", &params);
+                d.push(("resource", str_field(&arn)));
+                d.push(("input", Field::Text(text(&params))));
                 ("ActivityScheduled", "ActivityStarted")
             }
             Family::Service(rt, r) => {
-                d.insert("resourceType".into(), Value::String(rt.clone()));
-                d.insert("resource".into(), Value::String(r.clone()));
-                d.insert("region".into(), Value::String(REGION.into()));
-                d.insert("parameters".into(), Value::String(text(&params)));
+                d.push(("resourceType", Field::Str(Arc::clone(rt))));
+                d.push(("resource", Field::Str(Arc::clone(r))));
+                d.push(("region", str_field(REGION)));
+                d.push(("parameters", Field::Str(text(&params).into())));
                 ("TaskScheduled", "TaskStarted")
             }
         };
         if let Some(n) = timeout {
-            d.insert("timeoutInSeconds".into(), json!(n));
+            d.push(("timeoutInSeconds", Field::Json(json!(n))));
         }
         if let Some(n) = heartbeat {
             if !matches!(family, Family::Lambda) {
-                d.insert("heartbeatInSeconds".into(), json!(n));
+                d.push(("heartbeatInSeconds", Field::Json(json!(n))));
             }
         }
         if let Some(r) = role {
-            d.insert("taskCredentials".into(), json!({"roleArn": r}));
+            d.push(("taskCredentials", Field::Json(json!({"roleArn": r}))));
         }
-        let key = |ty: &str| {
-            let mut c = ty.chars();
-            match c.next() {
-                Some(f) => format!("{}{}EventDetails", f.to_ascii_lowercase(), c.as_str()),
-                None => String::new(),
-            }
-        };
-        let id = self.emit(*prev, scheduled, Some((&key(scheduled), Value::Object(d))))?;
+        let key = task_details_key;
+        let id = self.emit(*prev, scheduled, Some(fields(key(scheduled), d)))?;
         *prev = id;
         let started_details = match &family {
-            Family::Service(rt, r) => Some(json!({"resourceType": rt, "resource": r})),
-            Family::Activity => Some(json!({})),
+            Family::Service(rt, r) => Some(vec![
+                ("resourceType", Field::Str(Arc::clone(rt))),
+                ("resource", Field::Str(Arc::clone(r))),
+            ]),
+            Family::Activity => Some(Vec::new()),
             Family::Lambda => None,
         };
         let id = self.emit(
             *prev,
             started,
-            started_details
-                .map(|v| (key(started), v))
-                .as_ref()
-                .map(|(k, v)| (k.as_str(), v.clone())),
+            started_details.map(|d| fields(key(started), d)),
         )?;
         *prev = id;
 
-        let service_fields = |d: &mut JsonMap<String, Value>| {
+        let service_fields = |d: &mut Vec<(&'static str, Field)>| {
             if let Family::Service(rt, r) = &family {
-                d.insert("resourceType".into(), Value::String(rt.clone()));
-                d.insert("resource".into(), Value::String(r.clone()));
+                d.push(("resourceType", Field::Str(Arc::clone(rt))));
+                d.push(("resource", Field::Str(Arc::clone(r))));
             }
         };
         let outcome = self.invoke(sx.name, &arn, &params);
         let outcome = match outcome {
             Ok(result) if text(&result).len() > PAYLOAD_LIMIT => {
                 let who = match &family {
-                    Family::Service(rt, _) => rt.clone(),
+                    Family::Service(rt, _) => rt.to_string(),
                     _ => arn.clone(),
                 };
                 Err(Fault::from_failure(Failure::new(
@@ -1735,7 +1772,7 @@ impl Engine<'_> {
         {
             // The service accepted the request; what it answered first is
             // not in the mock (its Return is the final result).
-            let mut d = JsonMap::new();
+            let mut d = Vec::with_capacity(3);
             service_fields(&mut d);
             let answer = match &family {
                 Family::Service(rt, action) => {
@@ -1746,11 +1783,11 @@ impl Engine<'_> {
                 }
                 _ => json!({}),
             };
-            with_text(&mut d, "output", &answer);
+            d.push(("output", Field::Text(text(&answer))));
             let id = self.emit(
                 *prev,
                 "TaskSubmitted",
-                Some(("taskSubmittedEventDetails", Value::Object(d))),
+                Some(fields("taskSubmittedEventDetails", d)),
             )?;
             *prev = id;
         }
@@ -1761,10 +1798,10 @@ impl Engine<'_> {
                     Family::Activity => "ActivitySucceeded",
                     Family::Service(..) => "TaskSucceeded",
                 };
-                let mut d = JsonMap::new();
+                let mut d = Vec::with_capacity(3);
                 service_fields(&mut d);
-                with_text(&mut d, "output", &result);
-                let id = self.emit(*prev, ty, Some((&key(ty), Value::Object(d))))?;
+                d.push(("output", Field::Text(text(&result))));
+                let id = self.emit(*prev, ty, Some(fields(key(ty), d)))?;
                 *prev = id;
                 result
             }
@@ -1782,12 +1819,10 @@ impl Engine<'_> {
                     (Family::Service(..), false) => "TaskFailed",
                     (Family::Service(..), true) => "TaskTimedOut",
                 };
-                let mut d = JsonMap::new();
+                let mut d = Vec::with_capacity(4);
                 service_fields(&mut d);
-                if let Value::Object(m) = fault.details() {
-                    d.extend(m);
-                }
-                let id = self.emit(*prev, ty, Some((&key(ty), Value::Object(d))))?;
+                d.extend(fault.fields());
+                let id = self.emit(*prev, ty, Some(fields(key(ty), d)))?;
                 *prev = id;
                 return Err(fault);
             }
@@ -1833,11 +1868,11 @@ impl Engine<'_> {
     ) -> Result<Done, Fault> {
         let ctx = self.context(sx, Some(retry_count), None);
         let jsonata = sx.ql == QueryLanguage::Jsonata;
-        let states = Self::states_value(raw, &ctx, None);
+        let states = LazyStates::new(raw, &ctx);
         let input = if jsonata {
             match &p.arguments {
                 Some(a) => self
-                    .jsonata_template(a, &states, &frame.vars, "Arguments")
+                    .jsonata_template(a, states.get(), &frame.vars, "Arguments")
                     .map_err(|f| self.own_error(sx, prev, f, "Arguments"))?,
                 None => raw.clone(),
             }
@@ -1857,7 +1892,7 @@ impl Engine<'_> {
         for b in &p.branches {
             let mut bprev = started;
             let mut bframe = Frame {
-                vars: frame.vars.clone(),
+                vars: inherited(&frame.vars),
                 ql: b.query_language.unwrap_or(frame.ql),
                 depth: frame.depth + 1,
             };
@@ -1865,6 +1900,7 @@ impl Engine<'_> {
                 &b.start_at,
                 &b.states,
                 input.clone(),
+                None,
                 &mut bframe,
                 &mut bprev,
             ) {
@@ -1900,7 +1936,8 @@ impl Engine<'_> {
         prev: &mut u64,
     ) -> Result<Vec<Value>, Fault> {
         let jsonata = sx.ql == QueryLanguage::Jsonata;
-        let states = Self::states_value(raw, ctx, None);
+        // `$states`, for the JSONata fields only.
+        let states = || Self::states_value(raw, ctx, None);
         let not_array =
             |v: &Value| format!("Map state input must be an array but was: {}", text(v));
         let (value, expr) = match &m.items {
@@ -1914,13 +1951,13 @@ impl Engine<'_> {
                 None,
             ),
             Some(Items::Items(Dynamic::Value(list))) if jsonata => (
-                self.jsonata_template(&Value::Array(list.clone()), &states, &frame.vars, "Items")
+                self.jsonata_template(&Value::Array(list.clone()), &states(), &frame.vars, "Items")
                     .map_err(|f| self.own_error(sx, prev, f, "Items"))?,
                 None,
             ),
             Some(Items::Items(Dynamic::Value(list))) => (Value::Array(list.clone()), None),
             Some(Items::Items(Dynamic::Jsonata(j))) => (
-                self.jsonata_expr(j, &states, &frame.vars, "Items")
+                self.jsonata_expr(j, &states(), &frame.vars, "Items")
                     .map_err(|f| self.own_error(sx, prev, f, "Items"))?,
                 Some(j.expression().to_owned()),
             ),
@@ -2041,7 +2078,10 @@ impl Engine<'_> {
         let started = self.emit(
             *prev,
             "MapStateStarted",
-            Some(("mapStateStartedEventDetails", json!({"length": length}))),
+            Some(fields(
+                "mapStateStartedEventDetails",
+                vec![("length", Field::Json(json!(length)))],
+            )),
         )?;
         *prev = started;
         let pq = processor.query_language.unwrap_or(frame.ql);
@@ -2063,20 +2103,22 @@ impl Engine<'_> {
             let mut chain = started;
             let mut results = Vec::with_capacity(inputs.len());
             let mut last_done = started;
+            let map_name = self.name(sx.name);
             for (i, input) in inputs.into_iter().enumerate() {
-                let mut d = JsonMap::with_capacity(2);
-                d.insert("index".into(), Value::from(i));
-                d.insert("name".into(), Value::String(sx.name.to_owned()));
-                let d = Value::Object(d);
+                let d = |key| Details::Iteration {
+                    key,
+                    index: i,
+                    name: Arc::clone(&map_name),
+                };
                 let at = if sequential { chain } else { started };
                 let is = self.emit(
                     at,
                     "MapIterationStarted",
-                    Some(("mapIterationStartedEventDetails", d.clone())),
+                    Some(d("mapIterationStartedEventDetails")),
                 )?;
                 let mut p = is;
                 let mut iframe = Frame {
-                    vars: frame.vars.clone(),
+                    vars: inherited(&frame.vars),
                     ql: pq,
                     depth: frame.depth + 1,
                 };
@@ -2084,6 +2126,7 @@ impl Engine<'_> {
                     &processor.start_at,
                     &processor.states,
                     input,
+                    None,
                     &mut iframe,
                     &mut p,
                 ) {
@@ -2091,7 +2134,7 @@ impl Engine<'_> {
                         last_done = self.emit(
                             p,
                             "MapIterationSucceeded",
-                            Some(("mapIterationSucceededEventDetails", d)),
+                            Some(d("mapIterationSucceededEventDetails")),
                         )?;
                         chain = p;
                         results.push(v);
@@ -2101,7 +2144,7 @@ impl Engine<'_> {
                             self.emit(
                                 p,
                                 "MapIterationFailed",
-                                Some(("mapIterationFailedEventDetails", d)),
+                                Some(d("mapIterationFailedEventDetails")),
                             )?;
                             if bf.task {
                                 self.emit(p, "TaskStateAborted", None)?;
@@ -2224,7 +2267,10 @@ impl Engine<'_> {
         let run_started = self.emit(
             started,
             "MapRunStarted",
-            Some(("mapRunStartedEventDetails", json!({"mapRunArn": arn}))),
+            Some(fields(
+                "mapRunStartedEventDetails",
+                vec![("mapRunArn", str_field(&arn))],
+            )),
         )?;
         // Batches.
         let batches: Vec<Value> = match &m.item_batcher {
@@ -2269,6 +2315,7 @@ impl Engine<'_> {
                 &processor.start_at,
                 &processor.states,
                 input,
+                None,
                 &mut child,
                 &mut p,
             ) {
@@ -2299,11 +2346,10 @@ impl Engine<'_> {
                 "States.ExceedToleratedFailureThreshold",
                 "The specified tolerated failure threshold was exceeded",
             ));
-            let d = fault.details();
             let id = self.emit(
                 run_started,
                 "MapRunFailed",
-                Some(("mapRunFailedEventDetails", d)),
+                Some(fields("mapRunFailedEventDetails", fault.fields())),
             )?;
             *prev = id;
             return Err(fault);

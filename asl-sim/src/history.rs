@@ -4,6 +4,7 @@
 use serde::ser::SerializeMap;
 use serde::{Serialize, Serializer};
 use serde_json::{Map, Value};
+use std::sync::Arc;
 
 /// How an execution ended (`DescribeExecution`'s `status`).
 ///
@@ -46,6 +47,10 @@ impl Status {
 /// `…EventDetails` object whose inputs, outputs and parameters are JSON
 /// text.
 ///
+/// The event is stored compactly (the type and the details' keys are static
+/// text, the state's name is shared, each input or output is rendered once);
+/// [`details`](Self::details) and [`Serialize`] render the JSON object.
+///
 /// ```
 /// use asl_sim::Simulator;
 /// use serde_json::json;
@@ -53,36 +58,330 @@ impl Status {
 /// let run = Simulator::from_str(r#"{"StartAt":"P","States":{"P":{"Type":"Pass","End":true}}}"#)?
 ///     .run(json!({"a": 1}));
 /// let entered = &run.events[1];
-/// assert_eq!(entered.event_type, "PassStateEntered");
-/// assert_eq!(entered.details().and_then(|d| d.get("input")), Some(&json!("{\"a\":1}")));
+/// assert_eq!(entered.event_type(), "PassStateEntered");
+/// assert_eq!((entered.id(), entered.previous_event_id()), (2, 0));
+/// assert_eq!(entered.detail_str("input"), Some("{\"a\":1}"));
+/// assert_eq!(entered.details().and_then(|d| d.get("name").cloned()), Some(json!("P")));
 /// # Ok::<(), asl_sim::DefinitionError>(())
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct HistoryEvent {
-    /// The event's number, from 1.
-    pub id: u64,
-    /// The event this one follows on its chain (0 for the first ones).
-    pub previous_event_id: u64,
-    /// When, on the simulator's virtual clock (ISO 8601, milliseconds, `Z`).
-    pub timestamp: String,
-    /// `ExecutionStarted`, `TaskStateEntered`, `TaskScheduled`, …
-    pub event_type: String,
-    /// The details object's key (`taskScheduledEventDetails`) and fields.
-    pub details: Option<(String, Map<String, Value>)>,
+    id: u64,
+    previous_event_id: u64,
+    timestamp: Timestamp,
+    event_type: &'static str,
+    details: Option<Details>,
+}
+
+/// An event's time on the simulator's virtual clock: milliseconds since the
+/// Unix epoch, displayed (and serialized) as ISO 8601 UTC with milliseconds.
+///
+/// ```
+/// let run = asl_sim::Simulator::from_str(r#"{"StartAt":"S","States":{"S":{"Type":"Succeed"}}}"#)?
+///     .start_time_millis(1_704_067_200_123)
+///     .run(serde_json::json!({}));
+/// let t = run.events[0].timestamp();
+/// assert_eq!(t.millis(), 1_704_067_200_123);
+/// assert_eq!(t.to_string(), "2024-01-01T00:00:00.123Z");
+/// # Ok::<(), asl_sim::DefinitionError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Timestamp(i64);
+
+impl Timestamp {
+    /// Milliseconds since the Unix epoch.
+    ///
+    /// ```
+    /// let run = asl_sim::Simulator::from_str(r#"{"StartAt":"S","States":{"S":{"Type":"Succeed"}}}"#)?
+    ///     .start_time_millis(5)
+    ///     .run(serde_json::json!({}));
+    /// assert_eq!(run.events[0].timestamp().millis(), 5);
+    /// # Ok::<(), asl_sim::DefinitionError>(())
+    /// ```
+    pub fn millis(self) -> i64 {
+        self.0
+    }
+}
+
+impl std::fmt::Display for Timestamp {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write_iso_millis(f, self.0)
+    }
+}
+
+impl Serialize for Timestamp {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+/// A details field's value.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Field {
+    /// Text.
+    Str(Arc<str>),
+    /// JSON text, followed by its `<field>Details: {"truncated": false}`.
+    Text(String),
+    /// Any other JSON value (numbers, objects).
+    Json(Value),
+}
+
+/// The details object of an event: its key and fields, compact.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Details {
+    /// `stateEnteredEventDetails`: `name`, `input`.
+    Entered { name: Arc<str>, input: String },
+    /// `stateExitedEventDetails`: `name`, `output`, `assignedVariables`
+    /// (each value as JSON text; left out when empty).
+    Exited {
+        name: Arc<str>,
+        output: String,
+        assigned: Vec<(String, String)>,
+    },
+    /// `map<Iteration…>EventDetails`: `index`, `name`.
+    Iteration {
+        key: &'static str,
+        index: usize,
+        name: Arc<str>,
+    },
+    /// Any other details object, its fields in order.
+    Fields {
+        key: &'static str,
+        fields: Vec<(&'static str, Field)>,
+    },
+}
+
+/// `{"truncated": false}`.
+struct NotTruncated;
+
+impl Serialize for NotTruncated {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(1))?;
+        map.serialize_entry("truncated", &false)?;
+        map.end()
+    }
+}
+
+/// The `…Details` key that follows a text field (`inputDetails`).
+fn details_of(field: &str) -> String {
+    let mut key = String::with_capacity(field.len() + "Details".len());
+    key.push_str(field);
+    key.push_str("Details");
+    key
+}
+
+/// `assignedVariables` as an object of JSON texts.
+struct Assigned<'a>(&'a [(String, String)]);
+
+impl Serialize for Assigned<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}
+
+/// The fields of a [`Details`], serialized as its object.
+struct Body<'a>(&'a Details);
+
+impl Serialize for Body<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(None)?;
+        match self.0 {
+            Details::Entered { name, input } => {
+                map.serialize_entry("name", &**name)?;
+                map.serialize_entry("input", input)?;
+                map.serialize_entry("inputDetails", &NotTruncated)?;
+            }
+            Details::Exited {
+                name,
+                output,
+                assigned,
+            } => {
+                map.serialize_entry("name", &**name)?;
+                map.serialize_entry("output", output)?;
+                map.serialize_entry("outputDetails", &NotTruncated)?;
+                if !assigned.is_empty() {
+                    map.serialize_entry("assignedVariables", &Assigned(assigned))?;
+                    map.serialize_entry("assignedVariablesDetails", &NotTruncated)?;
+                }
+            }
+            Details::Iteration { index, name, .. } => {
+                map.serialize_entry("index", index)?;
+                map.serialize_entry("name", &**name)?;
+            }
+            Details::Fields { fields, .. } => {
+                for (k, v) in fields {
+                    match v {
+                        Field::Str(s) => map.serialize_entry(k, &**s)?,
+                        Field::Text(t) => {
+                            map.serialize_entry(k, t)?;
+                            map.serialize_entry(&details_of(k), &NotTruncated)?;
+                        }
+                        Field::Json(v) => map.serialize_entry(k, v)?,
+                    }
+                }
+            }
+        }
+        map.end()
+    }
+}
+
+impl Details {
+    /// The details object's key (`stateEnteredEventDetails`, …).
+    fn key(&self) -> &'static str {
+        match self {
+            Details::Entered { .. } => "stateEnteredEventDetails",
+            Details::Exited { .. } => "stateExitedEventDetails",
+            Details::Iteration { key, .. } | Details::Fields { key, .. } => key,
+        }
+    }
+
+    /// A text field.
+    fn text(&self, field: &str) -> Option<&str> {
+        match (self, field) {
+            (Details::Entered { name, .. }, "name")
+            | (Details::Exited { name, .. }, "name")
+            | (Details::Iteration { name, .. }, "name") => Some(name),
+            (Details::Entered { input, .. }, "input") => Some(input),
+            (Details::Exited { output, .. }, "output") => Some(output),
+            (Details::Fields { fields, .. }, _) => fields
+                .iter()
+                .find(|(k, _)| *k == field)
+                .and_then(|(_, v)| match v {
+                    Field::Str(s) => Some(&**s),
+                    Field::Text(t) => Some(t.as_str()),
+                    Field::Json(v) => v.as_str(),
+                }),
+            _ => None,
+        }
+    }
+
+    /// Bytes of its top-level text values (the simulator's history bound).
+    pub(crate) fn text_len(&self) -> usize {
+        match self {
+            Details::Entered { name, input } => name.len() + input.len(),
+            Details::Exited { name, output, .. } => name.len() + output.len(),
+            Details::Iteration { name, .. } => name.len(),
+            Details::Fields { fields, .. } => fields
+                .iter()
+                .map(|(_, v)| match v {
+                    Field::Str(s) => s.len(),
+                    Field::Text(t) => t.len(),
+                    Field::Json(v) => v.as_str().map_or(0, str::len),
+                })
+                .sum(),
+        }
+    }
 }
 
 impl HistoryEvent {
-    /// The details object, when the event has one.
+    /// An event (the engine's).
+    pub(crate) fn new(
+        id: u64,
+        previous_event_id: u64,
+        millis: i64,
+        event_type: &'static str,
+        details: Option<Details>,
+    ) -> Self {
+        HistoryEvent {
+            id,
+            previous_event_id,
+            timestamp: Timestamp(millis),
+            event_type,
+            details,
+        }
+    }
+
+    /// The output text of a `…StateExited` event.
+    pub(crate) fn exited_output(&self) -> Option<&str> {
+        match &self.details {
+            Some(Details::Exited { output, .. }) => Some(output),
+            _ => None,
+        }
+    }
+
+    /// The event's number, from 1.
+    ///
+    /// ```
+    /// let run = asl_sim::Simulator::from_str(r#"{"StartAt":"S","States":{"S":{"Type":"Succeed"}}}"#)?
+    ///     .run(serde_json::json!({}));
+    /// assert_eq!(run.events[2].id(), 3);
+    /// # Ok::<(), asl_sim::DefinitionError>(())
+    /// ```
+    pub fn id(&self) -> u64 {
+        self.id
+    }
+
+    /// The event this one follows on its chain (0 for the first ones).
+    ///
+    /// ```
+    /// let run = asl_sim::Simulator::from_str(r#"{"StartAt":"S","States":{"S":{"Type":"Succeed"}}}"#)?
+    ///     .run(serde_json::json!({}));
+    /// assert_eq!(run.events[2].previous_event_id(), 2);
+    /// # Ok::<(), asl_sim::DefinitionError>(())
+    /// ```
+    pub fn previous_event_id(&self) -> u64 {
+        self.previous_event_id
+    }
+
+    /// When, on the simulator's virtual clock (displayed as ISO 8601 with
+    /// milliseconds and `Z`).
+    ///
+    /// ```
+    /// let run = asl_sim::Simulator::from_str(r#"{"StartAt":"S","States":{"S":{"Type":"Succeed"}}}"#)?
+    ///     .start_time_millis(0)
+    ///     .run(serde_json::json!({}));
+    /// assert_eq!(run.events[0].timestamp().to_string(), "1970-01-01T00:00:00.000Z");
+    /// # Ok::<(), asl_sim::DefinitionError>(())
+    /// ```
+    pub fn timestamp(&self) -> Timestamp {
+        self.timestamp
+    }
+
+    /// `ExecutionStarted`, `TaskStateEntered`, `TaskScheduled`, …
+    ///
+    /// ```
+    /// let run = asl_sim::Simulator::from_str(r#"{"StartAt":"S","States":{"S":{"Type":"Succeed"}}}"#)?
+    ///     .run(serde_json::json!({}));
+    /// assert_eq!(run.events[0].event_type(), "ExecutionStarted");
+    /// # Ok::<(), asl_sim::DefinitionError>(())
+    /// ```
+    pub fn event_type(&self) -> &'static str {
+        self.event_type
+    }
+
+    /// The details object's key (`stateEnteredEventDetails`, …), when the
+    /// event has one.
+    ///
+    /// ```
+    /// let run = asl_sim::Simulator::from_str(r#"{"StartAt":"S","States":{"S":{"Type":"Succeed"}}}"#)?
+    ///     .run(serde_json::json!({}));
+    /// assert_eq!(run.events[1].details_key(), Some("stateEnteredEventDetails"));
+    /// # Ok::<(), asl_sim::DefinitionError>(())
+    /// ```
+    pub fn details_key(&self) -> Option<&'static str> {
+        self.details.as_ref().map(Details::key)
+    }
+
+    /// The details object, rendered, when the event has one.
     ///
     /// ```
     /// use asl_sim::Simulator;
     /// let run = Simulator::from_str(r#"{"StartAt":"S","States":{"S":{"Type":"Succeed"}}}"#)?
     ///     .run(serde_json::json!({}));
-    /// assert!(run.events[0].details().is_some());
+    /// let started = run.events[0].details().unwrap_or_default();
+    /// assert_eq!(started["inputDetails"], serde_json::json!({"truncated": false}));
     /// # Ok::<(), asl_sim::DefinitionError>(())
     /// ```
-    pub fn details(&self) -> Option<&Map<String, Value>> {
-        self.details.as_ref().map(|(_, d)| d)
+    pub fn details(&self) -> Option<Map<String, Value>> {
+        let d = self.details.as_ref()?;
+        match serde_json::to_value(Body(d)) {
+            Ok(Value::Object(m)) => Some(m),
+            _ => Some(Map::new()),
+        }
     }
 
     /// A text field of the details (`name`, `input`, `error`, …).
@@ -95,7 +394,7 @@ impl HistoryEvent {
     /// # Ok::<(), asl_sim::DefinitionError>(())
     /// ```
     pub fn detail_str(&self, field: &str) -> Option<&str> {
-        self.details()?.get(field)?.as_str()
+        self.details.as_ref()?.text(field)
     }
 
     /// The event as the JSON object `GetExecutionHistory` returns.
@@ -118,9 +417,9 @@ impl Serialize for HistoryEvent {
         map.serialize_entry("id", &self.id)?;
         map.serialize_entry("previousEventId", &self.previous_event_id)?;
         map.serialize_entry("timestamp", &self.timestamp)?;
-        map.serialize_entry("type", &self.event_type)?;
-        if let Some((key, details)) = &self.details {
-            map.serialize_entry(key, details)?;
+        map.serialize_entry("type", self.event_type)?;
+        if let Some(details) = &self.details {
+            map.serialize_entry(details.key(), &Body(details))?;
         }
         map.end()
     }
@@ -246,12 +545,18 @@ impl Execution {
 
 /// Milliseconds since the Unix epoch as ISO 8601 UTC with milliseconds.
 pub(crate) fn iso_millis(ms: i64) -> String {
+    Timestamp(ms).to_string()
+}
+
+/// Writes [`iso_millis`] text.
+fn write_iso_millis(f: &mut impl std::fmt::Write, ms: i64) -> std::fmt::Result {
     let secs = ms.div_euclid(1000);
     let milli = ms.rem_euclid(1000);
     let days = secs.div_euclid(86_400);
     let rem = secs.rem_euclid(86_400);
     let (y, m, d) = civil_from_days(days);
-    format!(
+    write!(
+        f,
         "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{milli:03}Z",
         rem / 3600,
         (rem % 3600) / 60,

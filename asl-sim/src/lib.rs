@@ -65,6 +65,7 @@ macro_rules! message_error {
 mod data;
 mod engine;
 mod failure;
+mod fast_map;
 mod history;
 mod jsonata;
 mod mocks;
@@ -73,7 +74,7 @@ mod submit;
 
 pub use asl_core::ExecutionType;
 pub use failure::Failure;
-pub use history::{Execution, HistoryEvent, Status};
+pub use history::{Execution, HistoryEvent, Status, Timestamp};
 pub use mocks::{Mock, MockConfigError, Mocks, Unmocked};
 pub use rng::Rng;
 
@@ -94,7 +95,7 @@ const DEFAULT_START_MS: i64 = 1_704_067_200_000;
 ///     .seed(7)
 ///     .run(json!({"x": 1}));
 /// assert!(run.succeeded());
-/// assert_eq!(run.events.last().map(|e| e.timestamp.as_str()), Some("2024-01-02T00:00:00.000Z"));
+/// assert_eq!(run.events.last().map(|e| e.timestamp().to_string()).as_deref(), Some("2024-01-02T00:00:00.000Z"));
 /// # Ok::<(), asl_sim::DefinitionError>(())
 /// ```
 #[derive(Debug, Clone)]
@@ -187,7 +188,7 @@ impl Simulator {
     /// let run = asl_sim::Simulator::from_str(r#"{"StartAt":"S","States":{"S":{"Type":"Succeed"}}}"#)?
     ///     .start_time_millis(0)
     ///     .run(serde_json::json!({}));
-    /// assert_eq!(run.events[0].timestamp, "1970-01-01T00:00:00.000Z");
+    /// assert_eq!(run.events[0].timestamp().to_string(), "1970-01-01T00:00:00.000Z");
     /// # Ok::<(), asl_sim::DefinitionError>(())
     /// ```
     pub fn start_time_millis(mut self, ms: i64) -> Self {

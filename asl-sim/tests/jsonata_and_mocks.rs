@@ -52,7 +52,7 @@ fn jsonata_undefined_is_an_evaluation_failure() {
     )
     .run(json!({}));
     assert_eq!(run.error.as_deref(), Some("States.QueryEvaluationError"));
-    let types: Vec<&str> = run.events.iter().map(|e| e.event_type.as_str()).collect();
+    let types: Vec<&str> = run.events.iter().map(|e| e.event_type()).collect();
     assert_eq!(
         types,
         [
@@ -66,7 +66,6 @@ fn jsonata_undefined_is_an_evaluation_failure() {
         .events
         .get(2)
         .and_then(|e| e.details())
-        .cloned()
         .unwrap_or_default();
     assert_eq!(failed.get("location"), Some(&json!("Output/x")));
     assert_eq!(failed.get("state"), Some(&json!("P")));

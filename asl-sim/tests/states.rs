@@ -15,21 +15,21 @@ fn sim(definition: Value) -> Simulator {
 }
 
 fn types(run: &Execution) -> Vec<&str> {
-    run.events.iter().map(|e| e.event_type.as_str()).collect()
+    run.events.iter().map(|e| e.event_type()).collect()
 }
 
 /// The detail `field` of the first event of type `ty`.
-fn detail<'r>(run: &'r Execution, ty: &str, field: &str) -> Option<&'r Value> {
+fn detail(run: &Execution, ty: &str, field: &str) -> Option<Value> {
     run.events
         .iter()
-        .find(|e| e.event_type == ty)
+        .find(|e| e.event_type() == ty)
         .and_then(|e| e.details())
-        .and_then(|d| d.get(field))
+        .and_then(|d| d.get(field).cloned())
 }
 
 /// How many events of type `ty` the history holds.
 fn count(run: &Execution, ty: &str) -> usize {
-    run.events.iter().filter(|e| e.event_type == ty).count()
+    run.events.iter().filter(|e| e.event_type() == ty).count()
 }
 
 #[test]
@@ -173,7 +173,7 @@ fn wait_advances_the_virtual_clock() {
     .start_time_millis(0)
     .run(json!({"until": "1970-01-02T00:00:00Z"}));
     assert_eq!(run.status, Status::Succeeded);
-    let last = run.events.last().map(|e| e.timestamp.clone());
+    let last = run.events.last().map(|e| e.timestamp().to_string());
     assert_eq!(last.as_deref(), Some("1970-01-02T00:00:00.000Z"));
 }
 
@@ -218,7 +218,7 @@ fn task_events_and_result_selector() {
             "ExecutionSucceeded"
         ]
     );
-    let scheduled = run.events.get(2).and_then(|e| e.details()).cloned();
+    let scheduled = run.events.get(2).and_then(|e| e.details());
     assert_eq!(
         scheduled.map(Value::Object),
         Some(
@@ -265,7 +265,10 @@ fn retry_then_catch() {
     assert_eq!(run.task_parameters("T").len(), 3);
     // 2 s then 6 s of backoff on the virtual clock.
     assert_eq!(
-        run.events.last().map(|e| e.timestamp.as_str()),
+        run.events
+            .last()
+            .map(|e| e.timestamp().to_string())
+            .as_deref(),
         Some("1970-01-01T00:00:08.000Z")
     );
     let failed = count(&run, "TaskFailed");
@@ -313,7 +316,7 @@ fn timeout_mock_and_task_failed_matcher() {
     assert!(types(&run).contains(&"TaskTimedOut"));
     assert_eq!(
         detail(&run, "TaskScheduled", "timeoutInSeconds"),
-        Some(&json!(5))
+        Some(json!(5))
     );
 }
 
@@ -397,19 +400,19 @@ fn inline_map_with_item_selector_and_sequential_ids() {
         run.output,
         Some(json!([{"i": 0, "v": "a", "k": 9}, {"i": 1, "v": "b", "k": 9}]))
     );
-    assert_eq!(detail(&run, "MapStateStarted", "length"), Some(&json!(2)));
+    assert_eq!(detail(&run, "MapStateStarted", "length"), Some(json!(2)));
     // The second iteration follows the first one's last state event.
     let second = run
         .events
         .iter()
-        .filter(|e| e.event_type == "MapIterationStarted")
+        .filter(|e| e.event_type() == "MapIterationStarted")
         .nth(1)
-        .map(|e| e.previous_event_id);
+        .map(|e| e.previous_event_id());
     let first_exit = run
         .events
         .iter()
-        .find(|e| e.event_type == "PassStateExited")
-        .map(|e| e.id);
+        .find(|e| e.event_type() == "PassStateExited")
+        .map(|e| e.id());
     assert_eq!(second, first_exit);
 }
 
@@ -571,7 +574,7 @@ fn a_task_failing_in_a_branch_is_aborted_before_the_parallel_fails() {
         .events
         .iter()
         .skip(6)
-        .map(|e| (e.event_type.as_str(), e.id, e.previous_event_id))
+        .map(|e| (e.event_type(), e.id(), e.previous_event_id()))
         .collect();
     assert_eq!(
         tail,
@@ -618,7 +621,7 @@ fn item_reader_csv_from_a_mock() {
         run.output,
         Some(json!([{"a": "1", "b": ""}, {"a": "3", "b": "4"}]))
     );
-    assert_eq!(detail(&run, "MapStateStarted", "length"), Some(&json!(0)));
+    assert_eq!(detail(&run, "MapStateStarted", "length"), Some(json!(0)));
 }
 
 #[test]
@@ -654,7 +657,7 @@ fn executions_time_out_after_a_year_or_five_minutes_for_express() {
         .run(json!({}));
     assert_eq!(run.status, Status::TimedOut);
     assert_eq!(
-        run.events.last().map(|e| e.event_type.as_str()),
+        run.events.last().map(|e| e.event_type()),
         Some("ExecutionTimedOut")
     );
 }

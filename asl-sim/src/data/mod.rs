@@ -31,13 +31,13 @@ mod timestamp;
 #[cfg(test)]
 mod tests;
 
+use crate::fast_map::FastMap;
 use crate::{Failure, Rng};
 use asl_core::intrinsic::{IntrinsicCall, IntrinsicError};
 use asl_core::path::{ParsedPath, PathError};
 use asl_core::BoolExpr;
 use serde_json::Value;
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Typed `…Path` fields with AWS's texts: Wait `SecondsPath` /
@@ -89,8 +89,8 @@ pub(crate) struct Scope<'a> {
 /// state many times.
 #[derive(Debug, Default)]
 pub(crate) struct Parsed {
-    paths: RefCell<HashMap<String, Rc<ParsedPath>>>,
-    calls: RefCell<HashMap<String, Rc<IntrinsicCall>>>,
+    paths: RefCell<FastMap<String, Rc<ParsedPath>>>,
+    calls: RefCell<FastMap<String, Rc<IntrinsicCall>>>,
 }
 
 /// Distinct texts kept per kind (the definition's own are few; texts built
@@ -109,7 +109,7 @@ impl Parsed {
     }
 
     fn cached<T, E>(
-        map: &RefCell<HashMap<String, Rc<T>>>,
+        map: &RefCell<FastMap<String, Rc<T>>>,
         text: &str,
         parse: fn(&str) -> Result<T, E>,
     ) -> Result<Rc<T>, E> {
