@@ -472,8 +472,9 @@ pub(crate) fn execute(
             task: false,
         })
     } else {
-        // Given a value, the execution's input text is the first state's.
-        let first_text = input_text.is_none().then(|| raw.clone());
+        // The first state is entered with the execution's input text as
+        // it was given (AWS records both the same, byte for byte).
+        let first_text = Some(raw.clone());
         engine.run_states(
             &machine.start_at,
             &machine.states,

@@ -239,13 +239,15 @@ impl Simulator {
     }
 
     /// Runs the machine on an input given as JSON text: `ExecutionStarted`
-    /// records the text verbatim, as AWS does. Text that is not JSON fails
-    /// (`InvalidExecutionInput`, no events), as `StartExecution` refuses it.
+    /// and the first state's `…StateEntered` record the text verbatim, as AWS
+    /// does. Text that is not JSON fails (`InvalidExecutionInput`, no
+    /// events), as `StartExecution` refuses it.
     ///
     /// ```
     /// let sim = asl_sim::Simulator::from_str(r#"{"StartAt":"S","States":{"S":{"Type":"Succeed"}}}"#)?;
     /// let run = sim.run_text("[1, 2]");
     /// assert_eq!(run.events[0].detail_str("input"), Some("[1, 2]"));
+    /// assert_eq!(run.events[1].detail_str("input"), Some("[1, 2]"));
     /// assert!(!sim.run_text("{").succeeded());
     /// # Ok::<(), asl_sim::DefinitionError>(())
     /// ```
