@@ -109,3 +109,12 @@ typed_task! {
         allow WRITE_OPTIONS;
     }
 }
+
+impl GetItem {
+    /// Where the item is in the result: `$.Item` (absent when no item has the key).
+    ///
+    /// ```
+    /// assert_eq!(asl_aws::GetItem::ITEM, "$.Item");
+    /// ```
+    pub const ITEM: &'static str = "$.Item";
+}

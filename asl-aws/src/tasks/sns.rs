@@ -40,3 +40,12 @@ typed_task! {
         }
     }
 }
+
+impl SnsPublish {
+    /// Where the published message's id is in the result: `$.MessageId`.
+    ///
+    /// ```
+    /// assert_eq!(asl_aws::SnsPublish::MESSAGE_ID, "$.MessageId");
+    /// ```
+    pub const MESSAGE_ID: &'static str = "$.MessageId";
+}

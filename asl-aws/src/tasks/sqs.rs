@@ -31,3 +31,12 @@ typed_task! {
         }
     }
 }
+
+impl SqsSendMessage {
+    /// Where the sent message's id is in the result: `$.MessageId`.
+    ///
+    /// ```
+    /// assert_eq!(asl_aws::SqsSendMessage::MESSAGE_ID, "$.MessageId");
+    /// ```
+    pub const MESSAGE_ID: &'static str = "$.MessageId";
+}

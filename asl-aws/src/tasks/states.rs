@@ -31,3 +31,13 @@ typed_task! {
         }
     }
 }
+
+impl StartExecution {
+    /// Where the child execution's output is in a `.sync` / `.sync:2` result:
+    /// `$.Output` (JSON text with `.sync`, parsed JSON with `.sync:2`).
+    ///
+    /// ```
+    /// assert_eq!(asl_aws::StartExecution::OUTPUT, "$.Output");
+    /// ```
+    pub const OUTPUT: &'static str = "$.Output";
+}
