@@ -38,7 +38,9 @@ fuzz_target!(|data: &[u8]| {
     }
     // A text some Task also gives as a literal may name that literal's
     // resource (`"ModelId": "m"` in one state, `"Model.$": "m"` in another).
-    dynamic.retain(|e| !literal.contains(e));
+    // A text holding `*` may be a piece of the wildcard ARN a dynamic
+    // value is widened to (`arn:aws:s3:::*`), not the value itself.
+    dynamic.retain(|e| !literal.contains(e) && !e.contains('*'));
     for s in &policy.statement {
         for r in &s.resource {
             if let Some(e) = dynamic.iter().find(|e| r.contains(e.as_str())) {
