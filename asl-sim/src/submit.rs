@@ -36,8 +36,9 @@ pub(crate) fn response(
             let digest = Md5::digest(body.as_bytes());
             let md5: String = digest.iter().map(|b| format!("{b:02x}")).collect();
             let id = data::uuid_v4(rng);
-            let wire = json!({"MD5OfMessageBody": md5, "MessageId": id});
+            // The service sends exactly these fields; the SDK adds its metadata.
             let mut out = json!({"MD5OfMessageBody": md5, "MessageId": id});
+            let wire = out.clone();
             with_sdk_metadata(&mut out, &wire, "application/x-amz-json-1.0", now_ms, rng);
             out
         }
