@@ -4,6 +4,7 @@
 use crate::data;
 use crate::data::type_name;
 use crate::fast_map::FastMap;
+use crate::fork;
 use crate::history::{iso_millis, Details, Execution, Field, HistoryEvent, Status};
 use crate::jsonata;
 use crate::mocks::{Lookup, Mocks, Unmocked};
@@ -66,6 +67,9 @@ pub(crate) struct Fault {
     fatal: bool,
     /// The execution's own timeout.
     timed_out: bool,
+    /// A concurrent branch stopped where a sibling's earlier failure cut
+    /// it (never seen outside the branch).
+    cut: bool,
 }
 
 impl Fault {
@@ -76,6 +80,7 @@ impl Fault {
             cause: (!f.cause.is_empty()).then_some(f.cause),
             fatal,
             timed_out: false,
+            cut: false,
         }
     }
 
@@ -85,6 +90,7 @@ impl Fault {
             cause: Some(cause.into()),
             fatal: true,
             timed_out: false,
+            cut: false,
         }
     }
 
@@ -276,6 +282,15 @@ impl data::ContextObject for Context<'_> {
     }
 }
 
+/// A Task invocation inside concurrent branches.
+struct Invocation {
+    state: String,
+    /// The index of the event logged last before it.
+    event: usize,
+    /// Its index in `task_calls`.
+    call: usize,
+}
+
 pub(crate) struct Engine<'a> {
     mocks: &'a Mocks,
     events: Vec<HistoryEvent>,
@@ -289,6 +304,17 @@ pub(crate) struct Engine<'a> {
     state_machine_name: String,
     task_calls: Vec<(String, Value)>,
     limit_hit: bool,
+    /// Concurrent branches being run (nested Parallel / Map levels).
+    forks: usize,
+    /// The Task invocations made inside concurrent branches, undone when
+    /// the branch is cut before them.
+    invocations: Vec<Invocation>,
+    /// The time at which a sibling's failure will cut the branch being run.
+    horizon: Option<i64>,
+    /// Events of the concurrent siblings run before the branch being run
+    /// (not yet ordered: the history limit applies to each branch with
+    /// what was before, then to the joined history).
+    sibling_events: usize,
     /// Events of the execution and of its Distributed Map children.
     work: usize,
     /// Bytes of JSON text in the events so far.
@@ -442,6 +468,10 @@ pub(crate) fn execute(
         state_machine_name: sm.clone(),
         task_calls: Vec::new(),
         limit_hit: false,
+        forks: 0,
+        invocations: Vec::new(),
+        horizon: None,
+        sibling_events: 0,
         work: 0,
         bytes: 0,
         names: FastMap::default(),
@@ -563,11 +593,33 @@ impl Engine<'_> {
                     cause: None,
                     fatal: true,
                     timed_out: true,
+                    cut: false,
+                });
+            }
+        }
+        if let Some(h) = self.horizon {
+            if target > h {
+                // A sibling failed at `h`: this branch stops there.
+                self.clock_ms = h.max(self.clock_ms);
+                return Err(Fault {
+                    error: None,
+                    cause: None,
+                    fatal: true,
+                    timed_out: false,
+                    cut: true,
                 });
             }
         }
         self.clock_ms = target;
         Ok(())
+    }
+
+    /// The error of a full history.
+    fn history_full() -> Fault {
+        Fault::fatal(
+            "States.Runtime",
+            format!("The execution reached the maximum number of history events ({EVENT_LIMIT})."),
+        )
     }
 
     /// Appends an event unless the history is full (the last slot is kept
@@ -578,14 +630,12 @@ impl Engine<'_> {
         ty: &'static str,
         details: Option<Details>,
     ) -> Result<u64, Fault> {
-        if self.limit_hit || self.events.len() + 1 >= EVENT_LIMIT {
-            self.limit_hit = true;
-            return Err(Fault::fatal(
-                "States.Runtime",
-                format!(
-                    "The execution reached the maximum number of history events ({EVENT_LIMIT})."
-                ),
-            ));
+        // The event count is not sticky: a join may drop the events of
+        // branches cut by a sibling's failure.
+        if self.limit_hit
+            || self.events.len().saturating_sub(self.sibling_events) + 1 >= EVENT_LIMIT
+        {
+            return Err(Self::history_full());
         }
         self.work += 1;
         if let Some(d) = &details {
@@ -720,6 +770,7 @@ impl Engine<'_> {
                             cause: None,
                             fatal: true,
                             timed_out: true,
+                            cut: false,
                         },
                         task: false,
                     });
@@ -1378,6 +1429,7 @@ impl Engine<'_> {
             cause,
             fatal: false,
             timed_out: false,
+            cut: false,
         }
     }
 
@@ -1833,6 +1885,13 @@ impl Engine<'_> {
 
     /// Calls the mock of invocation n of `state`.
     fn invoke(&mut self, state: &str, resource: &str, params: &Value) -> Result<Value, Fault> {
+        if self.forks > 0 {
+            self.invocations.push(Invocation {
+                state: state.to_owned(),
+                event: self.events.len().saturating_sub(1),
+                call: self.task_calls.len(),
+            });
+        }
         self.task_calls.push((state.to_owned(), params.clone()));
         let n = {
             let c = self.counters.entry(state.to_owned()).or_insert(0);
@@ -1888,39 +1947,154 @@ impl Engine<'_> {
         };
         let started = self.emit(*prev, "ParallelStateStarted", None)?;
         *prev = started;
+        // The branches run concurrently, all from this moment.
+        let t0 = self.clock_ms;
+        let fork_at = self.events.len();
+        let saved_horizon = self.horizon;
+        let saved_siblings = self.sibling_events;
+        self.forks += 1;
+        let mut runs = Vec::with_capacity(p.branches.len());
         let mut results = Vec::with_capacity(p.branches.len());
-        let mut last = started;
+        let mut faults = Vec::with_capacity(p.branches.len());
+        let mut end_ms = t0;
         for b in &p.branches {
+            self.clock_ms = t0;
+            self.sibling_events = saved_siblings + (self.events.len() - fork_at);
+            let from = self.events.len();
             let mut bprev = started;
             let mut bframe = Frame {
                 vars: inherited(&frame.vars),
                 ql: b.query_language.unwrap_or(frame.ql),
                 depth: frame.depth + 1,
             };
-            match self.run_states(
+            let outcome = self.run_states(
                 &b.start_at,
                 &b.states,
                 input.clone(),
                 None,
                 &mut bframe,
                 &mut bprev,
-            ) {
+            );
+            let failure = match outcome {
                 Ok(v) => {
                     results.push(v);
-                    last = bprev;
+                    None
                 }
+                Err(bf) if bf.fault.cut => None,
                 Err(bf) => {
+                    let mut fault = bf.fault;
                     if bf.task {
-                        self.emit(bprev, "TaskStateAborted", None)?;
+                        if let Err(limit) = self.emit(bprev, "TaskStateAborted", None) {
+                            fault = limit;
+                        }
                     }
-                    *prev = bprev;
-                    return Err(bf.fault);
+                    let cut = self.cut_of(&fault, bprev, fork_at);
+                    faults.push((runs.len(), fault, bprev));
+                    Some(cut)
                 }
+            };
+            end_ms = end_ms.max(self.clock_ms);
+            runs.push(fork::Run {
+                range: from..self.events.len(),
+                start: fork::Mark {
+                    ms: t0,
+                    ticks: 0,
+                    seq: 0,
+                },
+                failure,
+            });
+            if let Some((k, _)) = fork::first_failure(&self.events, &runs) {
+                // The branches still to run stop where the failure cuts them.
+                self.horizon = Some(saved_horizon.map_or(k.0, |h| h.min(k.0)));
             }
         }
+        self.forks -= 1;
+        self.horizon = saved_horizon;
+        let joined = self.join(fork_at, &runs, saved_siblings)?;
+        if let Some(b) = joined.failed {
+            if let Some((_, fault, bprev)) = faults.into_iter().find(|(r, ..)| *r == b) {
+                self.clock_ms = joined.cut_ms.unwrap_or(self.clock_ms);
+                *prev = joined.id(bprev).unwrap_or(bprev);
+                return Err(fault);
+            }
+        }
+        self.clock_ms = end_ms;
+        // After the last branch event.
+        let last = if self.events.len() > fork_at {
+            self.events.len() as u64
+        } else {
+            started
+        };
         self.emit(last, "ParallelStateSucceeded", None)?;
         *prev = last;
         self.finish(sx, prev, raw, Value::Array(results), &ctx, frame, p.ends())
+    }
+
+    /// How a branch's failure cuts its siblings.
+    fn cut_of(&self, fault: &Fault, bprev: u64, fork_at: usize) -> fork::Cut {
+        let event = usize::try_from(bprev)
+            .ok()
+            .and_then(|id| id.checked_sub(1))
+            .filter(|&i| i >= fork_at);
+        fork::Cut {
+            event,
+            deadline: fault.timed_out.then_some(self.clock_ms),
+            abort: !fault.fatal,
+        }
+    }
+
+    /// Ends concurrent branches: orders and cuts their events (see
+    /// `fork`), and undoes the Task invocations of what was cut.
+    fn join(
+        &mut self,
+        fork_at: usize,
+        runs: &[fork::Run],
+        saved_siblings: usize,
+    ) -> Result<fork::Joined, Fault> {
+        let joined = fork::join(&mut self.events, fork_at, runs);
+        self.sibling_events = saved_siblings;
+        let mut dropped = Vec::new();
+        let mut kept = Vec::with_capacity(self.invocations.len());
+        for mut inv in std::mem::take(&mut self.invocations) {
+            if inv.event < fork_at {
+                kept.push(inv);
+                continue;
+            }
+            match joined.index(inv.event) {
+                Some(i) => {
+                    inv.event = i;
+                    kept.push(inv);
+                }
+                None => {
+                    if let Some(c) = self.counters.get_mut(&inv.state) {
+                        *c = c.saturating_sub(1);
+                    }
+                    dropped.push(inv.call);
+                }
+            }
+        }
+        if !dropped.is_empty() {
+            dropped.sort_unstable();
+            for inv in &mut kept {
+                inv.call -= dropped.partition_point(|&c| c < inv.call);
+            }
+            let mut i = 0;
+            self.task_calls.retain(|_| {
+                let keep = dropped.binary_search(&i).is_err();
+                i += 1;
+                keep
+            });
+        }
+        if self.forks > 0 {
+            self.invocations = kept;
+        }
+        // The joined history holds every branch's events.
+        let room = self.sibling_events + EVENT_LIMIT - 1;
+        if self.events.len() >= room {
+            self.events.truncate(room);
+            return Err(Self::history_full());
+        }
+        Ok(joined)
     }
 
     // ---- Map ----------------------------------------------------------------
@@ -2100,67 +2274,195 @@ impl Engine<'_> {
                 tolerated_pct,
             )?
         } else {
-            let sequential = max_concurrency == Some(1);
-            let mut chain = started;
-            let mut results = Vec::with_capacity(inputs.len());
-            let mut last_done = started;
-            let map_name = self.name(sx.name);
-            for (i, input) in inputs.into_iter().enumerate() {
-                let d = |key| Details::Iteration {
-                    key,
-                    index: i,
-                    name: Arc::clone(&map_name),
-                };
-                let at = if sequential { chain } else { started };
-                let is = self.emit(
-                    at,
-                    "MapIterationStarted",
-                    Some(d("mapIterationStartedEventDetails")),
-                )?;
-                let mut p = is;
-                let mut iframe = Frame {
-                    vars: inherited(&frame.vars),
-                    ql: pq,
-                    depth: frame.depth + 1,
-                };
-                match self.run_states(
-                    &processor.start_at,
-                    &processor.states,
-                    input,
-                    None,
-                    &mut iframe,
-                    &mut p,
+            self.inline_iterations(
+                sx,
+                inputs,
+                processor,
+                pq,
+                max_concurrency,
+                frame,
+                prev,
+                started,
+            )?
+        };
+        self.finish(sx, prev, raw, result, &ctx, frame, m.ends())
+    }
+
+    /// An inline Map's iterations: concurrent, up to `MaxConcurrency` at a
+    /// time (none or 0: all at once; 1: one after another, each chained to
+    /// the one before).
+    #[allow(clippy::too_many_arguments)]
+    fn inline_iterations(
+        &mut self,
+        sx: &StateCx<'_>,
+        inputs: Vec<Value>,
+        processor: &asl_core::ItemProcessor,
+        pq: QueryLanguage,
+        max_concurrency: Option<i64>,
+        frame: &Frame,
+        prev: &mut u64,
+        started: u64,
+    ) -> Result<Value, Fault> {
+        let n = inputs.len();
+        let slots = match max_concurrency {
+            Some(c) if c > 0 => usize::try_from(c).unwrap_or(n).clamp(1, n.max(1)),
+            _ => n.max(1),
+        };
+        let sequential = max_concurrency == Some(1);
+        let map_name = self.name(sx.name);
+        let t0 = self.clock_ms;
+        let fork_at = self.events.len();
+        let saved_horizon = self.horizon;
+        let saved_siblings = self.sibling_events;
+        self.forks += 1;
+        let mut free = vec![
+            fork::Mark {
+                ms: t0,
+                ticks: 0,
+                seq: 0,
+            };
+            slots
+        ];
+        let mut runs = Vec::with_capacity(n);
+        let mut results = Vec::with_capacity(n);
+        let mut succeeded = Vec::with_capacity(n);
+        let mut faults = Vec::new();
+        let mut first_failure: Option<fork::Key> = None;
+        let mut chain = started;
+        let mut end_ms = t0;
+        for (i, input) in inputs.into_iter().enumerate() {
+            // The slot that frees first.
+            let (slot, start) = free
+                .iter()
+                .copied()
+                .enumerate()
+                .min_by_key(|(_, m)| *m)
+                .unwrap_or((
+                    0,
+                    fork::Mark {
+                        ms: t0,
+                        ticks: 0,
+                        seq: 0,
+                    },
+                ));
+            if first_failure.is_some_and(|k| (start.ms, start.ticks, start.seq) >= (k.0, k.1, k.2))
+            {
+                // It would start after the failure that ends the Map.
+                break;
+            }
+            self.clock_ms = start.ms;
+            self.sibling_events = saved_siblings + (self.events.len() - fork_at);
+            let from = self.events.len();
+            let d = |key| Details::Iteration {
+                key,
+                index: i,
+                name: Arc::clone(&map_name),
+            };
+            let at = if sequential { chain } else { started };
+            let mut p = at;
+            let outcome = match self.emit(
+                at,
+                "MapIterationStarted",
+                Some(d("mapIterationStartedEventDetails")),
+            ) {
+                Ok(is) => {
+                    p = is;
+                    let mut iframe = Frame {
+                        vars: inherited(&frame.vars),
+                        ql: pq,
+                        depth: frame.depth + 1,
+                    };
+                    self.run_states(
+                        &processor.start_at,
+                        &processor.states,
+                        input,
+                        None,
+                        &mut iframe,
+                        &mut p,
+                    )
+                }
+                Err(limit) => Err(BranchFail {
+                    fault: limit,
+                    task: false,
+                }),
+            };
+            let fault = match outcome {
+                Ok(v) => match self.emit(
+                    p,
+                    "MapIterationSucceeded",
+                    Some(d("mapIterationSucceededEventDetails")),
                 ) {
-                    Ok(v) => {
-                        last_done = self.emit(
-                            p,
-                            "MapIterationSucceeded",
-                            Some(d("mapIterationSucceededEventDetails")),
-                        )?;
+                    Ok(id) => {
+                        succeeded.push(id);
                         chain = p;
                         results.push(v);
+                        None
                     }
-                    Err(bf) => {
-                        if !bf.fault.fatal {
-                            self.emit(
+                    Err(limit) => Some(limit),
+                },
+                Err(bf) if bf.fault.cut => None,
+                Err(bf) => {
+                    let mut fault = bf.fault;
+                    if !fault.fatal {
+                        let logged = self
+                            .emit(
                                 p,
                                 "MapIterationFailed",
                                 Some(d("mapIterationFailedEventDetails")),
-                            )?;
-                            if bf.task {
-                                self.emit(p, "TaskStateAborted", None)?;
-                            }
+                            )
+                            .and_then(|_| match bf.task {
+                                true => self.emit(p, "TaskStateAborted", None).map(|_| ()),
+                                false => Ok(()),
+                            });
+                        if let Err(limit) = logged {
+                            fault = limit;
                         }
-                        *prev = p;
-                        return Err(bf.fault);
                     }
+                    Some(fault)
+                }
+            };
+            end_ms = end_ms.max(self.clock_ms);
+            let failure = fault.map(|f| {
+                let cut = self.cut_of(&f, p, fork_at);
+                faults.push((runs.len(), f, p));
+                cut
+            });
+            let failed = failure.is_some();
+            let run = fork::Run {
+                range: from..self.events.len(),
+                start,
+                failure,
+            };
+            if let Some(f) = free.get_mut(slot) {
+                *f = fork::end(&self.events, &run, self.clock_ms);
+            }
+            runs.push(run);
+            if failed {
+                first_failure = fork::first_failure(&self.events, &runs).map(|(k, _)| k);
+                if let Some(k) = first_failure {
+                    self.horizon = Some(saved_horizon.map_or(k.0, |h| h.min(k.0)));
                 }
             }
-            self.emit(last_done, "MapStateSucceeded", None)?;
-            *prev = last_done;
-            Value::Array(results)
-        };
-        self.finish(sx, prev, raw, result, &ctx, frame, m.ends())
+        }
+        self.forks -= 1;
+        self.horizon = saved_horizon;
+        let joined = self.join(fork_at, &runs, saved_siblings)?;
+        if let Some(b) = joined.failed {
+            if let Some((_, fault, p)) = faults.into_iter().find(|(r, ..)| *r == b) {
+                self.clock_ms = joined.cut_ms.unwrap_or(self.clock_ms);
+                *prev = joined.id(p).unwrap_or(p);
+                return Err(fault);
+            }
+        }
+        self.clock_ms = end_ms;
+        let last_done = succeeded
+            .iter()
+            .filter_map(|&id| joined.id(id))
+            .max()
+            .unwrap_or(started);
+        self.emit(last_done, "MapStateSucceeded", None)?;
+        *prev = last_done;
+        Ok(Value::Array(results))
     }
 
     /// A Distributed Map's items from its ItemReader (the reader's mock, by
@@ -2302,6 +2604,12 @@ impl Engine<'_> {
         let mut failures = 0usize;
         let saved = std::mem::take(&mut self.events);
         let saved_limit = self.limit_hit;
+        // Each child is an execution of its own, with its own history.
+        let saved_fork = (
+            std::mem::take(&mut self.forks),
+            std::mem::take(&mut self.invocations),
+            std::mem::take(&mut self.sibling_events),
+        );
         let mut fatal = None;
         for input in batches {
             let mut child = Frame {
@@ -2333,6 +2641,7 @@ impl Engine<'_> {
         }
         self.events = saved;
         self.limit_hit = saved_limit;
+        (self.forks, self.invocations, self.sibling_events) = saved_fork;
         if let Some(f) = fatal {
             return Err(f);
         }

@@ -295,6 +295,22 @@ impl HistoryEvent {
         }
     }
 
+    /// The event with a new id and previous event id (concurrent branches
+    /// merged).
+    pub(crate) fn renumbered(mut self, id: u64, previous_event_id: u64) -> Self {
+        self.id = id;
+        self.previous_event_id = previous_event_id;
+        self
+    }
+
+    /// The index and Map name of a `MapIteration…` event.
+    pub(crate) fn iteration(&self) -> Option<(usize, &Arc<str>)> {
+        match &self.details {
+            Some(Details::Iteration { index, name, .. }) => Some((*index, name)),
+            _ => None,
+        }
+    }
+
     /// The output text of a `…StateExited` event.
     pub(crate) fn exited_output(&self) -> Option<&str> {
         match &self.details {

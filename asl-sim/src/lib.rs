@@ -66,6 +66,7 @@ mod data;
 mod engine;
 mod failure;
 mod fast_map;
+mod fork;
 mod history;
 mod jsonata;
 mod mocks;

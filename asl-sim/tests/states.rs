@@ -358,6 +358,8 @@ fn parallel_outputs_in_branch_order() {
     )
     .run(json!({}));
     assert_eq!(run.output, Some(json!([1, 2])));
+    // The branches run concurrently: both are entered before either exits
+    // (as AWS logs Pass-only branches).
     assert_eq!(
         types(&run),
         [
@@ -365,8 +367,8 @@ fn parallel_outputs_in_branch_order() {
             "ParallelStateEntered",
             "ParallelStateStarted",
             "PassStateEntered",
-            "PassStateExited",
             "PassStateEntered",
+            "PassStateExited",
             "PassStateExited",
             "ParallelStateSucceeded",
             "ParallelStateExited",

@@ -1,0 +1,379 @@
+//! Concurrent branches on the virtual clock.
+//!
+//! Parallel branches and inline Map iterations run concurrently on AWS. The
+//! engine runs them one after another, each from the virtual time it starts
+//! at, appending its events to the history; [`join`] then puts those events
+//! in the order concurrent branches would have logged them, and when one
+//! branch fails, cuts every other branch where it stood at that moment and
+//! logs the `…StateAborted` / `MapIterationAborted` events AWS logs for what
+//! was still running.
+//!
+//! An event's place among concurrent branches is its [`Key`]: its time, then
+//! the service round trips its branch had made (a Task's result comes after
+//! every branch's instantaneous work of the same moment), then its place in
+//! its branch (branches advance in step), then the branch.
+
+use crate::history::{Details, HistoryEvent};
+use std::ops::Range;
+use std::sync::Arc;
+
+/// Time (ms), round trips, place in the branch, branch.
+pub(crate) type Key = (i64, u64, u64, usize);
+
+/// Where a branch's work begins or ends on the order: time, round trips and
+/// events before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct Mark {
+    pub ms: i64,
+    pub ticks: u64,
+    pub seq: u64,
+}
+
+/// One branch or iteration as it ran.
+pub(crate) struct Run {
+    /// Its events: these indexes of the history.
+    pub range: Range<usize>,
+    /// Where it began.
+    pub start: Mark,
+    /// How it failed, if it did.
+    pub failure: Option<Cut>,
+}
+
+/// A branch's failure, which ends the others.
+pub(crate) struct Cut {
+    /// The index of the event that logged the failure (`None`: it logged
+    /// nothing of its own).
+    pub event: Option<usize>,
+    /// The execution's deadline, when the failure is its timeout.
+    pub deadline: Option<i64>,
+    /// Whether the others' running states are logged as aborted (not for
+    /// `States.Runtime` and the other errors that end the execution at once).
+    pub abort: bool,
+}
+
+/// What [`join`] did.
+pub(crate) struct Joined {
+    fork: usize,
+    /// For each index from `fork` before the join, its index after it.
+    remap: Vec<Option<usize>>,
+    /// The branch whose failure ended the others.
+    pub failed: Option<usize>,
+    /// When that failure happened.
+    pub cut_ms: Option<i64>,
+}
+
+impl Joined {
+    /// The new id of the event with this id (`None`: dropped).
+    pub fn id(&self, id: u64) -> Option<u64> {
+        let index = usize::try_from(id).ok()?.checked_sub(1)?;
+        self.index(index).map(|i| i as u64 + 1)
+    }
+
+    /// The new index of the event at this index (`None`: dropped).
+    pub fn index(&self, index: usize) -> Option<usize> {
+        match index.checked_sub(self.fork) {
+            None => Some(index),
+            Some(i) => self.remap.get(i).copied().flatten(),
+        }
+    }
+}
+
+/// Event types that end a round trip to a service (or to an activity
+/// worker).
+fn round_trip(ty: &str) -> bool {
+    matches!(
+        ty,
+        "TaskSubmitted"
+            | "TaskSucceeded"
+            | "TaskFailed"
+            | "TaskTimedOut"
+            | "LambdaFunctionSucceeded"
+            | "LambdaFunctionFailed"
+            | "LambdaFunctionTimedOut"
+            | "ActivityStarted"
+            | "ActivitySucceeded"
+            | "ActivityFailed"
+            | "ActivityTimedOut"
+    )
+}
+
+/// The keys of a branch's events, from where it began.
+fn keys<'e>(
+    events: impl Iterator<Item = &'e HistoryEvent>,
+    start: Mark,
+    branch: usize,
+) -> Vec<Key> {
+    let Mark {
+        mut ms,
+        mut ticks,
+        mut seq,
+    } = start;
+    events
+        .map(|e| {
+            if round_trip(e.event_type()) {
+                ticks += 1;
+            }
+            ms = ms.max(e.timestamp().millis());
+            let key = (ms, ticks, seq, branch);
+            seq += 1;
+            key
+        })
+        .collect()
+}
+
+/// A run's own events.
+fn own<'e>(events: &'e [HistoryEvent], run: &Run) -> &'e [HistoryEvent] {
+    events.get(run.range.clone()).unwrap_or_default()
+}
+
+/// Where a run ended on the order (where an iteration waiting for its slot
+/// begins).
+pub(crate) fn end(events: &[HistoryEvent], run: &Run, clock_ms: i64) -> Mark {
+    let last = keys(own(events, run).iter(), run.start, 0).last().copied();
+    match last {
+        Some((ms, ticks, seq, _)) => Mark {
+            ms: ms.max(clock_ms),
+            ticks,
+            seq: seq + 1,
+        },
+        None => Mark {
+            ms: clock_ms.max(run.start.ms),
+            ..run.start
+        },
+    }
+}
+
+/// The key of a run's failure.
+fn failure_key(run: &Run, cut: &Cut, own: &[Key], branch: usize) -> Key {
+    if let Some(d) = cut.deadline {
+        return (d, 0, 0, 0);
+    }
+    match cut
+        .event
+        .and_then(|i| i.checked_sub(run.range.start))
+        .and_then(|i| own.get(i))
+    {
+        Some(k) => *k,
+        None => (run.start.ms, run.start.ticks, run.start.seq, branch),
+    }
+}
+
+/// The key of the earliest failure among runs so far, and its run.
+pub(crate) fn first_failure(events: &[HistoryEvent], runs: &[Run]) -> Option<(Key, usize)> {
+    runs.iter()
+        .enumerate()
+        .filter_map(|(b, r)| {
+            let cut = r.failure.as_ref()?;
+            let own = keys(own(events, r).iter(), r.start, b);
+            Some((failure_key(r, cut, &own, b), b))
+        })
+        .min()
+}
+
+/// States that take time; an instantaneous state that was entered before
+/// the cut is left to finish.
+fn aborted_type(entered: &str) -> Option<&'static str> {
+    Some(match entered {
+        "TaskStateEntered" => "TaskStateAborted",
+        "WaitStateEntered" => "WaitStateAborted",
+        "MapStateEntered" => "MapStateAborted",
+        "ParallelStateEntered" => "ParallelStateAborted",
+        _ => return None,
+    })
+}
+
+/// What was running in a branch at its last kept event.
+enum Open {
+    /// A state (its name; the aborted event's type, `None` for an
+    /// instantaneous one).
+    State(Arc<str>, Option<&'static str>),
+    /// A Map iteration: the Map's name, the index.
+    Iteration(Arc<str>, usize),
+}
+
+fn open_states(events: &[&HistoryEvent]) -> Vec<Open> {
+    let mut open: Vec<Open> = Vec::new();
+    for e in events {
+        let ty = e.event_type();
+        if let Some((index, name)) = e.iteration() {
+            if ty == "MapIterationStarted" {
+                open.push(Open::Iteration(Arc::clone(name), index));
+            } else if let Some(at) = open
+                .iter()
+                .rposition(|o| matches!(o, Open::Iteration(n, i) if n == name && *i == index))
+            {
+                open.remove(at);
+            }
+        } else if ty.ends_with("StateEntered") {
+            let name = e.detail_str("name").unwrap_or_default();
+            open.push(Open::State(name.into(), aborted_type(ty)));
+        } else if ty.ends_with("StateExited") {
+            let name = e.detail_str("name").unwrap_or_default();
+            if let Some(at) = open
+                .iter()
+                .rposition(|o| matches!(o, Open::State(n, _) if &**n == name))
+            {
+                open.remove(at);
+            }
+        } else if ty.ends_with("StateAborted") {
+            if let Some(at) = open
+                .iter()
+                .rposition(|o| matches!(o, Open::State(_, Some(a)) if *a == ty))
+            {
+                open.remove(at);
+            }
+        }
+    }
+    open
+}
+
+/// One event logged from the fork on, as the join sees it.
+struct Slot {
+    key: Key,
+    keep: bool,
+    event: Option<HistoryEvent>,
+}
+
+/// Orders the events logged from `fork` on by their keys, cuts the branches
+/// at the earliest failure and logs what it aborted; ids and
+/// `previousEventId`s are renumbered.
+pub(crate) fn join(events: &mut Vec<HistoryEvent>, fork: usize, runs: &[Run]) -> Joined {
+    let failure = first_failure(events, runs);
+    let fork = fork.min(events.len());
+    let mut slots: Vec<Slot> = events
+        .drain(fork..)
+        .map(|e| Slot {
+            key: (e.timestamp().millis(), 0, 0, usize::MAX),
+            keep: true,
+            event: Some(e),
+        })
+        .collect();
+    let local = |r: &Run| r.range.start.saturating_sub(fork)..r.range.end.saturating_sub(fork);
+    for (b, r) in runs.iter().enumerate() {
+        let Some(own) = slots.get_mut(local(r)) else {
+            continue;
+        };
+        let ks = keys(own.iter().filter_map(|s| s.event.as_ref()), r.start, b);
+        for (slot, k) in own.iter_mut().zip(ks) {
+            slot.key = k;
+        }
+    }
+    let mut aborts: Vec<(usize, Vec<Open>)> = Vec::new();
+    if let Some((kf, failed)) = failure {
+        let abort = runs
+            .get(failed)
+            .and_then(|r| r.failure.as_ref())
+            .is_some_and(|c| c.abort);
+        for (b, r) in runs.iter().enumerate() {
+            if b == failed {
+                continue;
+            }
+            let Some(own) = slots.get_mut(local(r)) else {
+                continue;
+            };
+            let mut last_kept = None;
+            for (i, slot) in own.iter_mut().enumerate() {
+                slot.keep = slot.key < kf;
+                if slot.keep {
+                    last_kept = Some(i);
+                }
+            }
+            // An instantaneous state entered before the cut finishes.
+            if let Some(l) = last_kept {
+                let ty = |i: usize| {
+                    own.get(i)
+                        .and_then(|s| s.event.as_ref())
+                        .map_or("", HistoryEvent::event_type)
+                };
+                let finishes = ty(l).ends_with("StateEntered")
+                    && aborted_type(ty(l)).is_none()
+                    && ty(l + 1).ends_with("StateExited");
+                if let (true, Some(next)) = (finishes, own.get_mut(l + 1)) {
+                    next.keep = true;
+                }
+            }
+            if abort {
+                let kept: Vec<&HistoryEvent> = own
+                    .iter()
+                    .filter(|s| s.keep)
+                    .filter_map(|s| s.event.as_ref())
+                    .collect();
+                let open = open_states(&kept);
+                if !open.is_empty() {
+                    aborts.push((b, open));
+                }
+            }
+        }
+    }
+    let mut order: Vec<usize> = (0..slots.len())
+        .filter(|&i| slots.get(i).is_some_and(|s| s.keep))
+        .collect();
+    let key_of = |i: &usize| slots.get(*i).map(|s| s.key);
+    let sorted = order
+        .windows(2)
+        .all(|w| matches!(w, [a, b] if key_of(a) <= key_of(b)));
+    if !sorted {
+        order.sort_by_key(key_of);
+    }
+    let mut remap = vec![None; slots.len()];
+    for (pos, &i) in order.iter().enumerate() {
+        if let Some(r) = remap.get_mut(i) {
+            *r = Some(fork + pos);
+        }
+    }
+    let renumber = |id: u64| -> u64 {
+        match usize::try_from(id).ok().and_then(|x| x.checked_sub(1)) {
+            Some(index) if index >= fork => remap
+                .get(index - fork)
+                .copied()
+                .flatten()
+                .map_or(id, |j| j as u64 + 1),
+            _ => id,
+        }
+    };
+    let identity = sorted && order.len() == slots.len();
+    for &i in &order {
+        if let Some(e) = slots.get_mut(i).and_then(|s| s.event.take()) {
+            if identity {
+                events.push(e);
+            } else {
+                let (id, prev) = (renumber(e.id()), renumber(e.previous_event_id()));
+                events.push(e.renumbered(id, prev));
+            }
+        }
+    }
+    let cut_ms = failure.map(|(k, _)| k.0);
+    let at_ms = cut_ms.unwrap_or_default();
+    for (b, open) in aborts {
+        // Aborted events do not advance the chain: each follows the
+        // branch's last event.
+        let prev = runs
+            .get(b)
+            .map(local)
+            .and_then(|range| range.rev().find(|&i| slots.get(i).is_some_and(|s| s.keep)))
+            .and_then(|i| remap.get(i).copied().flatten())
+            .map_or(0, |j| j as u64 + 1);
+        for o in open.into_iter().rev() {
+            let (ty, details) = match o {
+                Open::State(_, Some(ty)) => (ty, None),
+                Open::State(_, None) => continue,
+                Open::Iteration(name, index) => (
+                    "MapIterationAborted",
+                    Some(Details::Iteration {
+                        key: "mapIterationAbortedEventDetails",
+                        index,
+                        name,
+                    }),
+                ),
+            };
+            let id = events.len() as u64 + 1;
+            events.push(HistoryEvent::new(id, prev, at_ms, ty, details));
+        }
+    }
+    Joined {
+        fork,
+        remap,
+        failed: failure.map(|(_, b)| b),
+        cut_ms,
+    }
+}
