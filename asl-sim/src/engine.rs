@@ -282,6 +282,14 @@ impl data::ContextObject for Context<'_> {
     }
 }
 
+/// Concurrent branches being run: where their events begin, and what the
+/// engine restores when they end.
+struct ForkScope {
+    at: usize,
+    horizon: Option<i64>,
+    siblings: usize,
+}
+
 /// A Task invocation inside concurrent branches.
 struct Invocation {
     state: String,
@@ -1949,17 +1957,13 @@ impl Engine<'_> {
         *prev = started;
         // The branches run concurrently, all from this moment.
         let t0 = self.clock_ms;
-        let fork_at = self.events.len();
-        let saved_horizon = self.horizon;
-        let saved_siblings = self.sibling_events;
-        self.forks += 1;
+        let scope = self.begin_fork();
         let mut runs = Vec::with_capacity(p.branches.len());
         let mut results = Vec::with_capacity(p.branches.len());
         let mut faults = Vec::with_capacity(p.branches.len());
         let mut end_ms = t0;
         for b in &p.branches {
-            self.clock_ms = t0;
-            self.sibling_events = saved_siblings + (self.events.len() - fork_at);
+            self.begin_branch(&scope, t0);
             let from = self.events.len();
             let mut bprev = started;
             let mut bframe = Frame {
@@ -1988,7 +1992,7 @@ impl Engine<'_> {
                             fault = limit;
                         }
                     }
-                    let cut = self.cut_of(&fault, bprev, fork_at);
+                    let cut = self.cut_of(&fault, bprev, scope.at);
                     faults.push((runs.len(), fault, bprev));
                     Some(cut)
                 }
@@ -2003,21 +2007,13 @@ impl Engine<'_> {
                 },
                 failure,
             });
-            if let Some((k, _)) = fork::first_failure(&self.events, &runs) {
-                // The branches still to run stop where the failure cuts them.
-                self.horizon = Some(saved_horizon.map_or(k.0, |h| h.min(k.0)));
+            let failed = runs.last().is_some_and(|r| r.failure.is_some());
+            if failed {
+                self.branch_failed(&scope, &runs);
             }
         }
-        self.forks -= 1;
-        self.horizon = saved_horizon;
-        let joined = self.join(fork_at, &runs, saved_siblings)?;
-        if let Some(b) = joined.failed {
-            if let Some((_, fault, bprev)) = faults.into_iter().find(|(r, ..)| *r == b) {
-                self.clock_ms = joined.cut_ms.unwrap_or(self.clock_ms);
-                *prev = joined.id(bprev).unwrap_or(bprev);
-                return Err(fault);
-            }
-        }
+        let fork_at = scope.at;
+        self.end_fork(scope, &runs, faults, prev)?;
         self.clock_ms = end_ms;
         // After the last branch event.
         let last = if self.events.len() > fork_at {
@@ -2028,6 +2024,54 @@ impl Engine<'_> {
         self.emit(last, "ParallelStateSucceeded", None)?;
         *prev = last;
         self.finish(sx, prev, raw, Value::Array(results), &ctx, frame, p.ends())
+    }
+
+    /// Starts concurrent branches.
+    fn begin_fork(&mut self) -> ForkScope {
+        self.forks += 1;
+        ForkScope {
+            at: self.events.len(),
+            horizon: self.horizon,
+            siblings: self.sibling_events,
+        }
+    }
+
+    /// Starts one of them, at its time.
+    fn begin_branch(&mut self, scope: &ForkScope, start_ms: i64) {
+        self.clock_ms = start_ms;
+        self.sibling_events = scope.siblings + (self.events.len() - scope.at);
+    }
+
+    /// After a branch failed: the earliest failure so far, where the
+    /// branches still to run stop.
+    fn branch_failed(&mut self, scope: &ForkScope, runs: &[fork::Run]) -> Option<fork::Key> {
+        let first = fork::first_failure(&self.events, runs).map(|(k, _)| k);
+        if let Some(k) = first {
+            self.horizon = Some(scope.horizon.map_or(k.0, |h| h.min(k.0)));
+        }
+        first
+    }
+
+    /// Ends the branches: their events joined, or the failure that ended
+    /// them (`faults`: run, fault, its last event), at the time it happened.
+    fn end_fork(
+        &mut self,
+        scope: ForkScope,
+        runs: &[fork::Run],
+        faults: Vec<(usize, Fault, u64)>,
+        prev: &mut u64,
+    ) -> Result<fork::Joined, Fault> {
+        self.forks -= 1;
+        self.horizon = scope.horizon;
+        let joined = self.join(scope.at, runs, scope.siblings)?;
+        if let Some(b) = joined.failed {
+            if let Some((_, fault, last)) = faults.into_iter().find(|(r, ..)| *r == b) {
+                self.clock_ms = joined.cut_ms.unwrap_or(self.clock_ms);
+                *prev = joined.id(last).unwrap_or(last);
+                return Err(fault);
+            }
+        }
+        Ok(joined)
     }
 
     /// How a branch's failure cuts its siblings.
@@ -2311,10 +2355,7 @@ impl Engine<'_> {
         let sequential = max_concurrency == Some(1);
         let map_name = self.name(sx.name);
         let t0 = self.clock_ms;
-        let fork_at = self.events.len();
-        let saved_horizon = self.horizon;
-        let saved_siblings = self.sibling_events;
-        self.forks += 1;
+        let scope = self.begin_fork();
         let mut free = vec![
             fork::Mark {
                 ms: t0,
@@ -2350,8 +2391,7 @@ impl Engine<'_> {
                 // It would start after the failure that ends the Map.
                 break;
             }
-            self.clock_ms = start.ms;
-            self.sibling_events = saved_siblings + (self.events.len() - fork_at);
+            self.begin_branch(&scope, start.ms);
             let from = self.events.len();
             let d = |key| Details::Iteration {
                 key,
@@ -2423,7 +2463,7 @@ impl Engine<'_> {
             };
             end_ms = end_ms.max(self.clock_ms);
             let failure = fault.map(|f| {
-                let cut = self.cut_of(&f, p, fork_at);
+                let cut = self.cut_of(&f, p, scope.at);
                 faults.push((runs.len(), f, p));
                 cut
             });
@@ -2438,22 +2478,10 @@ impl Engine<'_> {
             }
             runs.push(run);
             if failed {
-                first_failure = fork::first_failure(&self.events, &runs).map(|(k, _)| k);
-                if let Some(k) = first_failure {
-                    self.horizon = Some(saved_horizon.map_or(k.0, |h| h.min(k.0)));
-                }
+                first_failure = self.branch_failed(&scope, &runs);
             }
         }
-        self.forks -= 1;
-        self.horizon = saved_horizon;
-        let joined = self.join(fork_at, &runs, saved_siblings)?;
-        if let Some(b) = joined.failed {
-            if let Some((_, fault, p)) = faults.into_iter().find(|(r, ..)| *r == b) {
-                self.clock_ms = joined.cut_ms.unwrap_or(self.clock_ms);
-                *prev = joined.id(p).unwrap_or(p);
-                return Err(fault);
-            }
-        }
+        let joined = self.end_fork(scope, &runs, faults, prev)?;
         self.clock_ms = end_ms;
         let last_done = succeeded
             .iter()
