@@ -566,22 +566,49 @@ pub(crate) fn iso_millis(ms: i64) -> String {
 
 /// Writes [`iso_millis`] text.
 fn write_iso_millis(f: &mut impl std::fmt::Write, ms: i64) -> std::fmt::Result {
-    let secs = ms.div_euclid(1000);
-    let milli = ms.rem_euclid(1000);
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
+    let c = Civil::at(ms);
     write!(
         f,
-        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}.{milli:03}Z",
-        rem / 3600,
-        (rem % 3600) / 60,
-        rem % 60
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z",
+        c.year, c.month, c.day, c.hour, c.minute, c.second, c.milli
     )
 }
 
+/// A UTC time split into its calendar fields (ISO 8601 and HTTP dates).
+pub(crate) struct Civil {
+    /// Days since 1970-01-01 (a Thursday).
+    pub days: i64,
+    pub year: i64,
+    pub month: i64,
+    pub day: i64,
+    pub hour: i64,
+    pub minute: i64,
+    pub second: i64,
+    pub milli: i64,
+}
+
+impl Civil {
+    /// The fields of `ms` milliseconds since the Unix epoch.
+    pub(crate) fn at(ms: i64) -> Civil {
+        let secs = ms.div_euclid(1000);
+        let days = secs.div_euclid(86_400);
+        let rem = secs.rem_euclid(86_400);
+        let (year, month, day) = civil_from_days(days);
+        Civil {
+            days,
+            year,
+            month,
+            day,
+            hour: rem / 3600,
+            minute: (rem % 3600) / 60,
+            second: rem % 60,
+            milli: ms.rem_euclid(1000),
+        }
+    }
+}
+
 /// Howard Hinnant's `civil_from_days`.
-pub(crate) fn civil_from_days(z: i64) -> (i64, i64, i64) {
+fn civil_from_days(z: i64) -> (i64, i64, i64) {
     let z = z + 719_468;
     let era = z.div_euclid(146_097);
     let doe = z.rem_euclid(146_097);

@@ -182,19 +182,18 @@ pub(crate) fn http_date(ms: i64) -> String {
     const MONTHS: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    let secs = ms.div_euclid(1000);
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    let (y, m, d) = crate::history::civil_from_days(days);
-    let weekday = usize::try_from(days.rem_euclid(7)).unwrap_or(0);
-    let month = usize::try_from(m - 1).unwrap_or(0);
+    let c = crate::history::Civil::at(ms);
+    let weekday = usize::try_from(c.days.rem_euclid(7)).unwrap_or(0);
+    let month = usize::try_from(c.month - 1).unwrap_or(0);
     format!(
-        "{}, {d:02} {} {y:04} {:02}:{:02}:{:02} GMT",
+        "{}, {:02} {} {:04} {:02}:{:02}:{:02} GMT",
         DAYS.get(weekday).unwrap_or(&"Thu"),
+        c.day,
         MONTHS.get(month).unwrap_or(&"Jan"),
-        rem / 3600,
-        (rem % 3600) / 60,
-        rem % 60
+        c.year,
+        c.hour,
+        c.minute,
+        c.second
     )
 }
 
