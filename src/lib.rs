@@ -352,22 +352,16 @@ pub mod __private {
 
     /// A JSON object, keys in order.
     pub fn object<const N: usize>(entries: [(&str, Value); N]) -> Value {
-        Value::Object(
-            entries
-                .into_iter()
-                .map(|(k, v)| (k.to_owned(), v))
-                .collect(),
-        )
+        Value::Object(members(entries))
     }
 
-    /// The map of a JSON object, for `Assign` and the other object-valued
-    /// fields (the macro only passes objects; anything else was a compile
-    /// error).
-    pub fn assign(v: Value) -> Map<String, Value> {
-        match v {
-            Value::Object(m) => m,
-            _ => Map::new(),
-        }
+    /// The members of a JSON object, keys in order (for the fields whose
+    /// type is a map: a Task's other fields, typed-task parameters).
+    pub fn members<const N: usize>(entries: [(&str, Value); N]) -> Map<String, Value> {
+        entries
+            .into_iter()
+            .map(|(k, v)| (k.to_owned(), v))
+            .collect()
     }
 
     /// A JSON number from a float literal (finite: checked at compile time).

@@ -243,7 +243,7 @@ impl Expander {
             ValueKind::Json => self.json(v),
             ValueKind::Assign => {
                 let j = self.json(v);
-                quote!(#p::assign(#j))
+                quote!(#p::core::Assign::from(#j))
             }
             ValueKind::Integer { .. } => self.u64(v),
             ValueKind::Number => match v {
@@ -410,7 +410,7 @@ impl Expander {
             Some(())
         });
         if !other.is_empty() {
-            calls.push(quote!(.other(#p::assign(#p::object([#(#other),*])))));
+            calls.push(quote!(.other(#p::members([#(#other),*]))));
         }
         for required in spec.fields.iter().filter(|f| f.required) {
             let given = t.fields.iter().any(|f| {
@@ -443,7 +443,7 @@ impl Expander {
         let typed = quote!(#p::aws::AwsSdk::builder()
             .service(#service)
             .action(#action)
-            .parameters(#p::assign(#p::object([#(#parameters),*])))
+            .parameters(#p::members([#(#parameters),*]))
             .build());
         typed_task_state(typed, jsonata, &sets)
     }
@@ -757,7 +757,7 @@ impl Expander {
             }
         }
         if !other.is_empty() {
-            calls.push(quote!(.other(#p::assign(#p::object([#(#other),*])))));
+            calls.push(quote!(.other(#p::members([#(#other),*]))));
         }
         let pattern = if crate::typed::pattern(t) == asl_aws::Pattern::Sync {
             quote!(#p::bedrock::RunJob)
