@@ -19,6 +19,8 @@ use data::ContextObject as _;
 use serde_json::{json, Map as JsonMap, Value};
 use std::borrow::Cow;
 use std::cell::OnceCell;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -2356,14 +2358,19 @@ impl Engine<'_> {
         let map_name = self.name(sx.name);
         let t0 = self.clock_ms;
         let scope = self.begin_fork();
-        let mut free = vec![
-            fork::Mark {
-                ms: t0,
-                ticks: 0,
-                seq: 0,
-            };
-            slots
-        ];
+        // When each slot frees (all are interchangeable).
+        let t0_mark = fork::Mark {
+            ms: t0,
+            ticks: 0,
+            seq: 0,
+        };
+        // With a slot for every iteration, all start at once.
+        let all_at_once = slots >= n;
+        let mut free: BinaryHeap<Reverse<fork::Mark>> = if all_at_once {
+            BinaryHeap::new()
+        } else {
+            std::iter::repeat_n(Reverse(t0_mark), slots).collect()
+        };
         let mut runs = Vec::with_capacity(n);
         let mut results = Vec::with_capacity(n);
         let mut succeeded = Vec::with_capacity(n);
@@ -2373,19 +2380,7 @@ impl Engine<'_> {
         let mut end_ms = t0;
         for (i, input) in inputs.into_iter().enumerate() {
             // The slot that frees first.
-            let (slot, start) = free
-                .iter()
-                .copied()
-                .enumerate()
-                .min_by_key(|(_, m)| *m)
-                .unwrap_or((
-                    0,
-                    fork::Mark {
-                        ms: t0,
-                        ticks: 0,
-                        seq: 0,
-                    },
-                ));
+            let start = free.pop().map_or(t0_mark, |Reverse(m)| m);
             if first_failure.is_some_and(|k| (start.ms, start.ticks, start.seq) >= (k.0, k.1, k.2))
             {
                 // It would start after the failure that ends the Map.
@@ -2473,8 +2468,8 @@ impl Engine<'_> {
                 start,
                 failure,
             };
-            if let Some(f) = free.get_mut(slot) {
-                *f = fork::end(&self.events, &run, self.clock_ms);
+            if !all_at_once {
+                free.push(Reverse(fork::end(&self.events, &run, self.clock_ms)));
             }
             runs.push(run);
             if failed {

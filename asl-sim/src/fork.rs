@@ -54,8 +54,9 @@ pub(crate) struct Cut {
 /// What [`join`] did.
 pub(crate) struct Joined {
     fork: usize,
-    /// For each index from `fork` before the join, its index after it.
-    remap: Vec<Option<usize>>,
+    /// For each index from `fork` before the join, its index after it
+    /// (from `fork`; `u32::MAX`: dropped). Empty: nothing moved.
+    remap: Vec<u32>,
     /// The branch whose failure ended the others.
     pub failed: Option<usize>,
     /// When that failure happened.
@@ -73,7 +74,12 @@ impl Joined {
     pub fn index(&self, index: usize) -> Option<usize> {
         match index.checked_sub(self.fork) {
             None => Some(index),
-            Some(i) => self.remap.get(i).copied().flatten(),
+            Some(_) if self.remap.is_empty() => Some(index),
+            Some(i) => self
+                .remap
+                .get(i)
+                .filter(|&&j| j != u32::MAX)
+                .map(|&j| self.fork + j as usize),
         }
     }
 }
@@ -99,26 +105,30 @@ fn round_trip(ty: &str) -> bool {
 
 /// The keys of a branch's events, from where it began.
 fn keys<'e>(
-    events: impl Iterator<Item = &'e HistoryEvent>,
+    events: impl Iterator<Item = &'e HistoryEvent> + 'e,
     start: Mark,
     branch: usize,
-) -> Vec<Key> {
-    let Mark {
-        mut ms,
-        mut ticks,
-        mut seq,
-    } = start;
-    events
-        .map(|e| {
-            if round_trip(e.event_type()) {
-                ticks += 1;
-            }
-            ms = ms.max(e.timestamp().millis());
-            let key = (ms, ticks, seq, branch);
-            seq += 1;
-            key
-        })
-        .collect()
+) -> impl Iterator<Item = Key> + 'e {
+    events.scan(start, move |at, e| {
+        if round_trip(e.event_type()) {
+            at.ticks += 1;
+        }
+        at.ms = at.ms.max(e.timestamp().millis());
+        let key = (at.ms, at.ticks, at.seq, branch);
+        at.seq += 1;
+        Some(key)
+    })
+}
+
+/// A key in 16 bytes, for sorting many (round trips and places saturate
+/// past four million, branches past a million).
+type Packed = (i64, u64);
+
+fn pack((ms, ticks, seq, branch): Key) -> Packed {
+    const BITS22: u64 = (1 << 22) - 1;
+    const BITS20: u64 = (1 << 20) - 1;
+    let branch = u64::try_from(branch).unwrap_or(BITS20).min(BITS20);
+    (ms, ticks.min(BITS22) << 42 | seq.min(BITS22) << 20 | branch)
 }
 
 /// A run's own events.
@@ -129,7 +139,7 @@ fn own<'e>(events: &'e [HistoryEvent], run: &Run) -> &'e [HistoryEvent] {
 /// Where a run ended on the order (where an iteration waiting for its slot
 /// begins).
 pub(crate) fn end(events: &[HistoryEvent], run: &Run, clock_ms: i64) -> Mark {
-    let last = keys(own(events, run).iter(), run.start, 0).last().copied();
+    let last = keys(own(events, run).iter(), run.start, 0).last();
     match last {
         Some((ms, ticks, seq, _)) => Mark {
             ms: ms.max(clock_ms),
@@ -164,7 +174,7 @@ pub(crate) fn first_failure(events: &[HistoryEvent], runs: &[Run]) -> Option<(Ke
         .enumerate()
         .filter_map(|(b, r)| {
             let cut = r.failure.as_ref()?;
-            let own = keys(own(events, r).iter(), r.start, b);
+            let own: Vec<Key> = keys(own(events, r).iter(), r.start, b).collect();
             Some((failure_key(r, cut, &own, b), b))
         })
         .min()
@@ -227,121 +237,140 @@ fn open_states(events: &[&HistoryEvent]) -> Vec<Open> {
     open
 }
 
-/// One event logged from the fork on, as the join sees it.
-struct Slot {
-    key: Key,
-    keep: bool,
-    event: Option<HistoryEvent>,
-}
-
 /// Orders the events logged from `fork` on by their keys, cuts the branches
 /// at the earliest failure and logs what it aborted; ids and
-/// `previousEventId`s are renumbered.
+/// `previousEventId`s are renumbered. The events are moved in place.
 pub(crate) fn join(events: &mut Vec<HistoryEvent>, fork: usize, runs: &[Run]) -> Joined {
     let failure = first_failure(events, runs);
     let fork = fork.min(events.len());
-    let mut slots: Vec<Slot> = events
-        .drain(fork..)
-        .map(|e| Slot {
-            key: (e.timestamp().millis(), 0, 0, usize::MAX),
-            keep: true,
-            event: Some(e),
-        })
-        .collect();
+    let n = events.len() - fork;
     let local = |r: &Run| r.range.start.saturating_sub(fork)..r.range.end.saturating_sub(fork);
+    let tail = events.get(fork..).unwrap_or_default();
+    let mut key_of: Vec<Packed> = vec![(i64::MAX, u64::MAX); n];
     for (b, r) in runs.iter().enumerate() {
-        let Some(own) = slots.get_mut(local(r)) else {
+        let range = local(r);
+        let (Some(own), Some(dst)) = (tail.get(range.clone()), key_of.get_mut(range)) else {
             continue;
         };
-        let ks = keys(own.iter().filter_map(|s| s.event.as_ref()), r.start, b);
-        for (slot, k) in own.iter_mut().zip(ks) {
-            slot.key = k;
+        for (d, k) in dst.iter_mut().zip(keys(own.iter(), r.start, b)) {
+            *d = pack(k);
         }
     }
+    let mut keep = vec![true; n];
     let mut aborts: Vec<(usize, Vec<Open>)> = Vec::new();
     if let Some((kf, failed)) = failure {
+        let kf = pack(kf);
         let abort = runs
             .get(failed)
             .and_then(|r| r.failure.as_ref())
             .is_some_and(|c| c.abort);
         for (b, r) in runs.iter().enumerate() {
-            if b == failed {
-                continue;
-            }
-            let Some(own) = slots.get_mut(local(r)) else {
+            let range = local(r);
+            let (true, Some(own), Some(ks), Some(kept)) = (
+                b != failed,
+                tail.get(range.clone()),
+                key_of.get(range.clone()),
+                keep.get_mut(range),
+            ) else {
                 continue;
             };
             let mut last_kept = None;
-            for (i, slot) in own.iter_mut().enumerate() {
-                slot.keep = slot.key < kf;
-                if slot.keep {
+            for (i, (k, flag)) in ks.iter().zip(kept.iter_mut()).enumerate() {
+                *flag = *k < kf;
+                if *flag {
                     last_kept = Some(i);
                 }
             }
             // An instantaneous state entered before the cut finishes.
             if let Some(l) = last_kept {
-                let ty = |i: usize| {
-                    own.get(i)
-                        .and_then(|s| s.event.as_ref())
-                        .map_or("", HistoryEvent::event_type)
-                };
+                let ty = |i: usize| own.get(i).map_or("", HistoryEvent::event_type);
                 let finishes = ty(l).ends_with("StateEntered")
                     && aborted_type(ty(l)).is_none()
                     && ty(l + 1).ends_with("StateExited");
-                if let (true, Some(next)) = (finishes, own.get_mut(l + 1)) {
-                    next.keep = true;
+                if let (true, Some(next)) = (finishes, kept.get_mut(l + 1)) {
+                    *next = true;
                 }
             }
             if abort {
-                let kept: Vec<&HistoryEvent> = own
+                let still: Vec<&HistoryEvent> = own
                     .iter()
-                    .filter(|s| s.keep)
-                    .filter_map(|s| s.event.as_ref())
+                    .zip(kept.iter())
+                    .filter(|(_, k)| **k)
+                    .map(|(e, _)| e)
                     .collect();
-                let open = open_states(&kept);
+                let open = open_states(&still);
                 if !open.is_empty() {
                     aborts.push((b, open));
                 }
             }
         }
     }
-    let mut order: Vec<usize> = (0..slots.len())
-        .filter(|&i| slots.get(i).is_some_and(|s| s.keep))
+    let index = |i: usize| u32::try_from(i).unwrap_or(u32::MAX);
+    let mut order: Vec<u32> = (0..n)
+        .filter(|&i| keep.get(i).copied().unwrap_or(false))
+        .map(index)
         .collect();
-    let key_of = |i: &usize| slots.get(*i).map(|s| s.key);
+    let packed = |i: &u32| key_of.get(*i as usize).copied();
     let sorted = order
         .windows(2)
-        .all(|w| matches!(w, [a, b] if key_of(a) <= key_of(b)));
-    if !sorted {
-        order.sort_by_key(key_of);
-    }
-    let mut remap = vec![None; slots.len()];
-    for (pos, &i) in order.iter().enumerate() {
-        if let Some(r) = remap.get_mut(i) {
-            *r = Some(fork + pos);
+        .all(|w| matches!(w, [a, b] if packed(a) <= packed(b)));
+    let identity = sorted && order.len() == n;
+    let mut remap = Vec::new();
+    if !identity {
+        if !sorted {
+            order.sort_by_key(packed);
         }
-    }
-    let renumber = |id: u64| -> u64 {
-        match usize::try_from(id).ok().and_then(|x| x.checked_sub(1)) {
-            Some(index) if index >= fork => remap
-                .get(index - fork)
-                .copied()
-                .flatten()
-                .map_or(id, |j| j as u64 + 1),
-            _ => id,
-        }
-    };
-    let identity = sorted && order.len() == slots.len();
-    for &i in &order {
-        if let Some(e) = slots.get_mut(i).and_then(|s| s.event.take()) {
-            if identity {
-                events.push(e);
-            } else {
-                let (id, prev) = (renumber(e.id()), renumber(e.previous_event_id()));
-                events.push(e.renumbered(id, prev));
+        remap = vec![u32::MAX; n];
+        for (pos, &i) in order.iter().enumerate() {
+            if let Some(r) = remap.get_mut(i as usize) {
+                *r = index(pos);
             }
         }
+        // Where each event goes: the kept in order, then the dropped.
+        let mut target: Vec<u32> = remap.clone();
+        let dropped = target.iter_mut().filter(|t| **t == u32::MAX);
+        for (next, t) in (order.len()..).zip(dropped) {
+            *t = index(next);
+        }
+        if let Some(tail) = events.get_mut(fork..) {
+            for i in 0..n {
+                loop {
+                    let j = target.get(i).map_or(i, |&t| t as usize);
+                    if j == i || j >= n {
+                        break;
+                    }
+                    tail.swap(i, j);
+                    target.swap(i, j);
+                }
+            }
+        }
+        events.truncate(fork + order.len());
+        let renumber = |id: u64| -> u64 {
+            match usize::try_from(id)
+                .ok()
+                .and_then(|x| x.checked_sub(1 + fork))
+            {
+                Some(i) => remap
+                    .get(i)
+                    .filter(|&&j| j != u32::MAX)
+                    .map_or(id, |&j| (fork + j as usize) as u64 + 1),
+                None => id,
+            }
+        };
+        for e in events.iter_mut().skip(fork) {
+            let (id, prev) = (renumber(e.id()), renumber(e.previous_event_id()));
+            e.set_ids(id, prev);
+        }
     }
+    let new_index = |i: usize| -> Option<usize> {
+        if remap.is_empty() {
+            return Some(fork + i);
+        }
+        remap
+            .get(i)
+            .filter(|&&j| j != u32::MAX)
+            .map(|&j| fork + j as usize)
+    };
     let cut_ms = failure.map(|(k, _)| k.0);
     let at_ms = cut_ms.unwrap_or_default();
     for (b, open) in aborts {
@@ -350,8 +379,8 @@ pub(crate) fn join(events: &mut Vec<HistoryEvent>, fork: usize, runs: &[Run]) ->
         let prev = runs
             .get(b)
             .map(local)
-            .and_then(|range| range.rev().find(|&i| slots.get(i).is_some_and(|s| s.keep)))
-            .and_then(|i| remap.get(i).copied().flatten())
+            .and_then(|range| range.rev().find(|&i| keep.get(i).copied().unwrap_or(false)))
+            .and_then(new_index)
             .map_or(0, |j| j as u64 + 1);
         for o in open.into_iter().rev() {
             let (ty, details) = match o {

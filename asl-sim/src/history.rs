@@ -297,10 +297,9 @@ impl HistoryEvent {
 
     /// The event with a new id and previous event id (concurrent branches
     /// merged).
-    pub(crate) fn renumbered(mut self, id: u64, previous_event_id: u64) -> Self {
+    pub(crate) fn set_ids(&mut self, id: u64, previous_event_id: u64) {
         self.id = id;
         self.previous_event_id = previous_event_id;
-        self
     }
 
     /// The index and Map name of a `MapIteration…` event.
