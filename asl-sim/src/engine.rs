@@ -2318,6 +2318,7 @@ impl Engine<'_> {
                 started,
                 tolerated_count,
                 tolerated_pct,
+                max_concurrency,
             )?
         } else {
             self.inline_iterations(
@@ -2579,6 +2580,7 @@ impl Engine<'_> {
         started: u64,
         tolerated_count: Option<i64>,
         tolerated_pct: Option<f64>,
+        max_concurrency: Option<i64>,
     ) -> Result<Value, Fault> {
         let processor = m.processor.processor();
         let run_id = data::uuid_v4(&mut self.rng);
@@ -2634,7 +2636,20 @@ impl Engine<'_> {
             std::mem::take(&mut self.sibling_events),
         );
         let mut fatal = None;
+        // The children run concurrently, up to MaxConcurrency at a time.
+        let t0 = self.clock_ms;
+        let slots = match max_concurrency {
+            Some(c) if c > 0 => usize::try_from(c).unwrap_or(total),
+            _ => total,
+        };
+        let mut free: BinaryHeap<Reverse<i64>> = if slots >= total {
+            BinaryHeap::new()
+        } else {
+            std::iter::repeat_n(Reverse(t0), slots).collect()
+        };
+        let mut end_ms = t0;
         for input in batches {
+            self.clock_ms = free.pop().map_or(t0, |Reverse(ms)| ms);
             let mut child = Frame {
                 vars: Variables::new(),
                 ql,
@@ -2661,6 +2676,13 @@ impl Engine<'_> {
                     results.push(bf.fault.error_output());
                 }
             }
+            end_ms = end_ms.max(self.clock_ms);
+            if slots < total {
+                free.push(Reverse(self.clock_ms));
+            }
+        }
+        if fatal.is_none() {
+            self.clock_ms = end_ms;
         }
         self.events = saved;
         self.limit_hit = saved_limit;

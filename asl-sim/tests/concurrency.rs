@@ -354,3 +354,22 @@ fn a_distributed_map_inside_a_branch_beside_a_failing_one() {
         types(&run)
     );
 }
+
+#[test]
+fn distributed_map_children_run_concurrently_too() {
+    let elapsed = |max: Option<u64>| {
+        let mut map = json!({"Type": "Map", "End": true,
+            "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
+                "StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 10, "End": true}}}});
+        if let (Some(n), Some(o)) = (max, map.as_object_mut()) {
+            o.insert("MaxConcurrency".into(), json!(n));
+        }
+        let run = sim(json!({"StartAt": "M", "States": {"M": map}})).run(json!([1, 2, 3, 4]));
+        assert_eq!(run.status, Status::Succeeded);
+        assert_eq!(run.output, Some(json!([1, 2, 3, 4])));
+        elapsed_s(&run)
+    };
+    assert_eq!(elapsed(None), 10);
+    assert_eq!(elapsed(Some(2)), 20);
+    assert_eq!(elapsed(Some(1)), 40);
+}
