@@ -1,10 +1,10 @@
 //! IAM generation on parsed machines, with the built-in integrations: never a
 //! panic, never a Deny statement, and no expression leaks into a resource
-//! ARN: the text of a value given at run time (a `key.$` path in
-//! `Parameters`, a `{% %}` string in `Arguments`) never appears in one (a
-//! literal is the resource it names, whatever it looks like). The typed Bedrock tasks read every Task back
-//! (`TryFrom<&Task>`, the shared request reader) and write it again without
-//! a panic either.
+//! ARN: when every value given at run time (a `key.$` path or intrinsic, a
+//! `{% %}` string) is replaced by a sentinel expression, the sentinel's name
+//! appears in no resource of the policy generated again. The typed Bedrock
+//! tasks read every Task back (`TryFrom<&Task>`, the shared request reader)
+//! and write it again without a panic either.
 #![no_main]
 
 use asl_bedrock::{CreateModelCustomizationJob, InvokeModel, RequestResponse, RunJob};
@@ -25,28 +25,8 @@ fuzz_target!(|data: &[u8]| {
         policy.statement.iter().all(|s| s.effect == asl_core::iam::Effect::Allow),
         "a Deny statement"
     );
-    let (mut dynamic, mut literal) = (Vec::new(), Vec::new());
-    for item in machine.walk() {
-        if let State::Task(task) = item.state {
-            if let Some(p) = &task.parameters {
-                expressions(&p.0, false, &mut dynamic, &mut literal);
-            }
-            if let Some(a) = &task.arguments {
-                expressions(a, true, &mut dynamic, &mut literal);
-            }
-        }
-    }
-    // A text some Task also gives as a literal may name that literal's
-    // resource (`"ModelId": "m"` in one state, `"Model.$": "m"` in another).
-    // A text holding `*` may be a piece of the wildcard ARN a dynamic
-    // value is widened to (`arn:aws:s3:::*`), not the value itself.
-    dynamic.retain(|e| !literal.contains(e) && !e.contains('*'));
-    for s in &policy.statement {
-        for r in &s.resource {
-            if let Some(e) = dynamic.iter().find(|e| r.contains(e.as_str())) {
-                panic!("the run-time value {e:?} leaked into {r}");
-            }
-        }
+    if let Some(leak) = leaked(&machine, &env) {
+        panic!("a run-time value leaked into {leak}");
     }
     for item in machine.walk() {
         let State::Task(task) = item.state else { continue };
@@ -63,33 +43,50 @@ fuzz_target!(|data: &[u8]| {
     }
 });
 
-/// The run-time values of a request: the strings under `key.$` keys
-/// (JSONPath) or in `{% %}` (JSONata), of 3 characters or more (shorter
-/// ones, like `$`, are parts of any ARN); the other strings go to `literals`.
-fn expressions(
-    v: &serde_json::Value,
-    jsonata: bool,
-    out: &mut Vec<String>,
-    literals: &mut Vec<String>,
-) {
-    let mut stack = vec![(false, v)];
+/// The name the sentinel expressions read.
+const SENTINEL: &str = "zqxjkvw";
+
+/// A resource naming the sentinel, in the policy of the machine whose
+/// run-time values are all replaced by sentinel expressions.
+fn leaked(machine: &asl_core::StateMachine, env: &AwsEnvironment) -> Option<String> {
+    let mut doc = serde_json::to_value(machine).ok()?;
+    if doc.to_string().contains(SENTINEL) {
+        return None;
+    }
+    for item in machine.walk() {
+        let jsonata = item.query_language == QueryLanguage::Jsonata;
+        if let Some(state) = doc.pointer_mut(&item.pointer) {
+            replace(state, jsonata);
+        }
+    }
+    let bytes = serde_json::to_vec(&doc).ok()?;
+    let replaced = asl_core::from_slice(&bytes).ok()?;
+    policy_for(&replaced, env)
+        .statement
+        .into_iter()
+        .flat_map(|s| s.resource)
+        .find(|r| r.contains(SENTINEL))
+}
+
+/// Replaces a state's run-time values: in JSONPath every `key.$` value by
+/// `$.<sentinel>`, in JSONata every `{% %}` string by `{% $<sentinel> %}`
+/// (the states nested in it are replaced on their own, in their language).
+fn replace(state: &mut serde_json::Value, jsonata: bool) {
+    let serde_json::Value::Object(fields) = state else { return };
+    let mut stack: Vec<(bool, &mut serde_json::Value)> = fields
+        .iter_mut()
+        .filter(|(k, _)| !matches!(k.as_str(), "Branches" | "ItemProcessor" | "Iterator"))
+        .map(|(k, v)| (k.ends_with(".$"), v))
+        .collect();
     while let Some((dynamic, v)) = stack.pop() {
         match v {
-            serde_json::Value::String(s) if s.len() >= 3 => {
-                let expression = if jsonata {
-                    s.starts_with("{%") && s.ends_with("%}")
-                } else {
-                    dynamic
-                };
-                if expression {
-                    out.push(s.clone());
-                } else {
-                    literals.push(s.clone());
-                }
+            serde_json::Value::String(s) if !jsonata && dynamic => *s = format!("$.{SENTINEL}"),
+            serde_json::Value::String(s) if jsonata && s.starts_with("{%") && s.ends_with("%}") => {
+                *s = format!("{{% ${SENTINEL} %}}");
             }
-            serde_json::Value::Array(items) => stack.extend(items.iter().map(|i| (dynamic, i))),
+            serde_json::Value::Array(items) => stack.extend(items.iter_mut().map(|i| (false, i))),
             serde_json::Value::Object(m) => {
-                stack.extend(m.iter().map(|(k, c)| (k.ends_with(".$"), c)));
+                stack.extend(m.iter_mut().map(|(k, c)| (k.ends_with(".$"), c)));
             }
             _ => {}
         }
