@@ -14,7 +14,9 @@ use asl_core::{QueryLanguage, State};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(machine) = asl_core::from_slice(data) else { return };
+    let Ok(machine) = asl_core::from_slice(data) else {
+        return;
+    };
     let env = AwsEnvironment {
         partition: "aws".into(),
         region: "us-east-2".into(),
@@ -22,14 +24,19 @@ fuzz_target!(|data: &[u8]| {
     };
     let policy = policy_for(&machine, &env);
     assert!(
-        policy.statement.iter().all(|s| s.effect == asl_core::iam::Effect::Allow),
+        policy
+            .statement
+            .iter()
+            .all(|s| s.effect == asl_core::iam::Effect::Allow),
         "a Deny statement"
     );
     if let Some(leak) = leaked(&machine, &env) {
         panic!("a run-time value leaked into {leak}");
     }
     for item in machine.walk() {
-        let State::Task(task) = item.state else { continue };
+        let State::Task(task) = item.state else {
+            continue;
+        };
         let task: &asl_core::Task = task;
         if let Ok(t) = InvokeModel::try_from(task) {
             let _ = t.into_task(QueryLanguage::JsonPath);
@@ -72,7 +79,9 @@ fn leaked(machine: &asl_core::StateMachine, env: &AwsEnvironment) -> Option<Stri
 /// `$.<sentinel>`, in JSONata every `{% %}` string by `{% $<sentinel> %}`
 /// (the states nested in it are replaced on their own, in their language).
 fn replace(state: &mut serde_json::Value, jsonata: bool) {
-    let serde_json::Value::Object(fields) = state else { return };
+    let serde_json::Value::Object(fields) = state else {
+        return;
+    };
     let mut stack: Vec<(bool, &mut serde_json::Value)> = fields
         .iter_mut()
         .filter(|(k, _)| !matches!(k.as_str(), "Branches" | "ItemProcessor" | "Iterator"))
