@@ -78,7 +78,8 @@ impl Fault {
     fn from_failure(f: Failure) -> Fault {
         let fatal = f.error == "States.Runtime";
         Fault {
-            error: Some(f.error),
+            // A mock may throw without an error name, as a service can.
+            error: (!f.error.is_empty()).then_some(f.error),
             cause: (!f.cause.is_empty()).then_some(f.cause),
             fatal,
             timed_out: false,
@@ -1874,6 +1875,15 @@ impl Engine<'_> {
                 }
                 let timed_out =
                     matches!(fault.name(), "States.Timeout" | "States.HeartbeatTimeout");
+                // The timer fires when the timeout is over.
+                let waited = match fault.name() {
+                    "States.Timeout" => timeout,
+                    "States.HeartbeatTimeout" => heartbeat,
+                    _ => None,
+                };
+                if let Some(seconds) = waited {
+                    self.advance(seconds.max(0).saturating_mul(1000))?;
+                }
                 let ty = match (&family, timed_out) {
                     (Family::Lambda, false) => "LambdaFunctionFailed",
                     (Family::Lambda, true) => "LambdaFunctionTimedOut",

@@ -124,11 +124,17 @@ fn keys<'e>(
 /// past four million, branches past a million).
 type Packed = (i64, u64);
 
+/// The low bits of a packed key: the branch.
+const BRANCH_BITS: u32 = 20;
+
 fn pack((ms, ticks, seq, branch): Key) -> Packed {
     const BITS22: u64 = (1 << 22) - 1;
-    const BITS20: u64 = (1 << 20) - 1;
+    const BITS20: u64 = (1 << BRANCH_BITS) - 1;
     let branch = u64::try_from(branch).unwrap_or(BITS20).min(BITS20);
-    (ms, ticks.min(BITS22) << 42 | seq.min(BITS22) << 20 | branch)
+    (
+        ms,
+        ticks.min(BITS22) << 42 | seq.min(BITS22) << BRANCH_BITS | branch,
+    )
 }
 
 /// A run's own events.
@@ -276,7 +282,9 @@ pub(crate) fn join(events: &mut Vec<HistoryEvent>, fork: usize, runs: &[Run]) ->
             };
             let mut last_kept = None;
             for (i, (k, flag)) in ks.iter().zip(kept.iter_mut()).enumerate() {
-                *flag = *k < kf;
+                // What happened at the same moment and step as the
+                // failure is logged too (simultaneous timeouts are).
+                *flag = (k.0, k.1 >> BRANCH_BITS) <= (kf.0, kf.1 >> BRANCH_BITS);
                 if *flag {
                     last_kept = Some(i);
                 }
@@ -373,16 +381,24 @@ pub(crate) fn join(events: &mut Vec<HistoryEvent>, fork: usize, runs: &[Run]) ->
     };
     let cut_ms = failure.map(|(k, _)| k.0);
     let at_ms = cut_ms.unwrap_or_default();
+    // Aborted events follow the failure that aborts them.
+    let failure_event = failure
+        .and_then(|(_, b)| runs.get(b))
+        .and_then(|r| r.failure.as_ref())
+        .and_then(|c| c.event)
+        .and_then(|i| i.checked_sub(fork))
+        .and_then(new_index);
     for (b, open) in aborts {
-        // Aborted events do not advance the chain: each follows the
-        // branch's last event.
-        let prev = runs
-            .get(b)
-            .map(local)
-            .and_then(|range| range.rev().find(|&i| keep.get(i).copied().unwrap_or(false)))
-            .and_then(new_index)
+        let prev = failure_event
+            .or_else(|| {
+                runs.get(b)
+                    .map(local)
+                    .and_then(|range| range.rev().find(|&i| keep.get(i).copied().unwrap_or(false)))
+                    .and_then(new_index)
+            })
             .map_or(0, |j| j as u64 + 1);
-        for o in open.into_iter().rev() {
+        // The outermost first: an iteration, then its running Task.
+        for o in open {
             let (ty, details) = match o {
                 Open::State(_, Some(ty)) => (ty, None),
                 Open::State(_, None) => continue,

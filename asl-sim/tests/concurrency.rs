@@ -107,8 +107,7 @@ fn a_failing_branch_aborts_a_waiting_sibling() {
     );
     // The failure ends the wait: no time passes.
     assert_eq!(elapsed_s(&run), 0);
-    // ParallelStateFailed follows the failing event; the aborted Wait its
-    // own branch's last event.
+    // ParallelStateFailed and the aborted Wait follow the failing event.
     let id_of = |ty: &str| run.events.iter().find(|e| e.event_type() == ty);
     let (Some(failed), Some(fail), Some(aborted), Some(wait)) = (
         id_of("ParallelStateFailed"),
@@ -119,7 +118,8 @@ fn a_failing_branch_aborts_a_waiting_sibling() {
         panic!("missing events: {:?}", types(&run));
     };
     assert_eq!(failed.previous_event_id(), fail.id());
-    assert_eq!(aborted.previous_event_id(), wait.id());
+    assert_eq!(aborted.previous_event_id(), fail.id());
+    assert!(wait.id() < aborted.id());
     // Ids stay 1, 2, 3, … in the order of the list.
     let ids: Vec<u64> = run.events.iter().map(|e| e.id()).collect();
     assert_eq!(ids, (1..=ids.len() as u64).collect::<Vec<_>>());
@@ -182,22 +182,38 @@ fn a_failing_iteration_aborts_the_running_ones() {
         .run(json!({"items": [1, 2, 3]}));
     assert_eq!(run.status, Status::Failed);
     assert_eq!(run.cause.as_deref(), Some("second call"));
-    // The failing iteration's own events, then each running sibling's
-    // Task and iteration, aborted, then the Map.
+    // The answers that came at the same step as the failure, the failing
+    // iteration's own events, then each running sibling's iteration and
+    // Task, aborted, then the Map; all after the failure.
     let all = types(&run);
     assert_eq!(
-        all[all.len() - 9..],
+        all[all.len() - 11..],
         [
+            "TaskSucceeded",
             "TaskFailed",
+            "TaskSucceeded",
             "MapIterationFailed",
             "TaskStateAborted",
-            "TaskStateAborted",
             "MapIterationAborted",
             "TaskStateAborted",
             "MapIterationAborted",
+            "TaskStateAborted",
             "MapStateFailed",
             "ExecutionFailed"
         ]
+    );
+    let failed = run.events.iter().find(|e| e.event_type() == "TaskFailed");
+    let Some(failed) = failed else {
+        panic!("no TaskFailed: {all:?}");
+    };
+    let closing = &run.events[run.events.len() - 8..run.events.len() - 1];
+    assert!(
+        closing.iter().all(|e| e.previous_event_id() == failed.id()),
+        "{:?}",
+        closing
+            .iter()
+            .map(|e| (e.event_type(), e.previous_event_id()))
+            .collect::<Vec<_>>()
     );
     // All three iterations started, each called its Lambda once.
     let started: Vec<u64> = run
@@ -372,4 +388,46 @@ fn distributed_map_children_run_concurrently_too() {
     assert_eq!(elapsed(None), 10);
     assert_eq!(elapsed(Some(2)), 20);
     assert_eq!(elapsed(Some(1)), 40);
+}
+
+#[test]
+fn simultaneous_timeouts_are_all_logged_and_abort_their_iterations() {
+    // Four iterations, each a Task whose timer fires after 5 s (AWS:
+    // timeouts/test_timeouts::test_service_lambda_map_timeout).
+    let definition = json!({"StartAt": "M", "States": {"M": {"Type": "Map", "End": true,
+        "ItemProcessor": {"StartAt": "T", "States": {
+            "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke", "TimeoutSeconds": 5,
+                  "Parameters": {"FunctionName": "slow", "Payload.$": "$"}, "End": true}}}}}});
+    let run = sim(definition)
+        .mocks(Mocks::new().state("T", Mock::timeout()))
+        .run(json!([1, 2, 3, 4]));
+    assert_eq!(run.status, Status::Failed);
+    assert_eq!(run.error.as_deref(), Some("States.Timeout"));
+    assert_eq!(elapsed_s(&run), 5);
+    let all = types(&run);
+    assert_eq!(all.iter().filter(|t| **t == "TaskTimedOut").count(), 4);
+    assert_eq!(
+        all.iter().filter(|t| **t == "MapIterationFailed").count(),
+        1
+    );
+    assert_eq!(
+        all.iter().filter(|t| **t == "MapIterationAborted").count(),
+        3
+    );
+    assert_eq!(all.iter().filter(|t| **t == "TaskStateAborted").count(), 4);
+    assert_eq!(
+        all[all.len() - 10..],
+        [
+            "MapIterationFailed",
+            "TaskStateAborted",
+            "MapIterationAborted",
+            "TaskStateAborted",
+            "MapIterationAborted",
+            "TaskStateAborted",
+            "MapIterationAborted",
+            "TaskStateAborted",
+            "MapStateFailed",
+            "ExecutionFailed"
+        ]
+    );
 }

@@ -663,3 +663,23 @@ fn executions_time_out_after_a_year_or_five_minutes_for_express() {
         Some("ExecutionTimedOut")
     );
 }
+
+#[test]
+fn a_failure_without_error_or_cause_is_caught_as_nulls() {
+    // AWS: a service failure with neither leaves `error` out of TaskFailed
+    // and a catcher sees {"Error": null, "Cause": null}
+    // (callback/test_callback::test_sqs_failure_in_wait_for_task_tok_no_error_field).
+    let run = sim(json!({"StartAt": "T", "States": {
+        "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
+              "Parameters": {"FunctionName": "f"}, "Next": "Caught",
+              "Catch": [{"ErrorEquals": ["States.ALL"], "Next": "Caught"}]},
+        "Caught": {"Type": "Pass", "End": true}}}))
+    .mocks(Mocks::new().state("T", Mock::error("", "")))
+    .run(json!({}));
+    assert_eq!(run.status, Status::Succeeded);
+    assert_eq!(run.output, Some(json!({"Error": null, "Cause": null})));
+    let failed = run.events.iter().find(|e| e.event_type() == "TaskFailed");
+    let details = failed.and_then(|e| e.details()).unwrap_or_default();
+    assert!(!details.contains_key("error"), "{details:?}");
+    assert!(!details.contains_key("cause"), "{details:?}");
+}
