@@ -41,10 +41,10 @@ fn main() {
                     ::asl_kit::__private::aws::AwsSdk::builder()
                         .service("s3")
                         .action("getObject")
-                        .parameters(::asl_kit::__private::assign(::asl_kit::__private::object([
+                        .parameters(::asl_kit::__private::members([
                             ("Bucket", ::asl_kit::__private::serde_json::Value::from("reports")),
                             ("Key.$", ::asl_kit::__private::serde_json::Value::from("$.key")),
-                        ])))
+                        ]))
                         .build(),
                     ::asl_kit::__private::core::QueryLanguage::JsonPath,
                 );
