@@ -8,7 +8,10 @@ fuzz_target!(|s: &str| {
     let _ = asl_core::intrinsic::parse(s);
     if let Err(errors) = asl_core::intrinsic::check(s) {
         for e in errors {
-            assert!(s.is_char_boundary(e.offset().min(s.len())), "offset inside a character");
+            assert!(
+                s.is_char_boundary(e.offset().min(s.len())),
+                "offset inside a character"
+            );
         }
     }
 });

@@ -7,12 +7,23 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|s: &str| {
     let _ = parse(s);
-    for ctx in [PathContext::Path, PathContext::ReferencePath, PathContext::ResultPath, PathContext::PayloadTemplate] {
+    for ctx in [
+        PathContext::Path,
+        PathContext::ReferencePath,
+        PathContext::ResultPath,
+        PathContext::PayloadTemplate,
+    ] {
         if let Err(e) = check(s, ctx) {
-            assert!(s.is_char_boundary(e.offset().min(s.len())), "offset inside a character");
+            assert!(
+                s.is_char_boundary(e.offset().min(s.len())),
+                "offset inside a character"
+            );
         }
     }
     if check(s, PathContext::ResultPath).is_ok() {
-        assert!(check(s, PathContext::ReferencePath).is_ok(), "a result path is a reference path");
+        assert!(
+            check(s, PathContext::ReferencePath).is_ok(),
+            "a result path is a reference path"
+        );
     }
 });

@@ -9,7 +9,11 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let report = asl_core::validate_str(&text, &asl_core::Options::default());
     for d in &report.diagnostics {
-        assert!(d.location.starts_with('/'), "location {:?} is not a pointer", d.location);
+        assert!(
+            d.location.starts_with('/'),
+            "location {:?} is not a pointer",
+            d.location
+        );
     }
     if let Ok(machine) = asl_core::from_slice(data) {
         let text = machine.to_string_pretty();

@@ -13,7 +13,9 @@ fuzz_target!(|data: &[u8]| {
         Some(i) => (&data[..i], &data[i + 1..]),
         None => (data, &[][..]),
     };
-    let Ok(machine) = asl_core::from_slice(definition) else { return };
+    let Ok(machine) = asl_core::from_slice(definition) else {
+        return;
+    };
     let input = serde_json::from_slice(rest).unwrap_or_else(|_| serde_json::json!({}));
     let run = Simulator::new(&machine)
         .mocks(Mocks::new().unmocked(Unmocked::EchoInput))
