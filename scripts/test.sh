@@ -38,8 +38,9 @@ finish() {
 }
 trap finish EXIT
 
-step "cargo fmt --check"
+step "cargo fmt --check (the workspace and the fuzz crate beside it)"
 cargo fmt --all -- --check
+(cd fuzz && cargo fmt -- --check)
 
 step "cargo clippy (all targets, warnings are errors)"
 cargo clippy --workspace --all-targets -- -D warnings
