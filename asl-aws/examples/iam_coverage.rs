@@ -62,6 +62,27 @@ fn main() -> ExitCode {
             .filter(|s| matches!(s.state, State::Task(_)))
             .map(|s| s.pointer)
             .collect();
+        // Why a Task can need nothing of the execution role.
+        let reason = |pointer: &str| -> &'static str {
+            let task = machine.walk().find_map(|s| match s.state {
+                State::Task(t) if s.pointer == pointer => Some(t),
+                _ => None,
+            });
+            let Some(task) = task else { return "" };
+            let resource = task.resource.as_str();
+            let auth = task
+                .parameters
+                .as_ref()
+                .and_then(|p| p.0.get("AuthType"))
+                .and_then(|v| v.as_str());
+            if resource.contains(":activity:") {
+                "an activity: its workers, not the execution role, need permissions"
+            } else if resource.contains(":apigateway:invoke") && auth != Some("IAM_ROLE") {
+                "API Gateway without IAM_ROLE auth: no IAM permission is checked"
+            } else {
+                "no statement and no warning: look at it"
+            }
+        };
         if g.policy.statement.is_empty() && !task_pointers.is_empty() && g.warnings.is_empty() {
             empty_with_tasks += 1;
         }
@@ -75,7 +96,9 @@ fn main() -> ExitCode {
                 (true, false) => covered += 1,
                 (true, true) => both += 1,
                 (false, true) => warned_only += 1,
-                (false, false) => silent.push(format!("{file}#{}", s.pointer)),
+                (false, false) => {
+                    silent.push(format!("{file}#{} ({})", s.pointer, reason(&s.pointer)))
+                }
             }
         }
         for w in &g.warnings {
