@@ -154,73 +154,146 @@ fn single_machine(text: &str) -> Option<String> {
 /// The visited states with their inputs and outputs, then how it ended.
 fn render_text(e: &Execution) -> String {
     use std::fmt::Write;
-    let mut s = String::new();
-    let mut depth = 0usize;
+    /// One state's visit: its header and what happened in it.
+    struct Visit {
+        name: String,
+        depth: usize,
+        /// A Map or Parallel: what follows its input is printed after the
+        /// states inside it.
+        container: bool,
+        closed: bool,
+        lines: Vec<String>,
+    }
+    let mut visits: Vec<Visit> = Vec::new();
+    // For each event (by index): the visit it belongs to, and the depth of
+    // the branch it is on (concurrent branches interleave their events, so
+    // each is followed along its `previousEventId` chain).
+    let mut visit_of: Vec<Option<usize>> = Vec::with_capacity(e.events.len());
+    let mut depth_of: Vec<usize> = Vec::with_capacity(e.events.len());
+    let mut map_depth: Vec<(String, usize)> = Vec::new();
+    let index_of = |id: u64| usize::try_from(id).ok().and_then(|i| i.checked_sub(1));
     for ev in &e.events {
         let t = ev.event_type();
-        let pad = "  ".repeat(depth);
+        let prev = index_of(ev.previous_event_id());
+        let prev_type = prev.and_then(|i| e.events.get(i)).map(|p| p.event_type());
+        let inherited = prev.and_then(|i| depth_of.get(i)).copied().unwrap_or(0);
+        let depth = match (t, prev_type) {
+            ("MapIterationStarted", _) => {
+                let map = ev.detail_str("name").unwrap_or_default();
+                map_depth
+                    .iter()
+                    .rev()
+                    .find(|(n, _)| n == map)
+                    .map_or(inherited, |(_, d)| d + 1)
+            }
+            (_, Some("ParallelStateStarted")) => inherited + 1,
+            _ => inherited,
+        };
+        let mut visit = prev.and_then(|i| visit_of.get(i)).copied().flatten();
+        let mut depth = depth;
+        if t.ends_with("StateExited") {
+            // After a Map or Parallel, its chain comes from inside it: the
+            // state is found by name.
+            let name = ev.detail_str("name").unwrap_or_default();
+            if let Some(i) = visits.iter().rposition(|v| !v.closed && v.name == name) {
+                visit = Some(i);
+                if let Some(v) = visits.get_mut(i) {
+                    v.closed = true;
+                    depth = v.depth;
+                }
+            }
+        }
+        depth_of.push(depth);
         if t.ends_with("StateEntered") {
-            let _ = writeln!(
-                s,
-                "{pad}{} ({})",
-                ev.detail_str("name").unwrap_or_default(),
-                t.trim_end_matches("StateEntered")
-            );
-            let _ = writeln!(
-                s,
-                "{pad}  input:  {}",
-                ev.detail_str("input").unwrap_or_default()
-            );
-        } else if t.ends_with("StateExited") {
-            let _ = writeln!(
-                s,
-                "{pad}  output: {}",
-                ev.detail_str("output").unwrap_or_default()
-            );
+            let name = ev.detail_str("name").unwrap_or_default();
+            if t == "MapStateEntered" {
+                map_depth.push((name.to_owned(), depth));
+            }
+            visits.push(Visit {
+                name: name.to_owned(),
+                depth,
+                container: matches!(t, "MapStateEntered" | "ParallelStateEntered"),
+                closed: false,
+                lines: vec![
+                    format!("{name} ({})", t.trim_end_matches("StateEntered")),
+                    format!("  input:  {}", ev.detail_str("input").unwrap_or_default()),
+                ],
+            });
+            visit = Some(visits.len() - 1);
+        }
+        let line = if t.ends_with("StateExited") {
+            let mut l = format!("  output: {}", ev.detail_str("output").unwrap_or_default());
             if let Some(vars) = ev
                 .details()
                 .and_then(|d| d.get("assignedVariables").cloned())
             {
-                let _ = writeln!(s, "{pad}  assigned: {vars}");
+                l.push_str(&format!("\n  assigned: {vars}"));
             }
+            Some(l)
         } else if t == "TaskScheduled" {
-            let _ = writeln!(
-                s,
-                "{pad}  call:   {}:{} {}",
+            Some(format!(
+                "  call:   {}:{} {}",
                 ev.detail_str("resourceType").unwrap_or_default(),
                 ev.detail_str("resource").unwrap_or_default(),
                 ev.detail_str("parameters").unwrap_or_default()
-            );
+            ))
         } else if t == "LambdaFunctionScheduled" || t == "ActivityScheduled" {
-            let _ = writeln!(
-                s,
-                "{pad}  call:   {} {}",
+            Some(format!(
+                "  call:   {} {}",
                 ev.detail_str("resource").unwrap_or_default(),
                 ev.detail_str("input").unwrap_or_default()
-            );
+            ))
         } else if t.ends_with("Succeeded")
             && ev.detail_str("output").is_some()
             && !t.starts_with("Execution")
         {
-            let _ = writeln!(
-                s,
-                "{pad}  result: {}",
+            Some(format!(
+                "  result: {}",
                 ev.detail_str("output").unwrap_or_default()
-            );
-        } else if t == "MapIterationStarted" || t == "ParallelStateStarted" {
-            depth += 1;
-        } else if t.starts_with("MapIteration") || t.starts_with("ParallelState") {
-            depth = depth.saturating_sub(1);
+            ))
         } else if (t.ends_with("Failed") || t.ends_with("TimedOut")) && !t.starts_with("Execution")
         {
-            if let (Some(err), cause) = (ev.detail_str("error"), ev.detail_str("cause")) {
-                let _ = writeln!(
-                    s,
-                    "{pad}  {t}: {err}{}",
+            ev.detail_str("error").map(|err| {
+                let cause = ev.detail_str("cause");
+                format!(
+                    "  {t}: {err}{}",
                     cause.map(|c| format!(": {c}")).unwrap_or_default()
-                );
+                )
+            })
+        } else {
+            None
+        };
+        // Aborted events follow the failure that aborted them, elsewhere.
+        let own = !t.ends_with("Aborted") && !t.starts_with("MapIteration");
+        if let (Some(line), Some(v), true) = (line, visit, own) {
+            if let Some(v) = visits.get_mut(v) {
+                v.lines.push(line);
             }
         }
+        visit_of.push(if own { visit } else { None });
+    }
+    let mut s = String::new();
+    let print = |s: &mut String, depth: usize, lines: &[String]| {
+        let pad = "  ".repeat(depth);
+        for part in lines.iter().flat_map(|l| l.split('\n')) {
+            let _ = writeln!(s, "{pad}{part}");
+        }
+    };
+    // The containers whose closing lines wait for the states inside them.
+    let mut open: Vec<&Visit> = Vec::new();
+    for v in &visits {
+        while let Some(c) = open.pop_if(|c| c.depth >= v.depth) {
+            print(&mut s, c.depth, c.lines.get(2..).unwrap_or_default());
+        }
+        if v.container {
+            print(&mut s, v.depth, v.lines.get(..2).unwrap_or_default());
+            open.push(v);
+        } else {
+            print(&mut s, v.depth, &v.lines);
+        }
+    }
+    while let Some(c) = open.pop() {
+        print(&mut s, c.depth, c.lines.get(2..).unwrap_or_default());
     }
     let _ = write!(s, "{}", e.status.as_str());
     match (&e.output, &e.error, &e.cause) {

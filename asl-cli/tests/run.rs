@@ -97,6 +97,26 @@ fn text_output_lists_the_states() {
 }
 
 #[test]
+fn text_output_nests_concurrent_branches_under_their_state() {
+    // The branches' events interleave; each state's lines stay together,
+    // under the Parallel, whose output follows them.
+    let def = temp_file(
+        "run-parallel.asl.json",
+        r#"{"StartAt": "P", "States": {
+          "P": {"Type": "Parallel", "Next": "Z", "Branches": [
+            {"StartAt": "A", "States": {"A": {"Type": "Pass", "Result": 1, "End": true}}},
+            {"StartAt": "B", "States": {"B": {"Type": "Pass", "Result": 2, "End": true}}}]},
+          "Z": {"Type": "Succeed"}}}"#,
+    );
+    let (code, out, _) = asl(&["run", def.to_str().expect("path")]);
+    assert_eq!(code, 0);
+    assert_eq!(
+        out,
+        "P (Parallel)\n  input:  {}\n  A (Pass)\n    input:  {}\n    output: 1\n  B (Pass)\n    input:  {}\n    output: 2\n  output: [1,2]\nZ (Succeed)\n  input:  [1,2]\n  output: [1,2]\nSUCCEEDED: [1,2]\n"
+    );
+}
+
+#[test]
 fn yaml_definitions_and_input_files() {
     let def = temp_file(
         "run.asl.yaml",
