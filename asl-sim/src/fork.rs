@@ -353,48 +353,34 @@ pub(crate) fn join(events: &mut Vec<HistoryEvent>, fork: usize, runs: &[Run]) ->
             }
         }
         events.truncate(fork + order.len());
-        let renumber = |id: u64| -> u64 {
-            match usize::try_from(id)
-                .ok()
-                .and_then(|x| x.checked_sub(1 + fork))
-            {
-                Some(i) => remap
-                    .get(i)
-                    .filter(|&&j| j != u32::MAX)
-                    .map_or(id, |&j| (fork + j as usize) as u64 + 1),
-                None => id,
-            }
-        };
+    }
+    let joined = Joined {
+        fork,
+        remap,
+        failed: failure.map(|(_, b)| b),
+        cut_ms: failure.map(|(k, _)| k.0),
+    };
+    if !identity {
         for e in events.iter_mut().skip(fork) {
+            let renumber = |id: u64| joined.id(id).unwrap_or(id);
             let (id, prev) = (renumber(e.id()), renumber(e.previous_event_id()));
             e.set_ids(id, prev);
         }
     }
-    let new_index = |i: usize| -> Option<usize> {
-        if remap.is_empty() {
-            return Some(fork + i);
-        }
-        remap
-            .get(i)
-            .filter(|&&j| j != u32::MAX)
-            .map(|&j| fork + j as usize)
-    };
-    let cut_ms = failure.map(|(k, _)| k.0);
-    let at_ms = cut_ms.unwrap_or_default();
+    let at_ms = joined.cut_ms.unwrap_or_default();
     // Aborted events follow the failure that aborts them.
     let failure_event = failure
         .and_then(|(_, b)| runs.get(b))
         .and_then(|r| r.failure.as_ref())
         .and_then(|c| c.event)
-        .and_then(|i| i.checked_sub(fork))
-        .and_then(new_index);
+        .and_then(|i| joined.index(i));
     for (b, open) in aborts {
         let prev = failure_event
             .or_else(|| {
                 runs.get(b)
                     .map(local)
                     .and_then(|range| range.rev().find(|&i| keep.get(i).copied().unwrap_or(false)))
-                    .and_then(new_index)
+                    .and_then(|i| joined.index(fork + i))
             })
             .map_or(0, |j| j as u64 + 1);
         // The outermost first: an iteration, then its running Task.
@@ -415,10 +401,5 @@ pub(crate) fn join(events: &mut Vec<HistoryEvent>, fork: usize, runs: &[Run]) ->
             events.push(HistoryEvent::new(id, prev, at_ms, ty, details));
         }
     }
-    Joined {
-        fork,
-        remap,
-        failed: failure.map(|(_, b)| b),
-        cut_ms,
-    }
+    joined
 }
