@@ -19,8 +19,6 @@ use data::ContextObject as _;
 use serde_json::{json, Map as JsonMap, Value};
 use std::borrow::Cow;
 use std::cell::OnceCell;
-use std::cmp::Reverse;
-use std::collections::BinaryHeap;
 use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
@@ -2012,11 +2010,7 @@ impl Engine<'_> {
             end_ms = end_ms.max(self.clock_ms);
             runs.push(fork::Run {
                 range: from..self.events.len(),
-                start: fork::Mark {
-                    ms: t0,
-                    ticks: 0,
-                    seq: 0,
-                },
+                start: fork::Mark::at(t0),
                 failure,
             });
             let failed = runs.last().is_some_and(|r| r.failure.is_some());
@@ -2361,27 +2355,11 @@ impl Engine<'_> {
         started: u64,
     ) -> Result<Value, Fault> {
         let n = inputs.len();
-        let slots = match max_concurrency {
-            Some(c) if c > 0 => usize::try_from(c).unwrap_or(n).clamp(1, n.max(1)),
-            _ => n.max(1),
-        };
         let sequential = max_concurrency == Some(1);
         let map_name = self.name(sx.name);
         let t0 = self.clock_ms;
         let scope = self.begin_fork();
-        // When each slot frees (all are interchangeable).
-        let t0_mark = fork::Mark {
-            ms: t0,
-            ticks: 0,
-            seq: 0,
-        };
-        // With a slot for every iteration, all start at once.
-        let all_at_once = slots >= n;
-        let mut free: BinaryHeap<Reverse<fork::Mark>> = if all_at_once {
-            BinaryHeap::new()
-        } else {
-            std::iter::repeat_n(Reverse(t0_mark), slots).collect()
-        };
+        let mut slots = fork::Slots::new(max_concurrency, n, fork::Mark::at(t0));
         let mut runs = Vec::with_capacity(n);
         let mut results = Vec::with_capacity(n);
         let mut succeeded = Vec::with_capacity(n);
@@ -2390,8 +2368,7 @@ impl Engine<'_> {
         let mut chain = started;
         let mut end_ms = t0;
         for (i, input) in inputs.into_iter().enumerate() {
-            // The slot that frees first.
-            let start = free.pop().map_or(t0_mark, |Reverse(m)| m);
+            let start = slots.take();
             if first_failure.is_some_and(|k| (start.ms, start.ticks, start.seq) >= (k.0, k.1, k.2))
             {
                 // It would start after the failure that ends the Map.
@@ -2479,8 +2456,8 @@ impl Engine<'_> {
                 start,
                 failure,
             };
-            if !all_at_once {
-                free.push(Reverse(fork::end(&self.events, &run, self.clock_ms)));
+            if !slots.all_at_once() {
+                slots.release(fork::end(&self.events, &run, self.clock_ms));
             }
             runs.push(run);
             if failed {
@@ -2648,18 +2625,10 @@ impl Engine<'_> {
         let mut fatal = None;
         // The children run concurrently, up to MaxConcurrency at a time.
         let t0 = self.clock_ms;
-        let slots = match max_concurrency {
-            Some(c) if c > 0 => usize::try_from(c).unwrap_or(total),
-            _ => total,
-        };
-        let mut free: BinaryHeap<Reverse<i64>> = if slots >= total {
-            BinaryHeap::new()
-        } else {
-            std::iter::repeat_n(Reverse(t0), slots).collect()
-        };
+        let mut slots = fork::Slots::new(max_concurrency, total, fork::Mark::at(t0));
         let mut end_ms = t0;
         for input in batches {
-            self.clock_ms = free.pop().map_or(t0, |Reverse(ms)| ms);
+            self.clock_ms = slots.take().ms;
             let mut child = Frame {
                 vars: Variables::new(),
                 ql,
@@ -2687,9 +2656,7 @@ impl Engine<'_> {
                 }
             }
             end_ms = end_ms.max(self.clock_ms);
-            if slots < total {
-                free.push(Reverse(self.clock_ms));
-            }
+            slots.release(fork::Mark::at(self.clock_ms));
         }
         if fatal.is_none() {
             self.clock_ms = end_ms;

@@ -14,6 +14,8 @@
 //! its branch (branches advance in step), then the branch.
 
 use crate::history::{Details, HistoryEvent};
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -27,6 +29,59 @@ pub(crate) struct Mark {
     pub ms: i64,
     pub ticks: u64,
     pub seq: u64,
+}
+
+impl Mark {
+    /// The start of a run at `ms`, before any of its work.
+    pub fn at(ms: i64) -> Mark {
+        Mark {
+            ms,
+            ticks: 0,
+            seq: 0,
+        }
+    }
+}
+
+/// Where concurrent runs start: at most `MaxConcurrency` at once (absent
+/// or 0: all at once), each in the slot that frees first.
+pub(crate) struct Slots {
+    /// When each busy slot frees; `None`: a slot for every run.
+    free: Option<BinaryHeap<Reverse<Mark>>>,
+    start: Mark,
+}
+
+impl Slots {
+    /// Slots for `runs` runs from `start`.
+    pub fn new(max_concurrency: Option<i64>, runs: usize, start: Mark) -> Slots {
+        let slots = match max_concurrency {
+            Some(c) if c > 0 => usize::try_from(c).unwrap_or(runs),
+            _ => runs,
+        };
+        Slots {
+            free: (slots < runs).then(|| std::iter::repeat_n(Reverse(start), slots).collect()),
+            start,
+        }
+    }
+
+    /// Where the next run starts.
+    pub fn take(&mut self) -> Mark {
+        self.free
+            .as_mut()
+            .and_then(BinaryHeap::pop)
+            .map_or(self.start, |Reverse(m)| m)
+    }
+
+    /// A run that took a slot ended here.
+    pub fn release(&mut self, end: Mark) {
+        if let Some(free) = &mut self.free {
+            free.push(Reverse(end));
+        }
+    }
+
+    /// Whether every run has a slot of its own.
+    pub fn all_at_once(&self) -> bool {
+        self.free.is_none()
+    }
 }
 
 /// One branch or iteration as it ran.
