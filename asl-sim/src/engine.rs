@@ -1996,24 +1996,19 @@ impl Engine<'_> {
                 }
                 Err(bf) if bf.fault.cut => None,
                 Err(bf) => {
-                    let mut fault = bf.fault;
-                    if bf.task {
-                        if let Err(limit) = self.emit(bprev, "TaskStateAborted", None) {
-                            fault = limit;
-                        }
-                    }
+                    let fault = self.close_failed(bf, bprev, None);
                     let cut = self.cut_of(&fault, bprev, scope.at);
                     faults.push((runs.len(), fault, bprev));
                     Some(cut)
                 }
             };
             end_ms = end_ms.max(self.clock_ms);
+            let failed = failure.is_some();
             runs.push(fork::Run {
                 range: from..self.events.len(),
                 start: fork::Mark::at(t0),
                 failure,
             });
-            let failed = runs.last().is_some_and(|r| r.failure.is_some());
             if failed {
                 self.branch_failed(&scope, &runs);
             }
@@ -2030,6 +2025,26 @@ impl Engine<'_> {
         self.emit(last, "ParallelStateSucceeded", None)?;
         *prev = last;
         self.finish(sx, prev, raw, Value::Array(results), &ctx, frame, p.ends())
+    }
+
+    /// Logs the end of a branch or iteration that failed (unless the
+    /// failure ends the execution at once): `MapIterationFailed` for an
+    /// iteration, then `TaskStateAborted` when a Task failed; a full history
+    /// becomes the fault.
+    fn close_failed(&mut self, bf: BranchFail, last: u64, iteration: Option<Details>) -> Fault {
+        if bf.fault.fatal {
+            return bf.fault;
+        }
+        let logged = iteration
+            .map_or(Ok(last), |d| self.emit(last, "MapIterationFailed", Some(d)))
+            .and_then(|_| match bf.task {
+                true => self.emit(last, "TaskStateAborted", None),
+                false => Ok(last),
+            });
+        match logged {
+            Ok(_) => bf.fault,
+            Err(limit) => limit,
+        }
     }
 
     /// Starts concurrent branches.
@@ -2425,23 +2440,7 @@ impl Engine<'_> {
                 },
                 Err(bf) if bf.fault.cut => None,
                 Err(bf) => {
-                    let mut fault = bf.fault;
-                    if !fault.fatal {
-                        let logged = self
-                            .emit(
-                                p,
-                                "MapIterationFailed",
-                                Some(d("mapIterationFailedEventDetails")),
-                            )
-                            .and_then(|_| match bf.task {
-                                true => self.emit(p, "TaskStateAborted", None).map(|_| ()),
-                                false => Ok(()),
-                            });
-                        if let Err(limit) = logged {
-                            fault = limit;
-                        }
-                    }
-                    Some(fault)
+                    Some(self.close_failed(bf, p, Some(d("mapIterationFailedEventDetails"))))
                 }
             };
             end_ms = end_ms.max(self.clock_ms);
