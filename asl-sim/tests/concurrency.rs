@@ -29,6 +29,13 @@ fn elapsed_s(run: &Execution) -> i64 {
         .map_or(0, |e| (e.timestamp().millis() - T0) / 1000)
 }
 
+/// Sets a Map state's `MaxConcurrency`, when given.
+fn with_max_concurrency(map: &mut Value, max: Option<u64>) {
+    if let (Some(n), Some(o)) = (max, map.as_object_mut()) {
+        o.insert("MaxConcurrency".into(), json!(n));
+    }
+}
+
 fn wait_branch(name: &str, seconds: u64) -> Value {
     json!({"StartAt": name, "States": {name: {"Type": "Wait", "Seconds": seconds, "End": true}}})
 }
@@ -159,11 +166,7 @@ fn lambda_map(max_concurrency: Option<u64>) -> Value {
         "ItemProcessor": {"StartAt": "T", "States": {
             "T": {"Type": "Task", "Resource": "arn:aws:states:::lambda:invoke",
                   "Parameters": {"FunctionName": "f", "Payload.$": "$"}, "End": true}}}});
-    if let Some(n) = max_concurrency {
-        if let Some(o) = map.as_object_mut() {
-            o.insert("MaxConcurrency".into(), json!(n));
-        }
-    }
+    with_max_concurrency(&mut map, max_concurrency);
     json!({"StartAt": "M", "States": {"M": map}})
 }
 
@@ -240,11 +243,7 @@ fn max_concurrency_bounds_the_iterations_running_at_once() {
         let mut map = json!({"Type": "Map", "End": true, "ItemsPath": "$.items",
             "ItemProcessor": {"StartAt": "W", "States": {
                 "W": {"Type": "Wait", "Seconds": 10, "End": true}}}});
-        if let Some(n) = max {
-            if let Some(o) = map.as_object_mut() {
-                o.insert("MaxConcurrency".into(), json!(n));
-            }
-        }
+        with_max_concurrency(&mut map, max);
         let run =
             sim(json!({"StartAt": "M", "States": {"M": map}})).run(json!({"items": [1, 2, 3, 4]}));
         assert_eq!(run.status, Status::Succeeded);
@@ -377,9 +376,7 @@ fn distributed_map_children_run_concurrently_too() {
         let mut map = json!({"Type": "Map", "End": true,
             "ItemProcessor": {"ProcessorConfig": {"Mode": "DISTRIBUTED", "ExecutionType": "STANDARD"},
                 "StartAt": "W", "States": {"W": {"Type": "Wait", "Seconds": 10, "End": true}}}});
-        if let (Some(n), Some(o)) = (max, map.as_object_mut()) {
-            o.insert("MaxConcurrency".into(), json!(n));
-        }
+        with_max_concurrency(&mut map, max);
         let run = sim(json!({"StartAt": "M", "States": {"M": map}})).run(json!([1, 2, 3, 4]));
         assert_eq!(run.status, Status::Succeeded);
         assert_eq!(run.output, Some(json!([1, 2, 3, 4])));
